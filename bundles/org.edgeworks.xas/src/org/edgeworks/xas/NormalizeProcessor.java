@@ -1,0 +1,206 @@
+package org.edgeworks.xas;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.core.processing.Param;
+import org.edgeworks.core.processing.Processor;
+import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.Result;
+import org.edgeworks.xas.kernel.Gradient;
+import org.edgeworks.xas.kernel.Normalizer;
+
+/**
+ * XANES normalisation in the Athena/Larch convention (SCIENCE.md section 3), numerically the same
+ * as Larch 0.9.58 {@code pre_edge} when given the same E0 and ranges. The provenance records the
+ * E0 and ranges actually used, as Larch's pre_edge_details does.
+ */
+public final class NormalizeProcessor implements Processor<Spectrum, NormalizeProcessor.Params, NormalizeProcessor.Normalized> {
+    public static final String ID = "org.edgeworks.xas.normalize";
+
+    /**
+     * Normalisation settings; null means "choose as Larch's pre_edge does".
+     */
+    public record Params(
+        @Param(label = "E0 method", description = "derivative | half-step | second-derivative | fixed") E0Method e0Method,
+        @Param(label = "E0", unit = "eV", description = "edge energy for e0Method=fixed (moved to the nearest grid point, as Larch does)") Double e0,
+        @Param(label = "pre-edge start", unit = "eV rel. E0", description = "default: 2nd point rounded to 5 eV (Larch)") Double pre1,
+        @Param(label = "pre-edge end", unit = "eV rel. E0", description = "default: pre1/3 rounded to 5 eV (Larch)") Double pre2,
+        @Param(label = "post-edge start", unit = "eV rel. E0", description = "default: min(150, norm2/3) rounded to 5 eV (Larch)") Double norm1,
+        @Param(label = "post-edge end", unit = "eV rel. E0", description = "default: last point rounded to 5 eV (Larch)") Double norm2,
+        @Param(label = "post-edge degree", min = 0, max = 3, description = "default: 2 if norm2-norm1 >= 350 eV, 1 if >= 50, else 0 (Larch)") Integer nnorm,
+        @Param(label = "Victoreen exponent", min = 0, max = 4, description = "pre-edge line fitted to mu*E^nvict (Larch nvict); default 0") int nvict,
+        @Param(label = "edge step", description = "fixed edge step; default: post(E0) - pre(E0)") Double step,
+        @Param(label = "normalisation", description = "edge-step | area | min-max | none; default edge-step") Normalization normalization) {
+
+        /** Larch pre_edge defaults: derivative E0, automatic ranges, nvict 0, edge-step normalisation. */
+        public static Params defaults() {
+            return new Params(E0Method.DERIVATIVE, null, null, null, null, null, null, 0, null, Normalization.EDGE_STEP);
+        }
+
+        public Params withE0(double value) {
+            return new Params(E0Method.FIXED, value, pre1, pre2, norm1, norm2, nnorm, nvict, step, normalization);
+        }
+
+        public Params withRanges(double p1, double p2, double n1, double n2, int nn) {
+            return new Params(e0Method, e0, p1, p2, n1, n2, nn, nvict, step, normalization);
+        }
+    }
+
+    /**
+     * The normalised spectrum with the choices made (Larch's pre_edge_details): pre-edge line
+     * (pre_slope, pre_offset for E^1, E^0 of mu*E^nvict) and post-edge polynomial coefficients in
+     * powers of E (norm_c0..).
+     */
+    public record Normalized(String name, double[] energy, double[] mu, double[] pre, double[] post, double[] norm,
+                             double[] flat, double e0, double edgeStep, double pre1, double pre2, double norm1,
+                             double norm2, int nnorm, int nvict, double preSlope, double preOffset, double[] normCoefficients,
+                             E0Method e0Method, Normalization normalization) {
+        public Spectrum normSpectrum() { return new Spectrum(name, org.edgeworks.core.data.Axis.energy(energy), norm, null, "norm"); }
+        public Spectrum flatSpectrum() { return new Spectrum(name, org.edgeworks.core.data.Axis.energy(energy), flat, null, "flat"); }
+    }
+
+    @Override public String id() { return ID; }
+    @Override public String version() { return "1.0"; }
+    @Override public String label() { return "XANES normalisation (pre-edge line, post-edge polynomial)"; }
+    @Override public Class<Spectrum> inputType() { return Spectrum.class; }
+    @Override public Class<Params> parameterType() { return Params.class; }
+    @Override public Params defaults() { return Params.defaults(); }
+
+    @Override
+    public Result<Normalized> apply(Spectrum input, Params p) throws EdgeworksException {
+        Grid g = Grid.of(input, 7);
+        Normalized out = normalize(g.name(), g.energy(), g.signal(), p == null ? Params.defaults() : p);
+        Map<String, Object> used = used(out);
+        return new Result<>(out, Provenance.of(ID, version(), used, g.notes()));
+    }
+
+    /** The parameters a result actually used (for provenance and the CLI JSON). */
+    public static Map<String, Object> used(Normalized out) {
+        Map<String, Object> used = new LinkedHashMap<>();
+        used.put("e0", out.e0());
+        used.put("e0_method", out.e0Method().label());
+        used.put("edge_step", out.edgeStep());
+        used.put("pre1", out.pre1());
+        used.put("pre2", out.pre2());
+        used.put("norm1", out.norm1());
+        used.put("norm2", out.norm2());
+        used.put("nnorm", out.nnorm());
+        used.put("nvict", out.nvict());
+        used.put("pre_slope", out.preSlope());
+        used.put("pre_offset", out.preOffset());
+        used.put("norm_coefficients", out.normCoefficients());
+        used.put("normalization", out.normalization().label());
+        return used;
+    }
+
+    /** Normalises an already clean (ascending, unique, finite) grid. */
+    public static Normalized normalize(String name, double[] e, double[] mu, Params p) throws EdgeworksException {
+        Normalizer k = configure(name, new Normalizer(), p);
+        E0Method method = p.e0Method() == null ? (p.e0() != null ? E0Method.FIXED : E0Method.DERIVATIVE) : p.e0Method();
+        int n = e.length;
+        if (method == E0Method.FIXED) {
+            if (p.e0() == null) throw EdgeworksException.of(name, "e0: e0Method=fixed needs a value for e0");
+            k.e0 = p.e0();
+        }
+        run(name, k, e, mu);
+        if (method == E0Method.HALF_STEP || method == E0Method.SECOND_DERIVATIVE) {
+            double refined = method == E0Method.HALF_STEP ? halfStepEnergy(e, k.norm, n, k.usedE0)
+                : secondDerivativeZero(e, mu, n, k.ie0);
+            if (!Double.isFinite(refined))
+                throw EdgeworksException.of(name, "e0: no " + method.label() + " E0 found near " + k.usedE0 + " eV");
+            k = configure(name, new Normalizer(), p);
+            k.e0 = refined;
+            run(name, k, e, mu);
+        }
+        Normalization kind = p.normalization() == null ? Normalization.EDGE_STEP : p.normalization();
+        double[] norm = java.util.Arrays.copyOf(k.norm, n), flat = java.util.Arrays.copyOf(k.flat, n);
+        if (kind != Normalization.EDGE_STEP) {
+            alternative(name, kind, e, mu, k, norm);
+            flat = norm.clone();
+        }
+        double[] raw = k.preFit.rawCoefficients();
+        return new Normalized(name, e.clone(), mu.clone(), java.util.Arrays.copyOf(k.pre, n), java.util.Arrays.copyOf(k.post, n),
+            norm, flat, k.usedE0, k.edgeStep, k.usedPre1, k.usedPre2, k.usedNorm1, k.usedNorm2, k.usedNnorm, k.nvict,
+            raw[1], raw[0], k.postFit.rawCoefficients(), method, kind);
+    }
+
+    static Normalizer configure(String name, Normalizer k, Params p) throws EdgeworksException {
+        if (p.pre1() != null) k.pre1 = p.pre1();
+        if (p.pre2() != null) k.pre2 = p.pre2();
+        if (p.norm1() != null) k.norm1 = p.norm1();
+        if (p.norm2() != null) k.norm2 = p.norm2();
+        if (p.nnorm() != null) {
+            if (p.nnorm() < 0 || p.nnorm() > 3) throw EdgeworksException.of(name, "nnorm: must be 0 to 3, not " + p.nnorm());
+            k.nnorm = p.nnorm();
+        }
+        if (p.nvict() < 0 || p.nvict() > 4) throw EdgeworksException.of(name, "nvict: must be 0 to 4, not " + p.nvict());
+        k.nvict = p.nvict();
+        if (p.step() != null) k.step = p.step();
+        return k;
+    }
+
+    private static void run(String name, Normalizer k, double[] e, double[] mu) throws EdgeworksException {
+        if (!k.run(e, mu, e.length)) throw EdgeworksException.of(name, k.errorParameter + ": " + k.error);
+    }
+
+    /** Energy where norm first reaches 0.5 within [e0-15, e0+25] eV, linearly interpolated. */
+    public static double halfStepEnergy(double[] e, double[] norm, int n, double e0) {
+        int prev = -1;
+        for (int i = 0; i < n; i++) {
+            if (e[i] <= e0 - 15 || e[i] >= e0 + 25) continue;
+            if (norm[i] >= 0.5) {
+                if (prev < 0) return Double.NaN;
+                return e[prev] + (0.5 - norm[prev]) * (e[i] - e[prev]) / (norm[i] - norm[prev]);
+            }
+            prev = i;
+        }
+        return Double.NaN;
+    }
+
+    /** Zero of d2mu/dE2 (numpy.gradient twice, as Larch's d2mude) next to the derivative maximum. */
+    public static double secondDerivativeZero(double[] e, double[] mu, int n, int i0) {
+        double[] d1 = Gradient.of(e, mu);
+        double[] d2 = Gradient.of(e, d1);
+        // the crossing from + to - nearest the derivative maximum
+        for (int r = 0; r < 10; r++) {
+            for (int i : new int[] {i0 - r - 1, i0 + r}) {
+                if (i < 0 || i + 1 >= n) continue;
+                if (d2[i] > 0 && d2[i + 1] <= 0) return e[i] + d2[i] * (e[i + 1] - e[i]) / (d2[i] - d2[i + 1]);
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static void alternative(String name, Normalization kind, double[] e, double[] mu, Normalizer k, double[] norm)
+            throws EdgeworksException {
+        int n = e.length;
+        switch (kind) {
+            case NONE -> System.arraycopy(mu, 0, norm, 0, n);
+            case MIN_MAX -> {
+                double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+                for (double v : mu) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+                if (!(hi > lo)) throw EdgeworksException.of(name, "normalization: min-max needs a non-constant mu");
+                for (int i = 0; i < n; i++) norm[i] = (mu[i] - lo) / (hi - lo);
+            }
+            case AREA -> {
+                // trapezoid area of mu - pre from E0+pre2 to the end, per eV
+                int from = k.preTo > 0 ? Math.min(k.preTo, n - 2) : 0;
+                double area = 0;
+                for (int i = from + 1; i < n; i++)
+                    area += 0.5 * ((mu[i] - k.pre[i]) + (mu[i - 1] - k.pre[i - 1])) * (e[i] - e[i - 1]);
+                double mean = area / (e[n - 1] - e[from]);
+                if (!(Math.abs(mean) > 0) || !Double.isFinite(mean)) throw EdgeworksException.of(name, "normalization: area is zero");
+                for (int i = 0; i < n; i++) norm[i] = (mu[i] - k.pre[i]) / mean;
+            }
+            default -> { }
+        }
+    }
+
+    /** Notes copied from a grid (for processors that normalise inside). */
+    static List<String> notes(List<String> a) { return new ArrayList<>(a); }
+}

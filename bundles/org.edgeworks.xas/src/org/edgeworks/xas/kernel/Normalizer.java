@@ -1,0 +1,145 @@
+package org.edgeworks.xas.kernel;
+
+/**
+ * The numeric core of XANES normalisation, following Larch 0.9.58 {@code pre_edge} step by step
+ * (larch/xafs/pre_edge.py): E0 from the maximum of dmu/dE ({@code _finde0}), E0 moved to the grid
+ * point nearest it, default ranges rounded to 5 eV as Larch rounds them (Python's round: half to
+ * even), pre-edge line over [index_of(E0+pre1), index_nearest(E0+pre2)), post-edge polynomial of
+ * mu - pre over [index_of(E0+norm1), index_nearest(E0+norm2)), edge step = post - pre at the E0
+ * grid point, flat = norm minus a polynomial of degree min(nnorm, 2) fitted to norm over the
+ * post-edge range, for points from E0 on. One instance is a reusable work space (no allocation per
+ * spectrum once sized); not thread safe: use one per thread.
+ */
+public final class Normalizer {
+    /** Larch pre_edge's choices; NaN / -1 mean "choose as Larch does". */
+    public double e0 = Double.NaN, pre1 = Double.NaN, pre2 = Double.NaN, norm1 = Double.NaN, norm2 = Double.NaN;
+    public int nnorm = -1, nvict = 0;
+    public double step = Double.NaN;
+    public boolean makeFlat = true;
+
+    // results
+    public int ie0, preFrom, preTo, postFrom, postTo, usedNnorm, flatDegree;
+    public double usedE0, edgeStep, usedPre1, usedPre2, usedNorm1, usedNorm2;
+    public double[] dmu = new double[0], pre = new double[0], post = new double[0], norm = new double[0], flat = new double[0];
+    public final PolyFit preFit = new PolyFit(), postFit = new PolyFit(), flatFit = new PolyFit();
+    /** Which parameter failed and why, when {@link #run} returns false. */
+    public String errorParameter, error;
+
+    public void ensure(int n) {
+        if (pre.length < n) {
+            dmu = new double[n]; pre = new double[n]; post = new double[n]; norm = new double[n]; flat = new double[n];
+        }
+    }
+
+    /** Python's round(): half to even, as Larch's defaults are computed. */
+    static double pyRound(double v) { return Math.rint(v); }
+
+    /**
+     * Larch's {@code _finde0}: index of the largest dmu/dE among points whose derivative and both
+     * neighbours' exceed 10% of the maximum, away from the first and last 5% (at least 3 points).
+     * Returns -1 when no such point exists. {@code dmu} receives the derivative.
+     */
+    public static int findE0Index(double[] e, double[] mu, int n, double[] dmu) {
+        if (n < 7) return -1;
+        Gradient.of(e, mu, n, dmu);
+        for (int i = 0; i < n; i++) if (!Double.isFinite(dmu[i])) dmu[i] = -1.0;
+        int nmin = Math.max(3, (int) (n * 0.05));
+        if (n - 2 * nmin < 1) return -1;
+        double maxd = Double.NEGATIVE_INFINITY;
+        for (int i = nmin; i < n - nmin; i++) maxd = Math.max(maxd, dmu[i]);
+        double thr = maxd * 0.1;
+        int best = -1;
+        double bestVal = 0;
+        for (int i = nmin; i <= n - nmin && i + 1 < n; i++) {
+            if (dmu[i] > thr && dmu[i] > bestVal && dmu[i + 1] > thr && dmu[i - 1] > thr) {
+                best = i;
+                bestVal = dmu[i];
+            }
+        }
+        return best;
+    }
+
+    /** Runs the normalisation; false with {@link #error} set when it cannot be done. */
+    public boolean run(double[] e, double[] mu, int n) {
+        ensure(n);
+        errorParameter = null;
+        error = null;
+        if (n < 7) return fail("energy", "only " + n + " points (at least 7 needed)");
+        double emin = e[0], emax = e[n - 1];
+        double e0v = e0;
+        if (Double.isNaN(e0v)) {
+            int i = findE0Index(e, mu, n, dmu);
+            if (i < 0) return fail("e0", "no absorption edge found (dmu/dE has no clear maximum)");
+            e0v = e[i];
+        } else if (e0v < e[1] || e0v > e[n - 2]) {
+            return fail("e0", "E0 " + e0v + " eV is outside the data (" + e[1] + " to " + e[n - 2] + " eV)");
+        }
+        ie0 = LarchIndex.indexNearest(e, n, e0v);
+        e0v = e[ie0];
+        usedE0 = e0v;
+
+        double p1 = pre1;
+        if (Double.isNaN(p1)) p1 = ie0 > 20 ? 5.0 * pyRound((e[1] - e0v) / 5.0) : 2.0 * pyRound((e[1] - e0v) / 2.0);
+        p1 = Math.max(p1, emin - e0v);
+        double p2 = pre2;
+        if (Double.isNaN(p2)) p2 = 5.0 * pyRound(p1 / 15.0);
+        if (p1 > p2) { double t = p1; p1 = p2; p2 = t; }
+        double n2 = norm2;
+        if (Double.isNaN(n2)) n2 = 5.0 * pyRound((emax - e0v) / 5.0);
+        if (n2 < 0) n2 = emax - e0v - n2;
+        n2 = Math.min(n2, emax - e0v);
+        double n1 = norm1;
+        if (Double.isNaN(n1)) n1 = Math.min(150, 5.0 * pyRound(n2 / 15.0));
+        if (n1 > n2) { double t = n1; n1 = n2; n2 = t; }
+        int nn = nnorm;
+        if (nn < 0) {
+            nn = 2;
+            if (n2 - n1 < 350) nn = 1;
+            if (n2 - n1 < 50) nn = 0;
+        }
+        if (nn > 3) return fail("nnorm", "nnorm " + nn + " is above 3");
+        usedPre1 = p1; usedPre2 = p2; usedNorm1 = n1; usedNorm2 = n2; usedNnorm = nn;
+
+        // pre-edge line
+        preFrom = LarchIndex.indexOf(e, n, p1 + e0v);
+        preTo = LarchIndex.indexNearest(e, n, p2 + e0v);
+        if (preTo - preFrom < 2) preTo = Math.min(n, preFrom + 2);
+        if (preTo - preFrom < 2) return fail("pre1", "fewer than 2 points in the pre-edge range [" + p1 + ", " + p2 + "] eV");
+        if (!preFit.fit(e, mu, null, preFrom, preTo, 1, nvict))
+            return fail("pre1", "pre-edge fit is singular over [" + p1 + ", " + p2 + "] eV");
+        for (int i = 0; i < n; i++) {
+            double v = preFit.value(e[i]);
+            pre[i] = nvict == 0 ? v : v * Math.pow(e[i], -nvict);
+        }
+        // post-edge polynomial of mu - pre
+        postFrom = LarchIndex.indexOf(e, n, n1 + e0v);
+        postTo = LarchIndex.indexNearest(e, n, n2 + e0v);
+        if (postTo - postFrom < 2) postTo = Math.min(n, postFrom + 2);
+        if (postTo - postFrom < nn + 1)
+            return fail("norm1", "only " + (postTo - postFrom) + " points in the post-edge range [" + n1 + ", " + n2 + "] eV for nnorm=" + nn);
+        if (!postFit.fit(e, mu, pre, postFrom, postTo, nn, 0))
+            return fail("norm1", "post-edge fit is singular over [" + n1 + ", " + n2 + "] eV");
+        for (int i = 0; i < n; i++) post[i] = pre[i] + postFit.value(e[i]);
+        double st = Double.isNaN(step) ? post[ie0] - pre[ie0] : step;
+        st = Math.abs(st);
+        if (!(st > 0) || !Double.isFinite(st)) return fail("edge_step", "edge step is zero or not finite");
+        edgeStep = st;
+        double inv = 1.0 / st;
+        for (int i = 0; i < n; i++) norm[i] = (mu[i] - pre[i]) * inv;
+        // flattening: Larch fits c0 + c1 E + c2 E^2 with c1, c2 varied only when nnorm allows
+        flatDegree = Math.min(nn, 2);
+        if (makeFlat && postTo - postFrom > 4 && flatFit.fit(e, norm, null, postFrom, postTo, flatDegree, 0)) {
+            double f0 = flatFit.value(e[ie0]);
+            for (int i = 0; i < n; i++) flat[i] = i < ie0 ? norm[i] : norm[i] - (flatFit.value(e[i]) - f0);
+        } else {
+            System.arraycopy(norm, 0, flat, 0, n);
+        }
+        return true;
+    }
+
+    private boolean fail(String parameter, String message) {
+        errorParameter = parameter;
+        error = message;
+        return false;
+    }
+}
