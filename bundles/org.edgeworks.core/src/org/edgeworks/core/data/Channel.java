@@ -1,0 +1,51 @@
+package org.edgeworks.core.data;
+
+import java.util.Arrays;
+
+import org.eclipse.january.DatasetException;
+import org.eclipse.january.dataset.DatasetUtils;
+import org.eclipse.january.dataset.DoubleDataset;
+import org.eclipse.january.dataset.IDataset;
+import org.eclipse.january.dataset.ILazyDataset;
+import org.eclipse.january.dataset.SliceND;
+import org.edgeworks.core.EdgeworksException;
+
+/**
+ * One named channel of a scan. The data stay lazy ({@link ILazyDataset}) until a slice or the
+ * whole channel is asked for, so a detector stack is never read just to list it.
+ *
+ * @param name       name as shown to the user (e.g. "I0", "mca1")
+ * @param role       what the channel means
+ * @param unit       unit of the values (energies: EV or KEV as recorded)
+ * @param data       the lazy data
+ * @param sourcePath where it lives in the file (an HDF5 path or a column label), for messages
+ */
+public record Channel(String name, ChannelRole role, Unit unit, ILazyDataset data, String sourcePath) {
+
+    public int[] shape() { return data.getShape(); }
+    public int rank() { return data.getRank(); }
+
+    /** Reads the whole channel as doubles. Use only for 1-D channels or small data. */
+    public double[] readDoubles(String file) throws EdgeworksException {
+        try {
+            IDataset d = data.getSlice();
+            DoubleDataset dd = DatasetUtils.cast(DoubleDataset.class, d);
+            double[] v = dd.getData().clone();
+            if (unit == Unit.KEV && role == ChannelRole.ENERGY) for (int i = 0; i < v.length; i++) v[i] *= 1000;
+            return v;
+        } catch (DatasetException | RuntimeException e) {
+            throw new EdgeworksException(file, sourcePath, "cannot read channel '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads one hyperslab (start/stop/step per dimension). */
+    public IDataset readSlice(String file, SliceND slice) throws EdgeworksException {
+        try {
+            return data.getSlice(slice);
+        } catch (DatasetException | RuntimeException e) {
+            throw new EdgeworksException(file, sourcePath, "cannot read slice " + slice + " of '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override public String toString() { return name + " (" + role + ", " + Arrays.toString(shape()) + ")"; }
+}

@@ -1,0 +1,79 @@
+package org.edgeworks.core.detector;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.Scan;
+import org.edgeworks.core.registry.Contribution;
+import org.edgeworks.core.registry.Extensions;
+
+/**
+ * Every detector contributed to {@code org.edgeworks.nexus.detectors}; picks the one that
+ * recognises a file best and reads it.
+ */
+public final class DetectorRegistry {
+    public static final String EXTENSION_POINT = "org.edgeworks.nexus.detectors";
+
+    /** A contributed detector with the priority and label from plugin.xml. */
+    public record Entry(Detector detector, int priority, String label) {}
+
+    private final List<Entry> entries;
+
+    private DetectorRegistry(List<Entry> entries) { this.entries = List.copyOf(entries); }
+
+    public static DetectorRegistry load() {
+        List<Entry> list = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Contribution c : Extensions.contributions(EXTENSION_POINT)) {
+            if (!"detector".equals(c.element())) continue;
+            Detector d = c.create(Detector.class);
+            if (!d.id().equals(c.attribute("id")))
+                throw new IllegalStateException(c.contributor() + ": plugin.xml id " + c.attribute("id") + " but class says " + d.id());
+            if (!ids.add(d.id())) throw new IllegalStateException("detector id registered twice: " + d.id());
+            int prio = c.attribute("priority") == null ? 0 : Integer.parseInt(c.attribute("priority"));
+            list.add(new Entry(d, prio, c.attribute("label") == null ? d.id() : c.attribute("label")));
+        }
+        return new DetectorRegistry(list);
+    }
+
+    public List<Entry> entries() { return entries; }
+
+    /** The best detector for the file, or an error naming the file. */
+    public Entry select(Path file) throws EdgeworksException {
+        if (!Files.isRegularFile(file)) throw new EdgeworksException(file, null, "no such file");
+        FileProbe probe;
+        try {
+            probe = FileProbe.of(file);
+        } catch (IOException e) {
+            throw new EdgeworksException(file, null, "cannot read: " + e.getMessage(), e);
+        }
+        record Scored(Entry e, int score) {}
+        Scored best = null;
+        for (Entry e : entries) {
+            int s;
+            try {
+                s = e.detector().recognise(file, probe);
+            } catch (RuntimeException ex) {
+                s = 0; // a detector that chokes on a file simply does not recognise it
+            }
+            if (s <= 0) continue;
+            s += e.priority();
+            if (best == null || s > best.score()) best = new Scored(e, s);
+        }
+        if (best == null) {
+            String kind = probe.isHdf5() ? "HDF5 file" : probe.isText() ? "text file" : "file";
+            throw new EdgeworksException(file, null, "no detector bundle recognises this " + kind
+                + " (installed: " + String.join(", ", entries.stream().map(x -> x.detector().id()).sorted(Comparator.naturalOrder()).toList()) + ")");
+        }
+        return best.e();
+    }
+
+    public Scan read(Path file) throws EdgeworksException {
+        return select(file).detector().read(file);
+    }
+}

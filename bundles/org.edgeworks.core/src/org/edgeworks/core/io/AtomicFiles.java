@@ -1,0 +1,70 @@
+package org.edgeworks.core.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+import org.edgeworks.core.EdgeworksException;
+
+/**
+ * Results are written to a temporary file in the target directory, forced to disk, then renamed
+ * over the target in one step: a killed run leaves the previous result or none, never half.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    @FunctionalInterface
+    public interface Writer {
+        void write(Path temporary) throws IOException, EdgeworksException;
+    }
+
+    /**
+     * Writes {@code target} atomically through {@code writer}, which fills the temporary path.
+     * Without {@code overwrite}, an existing target is an error.
+     */
+    public static void write(Path target, boolean overwrite, Writer writer) throws EdgeworksException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            if (!overwrite && Files.exists(target))
+                throw new EdgeworksException(target, null, "exists already (use --overwrite to replace it)");
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+            writer.write(tmp);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (FileAlreadyExistsException e) {
+            throw new EdgeworksException(target, null, "exists already (use --overwrite to replace it)");
+        } catch (IOException e) {
+            throw new EdgeworksException(target, null, "cannot write: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
+            }
+        }
+    }
+
+    public static void writeString(Path target, boolean overwrite, String text) throws EdgeworksException {
+        write(target, overwrite, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+    }
+
+    public static void writeBytes(Path target, boolean overwrite, byte[] bytes) throws EdgeworksException {
+        write(target, overwrite, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) { out.write(bytes); }
+        });
+    }
+}
