@@ -59,6 +59,13 @@ public final class MapRaster {
         return pixels;
     }
 
+    /** Colour bar pixels, one ARGB per pixel row, top row (colormap position 1) first. */
+    public static int[] colourBar(Colormap colormap, int height) {
+        int[] rows = new int[height];
+        for (int r = 0; r < height; r++) rows[r] = colormap.argb(1 - (r + 0.5) / height);
+        return rows;
+    }
+
     /** Data extent of an axis, half a step beyond the outer values so every cell gets its full width. */
     public static double[] extent(double[] axis) {
         double[] sorted = axis.clone();

@@ -70,29 +70,19 @@ public final class PngPlots {
     }
 
     public static Rendered renderLinePlot(LinePlot plot, int width, int height) throws EdgeworksException {
-        BufferedImage image = canvas(width, height);
-        Graphics2D g = graphics(image);
-        try {
-            return new Rendered(image, List.of(drawLinePlot(g, plot, 0, 0, width, height)));
-        } finally {
-            g.dispose();
-        }
+        return draw(width, height, (g, image) -> List.of(drawLinePlot(g, plot, 0, 0, width, height)));
     }
 
     public static Rendered renderPanels(List<LinePlot> panels) throws EdgeworksException {
         if (panels == null || panels.isEmpty()) throw EdgeworksException.of("panel plot", "has no panels");
         int columns = panels.size() == 1 ? 1 : 2, rows = (panels.size() + columns - 1) / columns;
-        BufferedImage image = canvas(columns * PANEL_WIDTH, rows * PANEL_HEIGHT);
-        Graphics2D g = graphics(image);
-        try {
+        return draw(columns * PANEL_WIDTH, rows * PANEL_HEIGHT, (g, image) -> {
             List<PixelMapping> areas = new ArrayList<>();
             for (int i = 0; i < panels.size(); i++)
                 areas.add(drawLinePlot(g, panels.get(i), i % columns * PANEL_WIDTH, i / columns * PANEL_HEIGHT,
                         PANEL_WIDTH, PANEL_HEIGHT));
-            return new Rendered(image, areas);
-        } finally {
-            g.dispose();
-        }
+            return areas;
+        });
     }
 
     public static Rendered renderMapPlot(MapPlot plot) throws EdgeworksException {
@@ -111,9 +101,7 @@ public final class PngPlots {
         requireFinite(subject, "y axis", y);
         if (plot.colormap() == null || plot.scaling() == null) throw EdgeworksException.of(subject, "has no colormap or scaling");
 
-        BufferedImage image = canvas(width, height);
-        Graphics2D g = graphics(image);
-        try {
+        return draw(width, height, (g, image) -> {
             double[] xExtent = MapRaster.extent(x), yExtent = MapRaster.extent(y);
             List<Double> xTicks = Ticks.linear(xExtent[0], xExtent[1], 6), yTicks = Ticks.linear(yExtent[0], yExtent[1], 6);
             double[] range = plot.scaling().range(values);
@@ -132,14 +120,15 @@ public final class PngPlots {
             image.setRGB(area.left(), area.top(), area.width(), area.height(), pixels, 0, area.width());
 
             drawTitle(g, plot.title(), 0, 0, width);
-            drawFrameAndTicks(g, area, xTicks, yTicks, false);
+            drawFrameAndTicks(g, area, xTicks, yTicks);
             drawAxisLabels(g, area, plot.xLabel(), plot.yLabel(), 0, height);
 
             PixelMapping bar = new PixelMapping(right + 2 * PAD, top, COLOUR_BAR_WIDTH, area.height(), 0, 1, 0, 1);
-            for (int row = bar.top(); row < bar.top() + bar.height(); row++) {
-                int argb = plot.colormap().argb(bar.dataY(row));
-                for (int column = bar.left(); column < bar.left() + bar.width(); column++) image.setRGB(column, row, argb);
-            }
+            int[] barRows = MapRaster.colourBar(plot.colormap(), bar.height());
+            for (int r = 0; r < barRows.length; r++)
+                for (int column = bar.left(); column < bar.left() + bar.width(); column++)
+                    image.setRGB(column, bar.top() + r, barRows[r]);
+            crisp(g);
             g.setColor(AXIS);
             g.drawRect(bar.left() - 1, bar.top() - 1, bar.width() + 1, bar.height() + 1);
             g.setFont(TICK_FONT);
@@ -151,10 +140,8 @@ public final class PngPlots {
                 g.drawString(barLabel(plot.scaling(), v, barTicks), tickLeft + TICK_LENGTH + 2,
                         yPixel + metrics.getAscent() / 2 - 1);
             }
-            return new Rendered(image, List.of(area, bar));
-        } finally {
-            g.dispose();
-        }
+            return List.of(area, bar);
+        });
     }
 
     public static Rendered renderBarPlot(BarPlot plot) throws EdgeworksException {
@@ -180,9 +167,7 @@ public final class PngPlots {
         double margin = 0.05 * (high - low);
         double yMin = low < 0 ? low - margin : 0, yMax = high > 0 ? high + margin : 0;
 
-        BufferedImage image = canvas(width, height);
-        Graphics2D g = graphics(image);
-        try {
+        return draw(width, height, (g, image) -> {
             List<Double> yTicks = Ticks.linear(yMin, yMax, 6);
             int top = PAD + titleHeight(g, plot.title());
             int left = PAD + textHeight(g, LABEL_FONT) + PAD + maxWidth(g, TICK_FONT, yTicks, v -> Ticks.label(v, yTicks)) + TICK_LENGTH + 2;
@@ -208,12 +193,10 @@ public final class PngPlots {
                 String label = fit(metrics, plot.labels().get(i), (int) slot - 4);
                 drawCentred(g, label, centre, area.top() + area.height() + TICK_LENGTH + 2 + metrics.getAscent());
             }
-            drawFrameAndTicks(g, area, List.of(), yTicks, false);
+            drawFrameAndTicks(g, area, List.of(), yTicks);
             drawAxisLabels(g, area, null, plot.yLabel(), 0, height);
-            return new Rendered(image, List.of(area));
-        } finally {
-            g.dispose();
-        }
+            return List.of(area);
+        });
     }
 
     // ---- line plots --------------------------------------------------------------------------------
@@ -254,6 +237,7 @@ public final class PngPlots {
         drawGrid(g, area, xTicks, yTicks);
         Shape oldClip = g.getClip();
         g.clip(new Rectangle2D.Double(area.left(), area.top(), area.width(), area.height()));
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(MARKER);
         g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
         for (double marker : plot.verticalMarkers()) {
@@ -269,7 +253,7 @@ public final class PngPlots {
         }
         g.setClip(oldClip);
         g.setStroke(new BasicStroke(1f));
-        drawFrameAndTicks(g, area, xTicks, yTicks, true);
+        drawFrameAndTicks(g, area, xTicks, yTicks);
         drawAxisLabels(g, area, plot.xLabel(), plot.yLabel(), x0, y0 + height);
         drawLegend(g, plot.series(), area);
         return area;
@@ -330,6 +314,7 @@ public final class PngPlots {
         for (int i = 0; i < series.size(); i++)
             if (series.get(i).name() != null && !series.get(i).name().isBlank()) named.add(i);
         if (named.isEmpty()) return;
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setFont(TICK_FONT);
         FontMetrics metrics = g.getFontMetrics();
         int sample = 26, lineHeight = metrics.getHeight() + 2, textWidth = 0;
@@ -357,6 +342,7 @@ public final class PngPlots {
     // ---- shared drawing ----------------------------------------------------------------------------
 
     private static void drawGrid(Graphics2D g, PixelMapping area, List<Double> xTicks, List<Double> yTicks) {
+        crisp(g);
         g.setColor(GRID);
         g.setStroke(new BasicStroke(1f));
         for (double x : xTicks) {
@@ -370,8 +356,8 @@ public final class PngPlots {
     }
 
     /** Frame one pixel outside the area (so the area's pixels stay data only), ticks and tick labels. */
-    private static void drawFrameAndTicks(Graphics2D g, PixelMapping area, List<Double> xTicks, List<Double> yTicks,
-            boolean grid) {
+    private static void drawFrameAndTicks(Graphics2D g, PixelMapping area, List<Double> xTicks, List<Double> yTicks) {
+        crisp(g);
         g.setColor(AXIS);
         g.setStroke(new BasicStroke(1f));
         int left = area.left() - 1, right = area.left() + area.width(), top = area.top() - 1, bottom = area.top() + area.height();
@@ -488,12 +474,36 @@ public final class PngPlots {
         return image;
     }
 
+    /**
+     * Anti-aliasing off for frames, grid and ticks: a one-pixel line at whole coordinates then covers
+     * exactly one pixel row or column and never bleeds into the plot area's data pixels.
+     */
+    private static void crisp(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+    }
+
     private static Graphics2D graphics(BufferedImage image) {
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         return g;
+    }
+
+    @FunctionalInterface
+    private interface Drawing {
+        /** Draws on a white canvas and returns the plot areas' pixel mappings. */
+        List<PixelMapping> draw(Graphics2D g, BufferedImage image) throws EdgeworksException;
+    }
+
+    private static Rendered draw(int width, int height, Drawing drawing) throws EdgeworksException {
+        BufferedImage image = canvas(width, height);
+        Graphics2D g = graphics(image);
+        try {
+            return new Rendered(image, drawing.draw(g, image));
+        } finally {
+            g.dispose();
+        }
     }
 
     @FunctionalInterface
