@@ -1,0 +1,310 @@
+package org.edgeworks.xas.kernel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.QRDecomposition;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
+import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
+import org.hipparchus.optim.nonlinear.vector.constrained.ADMMQPOptimizer;
+import org.hipparchus.optim.nonlinear.vector.constrained.ADMMQPOption;
+import org.hipparchus.optim.nonlinear.vector.constrained.LagrangeSolution;
+import org.hipparchus.optim.nonlinear.vector.constrained.LinearBoundedConstraint;
+import org.hipparchus.optim.nonlinear.vector.constrained.LinearEqualityConstraint;
+import org.hipparchus.optim.nonlinear.vector.constrained.QuadraticFunction;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.util.Pair;
+
+/**
+ * Linear-combination fitting of a target y(E) by references r_i(E - delta_i) over a window of the
+ * target's grid. Window and interpolation follow Larch's lincombo_fit (target points
+ * [index_of(xmin), index_of(xmax)], references through the not-a-knot cubic spline). Weights:
+ * closed-form least squares (with the sum-to-one constraint eliminated as Larch's expression does);
+ * when non-negativity is asked for and violated, the quadratic programme goes to Hipparchus'
+ * ADMM QP optimiser and the active set it finds is then solved exactly. Energy shifts: Hipparchus
+ * Levenberg-Marquardt over the shifts, clamped to their bounds, with the weights solved exactly for
+ * each trial (variable projection). Standard errors: sqrt(diag((J^T J)^-1) * chi2/(n - nvary)), as
+ * lmfit reports them.
+ */
+public final class LinearCombination {
+    private final double[] x, y;
+    private final int n;
+    private final CubicSpline[] splines;
+    private final double[][] cols; // references on the window grid, unshifted
+    private final double yy;
+
+    /** One fit. Weights, errors and shifts are indexed like the subset. */
+    public record Fit(int[] subset, double[] weights, double[] weightErrors, double[] shifts, double[] shiftErrors,
+                      double[][] weightCovariance, double chi2, double rFactor, double reducedChi2, int nvary, double[] fit,
+                      List<String> notes) {}
+
+    public LinearCombination(double[] x, double[] y, CubicSpline[] references) {
+        this.x = x;
+        this.y = y;
+        this.n = x.length;
+        this.splines = references;
+        this.cols = new double[references.length][n];
+        for (int i = 0; i < references.length; i++) references[i].values(x, 0, n, 0, cols[i]);
+        double s = 0;
+        for (double v : y) s += v * v;
+        this.yy = s;
+    }
+
+    public int points() { return n; }
+    public double[] energy() { return x; }
+    public double[] target() { return y; }
+    public double[] column(int reference) { return cols[reference]; }
+
+    /** Fits one subset of the references; throws IllegalStateException when the fit is singular. */
+    public Fit fit(int[] subset, boolean nonNegative, boolean sumToOne, boolean shifts, double shiftBound) {
+        int m = subset.length;
+        double[][] a = new double[m][];
+        for (int j = 0; j < m; j++) a[j] = cols[subset[j]];
+        List<String> notes = new ArrayList<>();
+        double[] delta = new double[m];
+        Solution sol;
+        if (shifts && shiftBound > 0) {
+            sol = fitShifts(subset, nonNegative, sumToOne, shiftBound, delta, notes);
+            for (int j = 0; j < m; j++) a[j] = shifted(subset[j], delta[j]);
+        } else {
+            sol = solveWeights(a, nonNegative, sumToOne, notes);
+        }
+        double[] w = sol.w;
+        double[] f = new double[n];
+        for (int j = 0; j < m; j++) for (int i = 0; i < n; i++) f[i] += w[j] * a[j][i];
+        double chi2 = 0;
+        for (int i = 0; i < n; i++) { double r = y[i] - f[i]; chi2 += r * r; }
+        // Jacobian of the free parameters: free weights (sum-to-one: relative to the dependent one), shifts
+        List<Integer> free = new ArrayList<>();
+        for (int j = 0; j < m; j++) if (!sol.atZero[j]) free.add(j);
+        int dependent = sumToOne && !free.isEmpty() ? free.remove(free.size() - 1) : -1;
+        int nw = free.size(), ns = shifts && shiftBound > 0 ? m : 0, p = nw + ns;
+        int nvary = p;
+        double redchi = n > nvary ? chi2 / (n - nvary) : chi2;
+        double[] werr = new double[m], serr = new double[m];
+        double[][] wcov = new double[m][m];
+        if (p > 0) {
+            double[][] jac = new double[n][p];
+            for (int q = 0; q < nw; q++) {
+                int j = free.get(q);
+                for (int i = 0; i < n; i++) jac[i][q] = a[j][i] - (dependent >= 0 ? a[dependent][i] : 0);
+            }
+            double[] d = new double[n];
+            for (int q = 0; q < ns; q++) {
+                splines[subset[q]].derivatives(x, 0, n, -delta[q], d);
+                for (int i = 0; i < n; i++) jac[i][nw + q] = -w[q] * d[i];
+            }
+            RealMatrix jm = new Array2DRowRealMatrix(jac, false);
+            RealMatrix cov;
+            try {
+                cov = MatrixUtils.inverse(jm.transposeMultiply(jm)).scalarMultiply(redchi);
+            } catch (MathIllegalArgumentException e) {
+                throw new IllegalStateException("singular fit (references are linearly dependent in the window)");
+            }
+            // weight covariance: w = T theta (+ const): T has a 1 for each free weight and -1s in the dependent row
+            double[][] t = new double[m][nw];
+            for (int q = 0; q < nw; q++) {
+                t[free.get(q)][q] = 1;
+                if (dependent >= 0) t[dependent][q] = -1;
+            }
+            for (int u = 0; u < m; u++) for (int v = 0; v < m; v++) {
+                double s = 0;
+                for (int q = 0; q < nw; q++) for (int r = 0; r < nw; r++) s += t[u][q] * cov.getEntry(q, r) * t[v][r];
+                wcov[u][v] = s;
+            }
+            for (int j = 0; j < m; j++) werr[j] = Math.sqrt(Math.max(0, wcov[j][j]));
+            for (int q = 0; q < ns; q++) serr[q] = Math.sqrt(Math.max(0, cov.getEntry(nw + q, nw + q)));
+        }
+        return new Fit(subset.clone(), w, werr, delta, serr, wcov, chi2, yy > 0 ? chi2 / yy : 0, redchi, nvary, f, notes);
+    }
+
+    private double[] shifted(int ref, double delta) {
+        double[] out = new double[n];
+        splines[ref].values(x, 0, n, -delta, out);
+        return out;
+    }
+
+    private record Solution(double[] w, boolean[] atZero) {}
+
+    /** Least-squares weights with the optional constraints. */
+    private Solution solveWeights(double[][] a, boolean nonNegative, boolean sumToOne, List<String> notes) {
+        int m = a.length;
+        boolean[] zero = new boolean[m];
+        double[] w = solveEquality(a, zero, sumToOne);
+        if (!nonNegative || allNonNegative(w)) return new Solution(w, zero);
+        // inequality constrained: Hipparchus QP (ADMM) finds the active set, solved exactly after
+        double[][] g = new double[m][m];
+        double[] b = new double[m];
+        for (int u = 0; u < m; u++) {
+            for (int i = 0; i < n; i++) b[u] -= a[u][i] * y[i];
+            for (int v = 0; v <= u; v++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) s += a[u][i] * a[v][i];
+                g[u][v] = g[v][u] = s;
+            }
+        }
+        double[][] eye = new double[m][m];
+        double[] lo = new double[m], hi = new double[m];
+        for (int j = 0; j < m; j++) { eye[j][j] = 1; hi[j] = 1e12; }
+        ADMMQPOption opt = new ADMMQPOption();
+        opt.setPolishing(false); // the active set found is solved exactly below
+        opt.setEps(1e-10);
+        LagrangeSolution s;
+        try {
+            s = sumToOne
+                ? new ADMMQPOptimizer().optimize(new ObjectiveFunction(new QuadraticFunction(g, b, 0)), opt,
+                    new LinearEqualityConstraint(new double[][] {ones(m)}, new double[] {1}), new LinearBoundedConstraint(eye, lo, hi))
+                : new ADMMQPOptimizer().optimize(new ObjectiveFunction(new QuadraticFunction(g, b, 0)), opt, new LinearBoundedConstraint(eye, lo, hi));
+        } catch (MathIllegalStateException | MathIllegalArgumentException e) {
+            throw new IllegalStateException("non-negative weights: quadratic programme failed: " + e.getMessage());
+        }
+        double[] q = s.getX().toArray();
+        double scale = 0;
+        for (double v : q) scale = Math.max(scale, Math.abs(v));
+        for (int j = 0; j < m; j++) zero[j] = q[j] <= 1e-7 * Math.max(scale, 1e-30);
+        double[] exact = solveEquality(a, zero, sumToOne);
+        notes.add("weights held at 0 by non-negativity: " + count(zero));
+        if (allNonNegative(exact)) return new Solution(exact, zero);
+        for (int j = 0; j < m; j++) q[j] = Math.max(0, q[j]);
+        return new Solution(q, zero);
+    }
+
+    private static int count(boolean[] z) { int c = 0; for (boolean b : z) if (b) c++; return c; }
+
+    private static double[] ones(int m) { double[] o = new double[m]; Arrays.fill(o, 1); return o; }
+
+    private static boolean allNonNegative(double[] w) {
+        for (double v : w) if (v < 0) return false;
+        return true;
+    }
+
+    /** Least squares with weights flagged in zero held at 0 and, optionally, sum of weights = 1. */
+    private double[] solveEquality(double[][] a, boolean[] zero, boolean sumToOne) {
+        int m = a.length;
+        List<Integer> free = new ArrayList<>();
+        for (int j = 0; j < m; j++) if (!zero[j]) free.add(j);
+        double[] w = new double[m];
+        if (free.isEmpty()) return w;
+        int dep = -1;
+        if (sumToOne) {
+            dep = free.remove(free.size() - 1);
+            if (free.isEmpty()) { w[dep] = 1; return w; }
+        }
+        int p = free.size();
+        double[][] g = new double[p][p];
+        double[] c = new double[p];
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) z[i] = y[i] - (dep >= 0 ? a[dep][i] : 0);
+        double[][] bcol = new double[p][n];
+        for (int q = 0; q < p; q++) {
+            double[] col = a[free.get(q)];
+            for (int i = 0; i < n; i++) bcol[q][i] = col[i] - (dep >= 0 ? a[dep][i] : 0);
+        }
+        for (int u = 0; u < p; u++) {
+            double s = 0;
+            for (int i = 0; i < n; i++) s += bcol[u][i] * z[i];
+            c[u] = s;
+            for (int v = 0; v <= u; v++) {
+                double t = 0;
+                for (int i = 0; i < n; i++) t += bcol[u][i] * bcol[v][i];
+                g[u][v] = g[v][u] = t;
+            }
+        }
+        RealVector sol;
+        try {
+            sol = new CholeskyDecomposition(new Array2DRowRealMatrix(g, false), 1e-14, 1e-14).getSolver().solve(new ArrayRealVector(c, false));
+        } catch (MathIllegalArgumentException e) {
+            try {
+                double[][] bt = new double[n][p];
+                for (int q = 0; q < p; q++) for (int i = 0; i < n; i++) bt[i][q] = bcol[q][i];
+                sol = new QRDecomposition(new Array2DRowRealMatrix(bt, false), 1e-12).getSolver().solve(new ArrayRealVector(z, false));
+            } catch (MathIllegalArgumentException e2) {
+                throw new IllegalStateException("singular fit (references are linearly dependent in the window)");
+            }
+        }
+        double sum = 0;
+        for (int q = 0; q < p; q++) { w[free.get(q)] = sol.getEntry(q); sum += sol.getEntry(q); }
+        if (dep >= 0) w[dep] = 1 - sum;
+        return w;
+    }
+
+    /** Shifts by Levenberg-Marquardt (Hipparchus), weights solved exactly for each trial shift. */
+    private Solution fitShifts(int[] subset, boolean nonNegative, boolean sumToOne, double bound, double[] delta, List<String> notes) {
+        int m = subset.length;
+        double h = 1e-4;
+        LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
+            .start(new double[m])
+            .target(y)
+            .maxEvaluations(2000).maxIterations(500)
+            .parameterValidator(v -> {
+                double[] c = v.toArray();
+                for (int j = 0; j < m; j++) c[j] = Math.max(-bound, Math.min(bound, c[j]));
+                return new ArrayRealVector(c, false);
+            })
+            .model(point -> {
+                double[] d = point.toArray();
+                double[] f0 = model(subset, d, nonNegative, sumToOne);
+                double[][] jac = new double[n][m];
+                for (int j = 0; j < m; j++) {
+                    double[] dp = d.clone();
+                    dp[j] += h;
+                    double[] f1 = model(subset, dp, nonNegative, sumToOne);
+                    for (int i = 0; i < n; i++) jac[i][j] = (f1[i] - f0[i]) / h;
+                }
+                return new Pair<>(new ArrayRealVector(f0, false), new Array2DRowRealMatrix(jac, false));
+            })
+            .build());
+        double[] best = opt.getPoint().toArray();
+        for (int j = 0; j < m; j++) {
+            delta[j] = Math.max(-bound, Math.min(bound, best[j]));
+            if (Math.abs(Math.abs(delta[j]) - bound) < 1e-9) notes.add("shift of reference " + subset[j] + " is at its bound " + bound + " eV");
+        }
+        double[][] a = new double[m][];
+        for (int j = 0; j < m; j++) a[j] = shifted(subset[j], delta[j]);
+        return solveWeights(a, nonNegative, sumToOne, notes);
+    }
+
+    private double[] model(int[] subset, double[] d, boolean nonNegative, boolean sumToOne) {
+        int m = subset.length;
+        double[][] a = new double[m][];
+        for (int j = 0; j < m; j++) a[j] = shifted(subset[j], d[j]);
+        double[] w = solveWeights(a, nonNegative, sumToOne, new ArrayList<>()).w;
+        double[] f = new double[n];
+        for (int j = 0; j < m; j++) for (int i = 0; i < n; i++) f[i] += w[j] * a[j][i];
+        return f;
+    }
+
+    /** Every subset of minSize..maxSize references, fitted, best R-factor first; singular subsets are skipped. */
+    public List<Fit> all(int minSize, int maxSize, boolean nonNegative, boolean sumToOne, boolean shifts, double bound) {
+        List<Fit> out = new ArrayList<>();
+        int k = splines.length;
+        for (int size = Math.max(1, minSize); size <= Math.min(maxSize, k); size++) {
+            int[] idx = new int[size];
+            for (int i = 0; i < size; i++) idx[i] = i;
+            while (true) {
+                try {
+                    out.add(fit(idx, nonNegative, sumToOne, shifts, bound));
+                } catch (IllegalStateException e) {
+                    // a singular subset has no answer to rank
+                }
+                int i = size - 1;
+                while (i >= 0 && idx[i] == k - size + i) i--;
+                if (i < 0) break;
+                idx[i]++;
+                for (int j = i + 1; j < size; j++) idx[j] = idx[j - 1] + 1;
+            }
+        }
+        out.sort((p, q) -> Double.compare(p.rFactor(), q.rFactor()));
+        return out;
+    }
+}
