@@ -1,0 +1,373 @@
+package org.edgeworks.rixs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.january.DatasetException;
+import org.eclipse.january.dataset.DatasetUtils;
+import org.eclipse.january.dataset.DoubleDataset;
+import org.eclipse.january.dataset.IDataset;
+import org.eclipse.january.dataset.ILazyDataset;
+import org.eclipse.january.dataset.SliceND;
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.RixsMap;
+import org.edgeworks.core.processing.Param;
+import org.edgeworks.core.processing.Result;
+import org.edgeworks.rixs.image.Curvature;
+import org.edgeworks.rixs.image.CurvatureFit;
+import org.edgeworks.rixs.image.DetectorImage;
+import org.edgeworks.rixs.image.ElasticLine;
+import org.edgeworks.rixs.image.FrameKernels;
+import org.edgeworks.rixs.image.PixelCalibration;
+
+/**
+ * Builds an mRIXS map from a raw image stack, streaming it frame by frame: each excitation
+ * point's frames are sliced from the lazy stack, reduced (dark, cosmic rays), straightened
+ * with the curvature and summed over the non-dispersive axis, then dropped, so the memory in
+ * use is a bounded number of frames (maxFramesInFlight) plus one spectrum per point and the
+ * map. Points are processed in parallel. The curvature is fitted first on a few frames spread
+ * over the scan (read twice, a few percent more reading), the pixel-to-eV calibration on the
+ * elastic line of every point after the pass; then I0 x time normalisation and regridding.
+ */
+public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters, BuildMap.MapBuild> {
+    public static final String ID = "org.edgeworks.rixs.buildMap";
+
+    public record Parameters(
+        @Param(label = "Dark level", unit = "counts", description = "constant subtracted when the stack has no dark frames") double darkLevel,
+        @Param(label = "Cosmic-ray threshold", unit = "sigma", description = "0 = no spike removal", min = 0) double cosmicThreshold,
+        @Param(label = "Detector gain", unit = "counts/photon", min = 0) double gain,
+        @Param(label = "Curvature degree", description = "0 = none, 1 = slope, 2 = curvature", min = 0, max = 4) int curvatureDegree,
+        @Param(label = "Rows per bin (curvature)", unit = "rows", min = 1) int curvatureRowBin,
+        @Param(label = "Frames for the curvature fit", description = "spread evenly over the scan", min = 1) int curvatureFrames,
+        @Param(label = "Largest line shift", unit = "pixels", min = 1) int curvatureMaxShift,
+        @Param(label = "Curvature (given)", unit = "pixels", description = "shift(u) coefficients, u = row - centre; null = fit") double[] curvature,
+        @Param(label = "Calibration degree", description = "pixel-to-eV polynomial: 1 or 2", min = 1, max = 2) int calibrationDegree,
+        @Param(label = "Calibration (given)", unit = "eV", description = "E(pixel) coefficients; null = fit on the elastic line") double[] calibration,
+        @Param(label = "Energy increases with pixel", description = "direction of the dispersive axis") boolean energyIncreasesWithPixel,
+        @Param(label = "Elastic threshold", description = "elastic line = outermost high-energy peak above this fraction of the maximum", min = 0, max = 1) double elasticThreshold,
+        @Param(label = "Elastic half width", unit = "pixels", min = 1) int elasticHalfWidth,
+        @Param(label = "Emission step", unit = "eV", description = "0 = one pixel at the detector centre", min = 0) double emissionStep,
+        @Param(label = "Threads", description = "0 = all processors", min = 0) int threads,
+        @Param(label = "Frames in flight", description = "largest number of frames held at once; 0 = 2 x threads", min = 0) int maxFramesInFlight) {
+        /**
+         * Reduction defaults as {@link ReduceImage.Parameters#defaults()}; a quadratic curvature
+         * fitted on 5 frames with 8-row bins (enough counts per bin, still follows the bend);
+         * a linear calibration; elastic line the outermost peak above 20 % of the maximum.
+         */
+        public static Parameters defaults() {
+            return new Parameters(0, 8, 1, 2, 8, 5, 20, null, 1, null, true, 0.2, 6, 0, 0, 0);
+        }
+
+        public Parameters withCalibration(double[] c) {
+            return new Parameters(darkLevel, cosmicThreshold, gain, curvatureDegree, curvatureRowBin, curvatureFrames,
+                curvatureMaxShift, curvature, calibrationDegree, c, energyIncreasesWithPixel, elasticThreshold,
+                elasticHalfWidth, emissionStep, threads, maxFramesInFlight);
+        }
+
+        public Parameters withThreads(int t, int inFlight) {
+            return new Parameters(darkLevel, cosmicThreshold, gain, curvatureDegree, curvatureRowBin, curvatureFrames,
+                curvatureMaxShift, curvature, calibrationDegree, calibration, energyIncreasesWithPixel, elasticThreshold,
+                elasticHalfWidth, emissionStep, t, inFlight);
+        }
+
+        public Parameters withCurvature(int degree, double[] c) {
+            return new Parameters(darkLevel, cosmicThreshold, gain, degree, curvatureRowBin, curvatureFrames,
+                curvatureMaxShift, c, calibrationDegree, calibration, energyIncreasesWithPixel, elasticThreshold,
+                elasticHalfWidth, emissionStep, threads, maxFramesInFlight);
+        }
+
+        public Parameters withDarkLevel(double level) {
+            return new Parameters(level, cosmicThreshold, gain, curvatureDegree, curvatureRowBin, curvatureFrames,
+                curvatureMaxShift, curvature, calibrationDegree, calibration, energyIncreasesWithPixel, elasticThreshold,
+                elasticHalfWidth, emissionStep, threads, maxFramesInFlight);
+        }
+
+        public Parameters withEmissionStep(double step) {
+            return new Parameters(darkLevel, cosmicThreshold, gain, curvatureDegree, curvatureRowBin, curvatureFrames,
+                curvatureMaxShift, curvature, calibrationDegree, calibration, energyIncreasesWithPixel, elasticThreshold,
+                elasticHalfWidth, step, threads, maxFramesInFlight);
+        }
+    }
+
+    /** What the streaming pass did: frames and pixels read, the most frames held at once, spikes removed. */
+    public record Stats(int framesRead, long pixelsRead, int maxFramesInFlight, int frameBound, int threads, long spikePixels) {}
+
+    /**
+     * The map plus everything needed to judge it: the curvature and calibration fits, the
+     * elastic pixel found per point (-1 where none), the straightened normalised spectrum per
+     * point (per pixel), and the streaming statistics.
+     */
+    public record MapBuild(RixsMap map, CurvatureFit curvature, PixelCalibration calibration, double[] elasticPixel,
+                           double[][] pixelSpectra, Stats stats) {}
+
+    public BuildMap() { super(ID, "mRIXS map from a raw image stack", RawStack.class, Parameters.class); }
+
+    @Override public Parameters defaults() { return Parameters.defaults(); }
+
+    @Override
+    public Result<MapBuild> apply(RawStack stack, Parameters p) throws EdgeworksException {
+        String name = stack.name();
+        int[] shape = stack.frames().getShape();
+        if (shape.length != 3) throw EdgeworksException.of(name, "image stack must be frames x rows x columns, not " + java.util.Arrays.toString(shape));
+        int frames = shape[0], rows = shape[1], cols = shape[2];
+        int reps = stack.repeats();
+        if (frames % reps != 0) throw EdgeworksException.of(name, frames + " frames are not a whole number of " + reps + " repeats");
+        int points = frames / reps;
+        double[] excitation = perPoint(name, "excitation energy", stack.excitation(), frames, reps, true);
+        double[] norm = normalisation(name, stack, frames, reps);
+        List<String> notes = new ArrayList<>();
+        int threads = p.threads() > 0 ? p.threads() : Runtime.getRuntime().availableProcessors();
+        int bound = Math.max(reps, p.maxFramesInFlight() > 0 ? p.maxFramesInFlight() : 2 * threads);
+        FrameReader reader = new FrameReader(name, stack.frames(), rows, cols);
+        double[] dark = readDark(name, stack.dark(), rows, cols, notes);
+        ReduceImage.Parameters rp = new ReduceImage.Parameters(p.darkLevel(), p.cosmicThreshold(), p.gain());
+
+        // 1. curvature, on a few frames spread over the scan
+        CurvatureFit curvature;
+        if (p.curvature() != null) {
+            curvature = CurvatureFit.given(p.curvature(), rows);
+            notes.add("curvature given");
+        } else if (p.curvatureDegree() == 0) {
+            curvature = CurvatureFit.none(rows);
+        } else {
+            int k = Math.min(points, Math.max(1, p.curvatureFrames()));
+            List<DetectorImage> sample = new ArrayList<>();
+            try {
+                for (int j = 0; j < k; j++) {
+                    int point = k == 1 ? points / 2 : (int) Math.round(j * (points - 1.0) / (k - 1));
+                    sample.add(ReduceImage.reduce(new double[][] {reader.read(point * reps)}, rows, cols, dark, rp).image());
+                }
+            } catch (UncheckedEdgeworks u) {
+                throw u.error;
+            }
+            curvature = Curvature.fit(name, sample, p.curvatureDegree(), p.curvatureRowBin(), p.curvatureMaxShift());
+            sample.clear();
+            notes.add("curvature fitted on " + k + " frame(s), rms residual " + MapMath.fmt(curvature.rmsResidual()) + " pixels");
+        }
+        double[] shifts = curvature.shifts(rows);
+        int[] coverage = new int[cols];
+        FrameKernels.straightenAndSum(new double[rows * cols], rows, cols, shifts, new double[cols], coverage);
+
+        // 2. the streaming pass: one task per excitation point, at most `bound` frames held
+        double[][] pixelSpectra = new double[points][];
+        AtomicInteger held = new AtomicInteger(), maxHeld = new AtomicInteger();
+        AtomicLong spikes = new AtomicLong();
+        Semaphore permits = new Semaphore(bound);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "rixs-map-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (int pt = 0; pt < points; pt++) {
+                final int point = pt;
+                permits.acquireUninterruptibly(reps);
+                futures.add(pool.submit(() -> {
+                    try {
+                        double[][] group = new double[reps][];
+                        for (int f = 0; f < reps; f++) {
+                            maxHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
+                            group[f] = reader.read(point * reps + f);
+                        }
+                        ReduceImage.Reduced red = ReduceImage.reduce(group, rows, cols, dark, rp);
+                        spikes.addAndGet(red.spikePixels());
+                        double[] spec = new double[cols];
+                        FrameKernels.straightenAndSum(red.image().pixels(), rows, cols, shifts, spec, null);
+                        pixelSpectra[point] = spec;
+                        return null;
+                    } finally {
+                        held.addAndGet(-reps);
+                        permits.release(reps);
+                    }
+                }));
+                // fail fast: stop submitting once a task has failed
+                if (pt % 16 == 15) for (Future<?> f : futures) if (f.isDone()) get(f, name);
+            }
+            for (Future<?> f : futures) get(f, name);
+        } finally {
+            pool.shutdownNow();
+        }
+        notes.add(frames + " frame(s) streamed on " + threads + " thread(s), at most " + maxHeld.get() + " held at once (bound "
+            + bound + "); " + spikes.get() + " spike pixel(s) replaced");
+
+        // 3. compensate columns that not every row reached after the shift; drop those reached by under half
+        int first = -1, last = -1;
+        for (int c = 0; c < cols; c++) if (coverage[c] * 2 >= rows) { if (first < 0) first = c; last = c; }
+        if (first < 0 || last - first < 2) throw EdgeworksException.of(name, "curvature shifts leave no usable column");
+        if (first > 0 || last < cols - 1) notes.add("columns " + first + " to " + last + " kept (edges lost to the curvature shift)");
+        for (double[] s : pixelSpectra)
+            for (int c = 0; c < cols; c++) s[c] = coverage[c] > 0 ? s[c] * rows / coverage[c] : 0;
+
+        // 4. elastic line and pixel-to-eV
+        double[] elastic = new double[points];
+        for (int pt = 0; pt < points; pt++) {
+            double[] s = java.util.Arrays.copyOfRange(pixelSpectra[pt], first, last + 1);
+            OptionalDouble e = ElasticLine.find(s, p.energyIncreasesWithPixel(), p.elasticThreshold(), p.elasticHalfWidth());
+            elastic[pt] = e.isPresent() ? first + e.getAsDouble() : Double.NaN;
+        }
+        PixelCalibration cal;
+        if (p.calibration() != null) {
+            cal = PixelCalibration.given(p.calibration());
+            notes.add("pixel-to-eV calibration given");
+        } else {
+            cal = CalibrateEmission.fit(name, excitation, elastic, p.calibrationDegree(), 5, notes);
+            notes.add("pixel-to-eV fitted on the elastic line, rms residual " + MapMath.fmt(cal.rmsResidual()) + " eV");
+        }
+        for (int pt = 0; pt < points; pt++) if (Double.isNaN(elastic[pt])) elastic[pt] = -1;
+
+        // 5. counts per pixel -> counts per eV on the calibrated axis, normalise, regrid
+        int n = last - first + 1;
+        double[] emission = new double[n];
+        double[][] perEv = new double[points][n];
+        for (int c = 0; c < n; c++) {
+            double px = first + c;
+            emission[c] = cal.energy(px);
+            double d = Math.abs(cal.dispersion(px));
+            if (!(d > 0)) throw EdgeworksException.of(name, "pixel-to-eV calibration has zero dispersion at pixel " + px);
+            for (int pt = 0; pt < points; pt++) perEv[pt][c] = pixelSpectra[pt][first + c] / d;
+        }
+        double step = p.emissionStep() > 0 ? p.emissionStep() : Math.abs(cal.dispersion((first + last) / 2.0));
+        MapAssembly.Assembled a = MapAssembly.assemble(name, excitation, emission, perEv, norm, null, step);
+        notes.addAll(a.notes());
+        for (int pt = 0; pt < points; pt++)
+            for (int c = 0; c < cols; c++) pixelSpectra[pt][c] /= norm[pt];
+        Stats stats = new Stats(reader.framesRead.get(), reader.pixelsRead.get(), maxHeld.get(), bound, threads, spikes.get());
+        return result(new MapBuild(a.map(), curvature, cal, elastic, pixelSpectra, stats), p, notes);
+    }
+
+    private static void get(Future<?> f, String name) throws EdgeworksException {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw EdgeworksException.of(name, "interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof UncheckedEdgeworks u) throw u.error;
+            if (c instanceof EdgeworksException ee) throw ee;
+            throw EdgeworksException.of(name, "map building failed: " + c);
+        }
+    }
+
+    /** Per-point values from per-point or per-frame arrays (per-frame: mean, or sum when {@code mean} is false). */
+    private static double[] perPoint(String name, String what, double[] v, int frames, int reps, boolean mean) throws EdgeworksException {
+        int points = frames / reps;
+        if (v.length == points) return v.clone();
+        if (v.length == frames) {
+            double[] out = new double[points];
+            for (int f = 0; f < frames; f++) out[f / reps] += v[f];
+            if (mean) for (int i = 0; i < points; i++) out[i] /= reps;
+            return out;
+        }
+        throw EdgeworksException.of(name, what + " has " + v.length + " values for " + frames + " frames ("
+            + points + " points)");
+    }
+
+    /** Sum over each point's frames of I0 x count_time (both default to 1). */
+    private static double[] normalisation(String name, RawStack s, int frames, int reps) throws EdgeworksException {
+        double[] i0 = s.i0() == null ? filled(frames, 1) : expand(name, "I0", s.i0(), frames, reps);
+        double[] t = s.countTime() == null ? filled(frames, 1) : expand(name, "count_time", s.countTime(), frames, reps);
+        double[] out = new double[frames / reps];
+        for (int f = 0; f < frames; f++) out[f / reps] += i0[f] * t[f];
+        for (int i = 0; i < out.length; i++)
+            if (!(out[i] > 0) || !Double.isFinite(out[i]))
+                throw EdgeworksException.of(name, "I0 x count_time is " + out[i] + " at point " + i + ": cannot normalise");
+        return out;
+    }
+
+    private static double[] expand(String name, String what, double[] v, int frames, int reps) throws EdgeworksException {
+        if (v.length == frames) return v;
+        if (v.length == 1) return filled(frames, v[0]);
+        if (v.length == frames / reps) {
+            double[] out = new double[frames];
+            for (int f = 0; f < frames; f++) out[f] = v[f / reps];
+            return out;
+        }
+        throw EdgeworksException.of(name, what + " has " + v.length + " values for " + frames + " frames");
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    private static double[] readDark(String name, ILazyDataset dark, int rows, int cols, List<String> notes) throws EdgeworksException {
+        if (dark == null) return null;
+        int[] s = dark.getShape();
+        int n = s.length == 3 ? s[0] : 1;
+        if (s[s.length - 2] != rows || s[s.length - 1] != cols)
+            throw EdgeworksException.of(name, "dark frames are " + java.util.Arrays.toString(s) + ", images " + rows + " x " + cols);
+        double[] mean = new double[rows * cols];
+        if (s.length == 2) {
+            try {
+                double[] f = DatasetUtils.cast(DoubleDataset.class, dark.getSlice()).getData();
+                System.arraycopy(f, 0, mean, 0, mean.length);
+            } catch (DatasetException | RuntimeException e) {
+                throw EdgeworksException.of(name, "cannot read the dark frame: " + e.getMessage());
+            }
+        } else {
+            FrameReader r = new FrameReader(name + " dark", dark, rows, cols);
+            try {
+                for (int i = 0; i < n; i++) {
+                    double[] f = r.read(i);
+                    for (int k = 0; k < mean.length; k++) mean[k] += f[k] / n;
+                }
+            } catch (UncheckedEdgeworks u) {
+                throw u.error;
+            }
+        }
+        notes.add("dark: mean of " + n + " dark frame(s) subtracted");
+        return mean;
+    }
+
+    /** Carries a checked error out of a worker task. */
+    static final class UncheckedEdgeworks extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient EdgeworksException error;
+        UncheckedEdgeworks(EdgeworksException e) { super(e.getMessage(), e); this.error = e; }
+    }
+
+    /** Reads single frames of the lazy stack as doubles and counts what it read. */
+    static final class FrameReader {
+        final String name;
+        final ILazyDataset stack;
+        final int rows, cols;
+        final int[] shape;
+        final AtomicInteger framesRead = new AtomicInteger();
+        final AtomicLong pixelsRead = new AtomicLong();
+
+        FrameReader(String name, ILazyDataset stack, int rows, int cols) {
+            this.name = name;
+            this.stack = stack;
+            this.rows = rows;
+            this.cols = cols;
+            this.shape = stack.getShape();
+        }
+
+        double[] read(int frame) {
+            try {
+                IDataset d = stack.getSlice(new SliceND(shape, new int[] {frame, 0, 0}, new int[] {frame + 1, rows, cols}, null));
+                framesRead.incrementAndGet();
+                pixelsRead.addAndGet((long) rows * cols);
+                DoubleDataset dd = d instanceof DoubleDataset x ? x : DatasetUtils.cast(DoubleDataset.class, d);
+                double[] buf = dd.getData();
+                // a fresh slice owns its buffer; a view (strided or offset) must be copied
+                if (buf.length != rows * cols || dd.getStrides() != null || dd.getOffset() != 0) buf = dd.clone().getData();
+                return buf;
+            } catch (DatasetException | RuntimeException e) {
+                if (e instanceof UncheckedEdgeworks u) throw u;
+                throw new UncheckedEdgeworks(EdgeworksException.of(name, "cannot read frame " + frame + ": " + e.getMessage()));
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.edgeworks.rixs;
+
+import java.util.List;
+
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.RixsMap;
+import org.edgeworks.core.processing.Param;
+import org.edgeworks.core.processing.Result;
+
+/**
+ * Difference map A - B after normalising both to the integral of a common region; B is
+ * interpolated (bilinearly) onto A's axes, and the result covers the part of A's axes that B
+ * covers too.
+ */
+public final class DifferenceMap extends RixsProcessor<DifferenceMap.MapPair, DifferenceMap.Parameters, DifferenceMap.Difference> {
+    public static final String ID = "org.edgeworks.rixs.difference";
+
+    public record MapPair(RixsMap a, RixsMap b) {}
+
+    public record Parameters(
+        @Param(label = "Normalisation region", description = "'total' or 'exFrom:exTo,emFrom:emTo' (eV)") String region) {
+        /** The whole map: the simplest common region, no feature chosen for the user. */
+        public static Parameters defaults() { return new Parameters("total"); }
+    }
+
+    /** A/scaleA - B/scaleB on the common grid, with the two scales (region integrals). */
+    public record Difference(RixsMap difference, double scaleA, double scaleB) {}
+
+    public DifferenceMap() { super(ID, "Difference map (normalised to a common region)", MapPair.class, Parameters.class); }
+
+    @Override public Parameters defaults() { return Parameters.defaults(); }
+
+    @Override
+    public Result<Difference> apply(MapPair pair, Parameters p) throws EdgeworksException {
+        RixsMap a = pair.a(), b = pair.b();
+        Region region = Region.parse(a.name(), p.region());
+        double sa = region.integral(a.name(), a), sb = region.integral(b.name(), b);
+        if (!(Math.abs(sa) > 0)) throw EdgeworksException.of(a.name(), "normalisation region " + region + " integrates to zero");
+        if (!(Math.abs(sb) > 0)) throw EdgeworksException.of(b.name(), "normalisation region " + region + " integrates to zero");
+        double[] exA = a.excitation().values(), emA = a.emission().values();
+        double[] exB = b.excitation().values(), emB = b.emission().values();
+        int[] ri = MapMath.indicesIn(a.name() + " - " + b.name(), "common excitation", exA, exB[0], exB[exB.length - 1]);
+        int[] ci = MapMath.indicesIn(a.name() + " - " + b.name(), "common emission", emA, emB[0], emB[emB.length - 1]);
+        int nr = ri[1] - ri[0] + 1, nc = ci[1] - ci[0] + 1;
+        double[] da = a.data(), db = b.data(), out = new double[nr * nc];
+        for (int i = 0; i < nr; i++) {
+            double x = exA[ri[0] + i];
+            for (int j = 0; j < nc; j++) {
+                double y = emA[ci[0] + j];
+                out[i * nc + j] = da[(ri[0] + i) * emA.length + ci[0] + j] / sa - bilinear(exB, emB, db, x, y) / sb;
+            }
+        }
+        RixsMap diff = RixsMap.of(a.name() + " - " + b.name(), java.util.Arrays.copyOfRange(exA, ri[0], ri[1] + 1),
+            java.util.Arrays.copyOfRange(emA, ci[0], ci[1] + 1), out);
+        return result(new Difference(diff, sa, sb), p, List.of("both maps divided by their integral over " + region
+            + " (A: " + MapMath.fmt(sa) + ", B: " + MapMath.fmt(sb) + "); B interpolated onto A's axes"));
+    }
+
+    static double bilinear(double[] x, double[] y, double[] d, double u, double v) {
+        int i = bracket(x, u), j = bracket(y, v);
+        int i1 = Math.min(i + 1, x.length - 1), j1 = Math.min(j + 1, y.length - 1);
+        double t = i1 == i ? 0 : Math.min(1, Math.max(0, (u - x[i]) / (x[i1] - x[i])));
+        double s = j1 == j ? 0 : Math.min(1, Math.max(0, (v - y[j]) / (y[j1] - y[j])));
+        int n = y.length;
+        return (1 - t) * ((1 - s) * d[i * n + j] + s * d[i * n + j1]) + t * ((1 - s) * d[i1 * n + j] + s * d[i1 * n + j1]);
+    }
+
+    private static int bracket(double[] a, double u) {
+        int lo = 0, hi = a.length - 1;
+        if (u <= a[0]) return 0;
+        if (u >= a[hi]) return hi;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= u) lo = mid; else hi = mid;
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,151 @@
+package org.edgeworks.rixs.image;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.edgeworks.core.EdgeworksException;
+import org.hipparchus.exception.MathRuntimeException;
+import org.hipparchus.fitting.PolynomialCurveFitter;
+import org.hipparchus.fitting.WeightedObservedPoints;
+
+/**
+ * Measures how iso-energy lines bend across the non-dispersive axis: rows are summed in bins,
+ * each bin's profile is cross-correlated with the sum of all (already straightened) bins, the
+ * correlation peak is located to sub-pixel precision by a parabola through its top three
+ * values, and a low-order polynomial (Hipparchus) is fitted to the bin shifts. Two refinement
+ * passes re-measure the residual shift after straightening, where the parabola is unbiased.
+ */
+public final class Curvature {
+    private Curvature() {}
+
+    /** Lag range of the refinement passes (pixels). */
+    private static final int REFINE_LAGS = 3;
+    private static final int PASSES = 3;
+
+    public static CurvatureFit fit(String subject, List<DetectorImage> images, int degree, int rowBin, int maxShift)
+            throws EdgeworksException {
+        if (images.isEmpty()) throw EdgeworksException.of(subject, "no image to measure the curvature on");
+        int rows = images.get(0).rows(), cols = images.get(0).columns();
+        double centre = (rows - 1) / 2.0;
+        if (degree <= 0) return CurvatureFit.none(rows);
+        int bin = Math.max(1, Math.min(rowBin, rows / (degree + 2)));
+        int nBins = rows / bin;
+        if (nBins < degree + 2)
+            throw EdgeworksException.of(subject, "curvatureDegree " + degree + " needs at least " + (degree + 2)
+                + " row bins but the detector has " + rows + " rows");
+        double[] binRows = new double[nBins];
+        for (int b = 0; b < nBins; b++) binRows[b] = b * bin + (bin - 1) / 2.0;
+        List<double[][]> profiles = new ArrayList<>();
+        for (DetectorImage im : images) {
+            if (im.rows() != rows || im.columns() != cols)
+                throw EdgeworksException.of(subject, "images of different sizes cannot share one curvature");
+            profiles.add(binProfiles(im, bin, nBins));
+        }
+        double[] coeff = new double[degree + 1];
+        double[] measured = new double[nBins];
+        for (int pass = 0; pass < PASSES; pass++) {
+            int lags = pass == 0 ? Math.max(1, maxShift) : REFINE_LAGS;
+            double[] sum = new double[nBins];
+            int[] count = new int[nBins];
+            for (double[][] prof : profiles) {
+                double[][] straight = new double[nBins][];
+                double[] reference = new double[cols];
+                for (int b = 0; b < nBins; b++) {
+                    straight[b] = shifted(prof[b], poly(coeff, binRows[b] - centre));
+                    for (int c = 0; c < cols; c++) reference[c] += straight[b][c];
+                }
+                for (int b = 0; b < nBins; b++) {
+                    double residual = peakLag(reference, straight[b], lags);
+                    if (Double.isNaN(residual)) continue;
+                    sum[b] += poly(coeff, binRows[b] - centre) + residual;
+                    count[b]++;
+                }
+            }
+            WeightedObservedPoints pts = new WeightedObservedPoints();
+            for (int b = 0; b < nBins; b++) {
+                measured[b] = count[b] > 0 ? sum[b] / count[b] : Double.NaN;
+                if (count[b] > 0) pts.add(count[b], binRows[b] - centre, measured[b]);
+            }
+            if (pts.toList().size() < degree + 1)
+                throw EdgeworksException.of(subject, "no line found to measure the curvature on ("
+                    + pts.toList().size() + " of " + nBins + " row bins usable)");
+            try {
+                coeff = PolynomialCurveFitter.create(degree).withStartPoint(coeff).fit(pts.toList());
+            } catch (MathRuntimeException e) {
+                throw EdgeworksException.of(subject, "curvature fit failed: " + e.getMessage());
+            }
+        }
+        List<Double> keptRows = new ArrayList<>(), keptShift = new ArrayList<>(), res = new ArrayList<>();
+        double ss = 0;
+        for (int b = 0; b < nBins; b++) {
+            if (Double.isNaN(measured[b])) continue;
+            double r = measured[b] - poly(coeff, binRows[b] - centre);
+            keptRows.add(binRows[b]);
+            keptShift.add(measured[b]);
+            res.add(r);
+            ss += r * r;
+        }
+        return new CurvatureFit(coeff, centre, toArray(keptRows), toArray(keptShift), toArray(res),
+            Math.sqrt(ss / Math.max(1, res.size())));
+    }
+
+    private static double[] toArray(List<Double> l) {
+        double[] a = new double[l.size()];
+        for (int i = 0; i < a.length; i++) a[i] = l.get(i);
+        return a;
+    }
+
+    static double poly(double[] c, double u) {
+        double s = 0, pow = 1;
+        for (double x : c) { s += x * pow; pow *= u; }
+        return s;
+    }
+
+    /** Rows summed in bins, each profile with its median removed (a flat background correlates with anything). */
+    private static double[][] binProfiles(DetectorImage im, int bin, int nBins) {
+        int cols = im.columns();
+        double[] p = im.pixels();
+        double[][] out = new double[nBins][cols];
+        for (int b = 0; b < nBins; b++) {
+            for (int r = b * bin; r < (b + 1) * bin; r++)
+                for (int c = 0; c < cols; c++) out[b][c] += p[r * cols + c];
+            double[] sorted = out[b].clone();
+            double med = FrameKernels.median(sorted, sorted.length);
+            for (int c = 0; c < cols; c++) out[b][c] -= med;
+        }
+        return out;
+    }
+
+    /** out[c] = profile(c + s), linear interpolation, zero outside. */
+    private static double[] shifted(double[] profile, double s) {
+        int n = profile.length;
+        double[] out = new double[n];
+        int i0 = (int) Math.floor(s);
+        double f = s - i0;
+        for (int c = 0; c < n; c++) {
+            int j = c + i0;
+            if (j < 0 || j + 1 >= n) continue;
+            out[c] = (1 - f) * profile[j] + f * profile[j + 1];
+        }
+        return out;
+    }
+
+    /** Lag of the cross-correlation maximum of {@code p} against {@code ref}, sub-pixel; NaN when none inside the range. */
+    static double peakLag(double[] ref, double[] p, int maxLag) {
+        int n = ref.length;
+        double[] cc = new double[2 * maxLag + 1];
+        for (int l = -maxLag; l <= maxLag; l++) {
+            double s = 0;
+            int lo = Math.max(0, -l), hi = Math.min(n, n - l);
+            for (int c = lo; c < hi; c++) s += ref[c] * p[c + l];
+            cc[l + maxLag] = s;
+        }
+        int best = 0;
+        for (int k = 1; k < cc.length; k++) if (cc[k] > cc[best]) best = k;
+        if (best == 0 || best == cc.length - 1 || cc[best] <= 0) return Double.NaN;
+        double a = cc[best - 1], b = cc[best], c = cc[best + 1];
+        double den = a - 2 * b + c;
+        double delta = den < 0 ? 0.5 * (a - c) / den : 0;
+        return best - maxLag + delta;
+    }
+}
