@@ -1,0 +1,86 @@
+package org.edgeworks.xas;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.Axis;
+import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.core.processing.Param;
+import org.edgeworks.core.processing.Processor;
+import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.Result;
+
+/**
+ * Energy calibration against a reference foil measured with the sample: shift = tabulated E0 -
+ * measured E0 of the reference (by default Larch's find_e0, the maximum of dmu/dE on the grid);
+ * the same shift is added to the energy axis of every sample measured with it.
+ */
+public final class CalibrateProcessor implements Processor<CalibrateProcessor.Input, CalibrateProcessor.Params, CalibrateProcessor.Calibration> {
+    public static final String ID = "org.edgeworks.xas.calibrate";
+
+    /** The reference foil's mu and the spectra measured with it (may be empty). */
+    public record Input(Spectrum reference, List<Spectrum> samples) {}
+
+    public record Params(
+        @Param(label = "tabulated E0", unit = "eV", description = "the reference's edge energy, e.g. Mn metal 6539.0, Fe 7112.0, Cu 8979.0, Ru 22117.0") double referenceE0,
+        @Param(label = "E0 method", description = "how the reference's E0 is measured; default derivative (Larch find_e0)") E0Method e0Method) {
+        public static Params defaults() { return new Params(Double.NaN, E0Method.DERIVATIVE); }
+        public static Params of(double e0) { return new Params(e0, E0Method.DERIVATIVE); }
+    }
+
+    public record Calibration(String reference, double measuredE0, double referenceE0, double shift, Spectrum calibratedReference,
+                              List<Spectrum> calibratedSamples) {}
+
+    @Override public String id() { return ID; }
+    @Override public String version() { return "1.0"; }
+    @Override public String label() { return "Calibrate against a reference foil"; }
+    @Override public Class<Input> inputType() { return Input.class; }
+    @Override public Class<Params> parameterType() { return Params.class; }
+    @Override public Params defaults() { return Params.defaults(); }
+
+    @Override
+    public Result<Calibration> apply(Input in, Params p) throws EdgeworksException {
+        String name = in.reference().name();
+        if (p == null || !Double.isFinite(p.referenceE0())) throw EdgeworksException.of(name, "referenceE0: the tabulated edge energy is required");
+        Grid g = Grid.of(in.reference(), 7);
+        E0Method m = p.e0Method() == null ? E0Method.DERIVATIVE : p.e0Method();
+        if (m == E0Method.FIXED) throw EdgeworksException.of(name, "e0Method: fixed makes no sense for calibration");
+        double measured = NormalizeProcessor.normalize(name, g.energy(), g.signal(),
+            new NormalizeProcessor.Params(m, null, null, null, null, null, null, 0, null, Normalization.EDGE_STEP)).e0();
+        if (m == E0Method.HALF_STEP || m == E0Method.SECOND_DERIVATIVE) {
+            // the interpolated edge energy, before Larch's move to the nearest grid point
+            NormalizeProcessor.Normalized d = NormalizeProcessor.normalize(name, g.energy(), g.signal(), NormalizeProcessor.Params.defaults());
+            double[] e = g.energy();
+            measured = m == E0Method.HALF_STEP ? NormalizeProcessor.halfStepEnergy(e, d.norm(), e.length, d.e0())
+                : NormalizeProcessor.secondDerivativeZero(e, g.signal(), e.length, org.edgeworks.xas.kernel.LarchIndex.indexNearest(e, d.e0()));
+            if (!Double.isFinite(measured)) throw EdgeworksException.of(name, "e0Method: no " + m.label() + " edge energy found");
+        }
+        double shift = p.referenceE0() - measured;
+        List<Spectrum> samples = new ArrayList<>();
+        List<String> notes = new ArrayList<>(g.notes());
+        for (Spectrum s : in.samples() == null ? List.<Spectrum>of() : in.samples()) {
+            samples.add(shifted(s, shift));
+            notes.add(s.name() + ": energy shifted by " + shift + " eV");
+        }
+        Spectrum ref = new Spectrum(name, Axis.energy(add(g.energy(), shift)), g.signal(), null, in.reference().channel());
+        Map<String, Object> used = new LinkedHashMap<>();
+        used.put("reference_e0", p.referenceE0());
+        used.put("measured_e0", measured);
+        used.put("e0_method", m.label());
+        used.put("shift", shift);
+        return new Result<>(new Calibration(name, measured, p.referenceE0(), shift, ref, samples), Provenance.of(ID, version(), used, notes));
+    }
+
+    static Spectrum shifted(Spectrum s, double shift) {
+        return new Spectrum(s.name(), Axis.of(s.energy().name(), s.energy().unit(), add(s.energies(), shift)), s.signal(), s.uncertainty(), s.channel());
+    }
+
+    static double[] add(double[] e, double shift) {
+        double[] o = e.clone();
+        for (int i = 0; i < o.length; i++) o[i] += shift;
+        return o;
+    }
+}

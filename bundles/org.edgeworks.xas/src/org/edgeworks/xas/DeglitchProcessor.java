@@ -1,0 +1,102 @@
+package org.edgeworks.xas;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.Axis;
+import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.core.processing.Param;
+import org.edgeworks.core.processing.Processor;
+import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.Result;
+
+/**
+ * Deglitching: residual of each point against the running median of its window; a point is a
+ * glitch when |residual| exceeds k times the robust noise, the MAD of the residuals (scaled by
+ * 1.4826 to a Gaussian sigma) over a local window 4x wider, never below the MAD of the whole
+ * spectrum (so a white line's curvature is not mistaken for a glitch). Flagged points are
+ * reported and removed only on request.
+ */
+public final class DeglitchProcessor implements Processor<Spectrum, DeglitchProcessor.Params, DeglitchProcessor.Deglitched> {
+    public static final String ID = "org.edgeworks.xas.deglitch";
+
+    public record Params(
+        @Param(label = "median window", min = 3, description = "points in the running median (odd); default 7") int window,
+        @Param(label = "threshold", unit = "MAD", min = 0, description = "k: flag |residual| > k * MAD; default 5") double k,
+        @Param(label = "remove", description = "drop the flagged points from the output (default false: only flag)") boolean remove) {
+        public static Params defaults() { return new Params(7, 5.0, false); }
+    }
+
+    public record Deglitched(String name, int[] flagged, double[] flaggedEnergies, double[] residual, double[] median,
+                             double noise, Spectrum spectrum) {}
+
+    @Override public String id() { return ID; }
+    @Override public String version() { return "1.0"; }
+    @Override public String label() { return "Deglitch (running median + k*MAD)"; }
+    @Override public Class<Spectrum> inputType() { return Spectrum.class; }
+    @Override public Class<Params> parameterType() { return Params.class; }
+    @Override public Params defaults() { return Params.defaults(); }
+
+    @Override
+    public Result<Deglitched> apply(Spectrum in, Params p) throws EdgeworksException {
+        if (p == null) p = Params.defaults();
+        String name = in.name();
+        if (p.window() < 3) throw EdgeworksException.of(name, "window: at least 3 points");
+        if (!(p.k() > 0)) throw EdgeworksException.of(name, "k: must be positive");
+        int w = p.window() | 1;
+        Grid g = Grid.of(in, w + 1);
+        double[] e = g.energy(), y = g.signal();
+        int n = e.length, h = w / 2;
+        double[] med = new double[n], res = new double[n], buf = new double[4 * w + 1];
+        for (int i = 0; i < n; i++) {
+            int a = Math.max(0, i - h), b = Math.min(n, i + h + 1);
+            med[i] = median(y, a, b, buf);
+            res[i] = y[i] - med[i];
+        }
+        double[] abs = new double[n];
+        for (int i = 0; i < n; i++) abs[i] = Math.abs(res[i]);
+        double global = 1.4826 * median(abs, 0, n, new double[n]);
+        List<Integer> flagged = new ArrayList<>();
+        int lh = 2 * w;
+        for (int i = 0; i < n; i++) {
+            int a = Math.max(0, i - lh), b = Math.min(n, i + lh + 1);
+            double local = 1.4826 * median(abs, a, b, buf);
+            double noise = Math.max(local, global);
+            if (noise > 0 && abs[i] > p.k() * noise) flagged.add(i);
+        }
+        int[] idx = flagged.stream().mapToInt(Integer::intValue).toArray();
+        double[] fe = new double[idx.length];
+        for (int q = 0; q < idx.length; q++) fe[q] = e[idx[q]];
+        Spectrum out;
+        List<String> notes = new ArrayList<>(g.notes());
+        if (p.remove() && idx.length > 0) {
+            boolean[] drop = new boolean[n];
+            for (int i : idx) drop[i] = true;
+            int m = n - idx.length;
+            double[] e2 = new double[m], y2 = new double[m];
+            for (int i = 0, j = 0; i < n; i++) if (!drop[i]) { e2[j] = e[i]; y2[j] = y[i]; j++; }
+            out = new Spectrum(name, Axis.energy(e2), y2, null, in.channel());
+            notes.add("removed " + idx.length + " glitch point(s) at " + Arrays.toString(fe) + " eV");
+        } else {
+            out = new Spectrum(name, Axis.energy(e), y, null, in.channel());
+            if (idx.length > 0) notes.add("flagged " + idx.length + " glitch point(s) at " + Arrays.toString(fe) + " eV (not removed)");
+        }
+        Map<String, Object> used = new LinkedHashMap<>();
+        used.put("window", w);
+        used.put("k", p.k());
+        used.put("remove", p.remove());
+        used.put("noise_mad_sigma", global);
+        return new Result<>(new Deglitched(name, idx, fe, res, med, global, out), Provenance.of(ID, version(), used, notes));
+    }
+
+    static double median(double[] v, int from, int to, double[] buf) {
+        int m = to - from;
+        System.arraycopy(v, from, buf, 0, m);
+        Arrays.sort(buf, 0, m);
+        return (m & 1) == 1 ? buf[m / 2] : 0.5 * (buf[m / 2 - 1] + buf[m / 2]);
+    }
+}
