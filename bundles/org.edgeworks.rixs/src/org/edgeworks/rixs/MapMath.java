@@ -7,7 +7,7 @@ import org.edgeworks.core.data.RixsMap;
 public final class MapMath {
     private MapMath() {}
 
-    /** Cell widths of an ascending axis (half the distance to each neighbour; one-sided at the ends). */
+    /** Cell widths of an ascending axis: half the distance between the two neighbours; the end cells are as wide as their one spacing (so a uniform axis has equal cells). */
     public static double[] widths(double[] axis) {
         int n = axis.length;
         double[] w = new double[n];

@@ -1,0 +1,105 @@
+package org.edgeworks.rixs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.RixsMap;
+import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.core.registry.ProcessorRegistry;
+import org.junit.jupiter.api.Test;
+
+/** Cuts, yields, energy loss, difference maps and the map from reduced spectra, on small exact maps. */
+class MapProcessorsTest {
+
+    /** M[i][j] = ex_i * 1000 + em_j: every cut is known by hand. */
+    static RixsMap ramp() {
+        double[] ex = {529.0, 529.5, 530.0, 530.5, 531.0};
+        double[] em = {520, 521, 522, 523, 524, 525};
+        double[] d = new double[ex.length * em.length];
+        for (int i = 0; i < ex.length; i++) for (int j = 0; j < em.length; j++) d[i * em.length + j] = ex[i] * 1000 + em[j];
+        return RixsMap.of("ramp", ex, em, d);
+    }
+
+    @Test
+    void everyProcessorIsRegistered() {
+        Set<String> ids = ProcessorRegistry.load().all().keySet();
+        for (String id : new String[] {ReduceImage.ID, FitCurvature.ID, CalibrateEmission.ID, BuildMap.ID, MapFromSpectra.ID,
+            EnergyLossMap.ID, CutAtExcitation.ID, CutAtEmission.ID, PartialYield.ID, TotalYield.ID, InversePartialYield.ID,
+            QuantifyFeature.ID, QuantifySeries.ID, DifferenceMap.ID})
+            assertTrue(ids.contains(id), id + " registered in plugin.xml");
+    }
+
+    @Test
+    void cutAtExcitationAveragesRowsInside() throws EdgeworksException {
+        Spectrum s = new CutAtExcitation().apply(ramp(), new CutAtExcitation.Parameters(530.25, 0.6)).value();
+        assertEquals(530.25 * 1000 + 520, s.signal()[0], 1e-9);
+        assertArrayEquals(new double[] {520, 521, 522, 523, 524, 525}, s.energies(), 0);
+        // narrower than the step: interpolated, with a note
+        var r = new CutAtExcitation().apply(ramp(), new CutAtExcitation.Parameters(529.2, 0.1));
+        assertEquals(529.2 * 1000 + 521, r.value().signal()[1], 1e-9);
+        assertTrue(r.provenance().notes().get(0).contains("interpolated"));
+        assertThrows(EdgeworksException.class, () -> new CutAtExcitation().apply(ramp(), new CutAtExcitation.Parameters(540, 0.2)));
+    }
+
+    @Test
+    void cutAtEmissionPfyTfy() throws EdgeworksException {
+        Spectrum e = new CutAtEmission().apply(ramp(), new CutAtEmission.Parameters(522.5, 1.2)).value();
+        assertEquals(529.0 * 1000 + 522.5, e.signal()[0], 1e-9);
+        Spectrum pfy = new PartialYield().apply(ramp(), new PartialYield.Parameters(521, 523)).value();
+        // widths 1 eV each for interior channels: 521+522+523 (+ ex*1000 * 3)
+        assertEquals(3 * 529000 + 521 + 522 + 523, pfy.signal()[0], 1e-9);
+        Spectrum tfy = new TotalYield().apply(ramp(), new TotalYield.Parameters()).value();
+        // every channel is a cell as wide as the spacing (the end ones too)
+        assertEquals(529000 * 6 + 520 + 521 + 522 + 523 + 524 + 525, tfy.signal()[0], 1e-9);
+        EdgeworksException ex = assertThrows(EdgeworksException.class,
+            () -> new PartialYield().apply(ramp(), new PartialYield.Parameters(600, 610)));
+        assertTrue(ex.getMessage().contains("holds no point"), ex.getMessage());
+    }
+
+    @Test
+    void energyLossAxis() throws EdgeworksException {
+        RixsMap loss = new EnergyLossMap().apply(ramp(), EnergyLossMap.Parameters.defaults()).value();
+        double[] l = loss.emission().values();
+        assertEquals(529.0 - 525, l[0], 1e-9);
+        assertEquals(531.0 - 520, l[l.length - 1], 1e-9);
+        // row 0 at loss 6 eV <=> emission 523
+        int j = (int) Math.round(6 - l[0]);
+        assertEquals(529000 + 523, loss.get(0, j), 1e-9);
+    }
+
+    @Test
+    void differenceOfIdenticalMapsIsZeroAfterNormalising() throws EdgeworksException {
+        RixsMap a = ramp();
+        double[] d = a.data();
+        for (int i = 0; i < d.length; i++) d[i] *= 3.7;
+        RixsMap b = RixsMap.of("scaled", a.excitation().values(), a.emission().values(), d);
+        var r = new DifferenceMap().apply(new DifferenceMap.MapPair(a, b), DifferenceMap.Parameters.defaults()).value();
+        for (double v : r.difference().data()) assertEquals(0, v, 1e-15);
+        assertEquals(3.7, r.scaleB() / r.scaleA(), 1e-12);
+        var region = new DifferenceMap().apply(new DifferenceMap.MapPair(a, b), new DifferenceMap.Parameters("529:530,521:523")).value();
+        for (double v : region.difference().data()) assertEquals(0, v, 1e-15);
+    }
+
+    @Test
+    void mapFromReducedSpectraNormalisesSortsAndRegrids() throws EdgeworksException {
+        double[] ex = {531, 530, 530}; // descending, with a repeat
+        double[] em = {525, 524, 523, 522}; // descending channels
+        double[][] counts = {{4, 4, 4, 4}, {2, 2, 2, 2}, {6, 6, 6, 6}};
+        double[] i0 = {2, 1, 2};
+        var r = new MapFromSpectra().apply(new EmissionSpectra("s", ex, em, counts, i0, null), MapFromSpectra.Parameters.defaults());
+        RixsMap m = r.value();
+        assertArrayEquals(new double[] {530, 531}, m.excitation().values(), 0);
+        assertArrayEquals(new double[] {522, 523, 524, 525}, m.emission().values(), 1e-12);
+        assertEquals((2 / 1.0 + 6 / 2.0) / 2, m.get(0, 0), 1e-12);
+        assertEquals(2, m.get(1, 3), 1e-12);
+        assertTrue(String.join(";", r.provenance().notes()).contains("averaged 1 repeated"), r.provenance().notes().toString());
+        EdgeworksException e = assertThrows(EdgeworksException.class, () -> new MapFromSpectra().apply(
+            new EmissionSpectra("s", ex, em, counts, new double[] {1, 0, 1}, null), MapFromSpectra.Parameters.defaults()));
+        assertTrue(e.getMessage().contains("I0"), e.getMessage());
+    }
+}
