@@ -129,7 +129,11 @@ public final class NexusFile implements AutoCloseable {
 
     private static String linkTarget(Link l) {
         try {
-            if (l instanceof ExternalLink) return l.toString().replaceFirst("^.*?\\[", "").replaceFirst("\\]$", "");
+            if (l instanceof ExternalLink) {
+                // jHDF exposes the external file only through toString: "...targetFile=F, targetPath=P..."
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("targetFile=([^,\\]]*), targetPath=([^,\\]]*)").matcher(l.toString());
+                if (m.find()) return m.group(1) + ":" + m.group(2);
+            }
             return l.getTargetPath();
         } catch (RuntimeException e) {
             return "?";

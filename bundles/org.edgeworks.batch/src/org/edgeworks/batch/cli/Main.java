@@ -46,7 +46,15 @@ public final class Main implements Runnable {
             err.flush();
             return EXIT_FAILURE;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (RuntimeException | LinkageError e) {
+            // picocli hands errors outside the command (class loading, out of memory) to us
+            err.println("edgeworks: internal error: " + e + " (rerun with EDGEWORKS_DEBUG=1 for details)");
+            if ("1".equals(System.getenv("EDGEWORKS_DEBUG"))) e.printStackTrace(err);
+            err.flush();
+            return EXIT_FAILURE;
+        }
     }
 
     /** Version from the bundle manifest when there is one. */
