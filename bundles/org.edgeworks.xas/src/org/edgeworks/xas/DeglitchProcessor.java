@@ -15,7 +15,8 @@ import org.edgeworks.core.processing.Provenance;
 import org.edgeworks.core.processing.Result;
 
 /**
- * Deglitching: residual of each point against the running median of its window; a point is a
+ * Deglitching: residual of each point against the running median of its neighbours (applied twice:
+ * to the data, then to the residual, so smooth curvature is not a residual); a point is a
  * glitch when |residual| exceeds k times the robust noise, the MAD of the residuals (scaled by
  * 1.4826 to a Gaussian sigma) over a local window 4x wider, never below the MAD of the whole
  * spectrum (so a white line's curvature is not mistaken for a glitch). Flagged points are
@@ -52,10 +53,13 @@ public final class DeglitchProcessor implements Processor<Spectrum, DeglitchProc
         double[] e = g.energy(), y = g.signal();
         int n = e.length, h = w / 2;
         double[] med = new double[n], res = new double[n], buf = new double[4 * w + 1];
+        double[] first = new double[n];
+        for (int i = 0; i < n; i++) first[i] = y[i] - neighbourMedian(y, i, h, buf);
+        // a second running median of the residuals: the smooth bump a white line leaves in the
+        // first residual follows the median, an isolated glitch does not
         for (int i = 0; i < n; i++) {
-            int a = Math.max(0, i - h), b = Math.min(n, i + h + 1);
-            med[i] = median(y, a, b, buf);
-            res[i] = y[i] - med[i];
+            res[i] = first[i] - neighbourMedian(first, i, h, buf);
+            med[i] = y[i] - res[i];
         }
         double[] abs = new double[n];
         for (int i = 0; i < n; i++) abs[i] = Math.abs(res[i]);
@@ -91,6 +95,17 @@ public final class DeglitchProcessor implements Processor<Spectrum, DeglitchProc
         used.put("remove", p.remove());
         used.put("noise_mad_sigma", global);
         return new Result<>(new Deglitched(name, idx, fe, res, med, global, out), Provenance.of(ID, version(), used, notes));
+    }
+
+    /**
+     * Median of the window around i without point i itself: with i included, a point that is its
+     * window's median has residual exactly 0, which biases the MAD low and flags plain noise.
+     */
+    static double neighbourMedian(double[] v, int i, int h, double[] buf) {
+        int n = v.length, a = Math.max(0, i - h), b = Math.min(n, i + h + 1), m = 0;
+        for (int j = a; j < b; j++) if (j != i) buf[m++] = v[j];
+        Arrays.sort(buf, 0, m);
+        return (m & 1) == 1 ? buf[m / 2] : 0.5 * (buf[m / 2 - 1] + buf[m / 2]);
     }
 
     static double median(double[] v, int from, int to, double[] buf) {

@@ -11,7 +11,6 @@ import org.edgeworks.core.processing.Provenance;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.xas.kernel.LarchIndex;
 import org.edgeworks.xas.kernel.Normalizer;
-import org.edgeworks.xas.kernel.PolyFit;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -19,8 +18,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * Soft X-ray L2,3 edges (SCIENCE.md section 3): pre-edge line, then the two-step background
  * h [r (1/2 + atan((E - E_L3)/w)/pi) + (1 - r)(1/2 + atan((E - E_L2)/w)/pi)] with branching ratio r
- * (statistical 2/3) and width w; h is the least-squares step height over the post-edge range
- * (closed form: one linear parameter). Normalised to the post-edge level (h) or to the L3 maximum
+ * (statistical 2/3) and width w; the pre-edge line and h are one linear least-squares fit over the
+ * pre- and post-edge ranges (closed form). Normalised to the post-edge level (h) or to the L3 maximum
  * of mu - pre; the result records which.
  */
 public final class LEdgeProcessor implements Processor<Spectrum, LEdgeProcessor.Params, LEdgeProcessor.LEdge> {
@@ -94,22 +93,39 @@ public final class LEdgeProcessor implements Processor<Spectrum, LEdgeProcessor.
         if (p.branching() < 0 || p.branching() > 1) throw EdgeworksException.of(name, "branching: must be within 0..1");
         int a = LarchIndex.indexOf(e, l3 + p.pre1()), b = LarchIndex.indexNearest(e, l3 + p.pre2());
         if (b - a < 2) throw EdgeworksException.of(name, "pre1: fewer than 2 points in the pre-edge range");
-        PolyFit line = new PolyFit();
-        if (!line.fit(e, mu, null, a, b, 1, 0)) throw EdgeworksException.of(name, "pre1: pre-edge line is singular");
-        double[] pre = new double[n], sub = new double[n], step = new double[n];
         double r = p.branching(), w = p.width();
-        for (int i = 0; i < n; i++) {
-            pre[i] = line.value(e[i]);
-            sub[i] = mu[i] - pre[i];
+        double[] pre = new double[n], sub = new double[n], step = new double[n];
+        for (int i = 0; i < n; i++)
             step[i] = r * (0.5 + Math.atan((e[i] - l3) / w) / Math.PI) + (1 - r) * (0.5 + Math.atan((e[i] - l2) / w) / Math.PI);
-        }
         int c = LarchIndex.indexOf(e, l2 + p.post1());
         if (e[c] < l2 + p.post1()) c++;
         int d = LarchIndex.indexOf(e, Math.min(l2 + p.post2(), e[n - 1])) + 1;
         if (d - c < 2) throw EdgeworksException.of(name, "post1: fewer than 2 points in the post-edge range above L2");
-        double ss = 0, sy = 0;
-        for (int i = c; i < d; i++) { ss += step[i] * step[i]; sy += step[i] * sub[i]; }
-        double h = sy / ss;
+        // line a + b (E - L3) and step height h fitted together over the pre- and post-edge ranges:
+        // the arctan tails reach into the pre-edge range, so a line fitted there alone is biased
+        double[][] m = new double[3][3];
+        double[] rhs = new double[3];
+        for (int[] range : new int[][] {{a, b}, {c, d}}) {
+            for (int i = range[0]; i < range[1]; i++) {
+                double[] f = {1, e[i] - l3, step[i]};
+                for (int u = 0; u < 3; u++) {
+                    rhs[u] += f[u] * mu[i];
+                    for (int v = 0; v < 3; v++) m[u][v] += f[u] * f[v];
+                }
+            }
+        }
+        double[] coef;
+        try {
+            coef = new org.hipparchus.linear.QRDecomposition(new org.hipparchus.linear.Array2DRowRealMatrix(m), 1e-14).getSolver()
+                .solve(new org.hipparchus.linear.ArrayRealVector(rhs)).toArray();
+        } catch (org.hipparchus.exception.MathIllegalArgumentException ex) {
+            throw EdgeworksException.of(name, "pre1: the pre-edge line and step are singular over the given ranges");
+        }
+        for (int i = 0; i < n; i++) {
+            pre[i] = coef[0] + coef[1] * (e[i] - l3);
+            sub[i] = mu[i] - pre[i];
+        }
+        double h = coef[2];
         if (!(Math.abs(h) > 0) || !Double.isFinite(h)) throw EdgeworksException.of(name, "edge_step: the L-edge step is zero");
         Scale sc = p.scale() == null ? Scale.POST_EDGE : p.scale();
         double scale = h;

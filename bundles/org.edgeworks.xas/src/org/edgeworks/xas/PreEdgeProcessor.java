@@ -14,8 +14,6 @@ import org.edgeworks.core.processing.Result;
 import org.edgeworks.xas.kernel.LarchIndex;
 import org.edgeworks.xas.kernel.Normalizer;
 import org.edgeworks.xas.kernel.PolyFit;
-import org.hipparchus.analysis.interpolation.SplineInterpolator;
-import org.hipparchus.analysis.polynomials.PolynomialSplineFunction;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -112,7 +110,7 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
         if (e[from] < e0 + p.emin()) from++;
         int n = to - from;
         Baseline kind = p.baseline() == null ? Baseline.LINE_ARCTAN : p.baseline();
-        int nb = kind == Baseline.SPLINE ? 0 : 5;
+        int nb = kind == Baseline.SPLINE ? 0 : 4; // line (2), step height, step width; the step is centred at E0
         int npar = nb + 3 * np;
         if (n <= npar + 1) throw EdgeworksException.of(name, "emin: only " + n + " points in the fit range for " + npar + " parameters");
         double[] x = java.util.Arrays.copyOfRange(e, from, to), yw = java.util.Arrays.copyOfRange(y, from, to);
@@ -125,8 +123,8 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
         double[] fixedBase = new double[n];
         double[] start = new double[npar], lower = new double[npar], upper = new double[npar];
         if (kind == Baseline.SPLINE) {
-            PolynomialSplineFunction sp = baselineSpline(bx, by);
-            for (int i = 0; i < n; i++) fixedBase[i] = sp.value(Math.max(bx[0], Math.min(bx[bx.length - 1], x[i])));
+            org.edgeworks.xas.kernel.CubicSpline sp = baselineSpline(bx, by);
+            for (int i = 0; i < n; i++) fixedBase[i] = sp.value(x[i]);
         } else {
             PolyFit lf = new PolyFit();
             int below = 0;
@@ -135,13 +133,13 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
             double[] raw = lf.rawCoefficients();
             double a0 = raw[0] + raw[1] * xref, a1 = raw[1];
             double hstep = Math.max(0, by[by.length - 1] - (a0 + a1 * (bx[bx.length - 1] - xref)));
-            start[0] = a0; start[1] = a1; start[2] = hstep; start[3] = xref; start[4] = 2.0;
+            start[0] = a0; start[1] = a1; start[2] = Math.max(1e-3, 2 * hstep); start[3] = 2.0;
             lower[0] = -1e9; upper[0] = 1e9; lower[1] = -1e9; upper[1] = 1e9; lower[2] = 0; upper[2] = 1e9;
-            lower[3] = x[0]; upper[3] = x[n - 1] + 20; lower[4] = 0.1; upper[4] = 30;
+            lower[3] = 0.2; upper[3] = 30;
         }
         // peak starts: given centres, or the highest local maxima above the start baseline in the window
         double[] base0 = new double[n];
-        for (int i = 0; i < n; i++) base0[i] = kind == Baseline.SPLINE ? fixedBase[i] : baseline(kind, start, x[i], xref);
+        for (int i = 0; i < n; i++) base0[i] = kind == Baseline.SPLINE ? fixedBase[i] : baseline(kind, start, x[i], xref, e0);
         List<Double> centres = p.centres() != null && !p.centres().isEmpty() ? p.centres() : guessCentres(x, yw, base0, wlo, whi, np);
         if (centres.size() < np) throw EdgeworksException.of(name, "peaks: found " + centres.size() + " maxima in the peak window for " + np + " peaks; give centres");
         for (int j = 0; j < np; j++) {
@@ -158,10 +156,11 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
         }
         double eta = p.eta();
         final double[] lo = lower, hi = upper;
+        final double edge = e0;
         java.util.function.Function<double[], double[]> model = par -> {
             double[] f = new double[n];
             for (int i = 0; i < n; i++) {
-                double v = kind == Baseline.SPLINE ? fixedBase[i] : baseline(kind, par, x[i], xref);
+                double v = kind == Baseline.SPLINE ? fixedBase[i] : baseline(kind, par, x[i], xref, edge);
                 for (int j = 0; j < np; j++) v += pseudoVoigt(x[i], par[nb + 3 * j], par[nb + 3 * j + 1], par[nb + 3 * j + 2], eta);
                 f[i] = v;
             }
@@ -198,12 +197,8 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
         double chi2 = 0, yy = 0;
         for (int i = 0; i < n; i++) { double r = yw[i] - fit[i]; chi2 += r * r; yy += yw[i] * yw[i]; }
         double redchi = chi2 / (n - npar);
-        RealMatrix cov;
-        try {
-            cov = opt.getCovariances(1e-14).scalarMultiply(redchi);
-        } catch (RuntimeException ex) {
-            throw EdgeworksException.of(name, "peaks: singular fit (too many peaks for the data?)");
-        }
+        RealMatrix cov = covariance(opt.getJacobian(), nb, redchi);
+        if (cov == null) throw EdgeworksException.of(name, "peaks: singular fit (too many peaks for the data?)");
         List<Peak> peaks = new ArrayList<>();
         double total = 0, weighted = 0;
         for (int j = 0; j < np; j++) {
@@ -229,7 +224,7 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
             vc += gc[u] * cov.getEntry(u, v) * gc[v];
         }
         double[] base = new double[n];
-        for (int i = 0; i < n; i++) base[i] = kind == Baseline.SPLINE ? fixedBase[i] : baseline(kind, par, x[i], xref);
+        for (int i = 0; i < n; i++) base[i] = kind == Baseline.SPLINE ? fixedBase[i] : baseline(kind, par, x[i], xref, e0);
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("e0", e0);
         used.put("emin", p.emin());
@@ -245,16 +240,41 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
             x, yw, base, fit, redchi, yy > 0 ? chi2 / yy : 0), Provenance.of(ID, version(), used, g.notes()));
     }
 
+    /**
+     * (J^T J)^-1 * reduced chi-square; when the edge step's height and width are not determined
+     * by the data (the step lies beyond the fit range), they are held fixed for the errors.
+     */
+    static RealMatrix covariance(RealMatrix jac, int nb, double redchi) {
+        int p = jac.getColumnDimension();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            boolean dropStep = attempt == 1;
+            int[] keep = java.util.stream.IntStream.range(0, p).filter(k -> !(dropStep && k >= 2 && k < nb)).toArray();
+            RealMatrix j = jac.getSubMatrix(java.util.stream.IntStream.range(0, jac.getRowDimension()).toArray(), keep);
+            try {
+                RealMatrix inv = new org.hipparchus.linear.QRDecomposition(j.transposeMultiply(j), 1e-13).getSolver().getInverse();
+                RealMatrix full = new Array2DRowRealMatrix(p, p);
+                for (int u = 0; u < keep.length; u++) for (int v = 0; v < keep.length; v++) full.setEntry(keep[u], keep[v], inv.getEntry(u, v) * redchi);
+                return full;
+            } catch (RuntimeException ex) {
+                // singular: retry without the step parameters
+            }
+        }
+        return null;
+    }
+
     private static double sd(RealMatrix cov, int k) { return Math.sqrt(Math.max(0, cov.getEntry(k, k))); }
 
-    static double baseline(Baseline kind, double[] b, double x, double xref) {
+    static double baseline(Baseline kind, double[] b, double x, double xref, double e0) {
         double line = b[0] + b[1] * (x - xref);
-        double t = (x - b[3]) / b[4];
+        double t = (x - e0) / b[3];
         return line + b[2] * (kind == Baseline.LINE_ERF ? 0.5 * (1 + Erf.erf(t)) : 0.5 + Math.atan(t) / Math.PI);
     }
 
-    /** A natural cubic spline (Hipparchus) through ~1 eV block averages of the points outside the peak window. */
-    static PolynomialSplineFunction baselineSpline(double[] bx, double[] by) {
+    /**
+     * A not-a-knot cubic spline through ~1 eV block averages of the points outside the peak window
+     * (a natural spline's zero end curvature bends it under the rising edge).
+     */
+    static org.edgeworks.xas.kernel.CubicSpline baselineSpline(double[] bx, double[] by) {
         List<double[]> knots = new ArrayList<>();
         int i = 0;
         while (i < bx.length) {
@@ -268,7 +288,7 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
             knots.clear();
             for (int k = 0; k < bx.length; k++) knots.add(new double[] {bx[k], by[k]});
         }
-        return new SplineInterpolator().interpolate(knots.stream().mapToDouble(v -> v[0]).toArray(), knots.stream().mapToDouble(v -> v[1]).toArray());
+        return org.edgeworks.xas.kernel.CubicSpline.of(knots.stream().mapToDouble(v -> v[0]).toArray(), knots.stream().mapToDouble(v -> v[1]).toArray());
     }
 
     static List<Double> guessCentres(double[] x, double[] y, double[] base, double wlo, double whi, int np) {

@@ -122,7 +122,8 @@ public final class Normalizer {
         for (int i = 0; i < n; i++) post[i] = pre[i] + postFit.value(e[i]);
         double st = Double.isNaN(step) ? post[ie0] - pre[ie0] : step;
         st = Math.abs(st);
-        if (!(st > 0) || !Double.isFinite(st)) return fail("edge_step", "edge step is zero or not finite");
+        double big = Math.abs(mu[ie0]) + Math.abs(pre[ie0]);
+        if (!(st > 1e-10 * big) || !Double.isFinite(st)) return fail("edge_step", "edge step is zero or not finite (" + st + ")");
         edgeStep = st;
         double inv = 1.0 / st;
         for (int i = 0; i < n; i++) norm[i] = (mu[i] - pre[i]) * inv;
