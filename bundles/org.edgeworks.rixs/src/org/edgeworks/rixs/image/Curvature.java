@@ -21,6 +21,8 @@ public final class Curvature {
     /** Lag range of the refinement passes (pixels). */
     private static final int REFINE_LAGS = 3;
     private static final int PASSES = 3;
+    /** A bin with less than this fraction of the strongest bin's signal power is not measured. */
+    private static final double WEAK_BIN = 0.02;
 
     public static CurvatureFit fit(String subject, List<DetectorImage> images, int degree, int rowBin, int maxShift)
             throws EdgeworksException {
@@ -43,38 +45,38 @@ public final class Curvature {
         }
         double[] coeff = new double[degree + 1];
         double[] measured = new double[nBins];
+        boolean[] outlier = new boolean[nBins];
         for (int pass = 0; pass < PASSES; pass++) {
-            int lags = pass == 0 ? Math.max(1, maxShift) : REFINE_LAGS;
+            int lags = pass < PASSES - 1 ? Math.max(1, maxShift) : REFINE_LAGS;
             double[] sum = new double[nBins];
             int[] count = new int[nBins];
             for (double[][] prof : profiles) {
                 double[][] straight = new double[nBins][];
                 double[] reference = new double[cols];
+                double[] power = new double[nBins];
+                int strongest = 0;
                 for (int b = 0; b < nBins; b++) {
                     straight[b] = shifted(prof[b], poly(coeff, binRows[b] - centre));
-                    for (int c = 0; c < cols; c++) reference[c] += straight[b][c];
+                    for (int c = 0; c < cols; c++) power[b] += straight[b][c] * straight[b][c];
+                    if (power[b] > power[strongest]) strongest = b;
                 }
+                // first pass: the strongest bin is the reference (a sum of unstraightened bins
+                // smears a strongly tilted line); later passes: the sum of the straightened bins
+                if (pass == 0) reference = straight[strongest];
+                else for (int b = 0; b < nBins; b++) if (!outlier[b]) for (int c = 0; c < cols; c++) reference[c] += straight[b][c];
                 for (int b = 0; b < nBins; b++) {
+                    // bins with a small fraction of the strongest bin's signal only correlate noise
+                    if (power[b] < WEAK_BIN * power[strongest]) continue;
                     double residual = peakLag(reference, straight[b], lags);
                     if (Double.isNaN(residual)) continue;
                     sum[b] += poly(coeff, binRows[b] - centre) + residual;
                     count[b]++;
                 }
             }
-            WeightedObservedPoints pts = new WeightedObservedPoints();
-            for (int b = 0; b < nBins; b++) {
-                measured[b] = count[b] > 0 ? sum[b] / count[b] : Double.NaN;
-                if (count[b] > 0) pts.add(count[b], binRows[b] - centre, measured[b]);
-            }
-            if (pts.toList().size() < degree + 1)
-                throw EdgeworksException.of(subject, "no line found to measure the curvature on ("
-                    + pts.toList().size() + " of " + nBins + " row bins usable)");
-            try {
-                coeff = PolynomialCurveFitter.create(degree).withStartPoint(coeff).fit(pts.toList());
-            } catch (MathRuntimeException e) {
-                throw EdgeworksException.of(subject, "curvature fit failed: " + e.getMessage());
-            }
+            for (int b = 0; b < nBins; b++) measured[b] = count[b] > 0 ? sum[b] / count[b] : Double.NaN;
+            coeff = robustPolyfit(subject, binRows, centre, measured, count, outlier, degree, coeff, nBins);
         }
+        for (int b = 0; b < nBins; b++) if (outlier[b]) measured[b] = Double.NaN;
         List<Double> keptRows = new ArrayList<>(), keptShift = new ArrayList<>(), res = new ArrayList<>();
         double ss = 0;
         for (int b = 0; b < nBins; b++) {
@@ -87,6 +89,43 @@ public final class Curvature {
         }
         return new CurvatureFit(coeff, centre, toArray(keptRows), toArray(keptShift), toArray(res),
             Math.sqrt(ss / Math.max(1, res.size())));
+    }
+
+    /**
+     * Polynomial fit of the bin shifts, dropping the worst bin while it lies beyond 4 robust
+     * sigmas (and 0.5 pixel): a bin whose correlation locked onto another feature must not bend the fit.
+     */
+    private static double[] robustPolyfit(String subject, double[] binRows, double centre, double[] measured, int[] count,
+                                          boolean[] outlier, int degree, double[] start, int nBins) throws EdgeworksException {
+        java.util.Arrays.fill(outlier, false);
+        double[] coeff = start;
+        while (true) {
+            WeightedObservedPoints pts = new WeightedObservedPoints();
+            for (int b = 0; b < nBins; b++) if (count[b] > 0 && !outlier[b]) pts.add(count[b], binRows[b] - centre, measured[b]);
+            int usable = pts.toList().size();
+            if (usable < degree + 1)
+                throw EdgeworksException.of(subject, "no line found to measure the curvature on (" + usable + " of " + nBins
+                    + " row bins usable)");
+            try {
+                coeff = PolynomialCurveFitter.create(degree).withStartPoint(coeff).fit(pts.toList());
+            } catch (MathRuntimeException e) {
+                throw EdgeworksException.of(subject, "curvature fit failed: " + e.getMessage());
+            }
+            if (usable <= degree + 2) return coeff;
+            double[] abs = new double[usable];
+            int k = 0, worst = -1;
+            double worstRes = -1;
+            for (int b = 0; b < nBins; b++) {
+                if (count[b] == 0 || outlier[b]) continue;
+                double r = Math.abs(measured[b] - poly(coeff, binRows[b] - centre));
+                abs[k++] = r;
+                if (r > worstRes) { worstRes = r; worst = b; }
+            }
+            java.util.Arrays.sort(abs);
+            double sigma = 1.4826 * abs[usable / 2];
+            if (worstRes <= Math.max(4 * sigma, 0.5)) return coeff;
+            outlier[worst] = true;
+        }
     }
 
     private static double[] toArray(List<Double> l) {
