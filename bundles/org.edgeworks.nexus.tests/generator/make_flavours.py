@@ -2,7 +2,9 @@
 """Writes the HDF5 flavours beamlines produce today, for the NeXus reader tests.
 
 Run by the build (exec-maven-plugin, generate-test-resources) with Debian's /usr/bin/python3
-(python3-h5py, python3-hdf5plugin): usage make_flavours.py OUTDIR. Deterministic output.
+(python3-h5py, python3-lz4): usage make_flavours.py OUTDIR [--bench]. Deterministic output.
+--bench also writes the full-size benchmark stacks (200-frame LZ4 and contiguous uint16, ~150 MB)
+that the JMH benchmarks and the h5py peer read; the tests do not need them.
 """
 import os
 import sys
@@ -11,6 +13,7 @@ import h5py
 import numpy as np
 
 out = sys.argv[1]
+bench = "--bench" in sys.argv[2:]
 os.makedirs(out, exist_ok=True)
 rng = np.random.default_rng(20261125)
 
@@ -55,10 +58,6 @@ def frame(i):
     return base
 
 stack = np.stack([frame(i) for i in range(frames)])
-with h5py.File(os.path.join(out, "stack_gzip.h5"), "w", libver="latest") as f:
-    e = nx(f.create_group("entry"), "NXentry")
-    det = nx(e.create_group("instrument").create_group("detector"), "NXdetector")
-    det.create_dataset("data", data=stack, chunks=(1, rows, cols), compression="gzip", compression_opts=4)
 # LZ4 (filter 32004) chunks are written directly in the HDF5 LZ4 plugin's framing, so that no
 # filter plugin is needed to make the file: 8-byte big-endian total size, 4-byte block size,
 # then per block a 4-byte big-endian compressed size and the LZ4 block.
@@ -69,18 +68,88 @@ def lz4_chunk(raw):
     block = lz4.block.compress(raw, store_size=False)
     return struct.pack(">qi", len(raw), len(raw)) + struct.pack(">i", len(block)) + block
 
-with h5py.File(os.path.join(out, "stack_lz4.h5"), "w", libver="latest") as f:
-    e = nx(f.create_group("entry"), "NXentry")
-    det = nx(e.create_group("instrument").create_group("detector"), "NXdetector")
-    n_lz4 = 20
+def lz4_dataset(group, name, data, chunks, shuffle=False):
+    """A chunked LZ4 dataset written chunk by chunk; edge chunks are padded to full size as HDF5 does."""
     dcpl = h5py.h5p.create(h5py.h5p.DATASET_CREATE)
-    dcpl.set_chunk((1, rows, cols))
+    dcpl.set_chunk(chunks)
+    if shuffle:
+        dcpl.set_shuffle()
     dcpl.set_filter(32004, h5py.h5z.FLAG_OPTIONAL, (0,))
-    space = h5py.h5s.create_simple((n_lz4, rows, cols))
-    dsid = h5py.h5d.create(det.id, b"data", h5py.h5t.STD_U16LE, space, dcpl=dcpl)
-    ds = h5py.Dataset(dsid)
-    for i in range(n_lz4):
-        ds.id.write_direct_chunk((i, 0, 0), lz4_chunk(stack[i].astype("<u2").tobytes()))
+    space = h5py.h5s.create_simple(data.shape)
+    dsid = h5py.h5d.create(group.id, name.encode(), h5py.h5t.py_create(data.dtype), space, dcpl=dcpl)
+    grid = [range(0, n, c) for n, c in zip(data.shape, chunks)]
+    for origin in np.ndindex(*[len(g) for g in grid]):
+        start = tuple(o * c for o, c in zip(origin, chunks))
+        block = np.zeros(chunks, dtype=data.dtype)
+        part = data[tuple(slice(s, s + c) for s, c in zip(start, chunks))]
+        block[tuple(slice(0, n) for n in part.shape)] = part
+        raw = block.tobytes()
+        if shuffle:
+            raw = np.frombuffer(raw, np.uint8).reshape(-1, data.dtype.itemsize).T.tobytes()
+        dsid.write_direct_chunk(start, lz4_chunk(raw))
+
+
+def detector_file(name, frames_in_file, **create):
+    with h5py.File(os.path.join(out, name), "w", libver="latest") as f:
+        e = nx(f.create_group("entry"), "NXentry")
+        det = nx(e.create_group("instrument").create_group("detector"), "NXdetector")
+        if create.pop("lz4", False):
+            lz4_dataset(det, "data", stack[:frames_in_file], (1, rows, cols))
+        else:
+            det.create_dataset("data", data=stack[:frames_in_file], **create)
+
+
+detector_file("stack_gzip.h5", frames, chunks=(1, rows, cols), compression="gzip", compression_opts=4)
+detector_file("stack_lz4.h5", 20, lz4=True)
+if bench:
+    detector_file("stack_lz4_200.h5", frames, lz4=True)
+    detector_file("stack_contiguous.h5", frames)
+
+# 3b. every numeric type, layout and rank the fast reader decodes, small, with partial edge
+# chunks. Values follow a formula the tests recompute: v = (37 * linear_index) % 251, then per
+# type: unsigned types scale it past the signed range, signed types centre it on zero.
+def pattern(shape, kind):
+    v = (37 * np.arange(int(np.prod(shape)), dtype=np.int64)) % 251
+    v = v.reshape(shape)
+    return {
+        "u1": v.astype(np.uint8), "i1": (v - 125).astype(np.int8),
+        "u2": (v * 200 + v % 7).astype(np.uint16), "i2": ((v - 125) * 200).astype(np.int16),
+        "u4": (v * 16777259).astype(np.uint32), "i4": ((v - 125) * 16777259).astype(np.int32),
+        "u8": (v << 40).astype(np.uint64), "i8": ((v - 125) << 40).astype(np.int64),
+        "f4": ((v - 125) / 8.0).astype(np.float32), "f8": (v - 125) / 3.0,
+    }[kind]
+
+
+small = (5, 37, 23)
+small_chunks = (2, 16, 10)
+with h5py.File(os.path.join(out, "layouts.h5"), "w", libver="latest") as f:
+    t = f.create_group("types")
+    for kind in ["u1", "i1", "u2", "i2", "u4", "i4", "u8", "i8", "f4", "f8"]:
+        t.create_dataset(kind, data=pattern(small, kind), chunks=small_chunks, compression="gzip", shuffle=True)
+    t.create_dataset("u2be", data=pattern(small, "u2").astype(">u2"), chunks=small_chunks, compression="gzip")
+    t.create_dataset("f8be", data=pattern(small, "f8").astype(">f8"))
+    lay = f.create_group("layouts")
+    u2 = pattern(small, "u2")
+    lay.create_dataset("contiguous", data=u2)
+    space = h5py.h5s.create_simple(small)
+    dcpl = h5py.h5p.create(h5py.h5p.DATASET_CREATE)
+    dcpl.set_layout(h5py.h5d.COMPACT)
+    h5py.Dataset(h5py.h5d.create(lay.id, b"compact", h5py.h5t.STD_U16LE, space, dcpl=dcpl))[...] = u2
+    lay.create_dataset("chunked", data=u2, chunks=small_chunks)
+    lay.create_dataset("gzip", data=u2, chunks=small_chunks, compression="gzip")
+    lay.create_dataset("shuffle_gzip", data=u2, chunks=small_chunks, compression="gzip", shuffle=True)
+    lay.create_dataset("fletcher_gzip", data=u2, chunks=small_chunks, compression="gzip", fletcher32=True)
+    lz4_dataset(lay, "lz4", u2, small_chunks)
+    lz4_dataset(lay, "shuffle_lz4", u2, small_chunks, shuffle=True)
+    # only the first two frames written: the other chunks do not exist and read as the fill value 0
+    sparse = lay.create_dataset("sparse", shape=small, dtype="u2", chunks=small_chunks, compression="gzip")
+    sparse[0:2] = u2[0:2]
+    r = f.create_group("ranks")
+    r.create_dataset("r1", data=pattern((1000,), "f8"), chunks=(64,), compression="gzip")
+    r.create_dataset("r1_contiguous", data=pattern((1000,), "i4"))
+    r.create_dataset("r2", data=pattern((37, 23), "i4"), chunks=(8, 8), compression="gzip", shuffle=True)
+    r.create_dataset("r2_contiguous", data=pattern((37, 23), "i4"))
+    r.create_dataset("scalar", data=np.float64(2.5))
 
 # 4. strings: fixed and variable length UTF-8, attributes and datasets
 with h5py.File(os.path.join(out, "strings.h5"), "w") as f:
