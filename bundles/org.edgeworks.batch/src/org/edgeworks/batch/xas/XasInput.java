@@ -1,0 +1,160 @@
+package org.edgeworks.batch.xas;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.Axis;
+import org.edgeworks.core.data.Channel;
+import org.edgeworks.core.data.ChannelRole;
+import org.edgeworks.core.data.Scan;
+import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.core.io.Checksums;
+import org.edgeworks.core.processing.SourceRef;
+import org.edgeworks.xas.MuMode;
+import org.edgeworks.xas.MuProcessor;
+import org.edgeworks.xas.NormalizeProcessor;
+
+import picocli.CommandLine.Option;
+
+/**
+ * Channel selection shared by the xas subcommands (a picocli mixin). A column is named by its
+ * label or by its zero-based index. Without --mu or --mode: the MU channel, else I0/It
+ * (transmission) when the file has both (NXxas: incoming_beam, absorbed_beam), else the second
+ * column of a two-column file.
+ */
+public final class XasInput {
+    @Option(names = "--energy", paramLabel = "COL", description = "Energy column (label or zero-based index); default: the energy channel, else the first column.")
+    String energy;
+
+    @Option(names = "--mu", paramLabel = "COL", description = "Column holding mu (or norm with --input norm).")
+    String mu;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "Make mu from raw channels: transmission | fluorescence | yield.")
+    String mode;
+
+    @Option(names = "--i0", paramLabel = "COL", description = "Incident-flux column.")
+    String i0;
+
+    @Option(names = "--it", paramLabel = "COL", description = "Transmitted-flux column (transmission).")
+    String it;
+
+    @Option(names = "--if", paramLabel = "COL", description = "Fluorescence or electron-yield column.")
+    String ifl;
+
+    @Option(names = "--icr", paramLabel = "COL", description = "SDD input count rate (dead-time correction with --ocr).")
+    String icr;
+
+    @Option(names = "--ocr", paramLabel = "COL", description = "SDD output count rate.")
+    String ocr;
+
+    @Option(names = "--input", paramLabel = "KIND", defaultValue = "mu", description = "mu (default) or norm: the inputs are already normalised (reference libraries), nothing is normalised twice.")
+    String input;
+
+    /** Where scans come from: the detector registry (tests put in-memory scans here). */
+    static ScanLoader loader = path -> org.edgeworks.core.detector.DetectorRegistry.load().read(path);
+
+    @FunctionalInterface
+    interface ScanLoader {
+        Scan read(Path file) throws EdgeworksException;
+    }
+
+    boolean normalizedInput() throws EdgeworksException {
+        String k = input == null ? "mu" : input.toLowerCase(Locale.ROOT);
+        if (!k.equals("mu") && !k.equals("norm")) throw new EdgeworksException((String) null, null, "--input: '" + input + "' is not mu or norm");
+        return k.equals("norm");
+    }
+
+    /** A loaded spectrum with where it came from. */
+    record Loaded(Spectrum spectrum, SourceRef source, List<String> notes) {}
+
+    Loaded load(Path file) throws EdgeworksException {
+        return load(file, null);
+    }
+
+    Loaded load(Path file, String name) throws EdgeworksException {
+        Scan scan = loader.read(file);
+        String label = name != null ? name : baseName(file);
+        String f = file.toString();
+        Channel ec = energy != null ? column(scan, energy, f) : scan.first(ChannelRole.ENERGY).orElseGet(() -> first(scan));
+        if (ec == null) throw new EdgeworksException(f, null, "no channels");
+        double[] e = ec.readDoubles(f);
+        String selection;
+        Spectrum s;
+        List<String> notes = new ArrayList<>();
+        MuMode m = mode == null ? null : MuMode.parse(mode);
+        if (mu != null) {
+            s = new Spectrum(label, Axis.energy(e), column(scan, mu, f).readDoubles(f), null, mu);
+            selection = ec.name() + "," + mu;
+        } else if (m != null || (scan.first(ChannelRole.MU).isEmpty() && scan.first(ChannelRole.I0).isPresent() && scan.first(ChannelRole.IT).isPresent())) {
+            if (m == null) m = MuMode.TRANSMISSION;
+            Channel c0 = i0 != null ? column(scan, i0, f) : role(scan, ChannelRole.I0, "--i0", f);
+            Channel cs = switch (m) {
+                case TRANSMISSION -> it != null ? column(scan, it, f) : role(scan, ChannelRole.IT, "--it", f);
+                case FLUORESCENCE -> ifl != null ? column(scan, ifl, f) : scan.first(ChannelRole.IF).or(() -> scan.first(ChannelRole.PFY)).orElseThrow(() -> missing(scan, "--if", f));
+                case YIELD -> ifl != null ? column(scan, ifl, f) : scan.first(ChannelRole.TEY).orElseThrow(() -> missing(scan, "--if", f));
+            };
+            double[] ci = icr != null ? column(scan, icr, f).readDoubles(f) : null, co = ocr != null ? column(scan, ocr, f).readDoubles(f) : null;
+            var r = new MuProcessor().apply(new MuProcessor.Channels(label, e, c0.readDoubles(f), cs.readDoubles(f), ci, co),
+                new MuProcessor.Params(m, true));
+            s = r.value();
+            notes.addAll(r.provenance().notes());
+            notes.add("mu = " + r.provenance().parameters().get("formula") + " from " + c0.name() + ", " + cs.name());
+            selection = ec.name() + "," + m.label() + "(" + c0.name() + "," + cs.name() + ")";
+        } else {
+            Channel mc = scan.first(ChannelRole.MU).orElse(null);
+            if (mc == null) {
+                List<Channel> all = new ArrayList<>(scan.channels().values());
+                all.remove(ec);
+                if (all.size() != 1)
+                    throw new EdgeworksException(f, null, "give --mu COL or --mode (channels: " + String.join(", ", scan.channels().keySet()) + ")");
+                mc = all.get(0);
+            }
+            s = new Spectrum(label, Axis.energy(e), mc.readDoubles(f), null, mc.name());
+            selection = ec.name() + "," + mc.name();
+        }
+        String sha = Files.isRegularFile(file) ? Checksums.sha256(file) : null;
+        return new Loaded(s, new SourceRef(file.toAbsolutePath().toString(), selection, sha), notes);
+    }
+
+    private static Channel first(Scan scan) {
+        return scan.channels().isEmpty() ? null : scan.channels().values().iterator().next();
+    }
+
+    private static EdgeworksException missing(Scan scan, String option, String f) {
+        return new EdgeworksException(f, null, "give " + option + " COL (channels: " + String.join(", ", scan.channels().keySet()) + ")");
+    }
+
+    private static Channel role(Scan scan, ChannelRole r, String option, String f) throws EdgeworksException {
+        return scan.first(r).orElseThrow(() -> missing(scan, option, f));
+    }
+
+    /** A column by label, or by zero-based index when the text is a number and no label matches. */
+    static Channel column(Scan scan, String key, String f) throws EdgeworksException {
+        var byName = scan.channel(key);
+        if (byName.isPresent()) return byName.get();
+        for (Channel c : scan.channels().values()) if (c.name().equalsIgnoreCase(key)) return c;
+        if (key.matches("\\d+")) {
+            int i = Integer.parseInt(key);
+            List<Channel> all = new ArrayList<>(scan.channels().values());
+            if (i < all.size()) return all.get(i);
+            throw new EdgeworksException(f, null, "column index " + i + " is beyond the " + all.size() + " columns");
+        }
+        return scan.require(key);
+    }
+
+    static String baseName(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /** The spectrum normalised with Larch's defaults, or as it is with --input norm. */
+    Spectrum norm(Loaded l) throws EdgeworksException {
+        if (normalizedInput()) return l.spectrum();
+        return new NormalizeProcessor().apply(l.spectrum(), NormalizeProcessor.Params.defaults()).value().normSpectrum();
+    }
+}
