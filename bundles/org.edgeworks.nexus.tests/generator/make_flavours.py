@@ -150,6 +150,11 @@ with h5py.File(os.path.join(out, "layouts.h5"), "w", libver="latest") as f:
     r.create_dataset("r2", data=pattern((37, 23), "i4"), chunks=(8, 8), compression="gzip", shuffle=True)
     r.create_dataset("r2_contiguous", data=pattern((37, 23), "i4"))
     r.create_dataset("scalar", data=np.float64(2.5))
+# the same in the default (earliest) format: version-3 layout messages and B-tree v1 chunk indexes
+with h5py.File(os.path.join(out, "legacy.h5"), "w") as f:
+    f.create_dataset("shuffle_gzip", data=pattern(small, "u2"), chunks=small_chunks, compression="gzip", shuffle=True)
+    f.create_dataset("chunked_f4", data=pattern(small, "f4"), chunks=small_chunks)
+    f.create_dataset("contiguous_i4", data=pattern(small, "i4"))
 
 # 4. strings: fixed and variable length UTF-8, attributes and datasets
 with h5py.File(os.path.join(out, "strings.h5"), "w") as f:

@@ -8,14 +8,16 @@ import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.Dataset;
 import org.eclipse.january.dataset.DatasetFactory;
 import org.eclipse.january.dataset.DoubleDataset;
+import org.eclipse.january.dataset.Slice;
 import org.eclipse.january.dataset.SliceND;
 import org.eclipse.january.io.ILazyLoader;
 import org.edgeworks.core.EdgeworksException;
 
 
 /**
- * Feeds January's lazy datasets from jHDF: a slice request reads the bounding hyperslab of the
- * slice (jHDF reads only the chunks it intersects) and applies any step in memory.
+ * Feeds January's lazy datasets: a slice with forward steps is read element-exact by
+ * {@link HyperslabReader} (only the chunks holding selected elements, decoded in parallel);
+ * reverse steps and layouts it leaves to jHDF read the bounding box and step in memory.
  */
 final class JhdfLoader implements ILazyLoader {
     private static final long serialVersionUID = 1L;
@@ -40,6 +42,43 @@ final class JhdfLoader implements ILazyLoader {
     public Dataset getDataset(IMonitor mon, SliceND slice) throws IOException {
         int rank = shape.length;
         int[] start = slice.getStart();
+        int[] step = slice.getStep();
+        int[] outShape = slice.getShape();
+        boolean forward = true;
+        long selected = 1;
+        for (int i = 0; i < rank; i++) {
+            forward &= step[i] > 0;
+            selected *= outShape[i];
+        }
+        if (forward) {
+            // the fast reader reads exactly the selected elements (and the chunks holding them)
+            checkBudget(selected);
+            long[] from = new long[rank];
+            for (int i = 0; i < rank; i++) from[i] = start[i];
+            double[] flat = readFast(from, step, outShape);
+            if (flat != null) return DatasetFactory.createFromObject(DoubleDataset.class, flat, outShape);
+        }
+        return readBoundingBox(slice);
+    }
+
+    private double[] readFast(long[] start, int[] step, int[] count) throws SliceReadException {
+        try {
+            return file.readFast(dataset, datasetPath, start, step, count);
+        } catch (EdgeworksException e) {
+            throw new SliceReadException(e);
+        }
+    }
+
+    private void checkBudget(long elements) throws SliceReadException {
+        if (elements > Limits.MAX_SLICE_ELEMENTS)
+            throw new SliceReadException(new EdgeworksException(file.path(), datasetPath, "slice of " + elements
+                + " elements exceeds the read budget of " + Limits.MAX_SLICE_ELEMENTS));
+    }
+
+    /** Reverse steps, and datasets the fast reader leaves to jHDF: read the bounding box, then step in memory. */
+    private Dataset readBoundingBox(SliceND slice) throws IOException {
+        int rank = shape.length;
+        int[] start = slice.getStart();
         int[] stop = slice.getStop();
         int[] step = slice.getStep();
         long[] offset = new long[rank];
@@ -58,30 +97,27 @@ final class JhdfLoader implements ILazyLoader {
             elements *= count[i];
             unitStep &= step[i] == 1;
         }
-        if (elements > Limits.MAX_SLICE_ELEMENTS)
-            throw new SliceReadException(new EdgeworksException(file.path(), datasetPath, "slice of " + elements
-                + " elements exceeds the read budget of " + Limits.MAX_SLICE_ELEMENTS));
-        Object box;
-        try {
-            box = file.readBox(dataset, datasetPath, offset, count);
-        } catch (EdgeworksException e) {
-            throw new SliceReadException(e);
-        }
-        double[] flat;
-        try {
-            flat = toDoubles(flattenBox(box), file.path(), datasetPath);
-        } catch (EdgeworksException e) {
-            throw new SliceReadException(e);
+        checkBudget(elements);
+        double[] flat = readFast(offset, NexusFile.ones(rank), count);
+        if (flat == null) {
+            Object box;
+            try {
+                box = file.readBox(dataset, datasetPath, offset, count);
+                flat = toDoubles(flattenBox(box), file.path(), datasetPath);
+            } catch (EdgeworksException e) {
+                throw new SliceReadException(e);
+            }
         }
         Dataset boxed = DatasetFactory.createFromObject(DoubleDataset.class, flat, count.length == 0 ? new int[] {1} : count);
         if (unitStep) return boxed.reshape(outShape);
-        int[] rs = new int[rank];
-        int[] re = new int[rank];
+        Slice[] inBox = new Slice[rank];
         for (int i = 0; i < rank; i++) {
-            rs[i] = (int) (start[i] - offset[i]);
-            re[i] = (int) (stop[i] - offset[i]);
+            int from = (int) (start[i] - offset[i]);
+            int to = (int) (stop[i] - offset[i]);
+            // a reverse slice that runs to index 0 stops "before 0": null, since -1 would mean the last element
+            inBox[i] = new Slice(from, to < 0 ? null : to, step[i]);
         }
-        return boxed.getSlice(rs, re, step).reshape(outShape);
+        return boxed.getSlice(inBox).reshape(outShape);
     }
 
     private static Object flattenBox(Object box) {

@@ -42,11 +42,14 @@ public final class NexusFile implements AutoCloseable {
 
     private final Path path;
     private final HdfFile hdf;
+    /** The same file, read directly (positional reads, thread-safe) for contiguous data. */
+    private final FileChannel channel;
     private final AtomicLong bytesRead;
 
-    private NexusFile(Path path, HdfFile hdf, AtomicLong bytesRead) {
+    private NexusFile(Path path, HdfFile hdf, FileChannel channel, AtomicLong bytesRead) {
         this.path = path;
         this.hdf = hdf;
+        this.channel = channel;
         this.bytesRead = bytesRead;
     }
 
@@ -58,7 +61,7 @@ public final class NexusFile implements AutoCloseable {
             fc = FileChannel.open(file, StandardOpenOption.READ);
             AtomicLong counter = new AtomicLong();
             HdfFile h = new HdfFile(new CountingChannel(fc, counter), file.toAbsolutePath().toUri());
-            return new NexusFile(file, h, counter);
+            return new NexusFile(file, h, fc, counter);
         } catch (IOException | RuntimeException e) {
             if (fc != null) {
                 try { fc.close(); } catch (IOException ignored) { /* already failing */ }
@@ -294,6 +297,9 @@ public final class NexusFile implements AutoCloseable {
         if (size > Limits.MAX_WHOLE_READ_ELEMENTS)
             throw new EdgeworksException(path, datasetPath, "has " + size + " elements, too many to read whole (limit "
                 + Limits.MAX_WHOLE_READ_ELEMENTS + "); read it in slices");
+        int[] dims = shape(datasetPath);
+        double[] fast = readFast(d, datasetPath, new long[dims.length], ones(dims.length), dims);
+        if (fast != null) return fast;
         Object flat;
         try {
             flat = d.isScalar() ? d.getData() : d.getDataFlat();
@@ -314,6 +320,27 @@ public final class NexusFile implements AutoCloseable {
             return parts.isEmpty() ? Optional.empty() : Optional.of(parts.get(0));
         } catch (RuntimeException e) {
             throw new EdgeworksException(path, datasetPath, "cannot read string (" + describe(e) + ")", e);
+        }
+    }
+
+    static int[] ones(int rank) {
+        int[] ones = new int[rank];
+        Arrays.fill(ones, 1);
+        return ones;
+    }
+
+    /**
+     * Reads a strided selection (positive steps) as doubles with the fast reader, or returns null
+     * when jHDF's own reader must do it (scalar data, non-numeric types, contiguous
+     * data behind an external link).
+     */
+    double[] readFast(Dataset d, String datasetPath, long[] start, int[] step, int[] count) throws EdgeworksException {
+        try {
+            FileChannel local = d.getHdfFile() == hdf ? channel : null;
+            return HyperslabReader.read(d, local, hdf.getUserBlockSize(), bytesRead, start, step, count);
+        } catch (java.io.IOException | java.util.zip.DataFormatException | RuntimeException e) {
+            throw new EdgeworksException(path, datasetPath, "cannot read slice at " + Arrays.toString(start) + " step "
+                + Arrays.toString(step) + " of size " + Arrays.toString(count) + " (" + describe(e) + ")", e);
         }
     }
 
