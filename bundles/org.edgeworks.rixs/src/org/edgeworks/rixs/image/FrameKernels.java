@@ -48,7 +48,7 @@ public final class FrameKernels {
 
     /**
      * Replaces spikes by the median of their neighbours along the non-dispersive axis (same
-     * column, up to {@link #NEIGHBOUR_REACH} rows each side): spectral features are lines along
+     * column, {@link #NEIGHBOUR_REACH} rows each side, the window shifted inwards at the edges): spectral features are lines along
      * that axis, so these neighbours see the same signal while a cosmic-ray hit does not.
      * A pixel is a spike when it exceeds that median by more than threshold * sigma(median).
      *
@@ -62,7 +62,7 @@ public final class FrameKernels {
         // cheap pre-test: the minimum of four neighbours sits about one sigma low, so the
         // pre-test uses a lower threshold and lets the median test decide
         double preK2 = k2 * 0.5;
-        double[] nb = new double[2 * NEIGHBOUR_REACH];
+        double[] nb = new double[2 * NEIGHBOUR_REACH + 1];
         int replaced = 0;
         double[] newValues = null;
         int[] where = null;
@@ -72,20 +72,25 @@ public final class FrameKernels {
             int up1 = r > 0 ? -cols : cols, down1 = r < rows - 1 ? cols : -cols;
             int up2 = r > 1 ? -2 * cols : up1, down2 = r < rows - 2 ? 2 * cols : down1;
             int base = r * cols;
+            // the two rows at each edge see mirrored neighbours: no pre-test there, always the median
+            boolean edge = r < 2 || r >= rows - 2;
             for (int c = 0; c < cols; c++) {
                 int i = base + c;
                 double v = p[i];
-                double m = Math.min(Math.min(p[i + up1], p[i + down1]), Math.min(p[i + up2], p[i + down2]));
-                double excess = v - m;
-                if (excess <= 0) continue;
-                double var = s02 + gain * Math.max(m, 0);
-                if (excess * excess <= preK2 * var) continue;
-                // candidate: compare with the median of the column neighbours
-                int n = 0;
-                for (int d = 1; d <= NEIGHBOUR_REACH; d++) {
-                    if (r - d >= 0) nb[n++] = p[i - d * cols];
-                    if (r + d < rows) nb[n++] = p[i + d * cols];
+                if (!edge) {
+                    double m = Math.min(Math.min(p[i + up1], p[i + down1]), Math.min(p[i + up2], p[i + down2]));
+                    double excess = v - m;
+                    if (excess <= 0) continue;
+                    double var = s02 + gain * Math.max(m, 0);
+                    if (excess * excess <= preK2 * var) continue;
                 }
+                // candidate: compare with the median of the column neighbours
+                // a window of 2 * NEIGHBOUR_REACH + 1 rows kept inside the image, so that pixels
+                // near the top and bottom edges are judged by as many neighbours as the others
+                int n = 0;
+                int lo = Math.max(0, Math.min(r - NEIGHBOUR_REACH, rows - 1 - 2 * NEIGHBOUR_REACH));
+                int hi = Math.min(rows - 1, lo + 2 * NEIGHBOUR_REACH);
+                for (int rr = lo; rr <= hi; rr++) if (rr != r) nb[n++] = p[c + rr * cols];
                 double med = median(nb, n);
                 double e = v - med;
                 if (e > 0 && e * e > k2 * (s02 + gain * Math.max(med, 0))) {
