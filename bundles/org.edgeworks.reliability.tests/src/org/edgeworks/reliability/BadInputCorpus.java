@@ -1,0 +1,462 @@
+package org.edgeworks.reliability;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.edgeworks.core.EdgeworksException;
+import org.eclipse.january.dataset.SliceND;
+import org.edgeworks.core.data.Axis;
+import org.edgeworks.core.data.ChannelRole;
+import org.edgeworks.core.data.EnergyGrid;
+import org.edgeworks.core.data.RixsMap;
+import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.core.processing.Parameters;
+import org.edgeworks.core.processing.Result;
+import org.edgeworks.nexus.NexusFile;
+import org.edgeworks.nexus.NexusNode;
+import org.edgeworks.nexus.NexusScans;
+import org.edgeworks.rixs.CutAtEmission;
+import org.edgeworks.rixs.PartialYield;
+import org.edgeworks.xas.LcfProcessor;
+import org.edgeworks.xas.MuMode;
+import org.edgeworks.xas.MuProcessor;
+import org.edgeworks.xas.NormalizeProcessor;
+import org.edgeworks.xas.PreEdgeProcessor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The bad-input corpus of issue 8: every case says how its input is made (committed HDF5 files
+ * from generator/make_hdf5_corpus.py, byte-level damage derived here from good.nxs, text and
+ * JSON written here, arrays built here), what the API must do with it, and which command line
+ * shows it. {@link #materialise} writes all case files into one directory (also used to seed
+ * the fuzzers).
+ */
+final class BadInputCorpus {
+    private BadInputCorpus() {}
+
+    /** BROKEN: the API throws EdgeworksException. VALID: correct numbers plus a provenance note. */
+    enum Expect { BROKEN, VALID }
+
+    /** What a case runs: a file through the load chain, or a processor on arrays. */
+    @FunctionalInterface
+    interface Api {
+        LoadChain.Outcome run(Path file) throws Exception;
+    }
+
+    /**
+     * One corpus case.
+     *
+     * @param file     file name in the corpus directory, or null for in-memory processor cases
+     * @param subject  what the one-line message must name first (the file name, or the spectrum name)
+     * @param where    what the message must name inside it (path in file, line, or parameter)
+     * @param problem  a fragment of what-is-wrong (BROKEN) or of the provenance note (VALID), lower case
+     * @param cli      command line arguments (FILE is replaced by the path), or null when no command reads it
+     * @param gap      non-null: a known gap (the reason); the case is reported, not asserted
+     */
+    record Case(String id, String area, String input, Expect expect, String file, String subject, String where,
+                String problem, Api api, String[] cli, String gap) {
+        Case withGap(String why) { return new Case(id, area, input, expect, file, subject, where, problem, api, cli, why); }
+        /** The message names the spectrum (the file's base name) rather than the file. */
+        Case named(String spectrum) { return new Case(id, area, input, expect, file, spectrum, where, problem, api, cli, gap); }
+    }
+
+    /** The command that reads a file's data: XANES normalisation into a fresh output folder OUT. */
+    static final String[] XAS = {"xas", "normalize", "FILE", "--out", "OUT"};
+
+    // ---------------------------------------------------------------- materialise
+
+    /** Committed files (resources/corpus) plus the derived and text cases, into {@code dir}. */
+    static void materialise(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String name : HDF5_FILES) copyResource("corpus/hdf5/" + name, dir.resolve(name));
+        byte[] good = Files.readAllBytes(dir.resolve("good.nxs"));
+        Files.write(dir.resolve("truncated_half.nxs"), Arrays.copyOf(good, good.length / 2));
+        Files.write(dir.resolve("truncated_superblock.nxs"), Arrays.copyOf(good, 40));
+        Files.write(dir.resolve("zero_bytes.nxs"), new byte[0]);
+        Files.write(dir.resolve("bitflip_signature.nxs"), flip(good, 1, 0x10));
+        // superblock v0: bytes 64..71 are the root group's object header address (after base/eof addresses)
+        Files.write(dir.resolve("bitflip_root_address.nxs"), flip(good, 68, 0x40));
+        byte[] notHdf5 = new byte[4096];
+        new java.util.Random(8).nextBytes(notHdf5);
+        Files.write(dir.resolve("random_bytes.nxs"), notHdf5);
+        byte[] sigOnly = Arrays.copyOf(new byte[] {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'}, 2048);
+        for (int i = 8; i < sigOnly.length; i++) sigOnly[i] = (byte) (i * 31);
+        Files.write(dir.resolve("signature_then_garbage.h5"), sigOnly);
+        for (Map.Entry<String, String> t : TEXT_FILES.entrySet())
+            Files.writeString(dir.resolve(t.getKey()), t.getValue(), StandardCharsets.ISO_8859_1);
+    }
+
+    static final List<String> HDF5_FILES = List.of("good.nxs", "huge_2d.nxs", "huge_1d.nxs", "missing_chunks.nxs",
+        "corrupt_gzip_chunk.nxs", "string_signal.nxs", "string_axis.nxs", "no_nxdata.nxs", "no_signal_attr.nxs",
+        "signal_names_absent.nxs", "no_axes_attr.nxs", "axes_names_absent.nxs", "dangling_soft_signal.nxs",
+        "dangling_external_signal.nxs", "external_target.h5", "external_missing_path.nxs", "soft_link_cycle.nxs",
+        "empty_signal.nxs", "scalar_signal.nxs", "length_mismatch.nxs", "nan_points.nxs", "descending_axis.nxs",
+        "kev_axis.nxs", "deep_nesting.nxs", "many_attributes.nxs");
+
+    private static byte[] flip(byte[] in, int offset, int mask) {
+        byte[] out = in.clone();
+        out[offset] ^= (byte) mask;
+        return out;
+    }
+
+    private static void copyResource(String resource, Path target) throws IOException {
+        try (InputStream in = BadInputCorpus.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IOException("corpus resource missing: " + resource);
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** An XDI file around data rows (energy in eV, i0, itrans as raw currents). */
+    private static String xdi(String extraHeader, String rows) {
+        return "# XDI/1.0 Edgeworks/corpus\n# Column.1: energy eV\n# Column.2: i0\n# Column.3: itrans\n"
+            + "# Element.symbol: Mn\n# Element.edge: K\n" + extraHeader + "# ///\n# corpus case\n# ----\n"
+            + "# energy i0 itrans\n" + rows;
+    }
+
+    /** Mn K-edge transmission rows: It = I0 exp(-mu) with an arctan edge at 6539 eV. */
+    static String rows(double[] energies, double unitScale) {
+        StringBuilder sb = new StringBuilder();
+        for (double e : energies) {
+            double mu = 0.3 + Math.atan((e - 6539.0) / 2.0) / Math.PI + 0.5;
+            sb.append(String.format(Locale.ROOT, "%.4f %.1f %.3f%n", e / unitScale, 1.0e5, 1.0e5 * Math.exp(-mu)));
+        }
+        return sb.toString();
+    }
+
+    static double[] grid() {
+        double[] e = new double[121];
+        for (int i = 0; i < e.length; i++) e[i] = 6500.0 + i;
+        return e;
+    }
+
+    private static double[] reversed(double[] a) {
+        double[] r = new double[a.length];
+        for (int i = 0; i < a.length; i++) r[i] = a[a.length - 1 - i];
+        return r;
+    }
+
+    static final Map<String, String> TEXT_FILES = new java.util.LinkedHashMap<>();
+    static {
+        double[] e = grid();
+        String good = rows(e, 1);
+        TEXT_FILES.put("good.xdi", xdi("", good));
+        TEXT_FILES.put("malformed_header.xdi", xdi("# Mono.d_spacing 3.1356\n", good));
+        TEXT_FILES.put("column_beyond_data.xdi", xdi("# Column.7: ifluor\n", good));
+        String[] lines = good.split("\n");
+        lines[40] = lines[40] + " 17.0";
+        TEXT_FILES.put("ragged_columns.xdi", xdi("", String.join("\n", lines) + "\n"));
+        TEXT_FILES.put("text_after_data.dat", "# energy i0 itrans\n" + good + "scan aborted by user\n");
+        TEXT_FILES.put("empty.dat", "");
+        TEXT_FILES.put("header_only.xdi", xdi("", ""));
+        TEXT_FILES.put("one_row.dat", "# energy i0 itrans\n" + rows(new double[] {6539}, 1));
+        TEXT_FILES.put("binary_garbage.dat", "\u0000\u0001\u0002PK\u0003\u0004" + "\u00ff".repeat(300));
+        String[] nan = good.split("\n");
+        nan[10] = "6510.0000 nan 36787.944";
+        nan[60] = "6560.0000 100000.0 inf";
+        nan[61] = "6561.0000 100000.0 1e999";
+        TEXT_FILES.put("nan_inf_points.xdi", xdi("", String.join("\n", nan) + "\n"));
+        TEXT_FILES.put("descending.xdi", xdi("", rows(reversed(e), 1)));
+        double[] dup = new double[e.length + 10];
+        for (int i = 0; i < dup.length; i++) dup[i] = i < e.length ? e[i] : e[40 + i - e.length];
+        Arrays.sort(dup);
+        TEXT_FILES.put("duplicated.xdi", xdi("", rows(dup, 1)));
+        double[] shuffled = e.clone();
+        for (int i = 0; i + 7 < shuffled.length; i += 9) { double t = shuffled[i]; shuffled[i] = shuffled[i + 7]; shuffled[i + 7] = t; }
+        TEXT_FILES.put("non_monotonic.dat", "# energy i0 itrans\n" + rows(shuffled, 1));
+        TEXT_FILES.put("kev_no_unit.dat", "# energy i0 itrans\n" + rows(e, 1000));
+        TEXT_FILES.put("kev_labelled_ev.xdi", xdi("", rows(e, 1000)));
+        String zeroI0 = good.replaceFirst("(?m)^6520\\.0000 100000\\.0", "6520.0000 0.0").replaceFirst("(?m)^6521\\.0000 100000\\.0", "6521.0000 0.0");
+        TEXT_FILES.put("zero_i0_points.xdi", xdi("", zeroI0));
+        TEXT_FILES.put("zero_i0_all.xdi", xdi("", good.replace(" 100000.0 ", " 0.0 ")));
+        TEXT_FILES.put("negative_i0_all.xdi", xdi("", good.replace(" 100000.0 ", " -100000.0 ")));
+        TEXT_FILES.put("constant_signal.dat", "# energy mu\n" + constantRows(e));
+        TEXT_FILES.put("utf16.dat", new String(("# energy i0 itrans\n" + good).getBytes(StandardCharsets.UTF_16), StandardCharsets.ISO_8859_1));
+    }
+
+    private static String constantRows(double[] e) {
+        StringBuilder sb = new StringBuilder();
+        for (double v : e) sb.append(String.format(Locale.ROOT, "%.1f 1.0%n", v));
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- cases
+
+    static List<Case> cases() {
+        List<Case> c = new ArrayList<>();
+        // HDF5 / NeXus: damaged bytes
+        c.add(broken("hdf5-truncated-half", "HDF5", "good.nxs cut at half its length (scan aborted mid-write)",
+            "truncated_half.nxs", "", "", XAS));
+        c.add(broken("hdf5-truncated-superblock", "HDF5", "first 40 bytes of good.nxs only", "truncated_superblock.nxs", "", "", XAS));
+        c.add(broken("hdf5-zero-bytes", "HDF5", "an empty .nxs file", "zero_bytes.nxs", "", "", XAS));
+        c.add(broken("hdf5-bitflip-signature", "HDF5", "good.nxs with one bit flipped in the HDF5 signature", "bitflip_signature.nxs", "", "", XAS));
+        c.add(broken("hdf5-bitflip-root-address", "HDF5", "good.nxs with the root object-header address bit-flipped",
+            "bitflip_root_address.nxs", "", "", XAS));
+        c.add(broken("hdf5-random-bytes", "HDF5", "4 kB of random bytes named .nxs", "random_bytes.nxs", "", "", XAS));
+        c.add(broken("hdf5-signature-then-garbage", "HDF5", "HDF5 signature followed by garbage", "signature_then_garbage.h5", "", "", XAS));
+        // HDF5 / NeXus: hostile sizes and storage
+        c.add(new Case("hdf5-shape-1e12-2d", "HDF5", "dataset declared 10^6 x 10^6 float64 (10^12 elements, no chunk written): read whole",
+            Expect.BROKEN, "huge_2d.nxs", "huge_2d.nxs", "/entry/data/frames", "too many to read whole", f -> {
+                try (NexusFile nx = NexusFile.open(f)) {
+                    nx.readDoubles("/entry/data/frames");
+                }
+                return null;
+            }, XAS, null));
+        c.add(new Case("hdf5-shape-1e12-2d-lazy", "HDF5", "the same dataset as a lazy channel: whole-slice request",
+            Expect.BROKEN, "huge_2d.nxs", "huge_2d.nxs", "/entry/data/frames", "budget", f -> {
+                try (NexusFile nx = NexusFile.open(f)) {
+                    NexusNode frames = find(nx.tree(), "/entry/data/frames");
+                    NexusScans.channel(nx, frames, "frames", ChannelRole.OTHER).readSlice(f.toString(), new SliceND(new int[] {1_000_000, 1_000_000}));
+                }
+                return null;
+            }, null, null));
+        c.add(new Case("hdf5-shape-1e12-2d-small-slice", "HDF5", "the same dataset: a 2 x 3 slice (unwritten chunks read as the fill value 0)",
+            Expect.VALID, "huge_2d.nxs", "huge_2d.nxs", "", "", f -> {
+                try (NexusFile nx = NexusFile.open(f)) {
+                    double[] v = ((org.eclipse.january.dataset.DoubleDataset) org.eclipse.january.dataset.DatasetUtils.cast(
+                        org.eclipse.january.dataset.DoubleDataset.class, nx.lazyDataset("/entry/data/frames").getSlice(
+                            new SliceND(new int[] {1_000_000, 1_000_000}, new int[] {500_000, 7}, new int[] {500_002, 10}, null)))).getData();
+                    if (nx.bytesRead() > 1 << 20) throw new AssertionError("read " + nx.bytesRead() + " bytes for 6 elements");
+                    for (double x : v) if (x != 0) throw new AssertionError("fill value expected, got " + x);
+                    return new LoadChain.Outcome(Map.of("slice", v), List.of(), Double.NaN);
+                }
+            }, null, null).withGap("a slice of a chunked dataset whose chunks were never written fails ('Cannot slice empty dataset', from"
+                + " jHDF) instead of returning the fill value as HDF5 defines; preallocated detector datasets of aborted scans look like"
+                + " this (slice reader being rewritten by the performance helper)"));
+        c.add(broken("hdf5-shape-1e12-1d", "HDF5", "1-D signal declared with 10^12 elements", "huge_1d.nxs", "/entry/data/mu", "", XAS)
+            .withGap("NexusFile.tree() fails for the whole file with '/: cannot read the file structure (integer overflow)': jHDF's int"
+                + " dimensions overflow; the message should name /entry/data/mu and say it declares 10^12 elements (NexusFile is being"
+                + " edited by the reader-performance helper, so not changed here)"));
+        c.add(broken("hdf5-missing-chunks", "HDF5", "chunked signal whose later chunks lie past the end of the file",
+            "missing_chunks.nxs", "/entry/data/mu", "", null));
+        c.add(broken("hdf5-corrupt-gzip-chunk", "HDF5", "gzip-filtered chunk holding bytes that are not deflate data",
+            "corrupt_gzip_chunk.nxs", "/entry/data/mu", "", null));
+        // HDF5 / NeXus: wrong types and layout
+        c.add(broken("nexus-string-signal", "NeXus", "NXdata signal is a string dataset", "string_signal.nxs", "/entry/data/mu", "string", null));
+        c.add(broken("nexus-string-axis", "NeXus", "energy axis is a variable-length string dataset", "string_axis.nxs", "/entry/data", "energy", null));
+        c.add(broken("nexus-no-nxdata", "NeXus", "NXentry with datasets but no NXdata group", "no_nxdata.nxs", "/", "nxdata", null));
+        c.add(broken("nexus-no-signal-attr", "NeXus", "NXdata without @signal", "no_signal_attr.nxs", "/", "signal", null));
+        c.add(broken("nexus-signal-names-absent", "NeXus", "@signal names a dataset that does not exist", "signal_names_absent.nxs", "/", "signal", null));
+        c.add(valid("nexus-no-axes-attr", "NeXus", "NXdata without @axes: the 'energy' dataset beside the signal is used by its name",
+            "no_axes_attr.nxs", "", XAS));
+        c.add(valid("nexus-axes-names-absent", "NeXus", "@axes names a dataset that does not exist; the 'energy' dataset is used by its name",
+            "axes_names_absent.nxs", "", XAS));
+        c.add(broken("nexus-dangling-soft-link", "NeXus", "signal is a soft link to a missing path", "dangling_soft_signal.nxs", "/", "", null));
+        c.add(broken("nexus-dangling-external-link", "NeXus", "signal is an external link to a missing file",
+            "dangling_external_signal.nxs", "/", "", null));
+        c.add(broken("nexus-external-missing-path", "NeXus", "signal is an external link to an existing file but a missing path",
+            "external_missing_path.nxs", "/", "", null));
+        c.add(broken("nexus-empty-signal", "NeXus", "signal dataset of shape (0,)", "empty_signal.nxs", "/entry/data/mu", "", null));
+        c.add(broken("nexus-scalar-signal", "NeXus", "signal is a scalar", "scalar_signal.nxs", "/entry/data/mu", "", null));
+        c.add(broken("nexus-length-mismatch", "NeXus", "signal of 50 points against an energy axis of 61", "length_mismatch.nxs", "/entry/data/mu", "61", null));
+        c.add(valid("nexus-soft-link-cycle", "NeXus", "soft links forming a cycle /entry/self -> /entry/data/loop -> /entry",
+            "soft_link_cycle.nxs", "", XAS));
+        c.add(valid("nexus-deep-nesting", "NeXus", "100 nested groups beside the NXdata", "deep_nesting.nxs", "", XAS));
+        c.add(valid("nexus-many-attributes", "NeXus", "500 attributes and a 100 kB attribute string on the signal",
+            "many_attributes.nxs", "", XAS));
+        c.add(valid("nexus-nan-points", "NeXus", "signal with two NaN points and one +Inf", "nan_points.nxs", "masked 3 point", XAS));
+        c.add(valid("nexus-descending-axis", "NeXus", "energy axis written high to low", "descending_axis.nxs", "descending", XAS));
+        c.add(valid("nexus-kev-axis", "NeXus", "energy axis in keV (@units=keV)", "kev_axis.nxs", "", XAS));
+        // XDI / ASCII
+        c.add(broken("xdi-malformed-header", "XDI", "XDI header line without ':'", "malformed_header.xdi", "line 7", "malformed xdi header", XAS));
+        c.add(broken("xdi-column-beyond-data", "XDI", "Column.7 declared for a 3-column table", "column_beyond_data.xdi", "line 7", "column.7", XAS));
+        c.add(broken("xdi-ragged-columns", "XDI", "one data row with an extra value", "ragged_columns.xdi", "line 51", "ragged", XAS));
+        c.add(broken("ascii-text-after-data", "ASCII", "free text after the data block", "text_after_data.dat", "line 123", "text after the data", XAS));
+        c.add(broken("ascii-empty-file", "ASCII", "a zero-byte .dat file", "empty.dat", "", "", XAS));
+        c.add(broken("xdi-header-only", "XDI", "XDI header with no data rows", "header_only.xdi", "", "no numeric data", XAS));
+        c.add(broken("ascii-one-row", "ASCII", "a single data row", "one_row.dat", "energy", "fewer than 2", XAS).named("one_row"));
+        c.add(broken("ascii-binary-garbage", "ASCII", "binary bytes named .dat", "binary_garbage.dat", "", "", XAS));
+        c.add(broken("ascii-utf16", "ASCII", "the good table encoded as UTF-16", "utf16.dat", "", "", XAS));
+        c.add(broken("ascii-zero-i0-all", "XAS input", "I0 = 0 on every row", "zero_i0_all.xdi", "", "no finite", XAS).named("zero_i0_all"));
+        c.add(broken("ascii-negative-i0-all", "XAS input", "I0 < 0 on every row (transmission)", "negative_i0_all.xdi", "", "no finite", XAS).named("negative_i0_all"));
+        c.add(broken("ascii-constant-signal", "XAS input", "mu constant: no edge to find", "constant_signal.dat", "e0", "no absorption edge", XAS).named("constant_signal"));
+        c.add(broken("ascii-kev-labelled-ev", "XAS input", "XDI energy column says eV but holds 6.500-6.620 (keV values)",
+            "kev_labelled_ev.xdi", "energy", "kev", XAS)
+            .withGap("no reader or processor checks that an energy axis labelled eV is physically plausible: 6.5 'eV' is normalised and"
+                + " E0 = 6.539 eV is reported (wrong number). Needs a plausibility check where keV is converted (Channel/Axis or detectors)."));
+        c.add(valid("xdi-nan-inf-points", "XDI", "NaN in I0, inf and 1e999 in It on 3 rows", "nan_inf_points.xdi", "masked 3 point", XAS));
+        c.add(valid("xdi-descending", "XDI", "energies written high to low", "descending.xdi", "descending", XAS));
+        c.add(valid("xdi-duplicated", "XDI", "10 energies repeated", "duplicated.xdi", "averaged 10", XAS));
+        c.add(valid("ascii-non-monotonic", "ASCII", "energies out of order in 13 places", "non_monotonic.dat", "not monotonic", XAS));
+        c.add(valid("ascii-kev-no-unit", "ASCII", "energy column in keV with no unit", "kev_no_unit.dat", "kev", XAS));
+        c.add(valid("xdi-zero-i0-points", "XAS input", "I0 = 0 on two rows", "zero_i0_points.xdi", "masked 2 point", XAS));
+        processorCases(c);
+        parameterJsonCases(c);
+        return c;
+    }
+
+    private static Case broken(String id, String area, String input, String file, String where, String problem, String[] cli) {
+        return new Case(id, area, input, Expect.BROKEN, file, file, where, problem, LoadChain::run, cli, null);
+    }
+
+    private static Case valid(String id, String area, String input, String file, String note, String[] cli) {
+        return new Case(id, area, input, Expect.VALID, file, file, "", note, LoadChain::run, cli, null);
+    }
+
+    private static Case processor(String id, String input, Expect expect, String subject, String where, String problem, Api api) {
+        return new Case(id, "processor", input, expect, null, subject, where, problem, api, null, null);
+    }
+
+    /** A node of a tree by its path, or an error naming it. */
+    static NexusNode find(NexusNode node, String path) throws EdgeworksException {
+        String here = node.path().endsWith("/") && node.path().length() > 1 ? node.path().substring(0, node.path().length() - 1) : node.path();
+        if (here.equals(path)) return node;
+        for (NexusNode c : node.children()) {
+            String p = c.path().endsWith("/") ? c.path().substring(0, c.path().length() - 1) : c.path();
+            if (path.equals(p) || path.startsWith(p + "/")) return find(c, path);
+        }
+        throw new EdgeworksException((String) null, path, "no such node");
+    }
+
+    // ---------------------------------------------------------------- processors on arrays
+
+    static double[] edge(double[] e, double shift, double amplitude) {
+        double[] mu = new double[e.length];
+        for (int i = 0; i < e.length; i++) mu[i] = 0.2 + amplitude * (Math.atan((e[i] - 6539.0 - shift) / 2.0) / Math.PI + 0.5)
+            + 0.3 * Math.exp(-Math.pow((e[i] - 6533.0) / 1.2, 2));
+        return mu;
+    }
+
+    private static LoadChain.Outcome outcome(Spectrum s, List<String> notes) {
+        return new LoadChain.Outcome(Map.of("energy", s.energies(), "signal", s.signal()), notes, Double.NaN);
+    }
+
+    private static LoadChain.Outcome normalized(Result<NormalizeProcessor.Normalized> r) {
+        NormalizeProcessor.Normalized n = r.value();
+        return new LoadChain.Outcome(Map.of("norm", n.norm(), "flat", n.flat()), r.provenance().notes(), n.e0());
+    }
+
+    private static void processorCases(List<Case> c) {
+        double[] e = grid();
+        double[] ones = new double[e.length];
+        Arrays.fill(ones, 1.0e5);
+        double[] it = new double[e.length];
+        double[] mu = edge(e, 0, 1);
+        for (int i = 0; i < e.length; i++) it[i] = 1.0e5 * Math.exp(-mu[i]);
+        MuProcessor muP = new MuProcessor();
+        c.add(processor("mu-nan-i0", "MuProcessor: I0 NaN on 4 of 121 points", Expect.VALID, "scanA", "", "masked 4 point", f -> {
+            double[] i0 = ones.clone();
+            for (int k : new int[] {3, 50, 51, 90}) i0[k] = Double.NaN;
+            Result<Spectrum> r = muP.apply(new MuProcessor.Channels("scanA", e, i0, it, null, null), MuProcessor.Params.defaults());
+            return outcome(r.value(), r.provenance().notes());
+        }));
+        c.add(processor("mu-negative-i0-points", "MuProcessor: I0 < 0 on 3 points (transmission)", Expect.VALID, "scanA", "", "masked 3 point", f -> {
+            double[] i0 = ones.clone();
+            i0[7] = -5; i0[8] = -5; i0[9] = -1;
+            Result<Spectrum> r = muP.apply(new MuProcessor.Channels("scanA", e, i0, it, null, null), MuProcessor.Params.defaults());
+            return outcome(r.value(), r.provenance().notes());
+        }));
+        c.add(processor("mu-inf-signal", "MuProcessor: fluorescence If = +Inf on 2 points", Expect.VALID, "scanA", "", "masked 2 point", f -> {
+            double[] fl = it.clone();
+            fl[20] = Double.POSITIVE_INFINITY; fl[21] = Double.NEGATIVE_INFINITY;
+            Result<Spectrum> r = muP.apply(new MuProcessor.Channels("scanA", e, ones, fl, null, null), new MuProcessor.Params(MuMode.FLUORESCENCE, true));
+            return outcome(r.value(), r.provenance().notes());
+        }));
+        c.add(processor("mu-all-nan-i0", "MuProcessor: I0 NaN everywhere", Expect.BROKEN, "scanA", "", "no finite", f -> {
+            double[] i0 = new double[e.length];
+            Arrays.fill(i0, Double.NaN);
+            muP.apply(new MuProcessor.Channels("scanA", e, i0, it, null, null), MuProcessor.Params.defaults());
+            return null;
+        }));
+        c.add(processor("mu-channel-lengths", "MuProcessor: It has 100 points, energy and I0 121", Expect.BROKEN, "scanA", "channels", "lengths differ", f -> {
+            muP.apply(new MuProcessor.Channels("scanA", e, ones, Arrays.copyOf(it, 100), null, null), MuProcessor.Params.defaults());
+            return null;
+        }));
+        c.add(processor("grid-lengths", "EnergyGrid.clean: energy 121 points, signal 120", Expect.BROKEN, "scanA", "energy", "121 points", f -> {
+            EnergyGrid.clean("scanA", e, Arrays.copyOf(mu, 120));
+            return null;
+        }));
+        NormalizeProcessor norm = new NormalizeProcessor();
+        Spectrum s = new Spectrum("scanA", Axis.energy(e), mu, null, "mu");
+        c.add(processor("normalize-ranges-outside", "Normalize: pre-edge -500..-400 eV, post-edge 400..600 eV on a -39..+81 eV scan",
+            Expect.BROKEN, "scanA", "norm1", "post-edge range", f -> normalized(norm.apply(s, NormalizeProcessor.Params.defaults().withRanges(-500, -400, 400, 600, 1)))));
+        c.add(processor("normalize-e0-outside", "Normalize: fixed E0 = 9000 eV, data 6500-6620 eV", Expect.BROKEN, "scanA", "e0", "", f ->
+            normalized(norm.apply(s, NormalizeProcessor.Params.defaults().withE0(9000)))));
+        c.add(processor("normalize-e0-nan", "Normalize: fixed E0 = NaN", Expect.BROKEN, "scanA", "e0", "", f ->
+            normalized(norm.apply(s, NormalizeProcessor.Params.defaults().withE0(Double.NaN))))
+            .withGap("NormalizeProcessor accepts e0Method=fixed with e0=NaN and reports E0 = 6532 eV (the nearest-grid-point search"
+                + " falls back to a grid point): it should refuse 'e0: not a finite number' (xas helper's file)"));
+        c.add(processor("normalize-nnorm", "Normalize: post-edge degree nnorm = 7", Expect.BROKEN, "scanA", "nnorm", "0 to 3", f ->
+            normalized(norm.apply(s, NormalizeProcessor.Params.defaults().withRanges(-30, -10, 20, 70, 7)))));
+        c.add(processor("normalize-two-points", "Normalize: a spectrum of 2 points", Expect.BROKEN, "scanA", "", "", f ->
+            normalized(norm.apply(new Spectrum("scanA", Axis.energy(new double[] {6500, 6501}), new double[] {0.1, 0.2}, null, "mu"),
+                NormalizeProcessor.Params.defaults()))));
+        PreEdgeProcessor pre = new PreEdgeProcessor();
+        c.add(processor("preedge-range-outside", "Pre-edge peak fit: fit range -300..-200 eV rel. E0 (data starts at -39)",
+            Expect.BROKEN, "scanA", "emin", "", f -> {
+                Result<PreEdgeProcessor.PreEdge> r = pre.apply(s, PreEdgeProcessor.Params.defaults().with(6539.0, -300, -200, -260, -240,
+                    PreEdgeProcessor.Baseline.LINE_ARCTAN, 1, null));
+                return new LoadChain.Outcome(Map.of(), r.provenance().notes(), Double.NaN);
+            }));
+        LcfProcessor lcf = new LcfProcessor();
+        Spectrum refA = new Spectrum("refA", Axis.energy(e), edge(e, -2, 1), null, "norm");
+        Spectrum refB = new Spectrum("refB", Axis.energy(e), edge(e, 2, 1), null, "norm");
+        c.add(processor("lcf-window-outside", "LCF: window 7000-7100 eV, data 6500-6620 eV", Expect.BROKEN, "scanA", "emin", "outside the data", f -> {
+            lcf.apply(new LcfProcessor.Input(s, List.of(refA, refB), null), LcfProcessor.Params.defaults().window(7000, 7100));
+            return null;
+        }));
+        c.add(processor("lcf-window-reversed", "LCF: window end below its start", Expect.BROKEN, "scanA", "emax", "not above", f -> {
+            lcf.apply(new LcfProcessor.Input(s, List.of(refA, refB), null), LcfProcessor.Params.defaults().window(6560, 6520));
+            return null;
+        }));
+        c.add(processor("lcf-singular", "LCF: two references identical but for their name (singular design matrix)", Expect.BROKEN, "scanA",
+            "references", "singular", f -> {
+                Spectrum twin = new Spectrum("refA-copy", Axis.energy(e), edge(e, -2, 1), null, "norm");
+                lcf.apply(new LcfProcessor.Input(s, List.of(refA, twin), null), LcfProcessor.Params.larch(6520, 6570));
+                return null;
+            }));
+        c.add(processor("lcf-zero-reference", "LCF: a reference that is zero everywhere", Expect.BROKEN, "scanA", "references", "", f -> {
+            Spectrum zero = new Spectrum("zero", Axis.energy(e), new double[e.length], null, "norm");
+            Result<LcfProcessor.LcfResult> r = lcf.apply(new LcfProcessor.Input(s, List.of(refA, zero), null), LcfProcessor.Params.larch(6520, 6570));
+            return new LoadChain.Outcome(Map.of("fit", r.value().fit(), "weights", r.value().weights().values().stream()
+                .mapToDouble(Double::doubleValue).toArray()), List.of("weights " + r.value().weights()), Double.NaN);
+        }).withGap("with weights summing to one, LCF gives a reference that is zero everywhere a weight (0.034) instead of refusing"
+            + " it: the weight of a flat-zero component is meaningless (xas helper's file)"));
+        double[] ex = {529, 530, 531, 532};
+        double[] em = {520, 521, 522, 523, 524, 525};
+        double[] map = new double[ex.length * em.length];
+        Arrays.fill(map, 1.0);
+        RixsMap rixs = RixsMap.of("mapA", ex, em, map);
+        c.add(processor("rixs-empty-emission-window", "PFY: emission window 600-610 eV on a 520-525 eV map", Expect.BROKEN, "mapA",
+            "emission", "no point", f -> {
+                new PartialYield().apply(rixs, new PartialYield.Parameters(600, 610));
+                return null;
+            }));
+        c.add(processor("rixs-cut-outside", "Cut at emission 700 eV (map 520-525 eV)", Expect.BROKEN, "mapA", "emission", "", f -> {
+            new CutAtEmission().apply(rixs, new CutAtEmission.Parameters(700, 0.2));
+            return null;
+        }));
+    }
+
+    // ---------------------------------------------------------------- parameter JSON
+
+    private static void parameterJsonCases(List<Case> c) {
+        c.add(processor("params-wrong-type", "Normalize parameters JSON {\"nnorm\": \"two\"}", Expect.BROKEN, "normalize.json", "nnorm", "expected an integer",
+            f -> { json("{\"nnorm\": \"two\"}"); return null; }));
+        c.add(processor("params-unknown-field", "Normalize parameters JSON with an unknown field {\"e0_mthod\": \"fixed\"}", Expect.BROKEN,
+            "normalize.json", "", "unknown parameter 'e0_mthod'", f -> { json("{\"e0_mthod\": \"fixed\"}"); return null; }));
+        c.add(processor("params-not-object", "Normalize parameters JSON that is an array", Expect.BROKEN, "normalize.json", "", "object",
+            f -> { json("[1, 2]"); return null; }));
+        c.add(processor("params-bad-enum", "Normalize parameters JSON {\"normalization\": \"sideways\"}", Expect.BROKEN, "normalize.json", "normalization",
+            "'sideways' is not one of", f -> { json("{\"normalization\": \"sideways\"}"); return null; }));
+    }
+
+    private static void json(String text) throws EdgeworksException {
+        JsonNode node;
+        try {
+            node = Parameters.json().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Parameters.fromJson(node, NormalizeProcessor.Params.class, NormalizeProcessor.Params.defaults(), "normalize.json");
+    }
+}
