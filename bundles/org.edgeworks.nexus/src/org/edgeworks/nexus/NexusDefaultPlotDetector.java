@@ -50,7 +50,8 @@ public final class NexusDefaultPlotDetector implements Detector {
             ChannelRole sigRole = NexusScans.guessRole(sig.name(), sig.attribute("units"));
             channels.add(NexusScans.channel(nx, sig, sig.name(), sigRole == ChannelRole.ENERGY ? ChannelRole.OTHER : sigRole));
             for (NexusNode c : data.children()) {
-                if (used.contains(c.path()) || c.dangling() || !c.children().isEmpty() || "string".equals(c.type())) continue;
+                // only numeric datasets: links to groups (even cyclic ones, shown without children) have no type
+                if (used.contains(c.path()) || c.dangling() || !c.children().isEmpty() || c.type().isEmpty() || "string".equals(c.type())) continue;
                 channels.add(NexusScans.channel(nx, c, c.name(), NexusScans.guessRole(c.name(), c.attribute("units"))));
                 used.add(c.path());
             }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import org.eclipse.january.dataset.DoubleDataset;
 import org.eclipse.january.dataset.ILazyDataset;
+import org.eclipse.january.dataset.LazyDataset;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
@@ -15,9 +17,15 @@ import org.edgeworks.core.data.Unit;
 public final class NexusScans {
     private NexusScans() {}
 
-    /** A lazy channel for a dataset, with its unit from the {@code @units} attribute. */
+    /**
+     * A lazy channel for a dataset, with its unit from the {@code @units} attribute. Its slices
+     * reopen the file, so the channel stays readable after {@code file} is closed.
+     */
     public static Channel channel(NexusFile file, NexusNode dataset, String name, ChannelRole role) throws EdgeworksException {
-        ILazyDataset lazy = file.lazyDataset(dataset.path());
+        // checks now (while the file is open) that the dataset holds numbers; reads reopen the file
+        ILazyDataset checked = file.lazyDataset(dataset.path());
+        LazyDataset lazy = new LazyDataset(new ReopeningLoader(file.path(), dataset.path()), checked.getName(), DoubleDataset.class,
+            checked.getShape());
         return new Channel(name, role, Unit.parse(dataset.attribute("units")), lazy, dataset.path());
     }
 
