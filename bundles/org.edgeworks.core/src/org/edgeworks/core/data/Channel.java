@@ -34,7 +34,7 @@ public record Channel(String name, ChannelRole role, Unit unit, ILazyDataset dat
             if (unit == Unit.KEV && role == ChannelRole.ENERGY) for (int i = 0; i < v.length; i++) v[i] *= 1000;
             return v;
         } catch (DatasetException | RuntimeException e) {
-            throw new EdgeworksException(file, sourcePath, "cannot read channel '" + name + "': " + e.getMessage(), e);
+            throw readerError(e).orElse(new EdgeworksException(file, sourcePath, "cannot read channel '" + name + "': " + e.getMessage(), e));
         }
     }
 
@@ -43,8 +43,18 @@ public record Channel(String name, ChannelRole role, Unit unit, ILazyDataset dat
         try {
             return data.getSlice(slice);
         } catch (DatasetException | RuntimeException e) {
-            throw new EdgeworksException(file, sourcePath, "cannot read slice " + slice + " of '" + name + "': " + e.getMessage(), e);
+            throw readerError(e).orElse(new EdgeworksException(file, sourcePath, "cannot read slice " + slice + " of '" + name + "': " + e.getMessage(), e));
         }
+    }
+
+    /**
+     * The reader's own one-line error when January wrapped one (it already names the file and the
+     * path inside it); wrapping it again would repeat the file and show Java class names.
+     */
+    private static java.util.Optional<EdgeworksException> readerError(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause())
+            if (t instanceof EdgeworksException ee) return java.util.Optional.of(ee);
+        return java.util.Optional.empty();
     }
 
     @Override public String toString() { return name + " (" + role + ", " + Arrays.toString(shape()) + ")"; }

@@ -62,10 +62,55 @@ public final class Parameters {
             }
             return MAPPER.treeToValue(base, type);
         } catch (JsonProcessingException e) {
-            String msg = e.getOriginalMessage();
-            throw new EdgeworksException(where, null, "bad parameters for " + type.getSimpleName() + ": "
-                + (msg == null ? "" : msg.split("\n")[0]));
+            String field = field(e);
+            String problem = problem(e, type);
+            if (field != null && problem.startsWith(field + ": ")) problem = problem.substring(field.length() + 2);
+            throw new EdgeworksException(where, field, problem);
         }
+    }
+
+    /** The parameter a Jackson error is about ("nnorm", "centres[2]"), or null. */
+    private static String field(JsonProcessingException e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m) || m.getPath().isEmpty()) return null;
+        StringBuilder sb = new StringBuilder();
+        for (var ref : m.getPath()) {
+            if (ref.getFieldName() != null) sb.append(sb.isEmpty() ? "" : ".").append(ref.getFieldName());
+            else if (ref.getIndex() >= 0) sb.append('[').append(ref.getIndex()).append(']');
+        }
+        return sb.isEmpty() ? null : sb.toString();
+    }
+
+    /** What is wrong, in the user's terms: no Java class names (bad-input corpus, issue 8). */
+    private static String problem(JsonProcessingException e, Class<?> type) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            List<String> known = new java.util.ArrayList<>();
+            for (var rc : type.getRecordComponents()) known.add(rc.getName());
+            return "unknown parameter '" + u.getPropertyName() + "' (known: " + String.join(", ", known) + ")";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException && e.getCause() != null
+                && e.getCause().getMessage() != null)
+            return e.getCause().getMessage().split("\n")[0];
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null) {
+            String got = mi.getOriginalMessage() == null ? "" : mi.getOriginalMessage().split("\n")[0];
+            java.util.regex.Matcher from = java.util.regex.Pattern.compile("from (\\S+ (?:\"[^\"]*\"|value|token))").matcher(got);
+            return "expected " + typeName(mi.getTargetType()) + (from.find() ? ", got " + from.group(1) : "");
+        }
+        String msg = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage().split("\n")[0];
+        return msg.replaceAll("`?(?:java\\.lang\\.|org\\.edgeworks\\.[\\w.$]+\\.)(\\w+)`?", "$1");
+    }
+
+    private static String typeName(Class<?> t) {
+        if (t == Integer.class || t == int.class || t == Long.class || t == long.class) return "an integer";
+        if (t == Double.class || t == double.class || t == Float.class || t == float.class) return "a number";
+        if (t == Boolean.class || t == boolean.class) return "true or false";
+        if (t == String.class) return "a string";
+        if (List.class.isAssignableFrom(t) || t.isArray()) return "a list";
+        if (t.isEnum()) {
+            List<String> names = new java.util.ArrayList<>();
+            for (Object c : t.getEnumConstants()) names.add(c.toString());
+            return "one of " + String.join("|", names);
+        }
+        return "a " + t.getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** One line per component: name, label, unit, bounds, description (for --help and forms). */
