@@ -208,7 +208,12 @@ public record ColumnFile(List<String> labels, List<String> units, double[][] col
             if (p.isEmpty()) return null;
             char c = p.charAt(0);
             if (!(Character.isDigit(c) || c == '-' || c == '+' || c == '.' || p.equalsIgnoreCase("nan") || p.equalsIgnoreCase("inf")
-                || p.equalsIgnoreCase("-inf"))) return null;
+                || p.equalsIgnoreCase("-inf") || p.equalsIgnoreCase("infinity"))) return null;
+            Double special = special(p);
+            if (special != null) {
+                out[i] = special;
+                continue;
+            }
             try {
                 out[i] = Double.parseDouble(p.replace('D', 'E').replace('d', 'e'));
             } catch (NumberFormatException e) {
@@ -216,6 +221,21 @@ public record ColumnFile(List<String> labels, List<String> units, double[][] col
             }
         }
         return out;
+    }
+
+    /**
+     * nan/inf as numpy, Larch and C printf write them (Double.parseDouble only knows "NaN" and
+     * "Infinity"): without this a row with one missing value ended the data block.
+     */
+    private static Double special(String token) {
+        String t = token.toLowerCase(Locale.ROOT);
+        boolean negative = t.startsWith("-");
+        if (negative || t.startsWith("+")) t = t.substring(1);
+        return switch (t) {
+            case "nan" -> Double.NaN;
+            case "inf", "infinity" -> negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            default -> null;
+        };
     }
 
     private static String abbreviate(String s) {
