@@ -20,7 +20,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The parts, in the order they run. Each issue adds its own. */
     static List<DemoPart> parts() {
-        return List.of(new InfoDemo(), new org.edgeworks.batch.xas.XasDemo());
+        return List.of(new InfoDemo(), new org.edgeworks.batch.xas.XasDemo(), new org.edgeworks.batch.rixs.RixsDemo());
     }
 
     @Option(names = "--samples", description = "Sample data folder (default: ${DEFAULT-VALUE}).",
