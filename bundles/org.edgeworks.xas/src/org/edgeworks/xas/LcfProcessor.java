@@ -89,12 +89,12 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
         Grid s = Grid.of(in.sample(), 4);
         List<String> notes = new ArrayList<>(s.notes());
         int k = in.references().size();
-        CubicSpline[] splines = new CubicSpline[k];
+        List<Grid> refGrids = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int j = 0; j < k; j++) {
             Grid r = Grid.of(in.references().get(j), 4);
             for (String note : r.notes()) notes.add(r.name() + ": " + note);
-            splines[j] = CubicSpline.of(r.energy(), r.signal());
+            refGrids.add(r);
             names.add(r.name());
             if (names.indexOf(r.name()) != j) throw EdgeworksException.of(name, "references: name " + r.name() + " given twice");
         }
@@ -118,6 +118,10 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
         int nparams = (p.combinations() > 0 ? Math.min(p.combinations(), k) : k) * (p.shifts() ? 2 : 1);
         if (npts <= nparams) throw EdgeworksException.of(name, "emin: only " + npts + " points in the window [" + lo + ", " + hi + "] eV for " + nparams + " parameters");
         double[] x = java.util.Arrays.copyOfRange(e, from, to), yw = java.util.Arrays.copyOfRange(y, from, to);
+        double reach = p.shifts() ? p.shiftBound() + 1 : 1;
+        CubicSpline[] splines = new CubicSpline[k];
+        for (int j = 0; j < k; j++)
+            splines[j] = CubicSpline.window(refGrids.get(j).energy(), refGrids.get(j).signal(), x[0] - reach, x[x.length - 1] + reach, 40);
         LinearCombination lc = new LinearCombination(x, yw, splines);
         List<Ranked> ranking = null;
         LinearCombination.Fit best;
