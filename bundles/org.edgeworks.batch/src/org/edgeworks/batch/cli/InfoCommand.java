@@ -77,6 +77,8 @@ public final class InfoCommand implements Callable<Integer> {
                     .orElse("none (no NXdata group with a signal)"));
                 out.println("bytes read: " + nx.bytesRead());
             }
+            // a processed result shows where it came from and how to reproduce it
+            org.edgeworks.batch.pipeline.ProvenanceReport.print(f, out);
         }
         DetectorRegistry.Entry det;
         try {

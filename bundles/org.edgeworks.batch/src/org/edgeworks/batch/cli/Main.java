@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "edgeworks", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Synchrotron X-ray spectroscopy: NeXus/HDF5 and XDI loading, XANES, mRIXS, iPFY.",
-    subcommands = {InfoCommand.class, DemoCommand.class, org.edgeworks.batch.xas.XasCommand.class, org.edgeworks.batch.rixs.RixsCommand.class})
+    subcommands = {InfoCommand.class, DemoCommand.class, org.edgeworks.batch.xas.XasCommand.class, org.edgeworks.batch.rixs.RixsCommand.class,
+        org.edgeworks.batch.pipeline.RunCommand.class, org.edgeworks.batch.pipeline.RerunCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input or a failed computation (usage errors are 2, as picocli does). */
