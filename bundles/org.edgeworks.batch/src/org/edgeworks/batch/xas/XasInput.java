@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  * column of a two-column file.
  */
 public final class XasInput {
-    @Option(names = "--energy", paramLabel = "COL", description = "Energy column (label or zero-based index); default: the energy channel, else the first column.")
+    @Option(names = "--energy", paramLabel = "COL", description = "Energy column (label or zero-based index); default: the energy channel, else the first column. "
+        + "Any COL may be a sum of columns, e.g. 3+4.")
     String energy;
 
     @Option(names = "--mu", paramLabel = "COL", description = "Column holding mu (or norm with --input norm).")
@@ -79,26 +80,28 @@ public final class XasInput {
         Scan scan = loader.read(file);
         String label = name != null ? name : baseName(file);
         String f = file.toString();
-        Channel ec = energy != null ? column(scan, energy, f) : scan.first(ChannelRole.ENERGY).orElseGet(() -> first(scan));
+        Channel ec = energy != null ? column(scan, energy.split("\\+")[0].trim(), f) : scan.first(ChannelRole.ENERGY).orElseGet(() -> first(scan));
         if (ec == null) throw new EdgeworksException(f, null, "no channels");
-        double[] e = ec.readDoubles(f);
+        double[] e = energy != null && energy.contains("+") ? values(scan, energy, f) : ec.readDoubles(f);
         String selection;
         Spectrum s;
         List<String> notes = new ArrayList<>();
         MuMode m = mode == null ? null : MuMode.parse(mode);
         if (mu != null) {
-            s = new Spectrum(label, Axis.energy(e), column(scan, mu, f).readDoubles(f), null, mu);
+            s = new Spectrum(label, Axis.energy(e), values(scan, mu, f), null, mu);
             selection = ec.name() + "," + mu;
         } else if (m != null || (scan.first(ChannelRole.MU).isEmpty() && scan.first(ChannelRole.I0).isPresent() && scan.first(ChannelRole.IT).isPresent())) {
             if (m == null) m = MuMode.TRANSMISSION;
-            Channel c0 = i0 != null ? column(scan, i0, f) : role(scan, ChannelRole.I0, "--i0", f);
+            Channel c0 = i0 != null ? column(scan, i0.split("\\+")[0].trim(), f) : role(scan, ChannelRole.I0, "--i0", f);
             Channel cs = switch (m) {
-                case TRANSMISSION -> it != null ? column(scan, it, f) : role(scan, ChannelRole.IT, "--it", f);
-                case FLUORESCENCE -> ifl != null ? column(scan, ifl, f) : scan.first(ChannelRole.IF).or(() -> scan.first(ChannelRole.PFY)).orElseThrow(() -> missing(scan, "--if", f));
-                case YIELD -> ifl != null ? column(scan, ifl, f) : scan.first(ChannelRole.TEY).orElseThrow(() -> missing(scan, "--if", f));
+                case TRANSMISSION -> it != null ? column(scan, it.split("\\+")[0].trim(), f) : role(scan, ChannelRole.IT, "--it", f);
+                case FLUORESCENCE -> ifl != null ? column(scan, ifl.split("\\+")[0].trim(), f) : scan.first(ChannelRole.IF).or(() -> scan.first(ChannelRole.PFY)).orElseThrow(() -> missing(scan, "--if", f));
+                case YIELD -> ifl != null ? column(scan, ifl.split("\\+")[0].trim(), f) : scan.first(ChannelRole.TEY).orElseThrow(() -> missing(scan, "--if", f));
             };
-            double[] ci = icr != null ? column(scan, icr, f).readDoubles(f) : null, co = ocr != null ? column(scan, ocr, f).readDoubles(f) : null;
-            var r = new MuProcessor().apply(new MuProcessor.Channels(label, e, c0.readDoubles(f), cs.readDoubles(f), ci, co),
+            double[] ci = icr != null ? values(scan, icr, f) : null, co = ocr != null ? values(scan, ocr, f) : null;
+            double[] v0 = i0 != null ? values(scan, i0, f) : c0.readDoubles(f);
+            double[] vs = (m == MuMode.TRANSMISSION ? it : ifl) != null ? values(scan, m == MuMode.TRANSMISSION ? it : ifl, f) : cs.readDoubles(f);
+            var r = new MuProcessor().apply(new MuProcessor.Channels(label, e, v0, vs, ci, co),
                 new MuProcessor.Params(m, true));
             s = r.value();
             notes.addAll(r.provenance().notes());
@@ -132,6 +135,20 @@ public final class XasInput {
         return scan.first(r).orElseThrow(() -> missing(scan, option, f));
     }
 
+    /** The values of COL, or the point-by-point sum of COL+COL+... (e.g. two electrometer channels). */
+    static double[] values(Scan scan, String key, String f) throws EdgeworksException {
+        double[] sum = null;
+        for (String part : key.split("\\+")) {
+            double[] v = column(scan, part.trim(), f).readDoubles(f);
+            if (sum == null) sum = v;
+            else {
+                if (v.length != sum.length) throw new EdgeworksException(f, null, "columns of '" + key + "' differ in length");
+                for (int i = 0; i < v.length; i++) sum[i] += v[i];
+            }
+        }
+        return sum;
+    }
+
     /** A column by label, or by zero-based index when the text is a number and no label matches. */
     static Channel column(Scan scan, String key, String f) throws EdgeworksException {
         var byName = scan.channel(key);
@@ -146,10 +163,15 @@ public final class XasInput {
         return scan.require(key);
     }
 
+    /**
+     * The output name: the file name without its format extension (.dat, .xdi, .h5 ...); a numeric
+     * extension is a scan number (fe.060, mn3o4.201) and stays, so consecutive scans do not collide.
+     */
     static String baseName(Path file) {
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+        if (dot <= 0 || n.substring(dot + 1).matches("\\d+")) return n;
+        return n.substring(0, dot);
     }
 
     /** The spectrum normalised with Larch's defaults, or as it is with --input norm. */
