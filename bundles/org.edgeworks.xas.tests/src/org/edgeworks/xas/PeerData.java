@@ -27,9 +27,12 @@ public final class PeerData {
     private PeerData() {}
 
     public static Path root() {
-        String p = System.getProperty("edgeworks.shared.data");
-        if (p == null) p = System.getenv().getOrDefault("EDGEWORKS_SHARED_DATA", "../../shared/data");
-        return Path.of(p);
+        String p = System.getProperty("edgeworks.shared.data", System.getenv("EDGEWORKS_SHARED_DATA"));
+        if (p != null) return Path.of(p);
+        // shared/ sits beside the repository: from a test bundle's folder that is ../../../shared
+        for (String c : new String[] {"../../../shared/data", "../../shared/data", "../shared/data", "/work/shared/data"})
+            if (Files.isDirectory(Path.of(c, "peers"))) return Path.of(c);
+        throw new IllegalStateException("shared data not found: set -Dedgeworks.shared.data");
     }
 
     public static JsonNode json(String relative) {
