@@ -1,0 +1,155 @@
+package org.edgeworks.detector.rixsccd;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.january.dataset.DatasetFactory;
+import org.eclipse.january.dataset.DoubleDataset;
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.Channel;
+import org.edgeworks.core.data.ChannelRole;
+import org.edgeworks.core.data.Scan;
+import org.edgeworks.core.data.Unit;
+import org.edgeworks.core.detector.Detector;
+import org.edgeworks.core.detector.FileProbe;
+import org.edgeworks.nexus.DefaultPlot;
+import org.edgeworks.nexus.NexusFile;
+import org.edgeworks.nexus.NexusNode;
+import org.edgeworks.nexus.NexusScans;
+
+/**
+ * RIXS spectrometer data in NeXus, two layouts:
+ * <ul>
+ * <li>raw: an NXdetector whose {@code data} is a frames x rows x columns stack (rows =
+ * non-dispersive, columns = dispersive pixels) with {@code count_time} per frame and optional
+ * dark frames ({@code dark} or {@code dark_data}), the NXmonochromator {@code energy} per frame
+ * (eV or keV by @units), and the NXmonitor {@code data} as I0. The stack stays lazy: the map
+ * builder reads one frame at a time, so the file stays open while the scan is in use.</li>
+ * <li>reduced: an NXdata whose signal is points x channels with @axes naming an excitation and an
+ * emission axis (already-reduced emission spectra).</li>
+ * </ul>
+ */
+public final class RixsCcdDetector implements Detector {
+    public static final String ID = "org.edgeworks.detector.rixsccd";
+
+    @Override public String id() { return ID; }
+
+    @Override
+    public int recognise(Path file, FileProbe probe) {
+        if (!probe.isHdf5()) return 0;
+        try (NexusFile nx = NexusFile.open(file)) {
+            NexusNode root = nx.tree();
+            if (stackDetector(root).isPresent() && monochromatorEnergy(root).isPresent()) return 12;
+            return reduced(root).isPresent() ? 12 : 0;
+        } catch (EdgeworksException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static Optional<NexusNode> stackDetector(NexusNode root) {
+        return NexusScans.groups(root, "NXdetector").stream()
+            .filter(d -> { NexusNode data = NexusScans.dataset(d, "data"); return data != null && data.shape().length == 3; })
+            .findFirst();
+    }
+
+    static Optional<NexusNode> monochromatorEnergy(NexusNode root) {
+        return NexusScans.groups(root, "NXmonochromator").stream().map(m -> NexusScans.dataset(m, "energy"))
+            .filter(e -> e != null && e.shape().length == 1).findFirst();
+    }
+
+    /** An NXdata with a 2-D signal whose axes are an excitation and an emission energy. */
+    static Optional<DefaultPlot> reduced(NexusNode root) {
+        for (NexusNode d : NexusScans.groups(root, "NXdata")) {
+            String axes = String.valueOf(d.attribute("axes")).toLowerCase(java.util.Locale.ROOT);
+            if (!axes.contains("emission") || !axes.contains("excitation")) continue;
+            NexusNode signal = d.attribute("signal") == null ? null : NexusScans.dataset(d, d.attribute("signal"));
+            if (signal == null || signal.shape().length != 2) continue;
+            NexusNode ex = NexusScans.dataset(d, "excitation"), em = NexusScans.dataset(d, "emission");
+            if (ex == null || em == null) continue;
+            return Optional.of(new DefaultPlot(d.path(), signal.path(), List.of(ex.path(), em.path())));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Scan read(Path file) throws EdgeworksException {
+        NexusFile nx = NexusFile.open(file);
+        boolean keepOpen = false;
+        try {
+            NexusNode root = nx.tree();
+            List<Channel> channels = new ArrayList<>();
+            Map<String, String> meta = new LinkedHashMap<>();
+            Optional<NexusNode> det = stackDetector(root);
+            Optional<NexusNode> energy = monochromatorEnergy(root);
+            String entry;
+            if (det.isPresent() && energy.isPresent()) {
+                NexusNode d = det.get();
+                NexusNode data = NexusScans.dataset(d, "data");
+                channels.add(NexusScans.channel(nx, data, "frames", ChannelRole.IMAGE_STACK));
+                keepOpen = true;
+                int frames = data.shape()[0];
+                channels.add(counter(nx, energy.get(), "excitation", ChannelRole.ENERGY, frames));
+                NexusNode t = NexusScans.dataset(d, "count_time");
+                if (t != null) channels.add(counter(nx, t, "count_time", ChannelRole.COUNT_TIME, frames));
+                for (String dark : List.of("dark", "dark_data", "dark_frames")) {
+                    NexusNode dn = NexusScans.dataset(d, dark);
+                    if (dn != null && (dn.shape().length == 2 || dn.shape().length == 3)) {
+                        channels.add(NexusScans.channel(nx, dn, "dark", ChannelRole.DARK));
+                        break;
+                    }
+                }
+                for (NexusNode mon : NexusScans.groups(root, "NXmonitor")) {
+                    NexusNode md = NexusScans.dataset(mon, "data");
+                    if (md != null && md.shape().length == 1) { channels.add(counter(nx, md, "I0", ChannelRole.I0, frames)); break; }
+                }
+                entry = d.path();
+                meta.put("layout", "raw image stack " + Arrays.toString(data.shape()));
+            } else {
+                DefaultPlot p = reduced(root).orElseThrow(() -> new EdgeworksException(file, "/",
+                    "no NXdetector image stack with NXmonochromator/energy and no NXdata with excitation/emission axes"));
+                NexusNode sig = find(root, p.signal()), ex = find(root, p.axes().get(0)), em = find(root, p.axes().get(1));
+                int points = sig.shape()[0];
+                channels.add(counter(nx, ex, "excitation", ChannelRole.ENERGY, points));
+                channels.add(counter(nx, em, "emission", ChannelRole.EMISSION_AXIS, sig.shape()[1]));
+                DoubleDataset spectra = DatasetFactory.createFromObject(DoubleDataset.class, nx.readDoubles(sig.path()), sig.shape());
+                channels.add(new Channel("spectra", ChannelRole.OTHER, Unit.COUNTS, spectra, sig.path()));
+                for (NexusNode mon : NexusScans.groups(root, "NXmonitor")) {
+                    NexusNode md = NexusScans.dataset(mon, "data");
+                    if (md != null && md.shape().length == 1) { channels.add(counter(nx, md, "I0", ChannelRole.I0, points)); break; }
+                }
+                entry = p.nxdata();
+                meta.put("layout", "reduced emission spectra " + Arrays.toString(sig.shape()));
+            }
+            return new Scan(file, entry, ID, channels, meta);
+        } finally {
+            if (!keepOpen) nx.close();
+        }
+    }
+
+    private static NexusNode find(NexusNode root, String path) {
+        NexusNode[] hit = new NexusNode[1];
+        NexusScans.walk(root, n -> { if (n.path().equals(path) && hit[0] == null) hit[0] = n; });
+        return hit[0];
+    }
+
+    /** A per-frame 1-D value read whole; its length must match the frames; energies in keV become eV. */
+    static Channel counter(NexusFile nx, NexusNode node, String name, ChannelRole role, int expected) throws EdgeworksException {
+        double[] v = nx.readDoubles(node.path());
+        if (v.length != expected)
+            throw new EdgeworksException(nx.path(), node.path(), name + " has " + v.length + " values for " + expected + " frames/points");
+        Unit unit = Unit.parse(node.attribute("units"));
+        if ((role == ChannelRole.ENERGY || role == ChannelRole.EMISSION_AXIS) && !unit.isEnergy()) unit = Unit.EV;
+        if (role == ChannelRole.EMISSION_AXIS && unit == Unit.KEV) {
+            for (int i = 0; i < v.length; i++) v[i] *= 1000; // Channel converts only ENERGY channels
+            unit = Unit.EV;
+        }
+        DoubleDataset d = DatasetFactory.createFromObject(DoubleDataset.class, v);
+        d.setName(name);
+        return new Channel(name, role, unit, d, node.path());
+    }
+}
