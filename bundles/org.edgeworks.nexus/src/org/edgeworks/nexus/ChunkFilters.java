@@ -44,13 +44,26 @@ final class ChunkFilters {
         return compressors <= 1 ? new ChunkFilters(order) : null;
     }
 
-    /** Per-thread scratch buffers, so the decoders do not allocate a chunk-sized array per chunk. */
+    /**
+     * Per-thread scratch buffers, so the decoders do not allocate a chunk-sized array per chunk.
+     * Buffers above {@link #KEEP_LIMIT} are handed out fresh and not kept by the (long-lived) pool threads.
+     */
     static final class Scratch {
+        static final int KEEP_LIMIT = 64 << 20;
         private byte[] a = new byte[0];
         private byte[] b = new byte[0];
 
-        byte[] first(int size) { if (a.length < size) a = new byte[size]; return a; }
-        byte[] second(int size) { if (b.length < size) b = new byte[size]; return b; }
+        byte[] first(int size) {
+            if (size > KEEP_LIMIT) return new byte[size];
+            if (a.length < size) a = new byte[size];
+            return a;
+        }
+
+        byte[] second(int size) {
+            if (size > KEEP_LIMIT) return new byte[size];
+            if (b.length < size) b = new byte[size];
+            return b;
+        }
     }
 
     /**
