@@ -10,6 +10,9 @@ import org.edgeworks.core.data.Spectrum;
 record Grid(String name, double[] energy, double[] signal, double[] uncertainty, List<String> notes) {
 
     static Grid of(Spectrum s, int minPoints) throws EdgeworksException {
+        double[] e = s.energies(), y = s.signal(), u = s.uncertainty();
+        if (tidy(e, y) && (u == null || tidy(e, u)) && s.size() >= minPoints) // clean would change nothing: skip its boxing and copies
+            return new Grid(s.name(), e, y, u, List.of());
         EnergyGrid.Cleaned c = EnergyGrid.clean(s);
         Spectrum t = c.spectrum();
         if (t.size() < minPoints)
@@ -18,4 +21,13 @@ record Grid(String name, double[] energy, double[] signal, double[] uncertainty,
     }
 
     int size() { return energy.length; }
+
+    /** Strictly ascending energies, every value finite: EnergyGrid.clean would change nothing. */
+    static boolean tidy(double[] e, double[] y) {
+        for (int i = 0; i < e.length; i++) {
+            if (!Double.isFinite(e[i]) || !Double.isFinite(y[i])) return false;
+            if (i > 0 && !(e[i] > e[i - 1])) return false;
+        }
+        return true;
+    }
 }
