@@ -198,6 +198,15 @@ class GroundTruthTest {
     }
 
     @Test
+    void deglitchOnDemetersUraniumExample() throws Exception {
+        // uhup.003 (Demeter's deglitch example): two glitches, each an up/down pair, and a sharp white line that is not one
+        double[][] em = PeerData.mu(PeerData.spec("deglitch_U_uhup"));
+        var r = new DeglitchProcessor().apply(Spectrum.of("uhup", em[0], em[1]), DeglitchProcessor.Params.defaults()).value();
+        assertEquals(4, r.flagged().length, java.util.Arrays.toString(r.flaggedEnergies()));
+        for (double e : r.flaggedEnergies()) assertTrue(Math.abs(e - 17385) < 2 || Math.abs(e - 17656.5) < 2, "glitch at " + e);
+    }
+
+    @Test
     void mergeMeanAndStandardError() throws Exception {
         double sigma = 0.01;
         List<Spectrum> scans = new java.util.ArrayList<>();

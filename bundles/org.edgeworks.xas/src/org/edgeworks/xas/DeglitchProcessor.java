@@ -18,7 +18,7 @@ import org.edgeworks.core.processing.Result;
  * Deglitching: residual of each point against the running median of its neighbours (applied twice:
  * to the data, then to the residual, so smooth curvature is not a residual); a point is a
  * glitch when |residual| exceeds k times the robust noise, the MAD of the residuals (scaled by
- * 1.4826 to a Gaussian sigma) over a local window 4x wider, never below the MAD of the whole
+ * 1.4826 to a Gaussian sigma) over the same window, never below the MAD of the whole
  * spectrum (so a white line's curvature is not mistaken for a glitch). Flagged points are
  * reported and removed only on request.
  */
@@ -65,7 +65,7 @@ public final class DeglitchProcessor implements Processor<Spectrum, DeglitchProc
         for (int i = 0; i < n; i++) abs[i] = Math.abs(res[i]);
         double global = 1.4826 * median(abs, 0, n, new double[n]);
         List<Integer> flagged = new ArrayList<>();
-        int lh = 2 * w;
+        int lh = h; // the local noise over the median window itself: a sharp white line raises it, a one- or two-point glitch does not
         for (int i = 0; i < n; i++) {
             int a = Math.max(0, i - lh), b = Math.min(n, i + lh + 1);
             double local = 1.4826 * median(abs, a, b, buf);
