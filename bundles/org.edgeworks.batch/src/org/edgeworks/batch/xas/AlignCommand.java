@@ -22,8 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code xas align REFERENCE SAMPLE...}: align.json, align.csv, NAME.aligned.csv, align.png. */
 @Command(name = "align", mixinStandardHelpOptions = true, description = "Align samples to a reference by derivative least squares.")
 public final class AlignCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "REFERENCE") Path reference;
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "SAMPLE") List<Path> samples;
+    @Parameters(index = "0", paramLabel = "REFERENCE", description = "The reference spectrum (foil, or the scan to align to).") Path reference;
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "SAMPLE", description = "Spectra to align.") List<Path> samples;
     @Option(names = "--emin", paramLabel = "EV", defaultValue = "-20", description = "Window start, eV rel. reference E0 (default -20).") double emin;
     @Option(names = "--emax", paramLabel = "EV", defaultValue = "40", description = "Window end, eV rel. reference E0 (default 40).") double emax;
     @Option(names = "--max-shift", paramLabel = "EV", defaultValue = "10", description = "Largest shift (default 10 eV).") double maxShift;

@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code xas calibrate REFERENCE --e0 EV [SAMPLE...]}: calibrate.json, NAME.calibrated.csv, calibrate.png. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, description = "Calibrate the energy against a reference foil; the same shift moves the samples.")
 public final class CalibrateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "REFERENCE") Path reference;
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "SAMPLE") List<Path> samples = new ArrayList<>();
+    @Parameters(index = "0", paramLabel = "REFERENCE", description = "The reference spectrum (foil, or the scan to align to).") Path reference;
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "SAMPLE", description = "Spectra measured with the reference: moved by the same shift.") List<Path> samples = new ArrayList<>();
     @Option(names = "--e0", required = true, paramLabel = "EV", description = "Tabulated edge energy of the reference (Mn 6539.0, Ru 22117).") double e0;
     @Option(names = "--e0-method", paramLabel = "METHOD", defaultValue = "derivative", description = "derivative (default) | half-step | second-derivative") String method;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "calibrate", description = "Output base name (default calibrate).") String name;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code xas deglitch FILE...}: NAME.deglitch.json, .csv, .png. */
 @Command(name = "deglitch", mixinStandardHelpOptions = true, description = "Flag (and with --remove drop) glitches: running median + k*MAD.")
 public final class DeglitchCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE") List<Path> files;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads).") List<Path> files;
     @Option(names = "--window", paramLabel = "N", defaultValue = "7", description = "Running-median window in points (default 7).") int window;
     @Option(names = "--k", paramLabel = "K", defaultValue = "5", description = "Threshold in MADs (default 5).") double k;
     @Option(names = "--remove", description = "Drop the flagged points from the output spectrum.") boolean remove;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code xas lcf SAMPLE --ref NAME=FILE ...}: NAME.lcf.json, NAME.lcf.csv, NAME.lcf.png. */
 @Command(name = "lcf", mixinStandardHelpOptions = true, description = "Linear-combination fit of a sample by references.")
 public final class LcfCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SAMPLE") Path sample;
+    @Parameters(index = "0", paramLabel = "SAMPLE", description = "The spectrum to fit.") Path sample;
     @Option(names = "--ref", required = true, paramLabel = "NAME=FILE", description = "A reference (repeat).") Map<String, Path> refs = new LinkedHashMap<>();
     @Option(names = "--valence", paramLabel = "NAME=V", description = "Formal valence of a reference, for the average valence (repeat).") Map<String, Double> valences = new LinkedHashMap<>();
     @Option(names = "--emin", paramLabel = "EV", description = "Fit window start (default: sample E0 - 20 eV).") Double emin;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code xas merge FILE...}: NAME.merge.csv (energy, mean, stderr), .json, .png. */
 @Command(name = "merge", mixinStandardHelpOptions = true, description = "Merge repeated scans onto a common grid with per-point standard error.")
 public final class MergeCommand implements Callable<Integer> {
-    @Parameters(arity = "2..*", paramLabel = "FILE") List<Path> files;
+    @Parameters(arity = "2..*", paramLabel = "FILE", description = "Repeated scans of one sample.") List<Path> files;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "merged", description = "Output base name (default merged).") String name;
     @Option(names = "--step", paramLabel = "EV", description = "Uniform grid step (default: the first scan's points).") Double step;
     @Option(names = "--cubic", description = "Cubic-spline interpolation (default linear).") boolean cubic;

@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "normalize", mixinStandardHelpOptions = true,
     description = "Normalise XANES spectra (Athena/Larch convention, or the L2,3 two-step background with --ledge).")
 public final class NormalizeCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE") List<Path> files;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads).") List<Path> files;
     @Mixin XasInput in;
     @Mixin XasOutput out;
 

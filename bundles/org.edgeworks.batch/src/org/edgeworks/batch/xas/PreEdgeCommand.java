@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code xas preedge FILE...}: NAME.preedge.json, .csv, .png. */
 @Command(name = "preedge", mixinStandardHelpOptions = true, description = "Fit pre-edge peaks (baseline + pseudo-Voigt peaks).")
 public final class PreEdgeCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE") List<Path> files;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads).") List<Path> files;
     @Option(names = "--e0", paramLabel = "EV", description = "Edge energy (default: max dmu/dE).") Double e0;
     @Option(names = "--emin", paramLabel = "EV", defaultValue = "-30", description = "Fit start, eV rel. E0 (default -30).") double emin;
     @Option(names = "--emax", paramLabel = "EV", defaultValue = "-1", description = "Fit end, eV rel. E0 (default -1).") double emax;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code xas valence SAMPLES... --ref V=FILE ...}: one table of E0, edge step and valence per spectrum. */
 @Command(name = "valence", mixinStandardHelpOptions = true, description = "Edge-shift valence of samples from references of known valence.")
 public final class ValenceCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "SAMPLE") List<Path> samples = new ArrayList<>();
+    @Parameters(arity = "0..*", paramLabel = "SAMPLE", description = "Samples whose valence is wanted.") List<Path> samples = new ArrayList<>();
     @Option(names = "--ref", required = true, paramLabel = "VALENCE=FILE", description = "A reference with its formal valence, e.g. 2=MnO.xdi (repeat).") List<String> refs;
     @Option(names = "--edge", paramLabel = "KIND", defaultValue = "e0", description = "e0 (max dmu/dE, default) | half-height (norm = 0.5)") String edge;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "valence", description = "Output base name (default valence).") String name;
