@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.plot.LinePlot;
@@ -13,28 +12,21 @@ import org.edgeworks.plot.Series;
 import org.edgeworks.xas.AlignProcessor;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xas align REFERENCE SAMPLE...}: align.json, align.csv, NAME.aligned.csv, align.png. */
 @Command(name = "align", mixinStandardHelpOptions = true, description = "Align samples to a reference by derivative least squares.")
-public final class AlignCommand implements Callable<Integer> {
+public final class AlignCommand extends XasSubcommand {
     @Parameters(index = "0", paramLabel = "REFERENCE", description = "The reference spectrum (foil, or the scan to align to).") Path reference;
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "SAMPLE", description = "Spectra to align.") List<Path> samples;
     @Option(names = "--emin", paramLabel = "EV", defaultValue = "-20", description = "Window start, eV rel. reference E0 (default -20).") double emin;
     @Option(names = "--emax", paramLabel = "EV", defaultValue = "40", description = "Window end, eV rel. reference E0 (default 40).") double emax;
     @Option(names = "--max-shift", paramLabel = "EV", defaultValue = "10", description = "Largest shift (default 10 eV).") double maxShift;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "align", description = "Table base name (default align).") String name;
-    @Mixin XasInput in;
-    @Mixin XasOutput out;
-    @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws EdgeworksException {
-        out.log = spec.commandLine().getOut();
+    void execute() throws EdgeworksException {
         XasInput.Loaded ref = in.load(reference);
         List<Map<String, Object>> rows = new ArrayList<>();
         StringBuilder csv = new StringBuilder("sample,shift,residual,points\n");
@@ -65,7 +57,5 @@ public final class AlignCommand implements Callable<Integer> {
         out.text(name + ".csv", csv.toString());
         out.png(name + ".png", new LinePlot("Aligned to " + ref.spectrum().name(), "Energy (eV)", "signal", series,
             e0 == null ? List.of() : List.of(e0 + emin, e0 + emax)));
-        out.log.flush();
-        return 0;
     }
 }

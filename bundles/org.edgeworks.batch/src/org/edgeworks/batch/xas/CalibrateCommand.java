@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
@@ -15,27 +14,20 @@ import org.edgeworks.xas.CalibrateProcessor;
 import org.edgeworks.xas.E0Method;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xas calibrate REFERENCE --e0 EV [SAMPLE...]}: calibrate.json, NAME.calibrated.csv, calibrate.png. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, description = "Calibrate the energy against a reference foil; the same shift moves the samples.")
-public final class CalibrateCommand implements Callable<Integer> {
+public final class CalibrateCommand extends XasSubcommand {
     @Parameters(index = "0", paramLabel = "REFERENCE", description = "The reference spectrum (foil, or the scan to align to).") Path reference;
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "SAMPLE", description = "Spectra measured with the reference: moved by the same shift.") List<Path> samples = new ArrayList<>();
     @Option(names = "--e0", required = true, paramLabel = "EV", description = "Tabulated edge energy of the reference (Mn 6539.0, Ru 22117).") double e0;
     @Option(names = "--e0-method", paramLabel = "METHOD", defaultValue = "derivative", description = "derivative (default) | half-step | second-derivative") String method;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "calibrate", description = "Output base name (default calibrate).") String name;
-    @Mixin XasInput in;
-    @Mixin XasOutput out;
-    @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws EdgeworksException {
-        out.log = spec.commandLine().getOut();
+    void execute() throws EdgeworksException {
         XasInput.Loaded ref = in.load(reference);
         List<Spectrum> ss = new ArrayList<>();
         List<SourceRef> src = new ArrayList<>(List.of(ref.source()));
@@ -59,8 +51,6 @@ public final class CalibrateCommand implements Callable<Integer> {
         out.png(name + ".png", new LinePlot(v.reference() + ": calibrated, shift " + String.format(java.util.Locale.ROOT, "%+.3f eV", v.shift()),
             "Energy (eV)", "mu", List.of(XasOutput.dashed("measured", ref.spectrum().energies(), ref.spectrum().signal()),
                 XasOutput.line("calibrated", v.calibratedReference().energies(), v.calibratedReference().signal())), List.of(v.referenceE0())));
-        out.log.flush();
-        return 0;
     }
 
     private static List<Spectrum> concat(Spectrum a, List<Spectrum> b) {

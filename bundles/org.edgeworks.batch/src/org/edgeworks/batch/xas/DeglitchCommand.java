@@ -5,33 +5,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.plot.LinePlot;
 import org.edgeworks.xas.DeglitchProcessor;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xas deglitch FILE...}: NAME.deglitch.json, .csv, .png. */
 @Command(name = "deglitch", mixinStandardHelpOptions = true, description = "Flag (and with --remove drop) glitches: running median + k*MAD.")
-public final class DeglitchCommand implements Callable<Integer> {
+public final class DeglitchCommand extends XasSubcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads).") List<Path> files;
     @Option(names = "--window", paramLabel = "N", defaultValue = "7", description = "Running-median window in points (default 7).") int window;
     @Option(names = "--k", paramLabel = "K", defaultValue = "5", description = "Threshold in MADs (default 5).") double k;
     @Option(names = "--remove", description = "Drop the flagged points from the output spectrum.") boolean remove;
-    @Mixin XasInput in;
-    @Mixin XasOutput out;
-    @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws EdgeworksException {
-        out.log = spec.commandLine().getOut();
+    void execute() throws EdgeworksException {
         for (Path f : files) {
             XasInput.Loaded l = in.load(f);
             String name = l.spectrum().name();
@@ -59,7 +51,5 @@ public final class DeglitchCommand implements Callable<Integer> {
                 List.of(XasOutput.line("signal", ce, cy), XasOutput.dashed("running median", ce, v.median())), marks));
             if (e.length == 0) throw EdgeworksException.of(name, "no points");
         }
-        out.log.flush();
-        return 0;
     }
 }

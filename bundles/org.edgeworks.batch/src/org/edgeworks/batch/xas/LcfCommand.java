@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
@@ -15,15 +14,12 @@ import org.edgeworks.plot.Series;
 import org.edgeworks.xas.LcfProcessor;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xas lcf SAMPLE --ref NAME=FILE ...}: NAME.lcf.json, NAME.lcf.csv, NAME.lcf.png. */
 @Command(name = "lcf", mixinStandardHelpOptions = true, description = "Linear-combination fit of a sample by references.")
-public final class LcfCommand implements Callable<Integer> {
+public final class LcfCommand extends XasSubcommand {
     @Parameters(index = "0", paramLabel = "SAMPLE", description = "The spectrum to fit.") Path sample;
     @Option(names = "--ref", required = true, paramLabel = "NAME=FILE", description = "A reference (repeat).") Map<String, Path> refs = new LinkedHashMap<>();
     @Option(names = "--valence", paramLabel = "NAME=V", description = "Formal valence of a reference, for the average valence (repeat).") Map<String, Double> valences = new LinkedHashMap<>();
@@ -34,13 +30,9 @@ public final class LcfCommand implements Callable<Integer> {
     @Option(names = "--shifts", description = "Fit one energy shift per reference.") boolean shifts;
     @Option(names = "--shift-bound", paramLabel = "EV", defaultValue = "1.0", description = "|shift| bound (default 1 eV).") double shiftBound;
     @Option(names = "--combinations", paramLabel = "K", defaultValue = "0", description = "Rank every subset of up to K references by R-factor.") int combinations;
-    @Mixin XasInput in;
-    @Mixin XasOutput out;
-    @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws EdgeworksException {
-        out.log = spec.commandLine().getOut();
+    void execute() throws EdgeworksException {
         XasInput.Loaded s = in.load(sample);
         List<Spectrum> rs = new ArrayList<>();
         List<SourceRef> sources = new ArrayList<>(List.of(s.source()));
@@ -94,7 +86,5 @@ public final class LcfCommand implements Callable<Integer> {
             XasOutput.dashed("residual", v.energy(), resid)));
         out.png(name + ".lcf.png", new LinePlot(name + ": LCF, R = " + String.format(java.util.Locale.ROOT, "%.3g", v.rFactor()),
             "Energy (eV)", "normalised", series, List.of()));
-        out.log.flush();
-        return 0;
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
@@ -15,26 +14,19 @@ import org.edgeworks.plot.Series;
 import org.edgeworks.xas.MergeProcessor;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xas merge FILE...}: NAME.merge.csv (energy, mean, stderr), .json, .png. */
 @Command(name = "merge", mixinStandardHelpOptions = true, description = "Merge repeated scans onto a common grid with per-point standard error.")
-public final class MergeCommand implements Callable<Integer> {
+public final class MergeCommand extends XasSubcommand {
     @Parameters(arity = "2..*", paramLabel = "FILE", description = "Repeated scans of one sample.") List<Path> files;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "merged", description = "Output base name (default merged).") String name;
     @Option(names = "--step", paramLabel = "EV", description = "Uniform grid step (default: the first scan's points).") Double step;
     @Option(names = "--cubic", description = "Cubic-spline interpolation (default linear).") boolean cubic;
-    @Mixin XasInput in;
-    @Mixin XasOutput out;
-    @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws EdgeworksException {
-        out.log = spec.commandLine().getOut();
+    void execute() throws EdgeworksException {
         List<Spectrum> ss = new ArrayList<>();
         List<SourceRef> src = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -60,7 +52,5 @@ public final class MergeCommand implements Callable<Integer> {
         for (Spectrum s : ss) series.add(XasOutput.dashed(s.name(), s.energies(), s.signal()));
         series.add(XasOutput.line("merged", v.energy(), v.mean()));
         out.png(name + ".merge.png", new LinePlot(name + ": " + v.count() + " scans merged", "Energy (eV)", "signal", series, List.of()));
-        out.log.flush();
-        return 0;
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.processing.Result;
@@ -17,19 +16,14 @@ import org.edgeworks.xas.NormalizeProcessor;
 import org.edgeworks.xas.kernel.Normalizer;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xas normalize FILE... --out DIR}: NAME.norm.csv, NAME.json, NAME.png per input. */
 @Command(name = "normalize", mixinStandardHelpOptions = true,
     description = "Normalise XANES spectra (Athena/Larch convention, or the L2,3 two-step background with --ledge).")
-public final class NormalizeCommand implements Callable<Integer> {
+public final class NormalizeCommand extends XasSubcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads).") List<Path> files;
-    @Mixin XasInput in;
-    @Mixin XasOutput out;
 
     @Option(names = "--e0", paramLabel = "EV", description = "Fixed E0 (moved to the nearest grid point, as Larch does).") Double e0;
     @Option(names = "--e0-method", paramLabel = "METHOD", description = "derivative (default) | half-step | second-derivative") String e0Method;
@@ -49,11 +43,9 @@ public final class NormalizeCommand implements Callable<Integer> {
     @Option(names = "--step-width", paramLabel = "EV", defaultValue = "1.0", description = "Arctan width (default 1 eV).") double stepWidth;
     @Option(names = "--ledge-scale", paramLabel = "KIND", defaultValue = "post-edge", description = "post-edge (default) | l3-max") String ledgeScale;
 
-    @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws EdgeworksException {
-        out.log = spec.commandLine().getOut();
+    void execute() throws EdgeworksException {
         for (Path f : files) {
             XasInput.Loaded l = in.load(f);
             String name = l.spectrum().name();
@@ -61,8 +53,6 @@ public final class NormalizeCommand implements Callable<Integer> {
             else if (in.normalizedInput()) alreadyNormalised(l, name);
             else edge(l, name);
         }
-        out.log.flush();
-        return 0;
     }
 
     NormalizeProcessor.Params params() {

@@ -5,22 +5,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.plot.LinePlot;
 import org.edgeworks.xas.PreEdgeProcessor;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xas preedge FILE...}: NAME.preedge.json, .csv, .png. */
 @Command(name = "preedge", mixinStandardHelpOptions = true, description = "Fit pre-edge peaks (baseline + pseudo-Voigt peaks).")
-public final class PreEdgeCommand implements Callable<Integer> {
+public final class PreEdgeCommand extends XasSubcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads).") List<Path> files;
     @Option(names = "--e0", paramLabel = "EV", description = "Edge energy (default: max dmu/dE).") Double e0;
     @Option(names = "--emin", paramLabel = "EV", defaultValue = "-30", description = "Fit start, eV rel. E0 (default -30).") double emin;
@@ -31,13 +27,9 @@ public final class PreEdgeCommand implements Callable<Integer> {
     @Option(names = "--peaks", paramLabel = "N", defaultValue = "1", description = "Number of peaks (default 1).") int peaks;
     @Option(names = "--centre", paramLabel = "EV", description = "Initial peak centre, absolute eV (repeat, one per peak).") List<Double> centres;
     @Option(names = "--eta", paramLabel = "ETA", defaultValue = "0.5", description = "Pseudo-Voigt Lorentzian fraction (default 0.5).") double eta;
-    @Mixin XasInput in;
-    @Mixin XasOutput out;
-    @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws EdgeworksException {
-        out.log = spec.commandLine().getOut();
+    void execute() throws EdgeworksException {
         for (Path f : files) {
             XasInput.Loaded l = in.load(f);
             String name = l.spectrum().name();
@@ -66,7 +58,5 @@ public final class PreEdgeCommand implements Callable<Integer> {
                 "Energy (eV)", "normalised", List.of(XasOutput.line("data", v.energy(), v.data()), XasOutput.line("fit", v.energy(), v.fit()),
                     XasOutput.dashed("baseline", v.energy(), v.baselineCurve())), marks));
         }
-        out.log.flush();
-        return 0;
     }
 }

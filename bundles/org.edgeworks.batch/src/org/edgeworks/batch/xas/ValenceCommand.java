@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
@@ -15,26 +14,19 @@ import org.edgeworks.plot.Series;
 import org.edgeworks.xas.ValenceProcessor;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xas valence SAMPLES... --ref V=FILE ...}: one table of E0, edge step and valence per spectrum. */
 @Command(name = "valence", mixinStandardHelpOptions = true, description = "Edge-shift valence of samples from references of known valence.")
-public final class ValenceCommand implements Callable<Integer> {
+public final class ValenceCommand extends XasSubcommand {
     @Parameters(arity = "0..*", paramLabel = "SAMPLE", description = "Samples whose valence is wanted.") List<Path> samples = new ArrayList<>();
     @Option(names = "--ref", required = true, paramLabel = "VALENCE=FILE", description = "A reference with its formal valence, e.g. 2=MnO.xdi (repeat).") List<String> refs;
     @Option(names = "--edge", paramLabel = "KIND", defaultValue = "e0", description = "e0 (max dmu/dE, default) | half-height (norm = 0.5)") String edge;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "valence", description = "Output base name (default valence).") String name;
-    @Mixin XasInput in;
-    @Mixin XasOutput out;
-    @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws EdgeworksException {
-        out.log = spec.commandLine().getOut();
+    void execute() throws EdgeworksException {
         List<Spectrum> rs = new ArrayList<>(), ss = new ArrayList<>();
         List<Double> vals = new ArrayList<>();
         List<SourceRef> sources = new ArrayList<>();
@@ -92,8 +84,6 @@ public final class ValenceCommand implements Callable<Integer> {
         for (double[] pt : refPts) series.add(XasOutput.dashed("reference", cross(pt[0], 0.05), cross2(pt[1])));
         for (double[] pt : samPts) series.add(XasOutput.line("sample", cross(pt[0], 0.05), cross2(pt[1])));
         out.png(name + ".png", new LinePlot("Edge energy vs valence", "formal valence", "edge energy (eV)", series, List.of()));
-        out.log.flush();
-        return 0;
     }
 
     private static double[] cross(double x, double d) { return new double[] {x - d, x + d}; }
