@@ -61,6 +61,13 @@ class CrashSafeWriteTest {
     }
 
     @Test
+    void resultsAreReadableByTheGroupNotOwnerOnly() throws Exception {
+        Path target = dir.resolve("shared.csv");
+        AtomicFiles.writeString(target, false, "x\n");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+    }
+
+    @Test
     void killedFirstWriteLeavesNoResult() throws Exception {
         Path target = dir.resolve("first.json");
         killMidWrite(target, "v1", 3);

@@ -37,6 +37,7 @@ public final class AtomicFiles {
             if (!overwrite && Files.exists(target))
                 throw new EdgeworksException(target, null, "exists already (use --overwrite to replace it)");
             tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+            shareable(tmp);
             writer.write(tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
@@ -56,6 +57,15 @@ public final class AtomicFiles {
                 try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
             }
         }
+    }
+
+    /**
+     * createTempFile makes owner-only (0600) files, which the rename would carry over to the result;
+     * results are for the whole group (like any file the user writes), so rw-r--r--.
+     */
+    private static void shareable(Path tmp) throws IOException {
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix"))
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     public static void writeString(Path target, boolean overwrite, String text) throws EdgeworksException {
