@@ -1,0 +1,20 @@
+package org.edgeworks.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Jazzer target for the pipeline reader (see Targets). Without JAZZER_FUZZ it replays the seeds in
+ * src/test/resources/org/edgeworks/fuzz/PipelineFuzzTestInputs/fuzzPipeline/ (and every crash Jazzer saved
+ * there); with JAZZER_FUZZ=1 it fuzzes for maxDuration. Longer runs: fuzz.sh.
+ */
+class PipelineFuzzTest {
+    @FuzzTest(maxDuration = "30s")
+    void fuzzPipeline(byte[] data) throws Exception {
+        Targets.pipeline(data);
+    }
+
+    /** Entry point for the Jazzer command line (fuzz.sh). */
+    public static void fuzzerTestOneInput(byte[] data) throws Exception {
+        Targets.pipeline(data);
+    }
+}
