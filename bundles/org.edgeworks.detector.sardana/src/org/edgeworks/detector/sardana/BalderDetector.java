@@ -41,7 +41,8 @@ public final class BalderDetector implements Detector {
     public int recognise(Path file, FileProbe probe) {
         if (!probe.isHdf5()) return 0;
         try (NexusFile nx = NexusFile.open(file)) {
-            return measurement(nx.tree()) != null ? 20 : 0;
+            NexusNode root = nx.tree();
+            return measurement(root) != null || detectorFile(root) != null ? 20 : 0;
         } catch (EdgeworksException | RuntimeException e) {
             return 0;
         }
@@ -56,11 +57,53 @@ public final class BalderDetector implements Detector {
         return null;
     }
 
+    /** A per-detector file the master links to: entry/instrument/albaem/data or entry/instrument/pandabox/data. */
+    static NexusNode detectorFile(NexusNode root) {
+        for (NexusNode e : root.children())
+            for (NexusNode inst : e.children())
+                for (NexusNode det : inst.children())
+                    if ((det.name().equals("albaem") || det.name().equals("pandabox")))
+                        for (NexusNode data : det.children()) if (data.name().equals("data") && !data.children().isEmpty()) return data;
+        return null;
+    }
+
+    /**
+     * A per-detector file alone: its currents (I0 from electrometer 01's channels 1+2, It from
+     * electrometer 02's channels 3+4, by the file name's albaem_2d_0N) or the PandA energy encoder.
+     */
+    private Scan readDetectorFile(Path file, NexusFile nx, NexusNode data) throws EdgeworksException {
+        List<Channel> channels = new ArrayList<>();
+        Map<String, double[]> currents = new LinkedHashMap<>();
+        String base = strip(data.path());
+        for (NexusNode c : data.children()) {
+            NexusNode d = NexusScans.dataset(c, "data");
+            if (c.name().startsWith("channel") && d != null) {
+                Channel ch = channel(nx, base + "/" + c.name() + "/data", c.name(), ChannelRole.OTHER, Unit.parse(d.attribute("units")));
+                channels.add(ch);
+                currents.put(c.name().substring("channel".length()), ch.readDoubles(file.toString()));
+            } else if (NexusScans.dataset(data, c.name()) != null && c.shape().length == 1) {
+                ChannelRole role = c.name().equals("energy") ? ChannelRole.ENERGY : c.name().equals("inttime") ? ChannelRole.COUNT_TIME : ChannelRole.OTHER;
+                channels.add(channel(nx, base + "/" + c.name(), c.name(), role, role == ChannelRole.ENERGY ? Unit.EV : Unit.parse(c.attribute("units"))));
+            }
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("layout", "Balder per-detector file (the master file links to it)");
+        Matcher em = Pattern.compile("albaem_2d_0?(\\d+)").matcher(file.getFileName().toString());
+        if (em.find()) {
+            Map<String, double[]> keyed = new LinkedHashMap<>();
+            currents.forEach((k, v) -> keyed.put(em.group(1) + ":" + k, v));
+            sum(channels, keyed, "I0", ChannelRole.I0, "1:1", "1:2", meta);
+            sum(channels, keyed, "It", ChannelRole.IT, "2:3", "2:4", meta);
+        }
+        return new Scan(file, base, ID, channels, meta);
+    }
+
     @Override
     public Scan read(Path file) throws EdgeworksException {
         try (NexusFile nx = NexusFile.open(file)) {
             NexusNode root = nx.tree();
             NexusNode m = measurement(root);
+            if (m == null && detectorFile(root) != null) return readDetectorFile(file, nx, detectorFile(root));
             if (m == null) throw new EdgeworksException(file, "/", "no NXentry/measurement/mono1_energy_acs (not a Balder Sardana scan)");
             List<Channel> channels = new ArrayList<>();
             channels.add(channel(nx, NexusScans.dataset(m, "mono1_energy_acs").path(), "mono1_energy_acs", ChannelRole.ENERGY, Unit.EV));
