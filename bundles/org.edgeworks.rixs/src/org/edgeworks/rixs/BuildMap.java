@@ -130,7 +130,29 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         double[] dark = readDark(name, stack.dark(), rows, cols, notes);
         ReduceImage.Parameters rp = new ReduceImage.Parameters(p.darkLevel(), p.cosmicThreshold(), p.gain());
 
-        // 1. curvature, on a few frames spread over the scan
+        // 0. the read noise of the detector, once for the scan (median over a few frames spread
+        //    over it: a per-frame estimate costs a sort per frame and says the same)
+        int k = Math.min(points, Math.max(1, p.curvatureFrames()));
+        int[] samplePoints = new int[k];
+        for (int j = 0; j < k; j++) samplePoints[j] = k == 1 ? points / 2 : (int) Math.round(j * (points - 1.0) / (k - 1));
+        List<double[]> sampleFrames = new ArrayList<>();
+        double[] noise = new double[k];
+        try {
+            for (int j = 0; j < k; j++) {
+                double[] f = reader.read(samplePoints[j] * reps);
+                FrameKernels.subtractDark(f, dark, p.darkLevel());
+                noise[j] = FrameKernels.readNoise(f, rows, cols);
+                sampleFrames.add(f);
+            }
+        } catch (UncheckedEdgeworks u) {
+            throw u.error;
+        }
+        java.util.Arrays.sort(noise);
+        double readNoise = noise[k / 2];
+        notes.add("read noise " + MapMath.fmt(readNoise) + " counts (median over " + k + " frame(s))");
+        ReduceImage.Parameters rpNoDark = new ReduceImage.Parameters(0, p.cosmicThreshold(), p.gain());
+
+        // 1. curvature, on the same frames
         CurvatureFit curvature;
         if (p.curvature() != null) {
             curvature = CurvatureFit.given(p.curvature(), rows);
@@ -138,20 +160,13 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         } else if (p.curvatureDegree() == 0) {
             curvature = CurvatureFit.none(rows);
         } else {
-            int k = Math.min(points, Math.max(1, p.curvatureFrames()));
             List<DetectorImage> sample = new ArrayList<>();
-            try {
-                for (int j = 0; j < k; j++) {
-                    int point = k == 1 ? points / 2 : (int) Math.round(j * (points - 1.0) / (k - 1));
-                    sample.add(ReduceImage.reduce(new double[][] {reader.read(point * reps)}, rows, cols, dark, rp).image());
-                }
-            } catch (UncheckedEdgeworks u) {
-                throw u.error;
-            }
+            for (double[] f : sampleFrames) sample.add(ReduceImage.reduce(new double[][] {f}, rows, cols, null, rpNoDark, readNoise).image());
             curvature = Curvature.fit(name, sample, p.curvatureDegree(), p.curvatureRowBin(), p.curvatureMaxShift());
             sample.clear();
             notes.add("curvature fitted on " + k + " frame(s), rms residual " + MapMath.fmt(curvature.rmsResidual()) + " pixels");
         }
+        sampleFrames.clear();
         double[] shifts = curvature.shifts(rows);
         int[] coverage = new int[cols];
         FrameKernels.straightenAndSum(new double[rows * cols], rows, cols, shifts, new double[cols], coverage);
@@ -178,7 +193,7 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
                             maxHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
                             group[f] = reader.read(point * reps + f);
                         }
-                        ReduceImage.Reduced red = ReduceImage.reduce(group, rows, cols, dark, rp);
+                        ReduceImage.Reduced red = ReduceImage.reduce(group, rows, cols, dark, rp, readNoise);
                         spikes.addAndGet(red.spikePixels());
                         double[] spec = new double[cols];
                         FrameKernels.straightenAndSum(red.image().pixels(), rows, cols, shifts, spec, null);

@@ -64,14 +64,19 @@ public final class ReduceImage extends RixsProcessor<ReduceImage.FrameGroup, Red
 
     /** The reduction itself, in place on {@code frames}; used by the map builder on every point. */
     public static Reduced reduce(double[][] frames, int rows, int cols, double[] dark, Parameters p) {
+        return reduce(frames, rows, cols, dark, p, Double.NaN);
+    }
+
+    /** The same with the read noise given (NaN = estimated on each frame); the map builder estimates it once per scan. */
+    public static Reduced reduce(double[][] frames, int rows, int cols, double[] dark, Parameters p, double readNoise) {
         for (double[] f : frames) FrameKernels.subtractDark(f, dark, p.darkLevel());
         int spikes = 0;
         String method;
         if (frames.length >= 3) {
-            spikes = FrameKernels.removeSpikesAgainstRepeats(frames, rows, cols, p.cosmicThreshold(), p.gain());
+            spikes = FrameKernels.removeSpikesAgainstRepeats(frames, rows, cols, p.cosmicThreshold(), p.gain(), readNoise);
             method = "median of " + frames.length + " repeated frames";
         } else {
-            for (double[] f : frames) spikes += FrameKernels.removeSpikesAgainstNeighbours(f, rows, cols, p.cosmicThreshold(), p.gain());
+            for (double[] f : frames) spikes += FrameKernels.removeSpikesAgainstNeighbours(f, rows, cols, p.cosmicThreshold(), p.gain(), readNoise);
             method = "median of neighbouring pixels along the non-dispersive axis";
         }
         double[] mean = frames[0];

@@ -55,8 +55,13 @@ public final class FrameKernels {
      * @return the number of pixels replaced
      */
     public static int removeSpikesAgainstNeighbours(double[] p, int rows, int cols, double threshold, double gain) {
+        return removeSpikesAgainstNeighbours(p, rows, cols, threshold, gain, Double.NaN);
+    }
+
+    /** The same with the read noise given (NaN = estimate it on this frame), e.g. once per scan. */
+    public static int removeSpikesAgainstNeighbours(double[] p, int rows, int cols, double threshold, double gain, double readNoise) {
         if (rows < 3 || threshold <= 0) return 0;
-        double s0 = readNoise(p, rows, cols);
+        double s0 = Double.isNaN(readNoise) ? readNoise(p, rows, cols) : readNoise;
         double s02 = s0 * s0;
         double k2 = threshold * threshold;
         // the pre-test threshold is lower (k / sqrt 2) so that the median test decides
@@ -134,9 +139,14 @@ public final class FrameKernels {
      * @return the number of pixels replaced over all repeats
      */
     public static int removeSpikesAgainstRepeats(double[][] repeats, int rows, int cols, double threshold, double gain) {
+        return removeSpikesAgainstRepeats(repeats, rows, cols, threshold, gain, Double.NaN);
+    }
+
+    /** The same with the read noise given (NaN = estimate it on the first repeat). */
+    public static int removeSpikesAgainstRepeats(double[][] repeats, int rows, int cols, double threshold, double gain, double readNoise) {
         int n = repeats.length;
         if (n < 3 || threshold <= 0) return 0;
-        double s0 = readNoise(repeats[0], rows, cols);
+        double s0 = Double.isNaN(readNoise) ? readNoise(repeats[0], rows, cols) : readNoise;
         double s02 = s0 * s0;
         double k2 = threshold * threshold;
         double[] v = new double[n];
