@@ -1,0 +1,48 @@
+package org.edgeworks.ui.views;
+
+import java.nio.file.Path;
+
+import org.eclipse.jface.action.Action;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.part.ViewPart;
+import org.edgeworks.ui.widgets.DataBrowserPanel;
+
+/** The data browser view: the bundled samples on first start, then whatever the user opens. */
+public final class DataBrowserView extends ViewPart {
+    public static final String ID = "org.edgeworks.ui.dataBrowser";
+
+    private DataBrowserPanel panel;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        panel = new DataBrowserPanel(parent, SWT.NONE, recentFile());
+        panel.onOpen(data -> {
+            Opened.publish(data);
+            ViewerView.open(getSite().getPage(), data);
+        });
+        Action open = new Action("Open File...") {
+            @Override
+            public void run() { panel.openDialog(); }
+        };
+        getViewSite().getActionBars().getMenuManager().add(open);
+        getViewSite().getActionBars().getToolBarManager().add(open);
+        panel.addFolder(samplesFolder());
+    }
+
+    /** The bundled samples: {@code samples/} beside the launcher (system property edgeworks.home). */
+    static Path samplesFolder() {
+        return Path.of(System.getProperty("edgeworks.home", "."), "samples");
+    }
+
+    /** Recent files are kept per user (system property edgeworks.recent overrides, for tests). */
+    static Path recentFile() {
+        String override = System.getProperty("edgeworks.recent");
+        return override != null ? Path.of(override) : Path.of(System.getProperty("user.home"), ".edgeworks", "recent-files");
+    }
+
+    @Override
+    public void setFocus() {
+        panel.viewer().getControl().setFocus();
+    }
+}

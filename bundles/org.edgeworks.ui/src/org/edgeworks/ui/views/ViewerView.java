@@ -1,0 +1,62 @@
+package org.edgeworks.ui.views;
+
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.ViewPart;
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.ui.viewers.DataViewer;
+import org.edgeworks.ui.viewers.ViewerRegistry;
+import org.edgeworks.ui.widgets.ErrorDialogs;
+
+/**
+ * Hosts one viewer contributed to org.edgeworks.ui.viewers; the view's secondary id is the viewer's id, so
+ * every contributed viewer (Edgeworks' own or a third party's) gets its own view.
+ */
+public final class ViewerView extends ViewPart {
+    public static final String ID = "org.edgeworks.ui.viewerView";
+
+    private DataViewer viewer;
+    private Control control;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        String viewerId = getViewSite().getSecondaryId();
+        var entry = ViewerRegistry.load().byId(viewerId)
+                .orElseThrow(() -> new IllegalStateException("no viewer contributed with id " + viewerId));
+        setPartName(entry.name());
+        viewer = entry.create();
+        control = viewer.createControl(parent);
+    }
+
+    public void show(Object data) {
+        try {
+            viewer.show(data);
+        } catch (EdgeworksException e) {
+            ErrorDialogs.show(getSite().getShell(), "Cannot show data", e);
+        }
+    }
+
+    /** Opens the data in the best contributed viewer (highest priority whose data type matches). */
+    public static void open(IWorkbenchPage page, Object data) {
+        var entry = ViewerRegistry.load().best(data);
+        if (entry.isEmpty()) {
+            ErrorDialogs.show(page.getWorkbenchWindow().getShell(), "No viewer",
+                    "no viewer is contributed for " + data.getClass().getName());
+            return;
+        }
+        try {
+            IViewPart part = page.showView(ID, entry.get().id(), IWorkbenchPage.VIEW_ACTIVATE);
+            ((ViewerView) part).show(data);
+        } catch (PartInitException e) {
+            ErrorDialogs.show(page.getWorkbenchWindow().getShell(), "Cannot open viewer", entry.get().id() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void setFocus() {
+        if (control != null && !control.isDisposed()) control.setFocus();
+    }
+}

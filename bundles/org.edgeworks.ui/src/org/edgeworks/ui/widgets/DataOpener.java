@@ -1,0 +1,142 @@
+package org.edgeworks.ui.widgets;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.Axis;
+import org.edgeworks.core.data.Channel;
+import org.edgeworks.core.data.ChannelRole;
+import org.edgeworks.core.data.RixsMap;
+import org.edgeworks.core.data.Scan;
+import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.core.data.Unit;
+import org.edgeworks.core.detector.DetectorRegistry;
+import org.edgeworks.nexus.DefaultPlot;
+import org.edgeworks.nexus.NexusFile;
+import org.edgeworks.nexus.NexusNode;
+import org.edgeworks.nexus.NexusScans;
+import org.edgeworks.batch.rixs.RixsFiles;
+import org.edgeworks.rixs.BuildMap;
+
+/**
+ * Turns what the user double-clicked into viewer data (a Spectrum or a RixsMap): only data plumbing (which
+ * channel, which axes), no science. Reads the one dataset asked for, never the whole file; refuses datasets
+ * too large to show whole.
+ */
+public final class DataOpener {
+    /** Largest dataset opened as a whole (a 2000 x 2000 map); bigger stacks go through the map-building processors. */
+    public static final long MAX_ELEMENTS = 4_000_000;
+
+    private DataOpener() {}
+
+    /** A whole file: the NeXus default plot, else the detector bundle's scan as a spectrum. */
+    public static Object openFile(Path file) throws EdgeworksException {
+        if (isHdf5Name(file)) {
+            try (NexusFile f = NexusFile.open(file)) {
+                NexusNode root = f.tree();
+                var plot = DefaultPlot.find(root);
+                if (plot.isPresent()) return fromPlot(f, plot.get());
+                if (hasImageStack(root)) return buildMap(file);
+            }
+        }
+        Scan scan = DetectorRegistry.load().read(file);
+        return spectrum(scan);
+    }
+
+    /** One dataset of a NeXus file: 1-D as a spectrum, 2-D as a map (against the NXdata axes when it has them). */
+    public static Object openDataset(Path file, NexusNode node) throws EdgeworksException {
+        try (NexusFile f = NexusFile.open(file)) {
+            NexusNode root = f.tree();
+            var plot = DefaultPlot.find(root);
+            if (plot.isPresent() && plot.get().signal().equals(node.path())) return fromPlot(f, plot.get());
+            return fromPlot(f, new DefaultPlot(parentPath(node.path()), node.path(), List.of()));
+        }
+    }
+
+    /** A raw mRIXS scan (NXdetector frames x rows x columns): the map-building processor makes the map. */
+    static RixsMap buildMap(Path file) throws EdgeworksException {
+        try (RixsFiles.Raw raw = RixsFiles.openRaw(file, null, 1)) {
+            return Processors.<BuildMap.MapBuild>run(BuildMap.ID, raw.stack(), Map.of()).value().map();
+        } catch (EdgeworksException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new EdgeworksException(file, null, "cannot close after building the map: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasImageStack(NexusNode root) {
+        for (NexusNode d : NexusScans.groups(root, "NXdetector")) {
+            NexusNode data = NexusScans.dataset(d, "data");
+            if (data != null && data.shape().length == 3) return true;
+        }
+        return false;
+    }
+
+    static Object fromPlot(NexusFile f, DefaultPlot plot) throws EdgeworksException {
+        int[] shape = f.shape(plot.signal());
+        long size = 1;
+        for (int d : shape) size *= d;
+        if (size > MAX_ELEMENTS)
+            throw new EdgeworksException(f.path(), plot.signal(), "has " + size + " values; too large to open whole (limit "
+                    + MAX_ELEMENTS + "): build a map from it with the pipeline instead");
+        double[] signal = f.readDoubles(plot.signal());
+        String name = f.path().getFileName() + ":" + plot.signal();
+        int rank = shape.length == 0 ? 1 : shape.length;
+        if (rank == 1) {
+            double[] x = axis(f, plot, 0, signal.length);
+            return new Spectrum(name, Axis.energy(x), signal, null, lastName(plot.signal()));
+        }
+        if (rank == 2) {
+            double[] y = axis(f, plot, 0, shape[0]), x = axis(f, plot, 1, shape[1]);
+            return RixsMap.of(name, y, x, signal);
+        }
+        throw new EdgeworksException(f.path(), plot.signal(), "is " + rank + "-dimensional; viewers show 1-D spectra and 2-D maps");
+    }
+
+    private static double[] axis(NexusFile f, DefaultPlot plot, int dim, int length) throws EdgeworksException {
+        if (dim < plot.axes().size() && !plot.axes().get(dim).isEmpty()) {
+            double[] a = f.readDoubles(plot.axes().get(dim));
+            if (a.length == length) {
+                String units = f.attributeStrings(plot.axes().get(dim), "units").stream().findFirst().orElse("");
+                if (Unit.parse(units) == Unit.KEV) for (int i = 0; i < a.length; i++) a[i] *= 1000;
+                return a;
+            }
+        }
+        double[] index = new double[length];
+        for (int i = 0; i < length; i++) index[i] = i;
+        return index;
+    }
+
+    /** A scan as the spectrum a user expects: mu when recorded, else the first signal channel, against energy. */
+    public static Spectrum spectrum(Scan scan) throws EdgeworksException {
+        String file = String.valueOf(scan.source());
+        Channel energy = scan.require(ChannelRole.ENERGY);
+        Channel signal = scan.first(ChannelRole.MU).orElse(null);
+        for (ChannelRole r : List.of(ChannelRole.TFY, ChannelRole.PFY, ChannelRole.TEY, ChannelRole.IF, ChannelRole.IT))
+            if (signal == null) signal = scan.first(r).orElse(null);
+        if (signal == null)
+            throw new EdgeworksException(file, scan.entryPath(), "no mu or signal channel to plot (channels: "
+                    + String.join(", ", scan.channels().keySet()) + ")");
+        if (signal.rank() != 1)
+            throw new EdgeworksException(file, signal.sourcePath(), "channel '" + signal.name() + "' is not 1-D");
+        return new Spectrum(scan.name(), Axis.energy(energy.readDoubles(file)), signal.readDoubles(file), null,
+                signal.role() == ChannelRole.MU ? "mu" : signal.name());
+    }
+
+    static boolean isHdf5Name(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".nxs") || n.endsWith(".h5") || n.endsWith(".hdf5") || n.endsWith(".nx5") || n.endsWith(".hdf");
+    }
+
+    private static String parentPath(String p) {
+        int i = p.lastIndexOf('/');
+        return i <= 0 ? "/" : p.substring(0, i);
+    }
+
+    private static String lastName(String p) {
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+}

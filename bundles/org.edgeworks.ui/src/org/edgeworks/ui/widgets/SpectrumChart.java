@@ -1,0 +1,360 @@
+package org.edgeworks.ui.widgets;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swtchart.Chart;
+import org.eclipse.swtchart.IAxis;
+import org.eclipse.swtchart.ILineSeries;
+import org.eclipse.swtchart.ISeries;
+import org.eclipse.swtchart.LineStyle;
+import org.eclipse.swtchart.Range;
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.core.io.AtomicFiles;
+import org.edgeworks.core.processing.Result;
+import org.edgeworks.plot.PixelMapping;
+import org.edgeworks.plot.PngPlots;
+import org.edgeworks.xas.NormalizeProcessor;
+import org.edgeworks.xas.kernel.Gradient;
+
+/**
+ * Spectrum viewer content (no workbench dependency): an Eclipse SWTChart line chart with an overlay of many
+ * spectra, legend, zoom (wheel) / pan (drag) / reset (double-click), cursor read-out, mu / norm / flat /
+ * derivative toggles, pre/post-edge lines with the E0 marker, fit components with the residual, and PNG/CSV
+ * export. Normalised curves come from the registered normalisation processor.
+ */
+public final class SpectrumChart extends Composite {
+
+    /** Which curve of each spectrum is drawn. */
+    public enum Mode {
+        MU("mu(E)"), NORM("normalised"), FLAT("flattened"), DERIVATIVE("dmu/dE");
+
+        final String label;
+
+        Mode(String label) { this.label = label; }
+    }
+
+    /** One curve as drawn: name, x, y (what CSV export writes). */
+    public record Curve(String name, double[] x, double[] y, boolean dashed) {}
+
+    private final Chart chart;
+    private final Label readout;
+    private final Map<Mode, Button> modeButtons = new LinkedHashMap<>();
+    private final Button edgeLines;
+    private final List<Spectrum> spectra = new ArrayList<>();
+    private final Map<Spectrum, NormalizeProcessor.Normalized> normalised = new LinkedHashMap<>();
+    private final List<Curve> extraCurves = new ArrayList<>();
+    private final List<Curve> drawn = new ArrayList<>();
+    private final List<Color> colours = new ArrayList<>();
+    private Mode mode = Mode.MU;
+    private String problem;
+    private Point panStart;
+    private Range[] panRanges;
+
+    public SpectrumChart(Composite parent, int style) {
+        super(parent, style);
+        setLayout(new GridLayout(1, false));
+        Composite bar = new Composite(this, SWT.NONE);
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        bar.setLayout(new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL));
+        for (Mode m : Mode.values()) {
+            Button b = new Button(bar, SWT.RADIO);
+            b.setText(m.label);
+            b.setSelection(m == mode);
+            b.addListener(SWT.Selection, e -> { if (b.getSelection()) setMode(m); });
+            modeButtons.put(m, b);
+        }
+        edgeLines = new Button(bar, SWT.CHECK);
+        edgeLines.setText("pre/post lines + E0");
+        edgeLines.addListener(SWT.Selection, e -> redrawSeries());
+        button(bar, "Reset zoom", this::resetZoom);
+        button(bar, "Export PNG...", () -> exportDialog("*.png", p -> Snapshots.savePng(chart(), p)));
+        button(bar, "Export CSV...", () -> exportDialog("*.csv", this::exportCsv));
+        chart = new Chart(this, SWT.NONE);
+        chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        chart.getTitle().setVisible(false);
+        chart.getLegend().setPosition(SWT.RIGHT);
+        chart.getAxisSet().getXAxis(0).getTitle().setText("Energy (eV)");
+        chart.getAxisSet().getYAxis(0).getTitle().setText(mode.label);
+        readout = new Label(this, SWT.NONE);
+        readout.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
+        readout.setText(" ");
+        installMouse();
+        addDisposeListener(e -> colours.forEach(Color::dispose));
+    }
+
+    private static void button(Composite bar, String text, Runnable action) {
+        Button b = new Button(bar, SWT.PUSH);
+        b.setText(text);
+        b.addListener(SWT.Selection, e -> action.run());
+    }
+
+    public Chart chart() { return chart; }
+
+    public Mode mode() { return mode; }
+
+    /** The curves currently drawn, in drawing order. */
+    public List<Curve> curves() { return List.copyOf(drawn); }
+
+    /** Last processor error (shown in the read-out line), or null. */
+    public String problem() { return problem; }
+
+    /** Replaces the overlay by these spectra. */
+    public void setSpectra(List<Spectrum> list) {
+        spectra.clear();
+        normalised.clear();
+        extraCurves.clear();
+        spectra.addAll(list);
+        redrawSeries();
+        resetZoom();
+    }
+
+    /** Adds one spectrum to the overlay. */
+    public void add(Spectrum s) {
+        spectra.add(s);
+        redrawSeries();
+        resetZoom();
+    }
+
+    /**
+     * Shows a fit: data, fit, its components (e.g. the pre-edge baseline) and the residual data - fit, all as
+     * the fitting processor returned them.
+     */
+    public void showFit(String name, double[] energy, double[] data, double[] fit, Map<String, double[]> components) {
+        spectra.clear();
+        normalised.clear();
+        extraCurves.clear();
+        extraCurves.add(new Curve(name + " data", energy, data, false));
+        extraCurves.add(new Curve(name + " fit", energy, fit, false));
+        components.forEach((label, y) -> extraCurves.add(new Curve(label, energy, y, true)));
+        double[] residual = new double[data.length];
+        for (int i = 0; i < residual.length; i++) residual[i] = data[i] - fit[i];
+        extraCurves.add(new Curve("residual", energy, residual, true));
+        setModeButtons(Mode.MU);
+        mode = Mode.MU;
+        redrawSeries();
+        resetZoom();
+    }
+
+    public void setMode(Mode m) {
+        mode = m;
+        setModeButtons(m);
+        redrawSeries();
+        resetZoom();
+    }
+
+    public void setEdgeLines(boolean show) {
+        edgeLines.setSelection(show);
+        redrawSeries();
+    }
+
+    private void setModeButtons(Mode m) {
+        modeButtons.forEach((k, b) -> b.setSelection(k == m));
+    }
+
+    private NormalizeProcessor.Normalized normalisation(Spectrum s) throws EdgeworksException {
+        NormalizeProcessor.Normalized n = normalised.get(s);
+        if (n == null) {
+            Result<NormalizeProcessor.Normalized> r = Processors.run(NormalizeProcessor.ID, s, Map.of());
+            normalised.put(s, n = r.value());
+        }
+        return n;
+    }
+
+    private void redrawSeries() {
+        for (ISeries<?> s : chart.getSeriesSet().getSeries()) chart.getSeriesSet().deleteSeries(s.getId());
+        drawn.clear();
+        problem = null;
+        List<Curve> curves = new ArrayList<>(extraCurves);
+        for (Spectrum s : spectra) {
+            try {
+                curves.addAll(curvesOf(s));
+            } catch (EdgeworksException e) {
+                problem = e.getMessage();
+                curves.add(new Curve(s.name(), s.energies(), s.signal(), false));
+            }
+        }
+        int i = 0;
+        for (Curve c : curves) {
+            ILineSeries<?> series = (ILineSeries<?>) chart.getSeriesSet().createSeries(ISeries.SeriesType.LINE, unique(c.name()));
+            series.setXSeries(c.x());
+            series.setYSeries(c.y());
+            series.setSymbolType(ILineSeries.PlotSymbolType.NONE);
+            series.setLineColor(colour(i++));
+            series.setLineWidth(c.dashed() ? 1 : 2);
+            if (c.dashed()) series.setLineStyle(LineStyle.DASH);
+            series.setAntialias(SWT.ON);
+            drawn.add(c);
+        }
+        chart.getAxisSet().getXAxis(0).getTitle().setText(xTitle());
+        chart.getAxisSet().getYAxis(0).getTitle().setText(yTitle());
+        if (problem != null) readout.setText(problem);
+        chart.redraw();
+    }
+
+    /** Axis titles from the data: a RIXS cut is against emission energy, a PFY against excitation. */
+    private String xTitle() {
+        if (spectra.isEmpty()) return "Energy (eV)";
+        String axis = spectra.get(0).energy().name();
+        String unit = spectra.get(0).energy().unit().symbol();
+        String name = axis == null || axis.isBlank() || axis.equals("energy") ? "Energy" : Character.toUpperCase(axis.charAt(0)) + axis.substring(1);
+        return name + (name.toLowerCase(Locale.ROOT).contains("energy") ? "" : " energy") + " (" + unit + ")";
+    }
+
+    private String yTitle() {
+        if (mode != Mode.MU || spectra.isEmpty()) return mode.label;
+        String channel = spectra.get(0).channel();
+        return channel.isBlank() || channel.equals("mu") ? mode.label : channel;
+    }
+
+    private List<Curve> curvesOf(Spectrum s) throws EdgeworksException {
+        List<Curve> out = new ArrayList<>();
+        switch (mode) {
+            case MU -> {
+                out.add(new Curve(s.name(), s.energies(), s.signal(), false));
+                if (edgeLines.getSelection()) {
+                    NormalizeProcessor.Normalized n = normalisation(s);
+                    out.add(new Curve(s.name() + " pre-edge", n.energy(), n.pre(), true));
+                    out.add(new Curve(s.name() + " post-edge", n.energy(), n.post(), true));
+                    double lo = min(n.mu()), hi = max(n.mu());
+                    out.add(new Curve(s.name() + " E0 = " + fmt(n.e0()) + " eV", new double[] {n.e0(), n.e0()},
+                            new double[] {lo, hi}, true));
+                }
+            }
+            case NORM -> {
+                NormalizeProcessor.Normalized n = normalisation(s);
+                out.add(new Curve(s.name(), n.energy(), n.norm(), false));
+            }
+            case FLAT -> {
+                NormalizeProcessor.Normalized n = normalisation(s);
+                out.add(new Curve(s.name(), n.energy(), n.flat(), false));
+            }
+            // Larch's dmu/dE (numpy.gradient), the same kernel the E0 search of the xas processors uses.
+            case DERIVATIVE -> out.add(new Curve(s.name(), s.energies(), Gradient.of(s.energies(), s.signal()), false));
+        }
+        return out;
+    }
+
+    private String unique(String name) {
+        String id = name;
+        for (int k = 2; chart.getSeriesSet().getSeries(id) != null; k++) id = name + " (" + k + ")";
+        return id;
+    }
+
+    /** Colours in the order of the headless PNG plots, so station and report colour curves alike. */
+    private Color colour(int index) {
+        while (colours.size() <= index) {
+            java.awt.Color c = PngPlots.PALETTE.get(colours.size() % PngPlots.PALETTE.size());
+            colours.add(new Color(getDisplay(), c.getRed(), c.getGreen(), c.getBlue()));
+        }
+        return colours.get(index);
+    }
+
+    public void resetZoom() {
+        chart.getAxisSet().adjustRange();
+        chart.redraw();
+    }
+
+    /** Sets the visible data ranges (zoom to a window). */
+    public void zoomTo(double xMin, double xMax, double yMin, double yMax) {
+        chart.getAxisSet().getXAxis(0).setRange(new Range(xMin, xMax));
+        chart.getAxisSet().getYAxis(0).setRange(new Range(yMin, yMax));
+        chart.redraw();
+    }
+
+    /**
+     * The data-to-pixel transform of the plot area in this composite's coordinates (for screenshot tests and
+     * the read-out): the same transform SWTChart draws with.
+     */
+    public PixelMapping plotMapping() {
+        Control plot = chart.getPlotArea().getControl();
+        Point origin = toControl(plot.toDisplay(0, 0));
+        Point size = plot.getSize();
+        Range x = chart.getAxisSet().getXAxis(0).getRange(), y = chart.getAxisSet().getYAxis(0).getRange();
+        return new PixelMapping(origin.x, origin.y, size.x, size.y, x.lower, x.upper, y.lower, y.upper);
+    }
+
+    private void installMouse() {
+        Control plot = chart.getPlotArea().getControl();
+        IAxis xAxis = chart.getAxisSet().getXAxis(0), yAxis = chart.getAxisSet().getYAxis(0);
+        plot.addListener(SWT.MouseMove, e -> {
+            double x = xAxis.getDataCoordinate(e.x), y = yAxis.getDataCoordinate(e.y);
+            if (panStart != null) {
+                double dx = x - xAxis.getDataCoordinate(panStart.x), dy = y - yAxis.getDataCoordinate(panStart.y);
+                xAxis.setRange(new Range(panRanges[0].lower - dx, panRanges[0].upper - dx));
+                yAxis.setRange(new Range(panRanges[1].lower - dy, panRanges[1].upper - dy));
+                chart.redraw();
+                return;
+            }
+            readout.setText(String.format(Locale.ROOT, "E = %.2f eV   %s = %.4g", x, mode.label, y));
+        });
+        plot.addListener(SWT.MouseDown, e -> {
+            if (e.button != 1) return;
+            panStart = new Point(e.x, e.y);
+            panRanges = new Range[] {new Range(xAxis.getRange()), new Range(yAxis.getRange())};
+        });
+        plot.addListener(SWT.MouseUp, e -> panStart = null);
+        plot.addListener(SWT.MouseDoubleClick, e -> resetZoom());
+        plot.addListener(SWT.MouseVerticalWheel, e -> {
+            double centre = xAxis.getDataCoordinate(e.x);
+            if (e.count > 0) xAxis.zoomIn(centre);
+            else xAxis.zoomOut(centre);
+            chart.redraw();
+        });
+    }
+
+    private interface Export { void to(Path p) throws EdgeworksException; }
+
+    private void exportDialog(String pattern, Export export) {
+        FileDialog d = new FileDialog(getShell(), SWT.SAVE);
+        d.setFilterExtensions(new String[] {pattern});
+        d.setOverwrite(true);
+        String file = d.open();
+        if (file == null) return;
+        try {
+            export.to(Path.of(file));
+        } catch (EdgeworksException e) {
+            ErrorDialogs.show(getShell(), "Export failed", e);
+        }
+    }
+
+    /** Writes every drawn curve as CSV (name,x,y per line, so curves of different grids fit in one file). */
+    public void exportCsv(Path target) throws EdgeworksException {
+        StringBuilder sb = new StringBuilder("curve,energy_eV," + mode.name().toLowerCase(Locale.ROOT) + "\n");
+        for (Curve c : drawn)
+            for (int i = 0; i < c.x().length; i++)
+                sb.append('"').append(c.name().replace("\"", "'")).append("\",").append(c.x()[i]).append(',').append(c.y()[i]).append('\n');
+        AtomicFiles.writeString(target, true, sb.toString());
+    }
+
+    private static double min(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) if (Double.isFinite(x)) m = Math.min(m, x);
+        return m;
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) if (Double.isFinite(x)) m = Math.max(m, x);
+        return m;
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}
