@@ -16,7 +16,8 @@ import org.edgeworks.rixs.QuantifySeries;
 /**
  * Demo part "rixs" on samples/rixs (SYNTHETIC scans): the pristine / charged / discharged maps
  * (NeXus, PNG, calibration report), RIXS cuts at 529.6, 530.8 and 532.0 eV excitation, the
- * 531.0 / 523.7 eV feature table, the charged - discharged difference map and Mn L-edge iPFY.
+ * 531.0 / 523.7 eV feature table, the energy-loss view, the charged - discharged difference map
+ * and Mn L-edge iPFY.
  */
 public final class RixsDemo implements DemoPart {
     static final List<String> STATES = List.of("pristine", "charged", "discharged");
@@ -43,6 +44,8 @@ public final class RixsDemo implements DemoPart {
             maps.add(m);
             RixsCut.write(m, "synthetic_OK_" + state, List.of(529.6, 530.8, 532.0), List.of(), 0.2, o);
         }
+        RixsMap loss = new org.edgeworks.rixs.EnergyLossMap().apply(maps.get(1), org.edgeworks.rixs.EnergyLossMap.Parameters.defaults()).value();
+        o.mapPng("synthetic_OK_charged.loss.png", loss, "charged, energy-loss view", org.edgeworks.plot.Colormap.JET);
         QuantifySeries.Table t = RixsQuantify.write(maps, QuantifyFeature.Parameters.defaults(), o);
         StringBuilder table = new StringBuilder("state        feature 531.0/523.7 eV   +- sigma    normalised to map total\n");
         for (QuantifyFeature.Quantification q : t.rows())

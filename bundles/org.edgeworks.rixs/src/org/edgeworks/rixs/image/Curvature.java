@@ -47,7 +47,9 @@ public final class Curvature {
         double[] measured = new double[nBins];
         boolean[] outlier = new boolean[nBins];
         for (int pass = 0; pass < PASSES; pass++) {
-            int lags = pass < PASSES - 1 ? Math.max(1, maxShift) : REFINE_LAGS;
+            // the first pass searches the whole range; later passes only refine (a bin whose
+            // residual falls outside is dropped for that pass)
+            int lags = pass == 0 ? Math.max(1, maxShift) : pass == 1 ? Math.min(Math.max(1, maxShift), 2 * REFINE_LAGS) : REFINE_LAGS;
             double[] sum = new double[nBins];
             int[] count = new int[nBins];
             for (double[][] prof : profiles) {
