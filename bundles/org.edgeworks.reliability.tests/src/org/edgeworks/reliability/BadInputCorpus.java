@@ -19,7 +19,9 @@ import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.EnergyGrid;
 import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.batch.pipeline.Pipeline;
 import org.edgeworks.core.processing.Parameters;
+import org.edgeworks.core.registry.ProcessorRegistry;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.nexus.NexusFile;
 import org.edgeworks.nexus.NexusNode;
@@ -180,7 +182,24 @@ final class BadInputCorpus {
         TEXT_FILES.put("zero_i0_all.xdi", xdi("", good.replace(" 100000.0 ", " 0.0 ")));
         TEXT_FILES.put("negative_i0_all.xdi", xdi("", good.replace(" 100000.0 ", " -100000.0 ")));
         TEXT_FILES.put("constant_signal.dat", "# energy mu\n" + constantRows(e));
+        String mu = "{\"processor\": \"org.edgeworks.pipeline.mu\", \"parameters\": {}}";
+        String norm = "{\"processor\": \"org.edgeworks.xas.normalize\", \"parameters\": %s}";
+        TEXT_FILES.put("good.pipeline.json", pipeline("", mu + ", " + String.format(norm, "{}")));
+        TEXT_FILES.put("not_json.pipeline.json", "{\"schema\": \"edgeworks-pipeline/1\", \"steps\": [");
+        TEXT_FILES.put("unknown_processor.pipeline.json", pipeline("", mu + ", {\"processor\": \"org.edgeworks.xas.normalise\"}"));
+        TEXT_FILES.put("wrong_type.pipeline.json", pipeline("", mu + ", " + String.format(norm, "{\"nnorm\": \"two\"}")));
+        TEXT_FILES.put("unknown_parameter.pipeline.json", pipeline("", mu + ", " + String.format(norm, "{\"e0_mthod\": \"fixed\"}")));
+        TEXT_FILES.put("escape_out.pipeline.json", pipeline("\"output\": \"../../etc/{file}\", ", mu));
+        TEXT_FILES.put("absolute_out.pipeline.json", pipeline("\"output\": \"/etc/{file}\", ", mu));
+        TEXT_FILES.put("wrong_schema.pipeline.json", pipeline("", mu).replace("edgeworks-pipeline/1", "edgeworks-pipeline/9"));
+        TEXT_FILES.put("type_mismatch.pipeline.json", pipeline("", String.format(norm, "{}")));
+        TEXT_FILES.put("empty_steps.pipeline.json", pipeline("", ""));
+        TEXT_FILES.put("deep_nesting.pipeline.json", "[".repeat(5000) + "]".repeat(5000));
         TEXT_FILES.put("utf16.dat", new String(("# energy i0 itrans\n" + good).getBytes(StandardCharsets.UTF_16), StandardCharsets.ISO_8859_1));
+    }
+
+    private static String pipeline(String extra, String steps) {
+        return "{\"schema\": \"edgeworks-pipeline/1\", \"name\": \"corpus\", " + extra + "\"steps\": [" + steps + "]}";
     }
 
     private static String constantRows(double[] e) {
@@ -291,6 +310,7 @@ final class BadInputCorpus {
         c.add(valid("xdi-zero-i0-points", "XAS input", "I0 = 0 on two rows", "zero_i0_points.xdi", "masked 2 point", XAS));
         processorCases(c);
         parameterJsonCases(c);
+        pipelineCases(c);
         return c;
     }
 
@@ -448,6 +468,38 @@ final class BadInputCorpus {
             f -> { json("[1, 2]"); return null; }));
         c.add(processor("params-bad-enum", "Normalize parameters JSON {\"normalization\": \"sideways\"}", Expect.BROKEN, "normalize.json", "normalization",
             "'sideways' is not one of", f -> { json("{\"normalization\": \"sideways\"}"); return null; }));
+    }
+
+    /** The pipeline command on the good XDI file: PIPE is the case's pipeline file. */
+    static final String[] RUN = {"run", "FILE", "DATA", "--out", "OUT"};
+
+    private static void pipelineCases(List<Case> c) {
+        c.add(pipe("pipeline-not-json", "truncated JSON", "not_json.pipeline.json", "", "not valid json"));
+        c.add(pipe("pipeline-unknown-processor", "step 2 names org.edgeworks.xas.normalise (typo)", "unknown_processor.pipeline.json",
+            "steps[1].processor", "unknown processor 'org.edgeworks.xas.normalise'"));
+        c.add(pipe("pipeline-wrong-parameter-type", "normalize step with \"nnorm\": \"two\"", "wrong_type.pipeline.json",
+            "steps[1].parameters", "expected an integer"));
+        c.add(pipe("pipeline-unknown-parameter", "normalize step with \"e0_mthod\"", "unknown_parameter.pipeline.json",
+            "steps[1].parameters", "unknown parameter 'e0_mthod'"));
+        c.add(pipe("pipeline-output-escapes", "\"output\": \"../../etc/{file}\"", "escape_out.pipeline.json", "output", "inside --out"));
+        c.add(pipe("pipeline-output-absolute", "\"output\": \"/etc/{file}\"", "absolute_out.pipeline.json", "output", "inside --out"));
+        c.add(pipe("pipeline-wrong-schema", "\"schema\": \"edgeworks-pipeline/9\"", "wrong_schema.pipeline.json", "schema", "expected"));
+        c.add(pipe("pipeline-type-mismatch", "first step is normalize, which cannot take a Scan", "type_mismatch.pipeline.json",
+            "steps[0]", "takes spectrum"));
+        c.add(pipe("pipeline-empty-steps", "\"steps\": []", "empty_steps.pipeline.json", "steps", "non-empty"));
+        c.add(pipe("pipeline-deep-nesting", "5000 nested JSON arrays", "deep_nesting.pipeline.json", "", ""));
+        c.add(new Case("pipeline-good", "pipeline", "mu -> normalize on good.xdi", Expect.VALID, "good.pipeline.json", "good.pipeline.json",
+            "", "", f -> {
+                Pipeline.parse(Files.readString(f), f.toString(), ProcessorRegistry.load());
+                return new LoadChain.Outcome(Map.of(), List.of(), Double.NaN);
+            }, RUN, null));
+    }
+
+    private static Case pipe(String id, String input, String file, String where, String problem) {
+        return new Case(id, "pipeline", input, Expect.BROKEN, file, file, where, problem, f -> {
+            Pipeline.parse(Files.readString(f), f.toString(), ProcessorRegistry.load());
+            return null;
+        }, RUN, null);
     }
 
     private static void json(String text) throws EdgeworksException {

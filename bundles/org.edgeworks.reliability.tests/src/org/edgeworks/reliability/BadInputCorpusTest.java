@@ -54,7 +54,7 @@ class BadInputCorpusTest {
         List<BadInputCorpus.Case> cases = BadInputCorpus.cases();
         assertTrue(cases.size() >= 40, "corpus has " + cases.size() + " cases");
         assertEquals(cases.size(), cases.stream().map(BadInputCorpus.Case::id).distinct().count(), "case ids are unique");
-        for (String area : List.of("HDF5", "NeXus", "XDI", "ASCII", "XAS input", "processor"))
+        for (String area : List.of("HDF5", "NeXus", "XDI", "ASCII", "XAS input", "processor", "pipeline"))
             assertTrue(cases.stream().anyMatch(c -> c.area().equals(area)), area);
     }
 
@@ -87,6 +87,7 @@ class BadInputCorpusTest {
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("FILE")) args[i] = file.toString();
                 if (args[i].equals("OUT")) args[i] = out.toString();
+                if (args[i].equals("DATA")) args[i] = dir.resolve("good.xdi").toString();
             }
             StringWriter stdout = new StringWriter();
             StringWriter err = new StringWriter();
@@ -133,13 +134,18 @@ class BadInputCorpusTest {
     }
 
     /** Every text output (CSV, JSON) of a valid case is free of NaN and infinities. */
-    static void assertNoNonFiniteOutput(BadInputCorpus.Case c, Path out) throws IOException {
+    static void assertNoNonFiniteOutput(BadInputCorpus.Case c, Path out) throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.list(out)) { files = s.toList(); }
         assertFalse(files.isEmpty(), c.id() + ": the command wrote results");
         for (Path p : files) {
             String name = p.getFileName().toString();
-            if (!(name.endsWith(".csv") || name.endsWith(".json") || name.endsWith(".dat") || name.endsWith(".txt"))) continue;
+            if (!(name.endsWith(".csv") || name.endsWith(".json") || name.endsWith(".dat") || name.endsWith(".txt")
+                || name.endsWith(".nxs") || name.endsWith(".h5"))) continue;
+            if (name.endsWith(".nxs") || name.endsWith(".h5")) {
+                assertFiniteNexus(c, p);
+                continue;
+            }
             if (name.endsWith(".json")) {
                 // Jackson writes non-finite doubles as the bare tokens NaN/Infinity: parse leniently, check every number
                 com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -152,6 +158,26 @@ class BadInputCorpusTest {
                     String f = field.toLowerCase(Locale.ROOT).replaceFirst("^[+-]", "");
                     assertFalse(f.equals("nan") || f.startsWith("inf"), c.id() + ": non-finite number in " + name + ": " + line);
                 }
+        }
+    }
+
+    /** Every numeric dataset of a NeXus result is finite. */
+    private static void assertFiniteNexus(BadInputCorpus.Case c, Path file) throws Exception {
+        try (org.edgeworks.nexus.NexusFile nx = org.edgeworks.nexus.NexusFile.open(file)) {
+            List<org.edgeworks.nexus.NexusNode> datasets = new ArrayList<>();
+            org.edgeworks.nexus.NexusScans.walk(nx.tree(), n -> {
+                if (n.kind() == org.edgeworks.nexus.NexusNode.Kind.DATASET && !"string".equals(n.type()) && !n.type().isEmpty()) datasets.add(n);
+            });
+            assertFalse(datasets.isEmpty(), c.id() + ": " + file.getFileName() + " holds datasets");
+            for (org.edgeworks.nexus.NexusNode d : datasets) {
+                double[] v;
+                try {
+                    v = nx.readDoubles(d.path());
+                } catch (EdgeworksException notNumeric) {
+                    continue; // compound or other non-numeric types
+                }
+                for (double x : v) assertTrue(Double.isFinite(x), c.id() + ": non-finite number in " + file.getFileName() + d.path());
+            }
         }
     }
 
