@@ -139,5 +139,12 @@ class LcfLarchTest {
         // Larch (unbounded) puts -0.08 on MnO2; bounded, MnO2 goes to 0 and the fit is the 2-reference one
         assertEquals(0.0, res.weights().get("mn_MnO2_pyrolusite"), 1e-9);
         assertTrue(res.averageValence() > 2.5 && res.averageValence() < 3.0, "valence " + res.averageValence());
+        // non-negative and summing to one: MnO2 at its bound, the rest is Larch's two-reference fit
+        LcfResult both = new LcfProcessor().apply(new LcfProcessor.Input(normOf("mn_Mn3O4"), refs, null),
+            new Params(6530.0, 6600.0, true, true, false, 1.0, 0, 1)).value();
+        assertEquals(0.0, both.weights().get("mn_MnO2_pyrolusite"), 1e-9);
+        assertEquals(0.2583153954943121, both.weights().get("mn_MnO"), 1e-3);
+        assertEquals(0.741684604505688, both.weights().get("mn_Mn2O3"), 1e-3);
+        assertEquals(0.004394881529388911, both.rFactor(), 1e-5 * 0.004394881529388911);
     }
 }
