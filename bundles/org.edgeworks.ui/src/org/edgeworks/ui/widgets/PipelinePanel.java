@@ -46,13 +46,13 @@ public final class PipelinePanel extends Composite {
         processorCombo = new Combo(bar, SWT.READ_ONLY);
         for (Processor<?, ?, ?> p : available) processorCombo.add(p.label() + "  (" + p.id() + ")");
         if (!available.isEmpty()) processorCombo.select(0);
-        push(bar, "Add step", () -> { if (processorCombo.getSelectionIndex() >= 0) add(available.get(processorCombo.getSelectionIndex())); });
-        push(bar, "Remove", this::removeSelected);
-        push(bar, "Up", () -> move(-1));
-        push(bar, "Down", () -> move(1));
-        push(bar, "Save...", () -> fileDialog(SWT.SAVE, p -> PipelineDocument.save(p, steps())));
-        push(bar, "Load...", () -> fileDialog(SWT.OPEN, p -> setSteps(PipelineDocument.load(p))));
-        push(bar, "Preview", this::preview);
+        Buttons.push(bar, "Add step", () -> { if (processorCombo.getSelectionIndex() >= 0) add(available.get(processorCombo.getSelectionIndex())); });
+        Buttons.push(bar, "Remove", this::removeSelected);
+        Buttons.push(bar, "Up", () -> move(-1));
+        Buttons.push(bar, "Down", () -> move(1));
+        Buttons.push(bar, "Save...", () -> fileDialog(SWT.SAVE, p -> PipelineDocument.save(p, steps())));
+        Buttons.push(bar, "Load...", () -> fileDialog(SWT.OPEN, p -> setSteps(PipelineDocument.load(p))));
+        Buttons.push(bar, "Preview", this::preview);
         SashForm sash = new SashForm(this, SWT.HORIZONTAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         stepList = new org.eclipse.swt.widgets.List(sash, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL);
@@ -64,11 +64,6 @@ public final class PipelinePanel extends Composite {
         status.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
     }
 
-    private static void push(Composite bar, String text, Runnable r) {
-        Button b = new Button(bar, SWT.PUSH);
-        b.setText(text);
-        b.addListener(SWT.Selection, e -> r.run());
-    }
 
     /** Processors offered (everything the registry holds). */
     public List<Processor<?, ?, ?>> available() { return List.copyOf(available); }

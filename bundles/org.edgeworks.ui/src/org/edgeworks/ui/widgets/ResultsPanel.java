@@ -46,9 +46,9 @@ public final class ResultsPanel extends Composite {
         setLayout(new GridLayout(1, false));
         Composite bar = new Composite(this, SWT.NONE);
         bar.setLayout(new RowLayout(SWT.HORIZONTAL));
-        push(bar, "Copy", this::copy);
-        push(bar, "Export CSV...", this::exportDialog);
-        push(bar, "Clear", this::clear);
+        Buttons.push(bar, "Copy", this::copy);
+        Buttons.push(bar, "Export CSV...", this::exportDialog);
+        Buttons.push(bar, "Clear", this::clear);
         table = new Table(this, SWT.BORDER | SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table.setHeaderVisible(true);
@@ -62,11 +62,6 @@ public final class ResultsPanel extends Composite {
         table.addListener(SWT.KeyDown, e -> { if (e.character == 3 || ((e.stateMask & SWT.MOD1) != 0 && e.keyCode == 'c')) copy(); });
     }
 
-    private static void push(Composite bar, String text, Runnable r) {
-        Button b = new Button(bar, SWT.PUSH);
-        b.setText(text);
-        b.addListener(SWT.Selection, e -> r.run());
-    }
 
     public Table table() { return table; }
 

@@ -82,9 +82,9 @@ public final class SpectrumChart extends Composite {
         edgeLines = new Button(bar, SWT.CHECK);
         edgeLines.setText("pre/post lines + E0");
         edgeLines.addListener(SWT.Selection, e -> redrawSeries());
-        button(bar, "Reset zoom", this::resetZoom);
-        button(bar, "Export PNG...", () -> exportDialog("*.png", p -> Snapshots.savePng(chart(), p)));
-        button(bar, "Export CSV...", () -> exportDialog("*.csv", this::exportCsv));
+        Buttons.push(bar, "Reset zoom", this::resetZoom);
+        Buttons.push(bar, "Export PNG...", () -> exportDialog("*.png", p -> Snapshots.savePng(chart(), p)));
+        Buttons.push(bar, "Export CSV...", () -> exportDialog("*.csv", this::exportCsv));
         chart = new Chart(this, SWT.NONE);
         chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         chart.getTitle().setVisible(false);
@@ -98,11 +98,6 @@ public final class SpectrumChart extends Composite {
         addDisposeListener(e -> colours.forEach(Color::dispose));
     }
 
-    private static void button(Composite bar, String text, Runnable action) {
-        Button b = new Button(bar, SWT.PUSH);
-        b.setText(text);
-        b.addListener(SWT.Selection, e -> action.run());
-    }
 
     public Chart chart() { return chart; }
 
