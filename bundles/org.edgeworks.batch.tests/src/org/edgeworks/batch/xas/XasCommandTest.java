@@ -107,6 +107,12 @@ class XasCommandTest {
             assertTrue(j.get("provenance").get("sources").get(0).get("pathInFile").asText().contains("transmission"));
         }
         assertTrue(r.out().contains("a.norm.csv"), r.out());
+        // channels with roles (NXxas: incoming_beam = I0, absorbed_beam = It) need no names
+        Run roles = run("xas", "normalize", f("c.dat"), "--mode", "transmission", "--out", out.toString());
+        assertEquals(0, roles.code(), roles.err());
+        Run bare = run("xas", "normalize", f("c.dat"), "--out", dir.resolve("bare").toString());
+        assertEquals(0, bare.code(), bare.err());
+        assertEquals(json(out.resolve("c.json")).get("edge_step").asDouble(), json(dir.resolve("bare/c.json")).get("edge_step").asDouble(), 1e-12);
         // fixed E0 and ranges are used as given
         Run fixed = run("xas", "normalize", f("a.dat"), "--e0", "6551", "--pre1", "-100", "--pre2", "-40", "--norm1", "60", "--norm2", "300",
             "--nnorm", "1", "--out", out.toString(), "--overwrite");
