@@ -41,6 +41,8 @@ public final class DataBrowserView extends ViewPart {
         return override != null ? Path.of(override) : Path.of(System.getProperty("user.home"), ".edgeworks", "recent-files");
     }
 
+    public DataBrowserPanel panel() { return panel; }
+
     @Override
     public void setFocus() {
         panel.viewer().getControl().setFocus();

@@ -1,0 +1,90 @@
+package org.edgeworks.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IViewReference;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.application.IWorkbenchConfigurer;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchAdvisor;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.ui.views.DataBrowserView;
+import org.edgeworks.ui.views.ViewerView;
+import org.edgeworks.ui.widgets.DataOpener;
+import org.edgeworks.ui.widgets.Ui;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real workbench (PlatformUI) with the Edgeworks perspective, in the OSGi test runtime: the data browser
+ * lists the bundled samples, and opening a sample shows it in the spectrum viewer view. Screenshots of the
+ * whole window. Runs only inside OSGi with the e4 workbench bundles (the Tycho build); skipped on a plain JVM.
+ */
+class WorkbenchTest {
+
+    @Test
+    void perspectiveShowsTheSamplesAndOpensAViewer() throws Exception {
+        assumeTrue(Platform.isRunning() && Platform.getBundle("org.eclipse.e4.ui.workbench.renderers.swt") != null,
+                "needs the OSGi workbench runtime");
+        Display display = Ui.display();
+        List<String> checks = new ArrayList<>();
+        List<Throwable> failures = new ArrayList<>();
+        PlatformUI.createAndRunWorkbench(display, new WorkbenchAdvisor() {
+            @Override public String getInitialWindowPerspectiveId() { return EdgeworksPerspective.ID; }
+
+            @Override public void initialize(IWorkbenchConfigurer configurer) { configurer.setSaveAndRestore(false); }
+
+            @Override
+            public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+                return new WorkbenchWindowAdvisor(configurer) {
+                    @Override public void preWindowOpen() {
+                        configurer.setInitialSize(new org.eclipse.swt.graphics.Point(1280, 900));
+                        configurer.setTitle("Edgeworks");
+                    }
+                };
+            }
+
+            @Override
+            public void postStartup() {
+                display.asyncExec(() -> {
+                    try {
+                        var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+                        IWorkbenchPage page = window.getActivePage();
+                        assertEquals(EdgeworksPerspective.ID, page.getPerspective().getId());
+                        DataBrowserView browser = (DataBrowserView) page.findView(DataBrowserView.ID);
+                        assertNotNull(browser, "data browser view in the perspective");
+                        long end = System.currentTimeMillis() + 60_000;
+                        while (browser.panel().files().size() < 9 && System.currentTimeMillis() < end) Ui.settle();
+                        assertEquals(9, browser.panel().files().size(), "the bundled samples are listed");
+                        Ui.screenshot(window.getShell(), "workbench-perspective");
+                        checks.add("samples");
+                        Spectrum s = (Spectrum) DataOpener.openFile(browser.panel().files().get(7).path());
+                        ViewerView.open(page, s);
+                        Ui.settle();
+                        boolean viewerOpen = false;
+                        for (IViewReference r : page.getViewReferences())
+                            if (r.getId().equals(ViewerView.ID) && "org.edgeworks.ui.spectrumViewer".equals(r.getSecondaryId())) viewerOpen = true;
+                        assertTrue(viewerOpen, "spectrum viewer view opened");
+                        Ui.screenshot(window.getShell(), "workbench-spectrum-viewer");
+                        checks.add("viewer");
+                    } catch (Throwable t) {
+                        failures.add(t);
+                    } finally {
+                        PlatformUI.getWorkbench().close();
+                    }
+                });
+            }
+        });
+        if (!failures.isEmpty()) throw new AssertionError(failures.get(0));
+        assertEquals(List.of("samples", "viewer"), checks);
+    }
+}
