@@ -66,24 +66,20 @@ public final class FrameKernels {
         double k2 = threshold * threshold;
         // the pre-test threshold is lower (k / sqrt 2) so that the median test decides
         double preK2 = k2 * 0.5;
-        // 1. candidates: every pixel of the two rows at each edge (their neighbours would be
-        //    mirrored), elsewhere those passing a cheap pre-test against the mean of the four
-        //    nearest rows, written without a data-dependent branch (x5 faster than min/max tests
-        //    on noisy frames); a track along the column still stands out by half its height
+        // 1. candidates: pixels above the mean of the rows just above and below (the two rows
+        //    on the inner side for the first and last row) by more than k / sqrt 2 sigma. The
+        //    test is written without a data-dependent branch until the rare candidate: on noisy
+        //    frames a branch per pixel costs more than the arithmetic. The tail of a track along
+        //    the column hides behind its head here; step 3 catches it once the head is replaced.
         int[] candidates = new int[256];
         int nc = 0;
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
-            if (r < 2 || r >= rows - 2) {
-                for (int c = 0; c < cols; c++) {
-                    if (nc == candidates.length) candidates = Arrays.copyOf(candidates, 2 * nc);
-                    candidates[nc++] = base + c;
-                }
-                continue;
-            }
-            int up1 = base - cols, down1 = base + cols, up2 = base - 2 * cols, down2 = base + 2 * cols;
+            int a = r == 0 ? base + 2 * cols : base - cols;
+            int b = r == rows - 1 ? base - 2 * cols : base + cols;
+            if (r == rows - 1) a = base - cols;
             for (int c = 0; c < cols; c++) {
-                double m = 0.25 * (p[up1 + c] + p[down1 + c] + p[up2 + c] + p[down2 + c]);
+                double m = 0.5 * (p[a + c] + p[b + c]);
                 double e = p[base + c] - m;
                 if (e * Math.abs(e) > preK2 * (s02 + gain * Math.abs(m))) {
                     if (nc == candidates.length) candidates = Arrays.copyOf(candidates, 2 * nc);
