@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A saved pipeline: an ordered list of processor ids with parameters, as JSON with a versioned
  * schema:
  * <pre>
- * {"schema": "edgeworks-pipeline/1", "name": "...", "output": "{file}",
+ * {"schema": "edgeworks-pipeline/1", "name": "...", "output": "{filename}",
  *  "steps": [{"processor": "org.edgeworks.pipeline.mu", "parameters": {}},
  *            {"processor": "org.edgeworks.xas.normalize", "parameters": {"nnorm": 1}}]}
  * </pre>
@@ -31,16 +31,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (or no-argument method) of the previous output to pass on instead of the whole output, e.g.
  * {@code "from": "normSpectrum"}. Turning a Scan into a processor's input is itself a step: the
  * adapters {@code org.edgeworks.pipeline.*} (mu, xasChannels, spectrum, emissionSpectra,
- * rawStack) are processors like any other. {@code "output"} names the result files;
- * {file} is the raw file's name without its extension.
+ * rawStack) are processors like any other. {@code "output"} names the result files inside
+ * --out: {filename} is the raw file's name, {file} the name without its last extension; the
+ * default is {filename}.
  *
  * <p>Everything is checked before any file is read: schema, processor ids, parameter names and
  * types, and that each step can take what the previous one makes. Every error is one line.
  */
 public record Pipeline(String name, String output, List<Step> steps, String json) {
     public static final String SCHEMA = "edgeworks-pipeline/1";
-    /** Default output name: the raw file's base name. */
-    public static final String DEFAULT_OUTPUT = "{file}";
+    /**
+     * Default output name: the raw file's whole name ("MnO.dat" gives MnO.dat.nxs, .csv, .png), so
+     * files that differ only in their extension (sxr129598.mda and .asc) never collide.
+     */
+    public static final String DEFAULT_OUTPUT = "{filename}";
 
     /** One resolved step: the processor, its parsed parameter record and the optional component to take. */
     public record Step(int index, Processor<?, ?, ?> processor, Record parameters, JsonNode parametersJson, String from) {
@@ -122,6 +126,19 @@ public record Pipeline(String name, String output, List<Step> steps, String json
         try {
             return Parameters.fromJson(node, (Class) p.parameterType(), (Record) p.defaults(), where);
         } catch (EdgeworksException e) {
+            // name the field: retry each one alone and report the first that fails
+            if (node != null && node.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                    Map.Entry<String, JsonNode> f = it.next();
+                    ObjectNode one = Parameters.json().createObjectNode();
+                    one.set(f.getKey(), f.getValue());
+                    try {
+                        Parameters.fromJson(one, (Class) p.parameterType(), (Record) p.defaults(), where);
+                    } catch (EdgeworksException single) {
+                        throw new EdgeworksException(where, at + ".parameters." + f.getKey(), p.id() + ": " + single.problem());
+                    }
+                }
+            }
             throw new EdgeworksException(where, at + ".parameters", p.id() + ": " + e.problem());
         }
     }
@@ -133,10 +150,10 @@ public record Pipeline(String name, String output, List<Step> steps, String json
 
     /** Output names may not leave --out: no absolute paths, no "..", only {file} as a placeholder. */
     static void checkOutputName(String output, String where) throws EdgeworksException {
-        String probe = output.replace("{file}", "x");
+        String probe = output.replace("{filename}", "x").replace("{file}", "x");
         if (probe.isBlank() || probe.contains("..") || probe.startsWith("/") || probe.startsWith("\\") || probe.contains(":")
             || probe.contains("{") || probe.contains("}"))
-            throw new EdgeworksException(where, "output", "'" + output + "' is not a plain name inside --out (no '..', no absolute path; placeholder {file})");
+            throw new EdgeworksException(where, "output", "'" + output + "' is not a plain name inside --out (no '..', no absolute path; placeholders {filename}, {file})");
     }
 
     /** Parameters as they were read (for provenance): the full record, defaults filled in. */

@@ -60,11 +60,10 @@ public final class PipelineRunner {
 
     /** Output paths for a raw file: DIR/NAME.nxs, .csv, .png; NAME may not leave DIR. */
     public static List<Path> outputs(Pipeline pipeline, Path raw, Path outDir) throws EdgeworksException {
-        String base = raw.getFileName().toString();
-        int dot = base.lastIndexOf('.');
-        // "MnO.dat" -> "MnO", but scan-numbered names keep their number: "fe.060" stays "fe.060"
-        if (dot > 0 && base.substring(dot + 1).matches(".*[A-Za-z].*")) base = base.substring(0, dot);
-        String name = pipeline.output().replace("{file}", base);
+        String fileName = raw.getFileName().toString();
+        int dot = fileName.lastIndexOf('.');
+        String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+        String name = pipeline.output().replace("{filename}", fileName).replace("{file}", base);
         Path dir = outDir.toAbsolutePath().normalize();
         Path stem = dir.resolve(name).normalize();
         if (!stem.startsWith(dir) || stem.equals(dir))

@@ -158,7 +158,7 @@ public final class ResultNexus {
         else if (v instanceof Integer || v instanceof Long || v instanceof Short) g.putDataset(name, ((Number) v).longValue());
         else if (v instanceof Boolean b) g.putDataset(name, b.toString());
         else if (v instanceof String s) g.putDataset(name, s);
-        else if (v instanceof Enum<?> e) g.putDataset(name, e.toString());
+        else if (v instanceof Enum<?> e) g.putDataset(name, Parameters.json().valueToTree(e).asText()); // as in the JSON
         else if (v instanceof double[] d) g.putDataset(name, d.length == 0 ? "[]" : d.clone());
         else {
             try {
@@ -179,7 +179,9 @@ public final class ResultNexus {
             NexusNode root = nx.tree();
             NexusNode entry = root.children().stream().filter(n -> n.name().equals("entry")).findFirst().orElseThrow();
             List<StepRecord> steps = new ArrayList<>();
-            for (NexusNode g : entry.children()) {
+            List<NexusNode> groups = new ArrayList<>(entry.children());
+            groups.sort(java.util.Comparator.comparing(NexusNode::name)); // step_01, step_02, ... (the tree's order is not creation order)
+            for (NexusNode g : groups) {
                 if (!g.name().startsWith("step_") || !"NXprocess".equals(g.nxClass())) continue;
                 String p = g.path().endsWith("/") ? g.path().substring(0, g.path().length() - 1) : g.path();
                 String json = nx.readString(p + "/parameters/json").orElse("{}");

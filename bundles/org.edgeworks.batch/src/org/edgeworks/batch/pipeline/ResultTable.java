@@ -75,7 +75,7 @@ public record ResultTable(String axisName, double[] axis, Map<String, double[]> 
         for (Map.Entry<String, Object> e : parts.entrySet()) {
             Object v = e.getValue();
             if (v instanceof Number || v instanceof Boolean || v instanceof String) out.put(e.getKey(), v);
-            else if (v instanceof Enum<?> en) out.put(e.getKey(), en.toString());
+            else if (v instanceof Enum<?> en) out.put(e.getKey(), org.edgeworks.core.processing.Parameters.json().valueToTree(en).asText());
             else if (v instanceof Collection<?> c && c.stream().allMatch(x -> x instanceof Number || x instanceof String)) out.put(e.getKey(), String.valueOf(c));
             else if (v instanceof Collection<?> c && !c.isEmpty() && c.iterator().next() instanceof Record) {
                 List<String> rows = new ArrayList<>();
