@@ -96,6 +96,13 @@ class ColumnFileTest {
     }
 
     @Test
+    void blankLineInsideTheDataKeepsEveryRow() throws Exception {
+        // fe.060 (XDAC) has a blank line mid-scan: all 511 rows, as Larch and xasload.py read them
+        Scan s = new ColumnFileDetector().read(DATA.resolve("xanes/fe_k/fe.060"));
+        assertEquals(511, s.require(ChannelRole.ENERGY).readDoubles("fe.060").length);
+    }
+
+    @Test
     void columnsByLabelAreUnique() throws Exception {
         ColumnFile cf = ColumnFile.parse(Path.of("x"), List.of("# a a b", "1 2 3", "4 5 6"));
         assertEquals(List.of("a", "a_2", "b"), cf.labels());

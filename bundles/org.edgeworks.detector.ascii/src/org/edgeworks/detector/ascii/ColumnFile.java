@@ -57,7 +57,8 @@ public record ColumnFile(List<String> labels, List<String> units, double[][] col
 
     static ColumnFile parse(Path file, List<String> lines) throws EdgeworksException {
         boolean xdi = !lines.isEmpty() && lines.get(0).trim().matches("^#\\s*XDI/\\d+\\.\\d+.*");
-        // 1. find the data block: the last maximal run of numeric rows with >= 2 columns
+        // 1. find the data block: the last maximal run of numeric rows with >= 2 columns; blank
+        //    lines inside it are skipped (XDAC files have one mid-scan), as Larch's reader does
         double[][] parsed = new double[lines.size()][];
         for (int i = 0; i < lines.size(); i++) parsed[i] = numbers(lines.get(i));
         int end = lines.size() - 1;
@@ -68,16 +69,22 @@ public record ColumnFile(List<String> labels, List<String> units, double[][] col
         }
         if (end < 0) throw new EdgeworksException(file, null, "no numeric data rows with two or more columns");
         int start = end;
-        while (start - 1 >= 0 && parsed[start - 1] != null && parsed[start - 1].length >= 2) start--;
+        for (int i = end - 1; i >= 0; i--) {
+            if (lines.get(i).isBlank()) continue;
+            if (parsed[i] == null || parsed[i].length < 2) break;
+            start = i;
+        }
+        List<Integer> dataRows = new ArrayList<>();
+        for (int i = start; i <= end; i++) if (parsed[i] != null) dataRows.add(i);
         // rows with a different count inside the block are a ragged file, not a header
-        int ncols = mostCommonWidth(parsed, start, end);
-        for (int i = start; i <= end; i++) {
+        int ncols = mostCommonWidth(parsed, dataRows);
+        for (int i : dataRows) {
             if (parsed[i].length != ncols)
                 throw new EdgeworksException(file, "line " + (i + 1), "has " + parsed[i].length + " columns, expected " + ncols + " (ragged data)");
         }
-        int nrows = end - start + 1;
+        int nrows = dataRows.size();
         double[][] cols = new double[ncols][nrows];
-        for (int r = 0; r < nrows; r++) for (int c = 0; c < ncols; c++) cols[c][r] = parsed[start + r][c];
+        for (int r = 0; r < nrows; r++) for (int c = 0; c < ncols; c++) cols[c][r] = parsed[dataRows.get(r)][c];
         List<String> header = lines.subList(0, start);
         Map<String, String> fields = new LinkedHashMap<>();
         String[] labels = new String[ncols];
@@ -184,9 +191,9 @@ public record ColumnFile(List<String> labels, List<String> units, double[][] col
         }
     }
 
-    private static int mostCommonWidth(double[][] parsed, int start, int end) {
+    private static int mostCommonWidth(double[][] parsed, List<Integer> rows) {
         Map<Integer, Integer> counts = new LinkedHashMap<>();
-        for (int i = start; i <= end; i++) counts.merge(parsed[i].length, 1, Integer::sum);
+        for (int i : rows) counts.merge(parsed[i].length, 1, Integer::sum);
         return Collections.max(counts.entrySet(), Map.Entry.comparingByValue()).getKey();
     }
 
