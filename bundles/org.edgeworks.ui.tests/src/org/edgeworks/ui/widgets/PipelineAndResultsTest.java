@@ -101,6 +101,22 @@ class PipelineAndResultsTest {
         results.exportCsv(csv);
         assertTrue(Files.readAllLines(csv).size() == results.rows().size() + 1);
 
+        // the pipeline over files, as a Job: each file's results, a broken file named and the others done
+        pipeline.setSteps(List.of(loaded.get(0)));
+        Path samples = Path.of(System.getProperty("edgeworks.home", "/work/main"), "samples", "xanes");
+        Path broken = Files.writeString(tmp.resolve("broken.dat"), "not a spectrum\n");
+        List<PipelinePanel.FileRun> runs = new java.util.ArrayList<>();
+        pipeline.onFileRun(runs::add);
+        pipeline.runOnFiles(List.of(samples.resolve("MnO.dat"), broken, samples.resolve("Pyrolusite.dat"))).join();
+        Ui.settle();
+        assertEquals(3, runs.size());
+        assertEquals(1, runs.get(0).results().size());
+        assertTrue(runs.get(1).error() != null && runs.get(1).error().contains("broken.dat"), String.valueOf(runs.get(1).error()));
+        NormalizeProcessor.Normalized pyrolusite = (NormalizeProcessor.Normalized) runs.get(2).results().get(0).value();
+        assertEquals(new NormalizeProcessor().apply(SpectrumChartTest.sample("Pyrolusite.dat"), (NormalizeProcessor.Params) loaded.get(0).parameters())
+                .value().e0(), pyrolusite.e0(), 0);
+        assertTrue(pipeline.status().contains("3 file(s) run, 1 failed"), pipeline.status());
+
         Files.writeString(tmp.resolve("bad.json"), "{\"schema\":\"edgeworks.pipeline/1\",\"steps\":[{\"processor\":\"no.such\"}]}");
         EdgeworksException bad = assertThrows(EdgeworksException.class, () -> PipelineDocument.load(tmp.resolve("bad.json")));
         assertTrue(bad.getMessage().contains("bad.json") && bad.getMessage().contains("steps[0]"), bad.getMessage());

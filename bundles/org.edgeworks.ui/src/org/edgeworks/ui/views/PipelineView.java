@@ -28,6 +28,11 @@ public final class PipelineView extends ViewPart {
                 }
             }
         });
+        panel.onFileRun(run -> {
+            String source = run.file().getFileName().toString();
+            if (run.error() != null) org.edgeworks.ui.widgets.ErrorDialogs.show(getSite().getShell(), "Pipeline", run.error());
+            run.results().forEach(r -> ResultSink.publish(source, r));
+        });
         unsubscribe = Opened.subscribe(panel::setPreviewInput);
         if (Opened.last() != null) panel.setPreviewInput(Opened.last());
     }

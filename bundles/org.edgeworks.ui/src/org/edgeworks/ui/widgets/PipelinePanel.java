@@ -53,6 +53,7 @@ public final class PipelinePanel extends Composite {
         Buttons.push(bar, "Save...", () -> fileDialog(SWT.SAVE, p -> PipelineDocument.save(p, steps())));
         Buttons.push(bar, "Load...", () -> fileDialog(SWT.OPEN, p -> setSteps(PipelineDocument.load(p))));
         Buttons.push(bar, "Preview", this::preview);
+        Buttons.push(bar, "Run on files...", this::runDialog);
         SashForm sash = new SashForm(this, SWT.HORIZONTAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         stepList = new org.eclipse.swt.widgets.List(sash, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL);
@@ -180,6 +181,57 @@ public final class PipelinePanel extends Composite {
         }
         previewListeners.forEach(l -> l.accept(results));
         return results;
+    }
+
+    /** Results of a run over files: per file, its step results (or the error naming the file). */
+    public record FileRun(Path file, List<Result<?>> results, String error) {}
+
+    private final List<Consumer<FileRun>> runListeners = new ArrayList<>();
+
+    public void onFileRun(Consumer<FileRun> l) { runListeners.add(l); }
+
+    /**
+     * Applies the pipeline to each file in an Eclipse Job (progress per file, cancel between files); a broken
+     * file is reported and the others still run. Each file's results reach {@link #onFileRun} listeners.
+     */
+    public org.eclipse.core.runtime.jobs.Job runOnFiles(List<Path> files) {
+        List<PipelineDocument.Step> pipeline = steps();
+        return UiJobs.schedule(getDisplay(), "Pipeline on " + files.size() + " file(s)", monitor -> {
+            monitor.beginTask("Running the pipeline", files.size());
+            List<FileRun> runs = new ArrayList<>();
+            for (Path f : files) {
+                if (monitor.isCanceled()) break;
+                monitor.subTask(f.getFileName().toString());
+                try {
+                    Object input = DataOpener.openFile(f);
+                    List<Result<?>> results = new ArrayList<>();
+                    for (PipelineDocument.Step s : pipeline) {
+                        if (!s.processor().inputType().isInstance(input)) break;
+                        Result<?> r = Processors.apply(s.processor(), input, s.parameters());
+                        results.add(r);
+                        input = r.value();
+                    }
+                    runs.add(new FileRun(f, results, null));
+                } catch (EdgeworksException e) {
+                    runs.add(new FileRun(f, List.of(), e.getMessage()));
+                }
+                monitor.worked(1);
+            }
+            monitor.done();
+            return runs;
+        }, runs -> {
+            long failed = runs.stream().filter(r -> r.error() != null).count();
+            if (!isDisposed()) status.setText(runs.size() + " file(s) run, " + failed + " failed");
+            runs.forEach(r -> runListeners.forEach(l -> l.accept(r)));
+        }, e -> ErrorDialogs.show(getShell(), "Pipeline", e));
+    }
+
+    private void runDialog() {
+        FileDialog d = new FileDialog(getShell(), SWT.OPEN | SWT.MULTI);
+        if (d.open() == null) return;
+        List<Path> files = new ArrayList<>();
+        for (String n : d.getFileNames()) files.add(Path.of(d.getFilterPath(), n));
+        runOnFiles(files);
     }
 
     private interface FileAction { void run(Path p) throws EdgeworksException; }
