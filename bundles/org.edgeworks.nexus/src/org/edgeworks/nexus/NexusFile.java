@@ -62,7 +62,7 @@ public final class NexusFile implements AutoCloseable {
             AtomicLong counter = new AtomicLong();
             HdfFile h = new HdfFile(new CountingChannel(fc, counter), file.toAbsolutePath().toUri());
             return new NexusFile(file, h, fc, counter);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             if (fc != null) {
                 try { fc.close(); } catch (IOException ignored) { /* already failing */ }
             }
@@ -81,6 +81,11 @@ public final class NexusFile implements AutoCloseable {
             return node(hdf, new HashSet<>(), 0);
         } catch (RuntimeException e) {
             throw new EdgeworksException(path, "/", "cannot read the file structure (" + describe(e) + ")", e);
+        } catch (OutOfMemoryError e) {
+            // jHDF allocates header blocks (local heaps, B-tree nodes) at their declared size before
+            // reading them: a corrupt size asks for gigabytes (found by fuzzing, issue 8). The failed
+            // allocation holds nothing, so refusing the file is safe.
+            throw new EdgeworksException(path, "/", "a header declares a block larger than memory (corrupt file?)");
         }
     }
 
