@@ -103,7 +103,7 @@ final class BadInputCorpus {
         "signal_names_absent.nxs", "no_axes_attr.nxs", "axes_names_absent.nxs", "dangling_soft_signal.nxs",
         "dangling_external_signal.nxs", "external_target.h5", "external_missing_path.nxs", "soft_link_cycle.nxs",
         "empty_signal.nxs", "scalar_signal.nxs", "length_mismatch.nxs", "nan_points.nxs", "descending_axis.nxs",
-        "kev_axis.nxs", "deep_nesting.nxs", "many_attributes.nxs");
+        "kev_axis.nxs", "deep_nesting.nxs", "many_attributes.nxs", "fuzz_local_heap_oom.nxs");
 
     private static byte[] flip(byte[] in, int offset, int mask) {
         byte[] out = in.clone();
@@ -222,6 +222,8 @@ final class BadInputCorpus {
             "bitflip_root_address.nxs", "", "", XAS));
         c.add(broken("hdf5-random-bytes", "HDF5", "4 kB of random bytes named .nxs", "random_bytes.nxs", "", "", XAS));
         c.add(broken("hdf5-signature-then-garbage", "HDF5", "HDF5 signature followed by garbage", "signature_then_garbage.h5", "", "", XAS));
+        c.add(broken("hdf5-fuzz-local-heap-size", "HDF5", "found by Jazzer: a group's local-heap size corrupted to gigabytes"
+            + " (jHDF allocated it: OutOfMemoryError and a stack trace from 'edgeworks info')", "fuzz_local_heap_oom.nxs", "/", "", XAS));
         // HDF5 / NeXus: hostile sizes and storage
         c.add(new Case("hdf5-shape-1e12-2d", "HDF5", "dataset declared 10^6 x 10^6 float64 (10^12 elements, no chunk written): read whole",
             Expect.BROKEN, "huge_2d.nxs", "huge_2d.nxs", "/entry/data/frames", "too many to read whole", f -> {
