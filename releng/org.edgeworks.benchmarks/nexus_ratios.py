@@ -1,9 +1,11 @@
 #!/usr/bin/python3
-"""Turns NexusReadBenchmark's JMH samples and peers/h5py_read.py's timings from one run.sh run into
-the "NeXus/HDF5 reading" table of BENCHMARKS.md (medians of per-call samples; ratio = other /
-h5py's native uint16 read, below 1 is faster; the Edgeworks reader delivers doubles, so the
-ratio to h5py followed by astype(float64) is shown too). The h5py reference is the faster of
-d[...] and read_direct into a reused array. Usage: nexus_ratios.py RESULTS_DIR  (prints Markdown; nothing if either side is missing)
+"""Turns NexusReadBenchmark's JMH samples and peers/h5py_read.py's timings into the "NeXus/HDF5
+reading" table of BENCHMARKS.md. Medians of per-call samples; every ratio is (that reader) /
+(h5py d[i] or d[...]), below 1 is faster than h5py. Like for like is h5py's d[...]: it returns a
+fresh array per call, as the Edgeworks reader does; read_direct into a reused, already faulted-in
+uint16 buffer (no Edgeworks equivalent) and d[...].astype(float64) (the Edgeworks reader delivers
+doubles) are shown beside it. Usage: nexus_ratios.py RESULTS_DIR [MORE_H5PY_JSON...]: with more
+h5py result files, each h5py figure is the fastest of the runs (h5py timed before and after JMH).
 """
 import json
 import os
@@ -12,34 +14,41 @@ import sys
 results = sys.argv[1] if len(sys.argv) > 1 else "target/results"
 try:
     jmh = json.load(open(os.path.join(results, "jmh.json")))
-    h5 = json.load(open(os.path.join(results, "h5py_read.json")))
+    h5runs = [json.load(open(os.path.join(results, "h5py_read.json")))]
+    h5runs += [json.load(open(p)) for p in sys.argv[2:]]
 except (OSError, ValueError):
     sys.exit(0)
 
 java = {}
 for r in jmh:
-    if ".NexusReadBenchmark." not in r["benchmark"]:
-        continue
-    p = r["primaryMetric"]["scorePercentiles"]
-    java[(r["benchmark"].rsplit(".", 1)[1], r["params"]["file"])] = (p["50.0"], p["0.0"])
+    if ".NexusReadBenchmark." in r["benchmark"]:
+        java[(r["benchmark"].rsplit(".", 1)[1], r["params"]["file"])] = r["primaryMetric"]["scorePercentiles"]["50.0"]
 if not java:
     sys.exit(0)
 
+
+def h5(f, key):
+    values = [run[f][key]["median"] for run in h5runs if key in run.get(f, {})]
+    return min(values) if values else None
+
+
+def cell(x):
+    return "-" if x is None else (f"{x:.3g}" if x < 100 else f"{x:.0f}")
+
+
+def ratio(x, ref):
+    return "-" if x is None or not ref else f"{x / ref:.2f}"
+
+
 LABEL = {"stack_gzip.h5": "gzip chunked", "stack_lz4_200.h5": "LZ4 chunked", "stack_contiguous.h5": "contiguous"}
-print("| 200x256x1024 uint16 | read | h5py ms | Edgeworks ms | **ratio** | h5py + astype(float64) ms | ratio | jHDF 0.13 getData ms | ratio |")
-print("|---|---|---|---|---|---|---|---|---|")
-for f in LABEL:
-    for what, jname in (("one frame", "OneFrame"), ("whole stack", "WholeStack")):
-        key = "oneFrame" if jname == "OneFrame" else "wholeStack"
-        plain, direct = h5.get(f, {}).get(key), h5.get(f, {}).get(key + "ReadDirect")
-        hp = min((x for x in (plain, direct) if x), key=lambda x: x["median"], default=None)
-        h64 = h5.get(f, {}).get(key + "Float64")
-        ew = java.get(("edgeworks" + jname, f))
-        jh = java.get(("jhdf" + jname, f))
-        if not hp or not ew:
+print("| 200x256x1024 uint16 | read | h5py d[...] ms | Edgeworks ms | **ratio** | h5py read_direct ms | ratio "
+      "| h5py as float64 ms | ratio | jHDF 0.13 getData ms | ratio |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
+for f, label in LABEL.items():
+    for what, jname, key in (("one frame", "OneFrame", "oneFrame"), ("whole stack", "WholeStack", "wholeStack")):
+        plain, ew, jh = h5(f, key), java.get(("edgeworks" + jname, f)), java.get(("jhdf" + jname, f))
+        if plain is None or ew is None:
             continue
-        jcell = f"{jh[0]:.3g}" if jh else "-"
-        jratio = f"{jh[0] / hp['median']:.2f}" if jh else "-"
-        h64 = h64 or hp
-        print(f"| {LABEL[f]} | {what} | {hp['median']:.3g} | {ew[0]:.3g} | **{ew[0] / hp['median']:.2f}** | "
-              f"{h64['median']:.3g} | {ew[0] / h64['median']:.2f} | {jcell} | {jratio} |")
+        direct, f64 = h5(f, key + "ReadDirect"), h5(f, key + "Float64")
+        print(f"| {label} | {what} | {cell(plain)} | {cell(ew)} | **{ratio(ew, plain)}** | {cell(direct)} | {ratio(ew, direct)} "
+              f"| {cell(f64)} | {ratio(ew, f64)} | {cell(jh)} | {ratio(jh, plain)} |")
