@@ -103,4 +103,19 @@ class RixsCommandTest {
         err = fail("rixs", "cut", dir.resolve("synthetic_OK_charged.map.nxs").toString(), "--excitation", "600", "--out", dir.toString());
         assertTrue(err.contains("outside the map"), err);
     }
+
+    @Test
+    void realTiffFrameBuildsWithEnergiesOnTheCommandLine() throws Exception {
+        Path tif = Path.of(System.getProperty("edgeworks.shared.data", "/work/shared/data"), "rixs", "mrixs_qerlin",
+            "Sample1VL_200F_frames_1-200.tif");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(tif), "shared data not found");
+        Path out = dir.resolve("tiff");
+        run("rixs", "build", tif.toString(), "--excitation-energies", "530", "--calibration", "510,0.05", "--max-shift", "160",
+            "--out", out.toString());
+        JsonNode cal = Parameters.json().readTree(out.resolve("Sample1VL_200F_frames_1-200.calibration.json").toFile());
+        double slope = cal.at("/curvature/coefficients/1").asDouble();
+        assertTrue(slope < -0.7 && slope > -0.9, "tilt of the real line, px/row: " + slope);
+        String err = fail("rixs", "build", tif.toString(), "--out", out.resolve("e").toString());
+        assertTrue(err.contains("--excitation-energies"), err);
+    }
 }

@@ -31,6 +31,12 @@ public final class RixsBuild implements Callable<Integer> {
     @Option(names = "--table", paramLabel = "FILE", description = "TIFF input: excitation_eV, I0 [, count_time] per frame (default NAME.csv next to it).")
     Path table;
 
+    @Option(names = "--excitation-energies", split = ",", paramLabel = "E1,E2,...", description = "TIFF input without a table: excitation energy of each frame (eV).")
+    double[] energies;
+
+    @Option(names = "--i0", split = ",", paramLabel = "I1,I2,...", description = "TIFF input without a table: I0 of each frame (default 1).")
+    double[] i0;
+
     @Option(names = "--repeats", defaultValue = "1", description = "Consecutive frames per excitation point (default: ${DEFAULT-VALUE}).")
     int repeats;
 
@@ -66,7 +72,7 @@ public final class RixsBuild implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         output.log = spec.commandLine().getOut();
-        for (Path raw : raws) build(raw, output, parameters(), table, repeats);
+        for (Path raw : raws) build(raw, output, parameters(), table, energies, i0, repeats);
         return 0;
     }
 
@@ -81,7 +87,12 @@ public final class RixsBuild implements Callable<Integer> {
 
     /** Builds one scan and writes its three outputs; returns the build (the demo uses it). */
     static BuildMap.MapBuild build(Path raw, RixsOutput out, BuildMap.Parameters p, Path table, int repeats) throws Exception {
-        try (RixsFiles.Raw r = RixsFiles.openRaw(raw, table, repeats)) {
+        return build(raw, out, p, table, null, null, repeats);
+    }
+
+    static BuildMap.MapBuild build(Path raw, RixsOutput out, BuildMap.Parameters p, Path table, double[] energies, double[] i0,
+                                   int repeats) throws Exception {
+        try (RixsFiles.Raw r = RixsFiles.openRaw(raw, table, energies, i0, repeats)) {
             Result<BuildMap.MapBuild> res;
             try {
                 res = new BuildMap().apply(r.stack(), p);

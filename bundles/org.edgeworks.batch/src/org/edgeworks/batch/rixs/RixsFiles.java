@@ -48,8 +48,13 @@ public final class RixsFiles {
 
     /** A raw scan: a NeXus file, a multi-page TIFF or a folder of TIFF frames (with its table). */
     public static Raw openRaw(Path file, Path table, int repeats) throws EdgeworksException {
+        return openRaw(file, table, null, null, repeats);
+    }
+
+    /** The same; for TIFF frames without a table, the excitation energies and I0 may be given directly. */
+    public static Raw openRaw(Path file, Path table, double[] energies, double[] i0Values, int repeats) throws EdgeworksException {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (Files.isDirectory(file) || n.endsWith(".tif") || n.endsWith(".tiff")) return openTiff(file, table, repeats);
+        if (Files.isDirectory(file) || n.endsWith(".tif") || n.endsWith(".tiff")) return openTiff(file, table, energies, i0Values, repeats);
         NexusFile nx = NexusFile.open(file);
         try {
             NexusNode root = nx.tree();
@@ -98,7 +103,7 @@ public final class RixsFiles {
      * whitespace columns excitation_eV, I0 [, count_time_s]; '#' comments and a header line are
      * skipped) is --table or NAME.csv / NAME.txt next to the input.
      */
-    static Raw openTiff(Path input, Path table, int repeats) throws EdgeworksException {
+    static Raw openTiff(Path input, Path table, double[] energies, double[] i0, int repeats) throws EdgeworksException {
         List<Path> frames;
         if (Files.isDirectory(input)) {
             try (Stream<Path> s = Files.list(input)) {
@@ -118,14 +123,23 @@ public final class RixsFiles {
                 if (Files.isRegularFile(c)) { t = c; break; }
             }
         }
-        if (t == null)
-            throw new EdgeworksException(input, null, "TIFF frames need a table of excitation energies and I0: give --table FILE or put "
-                + baseName(input) + ".csv next to it");
-        double[][] cols = readTable(t);
+        double[][] cols;
+        if (t == null && energies != null) {
+            if (i0 != null && i0.length != energies.length)
+                throw new EdgeworksException(input, null, energies.length + " excitation energies but " + i0.length + " I0 values");
+            double[] ones = new double[energies.length];
+            java.util.Arrays.fill(ones, 1);
+            cols = new double[][] {energies, i0 != null ? i0 : ones};
+        } else if (t == null) {
+            throw new EdgeworksException(input, null, "TIFF frames need their excitation energies and I0: give --table FILE, put "
+                + baseName(input) + ".csv next to it, or give --excitation-energies (and --i0)");
+        } else {
+            cols = readTable(t);
+        }
         ILazyDataset stack = TiffStack.open(frames);
         int n = stack.getShape()[0];
         if (cols[0].length * Math.max(1, repeats) != n && cols[0].length != n)
-            throw new EdgeworksException(t, null, cols[0].length + " rows in the table for " + n + " frames");
+            throw new EdgeworksException(t != null ? t : input, null, cols[0].length + " excitation energies for " + n + " frames");
         RawStack raw = new RawStack(baseName(input), stack, cols[0], cols[1], cols.length > 2 ? cols[2] : null, null, repeats);
         return new Raw(raw, new SourceRef(input.toAbsolutePath().toString(), "", Files.isDirectory(input) ? "" :
             org.edgeworks.core.io.Checksums.sha256(input)), null);
