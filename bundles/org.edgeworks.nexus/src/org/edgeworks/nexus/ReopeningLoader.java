@@ -13,8 +13,8 @@ import org.edgeworks.core.EdgeworksException;
 
 /**
  * Lazy channel data that outlives the NexusFile it was found in: detectors open a file, build a
- * Scan and close the file, so each slice request opens the file again (read-only), reads the
- * hyperslab and closes it. Without this every channel of a detector's Scan failed with "Failed to
+ * Scan and close the file, so slice requests read through a shared read-only file from
+ * {@link OpenFiles} (opened once, not once per frame). Without this every channel of a detector's Scan failed with "Failed to
  * map data buffer" once the detector had returned (issue 8 bad-input corpus).
  */
 final class ReopeningLoader implements ILazyLoader {
@@ -34,8 +34,8 @@ final class ReopeningLoader implements ILazyLoader {
 
     @Override
     public Dataset getDataset(IMonitor mon, SliceND slice) throws IOException {
-        try (NexusFile nx = NexusFile.open(Path.of(file))) {
-            return DatasetUtils.convertToDataset(nx.lazyDataset(datasetPath).getSlice(mon, slice));
+        try (OpenFiles.Lease lease = OpenFiles.acquire(Path.of(file))) {
+            return DatasetUtils.convertToDataset(lease.file().lazyDataset(datasetPath).getSlice(mon, slice));
         } catch (EdgeworksException e) {
             throw new SliceReadException(e);
         } catch (DatasetException e) {

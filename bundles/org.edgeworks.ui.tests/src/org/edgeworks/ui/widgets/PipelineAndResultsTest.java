@@ -117,7 +117,7 @@ class PipelineAndResultsTest {
                 .value().e0(), pyrolusite.e0(), 0);
         assertTrue(pipeline.status().contains("3 file(s) run, 1 failed"), pipeline.status());
 
-        Files.writeString(tmp.resolve("bad.json"), "{\"schema\":\"edgeworks.pipeline/1\",\"steps\":[{\"processor\":\"no.such\"}]}");
+        Files.writeString(tmp.resolve("bad.json"), "{\"schema\":\"" + PipelineDocument.SCHEMA + "\",\"steps\":[{\"processor\":\"no.such\"}]}");
         EdgeworksException bad = assertThrows(EdgeworksException.class, () -> PipelineDocument.load(tmp.resolve("bad.json")));
         assertTrue(bad.getMessage().contains("bad.json") && bad.getMessage().contains("steps[0]"), bad.getMessage());
     }

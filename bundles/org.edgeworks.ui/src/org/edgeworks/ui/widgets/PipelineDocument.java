@@ -1,7 +1,6 @@
 package org.edgeworks.ui.widgets;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,17 +9,17 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.io.AtomicFiles;
 import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.core.processing.Processor;
+import org.edgeworks.batch.pipeline.Pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A pipeline file: {@code {"schema": "edgeworks.pipeline/1", "steps": [{"processor": ID, "parameters": {...}}]}}.
- * Reading checks every processor id against the registry and every parameter block against its record, so a
- * file that loads here also runs.
+ * The pipeline editor's side of a pipeline file. The format and its checks belong to
+ * {@link Pipeline} (the same reader {@code ./edgeworks run} uses), so a file saved here runs
+ * there and a file that runs there loads here.
  */
 public final class PipelineDocument {
-    public static final String SCHEMA = "edgeworks.pipeline/1";
+    public static final String SCHEMA = Pipeline.SCHEMA;
 
     /** One step: a registered processor and its parameter record. */
     public record Step(Processor<?, ?, ?> processor, Record parameters) {}
@@ -48,46 +47,16 @@ public final class PipelineDocument {
     }
 
     public static List<Step> load(Path file) throws EdgeworksException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new EdgeworksException(file, null, "cannot read pipeline: " + e.getMessage(), e);
-        }
-        return parse(file.toString(), text);
+        return steps(Pipeline.read(file, Processors.registry()));
     }
 
     public static List<Step> parse(String where, String text) throws EdgeworksException {
-        JsonNode root;
-        try {
-            root = Parameters.json().readTree(text);
-        } catch (IOException e) {
-            throw new EdgeworksException(where, null, "not a JSON pipeline: " + String.valueOf(e.getMessage()).split("\n")[0]);
-        }
-        if (root == null || !root.isObject()) throw new EdgeworksException(where, null, "pipeline must be a JSON object");
-        JsonNode schema = root.get("schema");
-        if (schema != null && !SCHEMA.equals(schema.asText()))
-            throw new EdgeworksException(where, "schema", "unsupported pipeline schema '" + schema.asText() + "' (expected " + SCHEMA + ")");
-        JsonNode steps = root.get("steps");
-        if (steps == null || !steps.isArray()) throw new EdgeworksException(where, "steps", "pipeline has no 'steps' list");
-        List<Step> out = new ArrayList<>();
-        for (int i = 0; i < steps.size(); i++) {
-            JsonNode s = steps.get(i);
-            String at = "steps[" + i + "]";
-            JsonNode id = s.get("processor");
-            if (id == null || !id.isTextual()) throw new EdgeworksException(where, at, "step has no 'processor' id");
-            Processor<?, ?, ?> p;
-            try {
-                p = Processors.registry().get(id.asText());
-            } catch (EdgeworksException e) {
-                throw new EdgeworksException(where, at, e.problem());
-            }
-            out.add(new Step(p, read(p, s.get("parameters"), where + ": " + at)));
-        }
-        return out;
+        return steps(Pipeline.parse(text, where, Processors.registry()));
     }
 
-    private static <P extends Record> P read(Processor<?, P, ?> p, JsonNode parameters, String where) throws EdgeworksException {
-        return Parameters.fromJson(parameters, p.parameterType(), p.defaults(), where);
+    private static List<Step> steps(Pipeline pipeline) {
+        List<Step> out = new ArrayList<>();
+        for (Pipeline.Step s : pipeline.steps()) out.add(new Step(s.processor(), s.parameters()));
+        return out;
     }
 }
