@@ -15,7 +15,6 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
-import org.edgeworks.core.detector.DetectorRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,10 +106,13 @@ class MdaFileTest {
     }
 
     @Test
-    void registryPicksTheMdaBundleForMdaFiles() throws Exception {
-        DetectorRegistry reg = DetectorRegistry.load();
-        assertEquals(MdaDetector.ID, reg.select(DATA.resolve("tender_mca/MEX2_5641.mda")).detector().id());
-        assertEquals(MdaDetector.ID, reg.select(DATA.resolve("soft_xray/sxr129577.mda")).detector().id());
+    void mdaFilesAreRecognisedFromTheirHeaderAndTextIsNot() throws Exception {
+        // which bundle wins among all installed ones is checked end to end in org.edgeworks.pipeline.tests
+        for (String f : new String[] {"tender_mca/MEX2_5641.mda", "soft_xray/sxr129577.mda"})
+            assertTrue(new MdaDetector().recognise(DATA.resolve(f), org.edgeworks.core.detector.FileProbe.of(DATA.resolve(f))) > 0, f);
+        Path asc = DATA.resolve("soft_xray/sxr129577.asc");
+        assertEquals(0, new MdaDetector().recognise(asc, org.edgeworks.core.detector.FileProbe.of(asc)));
+        assertTrue(new MdaAsciiDetector().recognise(asc, org.edgeworks.core.detector.FileProbe.of(asc)) > 0);
     }
 
     @Test
