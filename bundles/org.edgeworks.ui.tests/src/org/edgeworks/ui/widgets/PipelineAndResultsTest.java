@@ -89,7 +89,7 @@ class PipelineAndResultsTest {
         Path json = tmp.resolve("pipeline.json");
         PipelineDocument.save(json, pipeline.steps());
         String text = Files.readString(json);
-        assertTrue(text.contains("\"schema\" : \"edgeworks.pipeline/1\"") && text.contains("\"nvict\" : 1"), text);
+        assertTrue(text.contains("\"schema\" : \"" + PipelineDocument.SCHEMA + "\"") && text.contains("\"nvict\" : 1"), text);
         var loaded = PipelineDocument.load(json);
         assertEquals(2, loaded.size());
         assertEquals(pipeline.steps().get(0).parameters(), loaded.get(0).parameters());
