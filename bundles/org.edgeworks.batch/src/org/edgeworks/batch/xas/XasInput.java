@@ -88,7 +88,7 @@ public final class XasInput {
         List<String> notes = new ArrayList<>();
         MuMode m = mode == null ? null : MuMode.parse(mode);
         if (mu != null) {
-            s = new Spectrum(label, Axis.energy(e), values(scan, mu, f), null, mu);
+            s = spectrum(label, e, values(scan, mu, f), mu, f, mu);
             selection = ec.name() + "," + mu;
         } else if (m != null || (scan.first(ChannelRole.MU).isEmpty() && scan.first(ChannelRole.I0).isPresent() && scan.first(ChannelRole.IT).isPresent())) {
             if (m == null) m = MuMode.TRANSMISSION;
@@ -116,7 +116,7 @@ public final class XasInput {
                     throw new EdgeworksException(f, null, "give --mu COL or --mode (channels: " + String.join(", ", scan.channels().keySet()) + ")");
                 mc = all.get(0);
             }
-            s = new Spectrum(label, Axis.energy(e), mc.readDoubles(f), null, mc.name());
+            s = spectrum(label, e, mc.readDoubles(f), mc.name(), f, mc.sourcePath());
             selection = ec.name() + "," + mc.name();
         }
         String sha = Files.isRegularFile(file) ? Checksums.sha256(file) : null;
@@ -178,5 +178,13 @@ public final class XasInput {
     Spectrum norm(Loaded l) throws EdgeworksException {
         if (normalizedInput()) return l.spectrum();
         return new NormalizeProcessor().apply(l.spectrum(), NormalizeProcessor.Params.defaults()).value().normSpectrum();
+    }
+
+    /** A spectrum from an energy and a signal channel, refusing channels of different lengths. */
+    private static Spectrum spectrum(String label, double[] e, double[] signal, String channel, String file, String where)
+            throws EdgeworksException {
+        if (signal.length != e.length)
+            throw new EdgeworksException(file, where, "has " + signal.length + " points but the energy axis has " + e.length);
+        return new Spectrum(label, Axis.energy(e), signal, null, channel);
     }
 }
