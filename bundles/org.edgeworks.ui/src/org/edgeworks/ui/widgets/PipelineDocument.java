@@ -10,13 +10,17 @@ import org.edgeworks.core.io.AtomicFiles;
 import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.core.processing.Processor;
 import org.edgeworks.batch.pipeline.Pipeline;
+import org.edgeworks.batch.pipeline.ScanToMu;
+import org.edgeworks.core.data.Scan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The pipeline editor's side of a pipeline file. The format and its checks belong to
  * {@link Pipeline} (the same reader {@code ./edgeworks run} uses), so a file saved here runs
- * there and a file that runs there loads here.
+ * there and a file that runs there loads here. The editor works on spectra, so a saved file
+ * starts with the {@link ScanToMu} adapter (mu from the file's channels) when its first step
+ * takes a spectrum, and loading drops leading Scan adapters again.
  */
 public final class PipelineDocument {
     public static final String SCHEMA = Pipeline.SCHEMA;
@@ -30,6 +34,8 @@ public final class PipelineDocument {
         ObjectNode root = Parameters.json().createObjectNode();
         root.put("schema", SCHEMA);
         var array = root.putArray("steps");
+        if (!steps.isEmpty() && steps.get(0).processor().inputType() != Scan.class)
+            array.addObject().put("processor", ScanToMu.ID);
         for (Step s : steps) {
             ObjectNode step = array.addObject();
             step.put("processor", s.processor().id());
@@ -56,7 +62,10 @@ public final class PipelineDocument {
 
     private static List<Step> steps(Pipeline pipeline) {
         List<Step> out = new ArrayList<>();
-        for (Pipeline.Step s : pipeline.steps()) out.add(new Step(s.processor(), s.parameters()));
+        for (Pipeline.Step s : pipeline.steps()) {
+            if (out.isEmpty() && s.processor().inputType() == Scan.class) continue; // adapter added back on save
+            out.add(new Step(s.processor(), s.parameters()));
+        }
         return out;
     }
 }
