@@ -73,6 +73,11 @@ public final class PngPlots {
         return draw(width, height, (g, image) -> List.of(drawLinePlot(g, plot, 0, 0, width, height)));
     }
 
+    /** Draws a line plot on any Graphics2D (the SVG writer uses it so SVG and PNG show the same plot). */
+    static PixelMapping drawLinePlotOn(Graphics2D g, LinePlot plot, int width, int height) throws EdgeworksException {
+        return drawLinePlot(g, plot, 0, 0, width, height);
+    }
+
     public static Rendered renderPanels(List<LinePlot> panels) throws EdgeworksException {
         if (panels == null || panels.isEmpty()) throw EdgeworksException.of("panel plot", "has no panels");
         int columns = panels.size() == 1 ? 1 : 2, rows = (panels.size() + columns - 1) / columns;

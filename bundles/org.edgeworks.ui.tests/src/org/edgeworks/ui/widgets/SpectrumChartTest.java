@@ -154,6 +154,11 @@ class SpectrumChartTest {
         Path png = tmp.resolve("spectrum.png");
         Snapshots.savePng(chart.chart(), png);
         assertTrue(Files.size(png) > 1000);
+        Path svg = tmp.resolve("spectrum.svg");
+        chart.exportSvg(svg);
+        String svgText = Files.readString(svg);
+        assertTrue(svgText.startsWith("<?xml") || svgText.startsWith("<svg"), svgText.substring(0, 40));
+        assertTrue(svgText.contains(">" + chart.curves().get(0).name() + "<"), "the SVG legend names the curve");
         assertTrue(m.width() > 100);
     }
 

@@ -84,6 +84,7 @@ public final class SpectrumChart extends Composite {
         edgeLines.addListener(SWT.Selection, e -> redrawSeries());
         Buttons.push(bar, "Reset zoom", this::resetZoom);
         Buttons.push(bar, "Export PNG...", () -> exportDialog("*.png", p -> Snapshots.savePng(chart(), p)));
+        Buttons.push(bar, "Export SVG...", () -> exportDialog("*.svg", this::exportSvg));
         Buttons.push(bar, "Export CSV...", () -> exportDialog("*.csv", this::exportCsv));
         chart = new Chart(this, SWT.NONE);
         chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -326,6 +327,15 @@ public final class SpectrumChart extends Composite {
         } catch (EdgeworksException e) {
             ErrorDialogs.show(getShell(), "Export failed", e);
         }
+    }
+
+    /** Writes the drawn curves as an SVG figure through the headless plot core (same layout as the batch PNGs). */
+    public void exportSvg(Path target) throws EdgeworksException {
+        List<org.edgeworks.plot.Series> series = new ArrayList<>();
+        for (Curve c : drawn) series.add(new org.edgeworks.plot.Series(c.name(), c.x(), c.y(), c.dashed()));
+        if (series.isEmpty()) throw new EdgeworksException(target, null, "nothing plotted to export");
+        org.edgeworks.plot.SvgPlots.linePlot(target, true, new org.edgeworks.plot.LinePlot("", "Energy (eV)",
+            mode.name().toLowerCase(Locale.ROOT), series, List.of()));
     }
 
     /** Writes every drawn curve as CSV (name,x,y per line, so curves of different grids fit in one file). */
