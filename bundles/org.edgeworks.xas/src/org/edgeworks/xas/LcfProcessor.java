@@ -122,6 +122,13 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
         CubicSpline[] splines = new CubicSpline[k];
         for (int j = 0; j < k; j++)
             splines[j] = CubicSpline.window(refGrids.get(j).energy(), refGrids.get(j).signal(), x[0] - reach, x[x.length - 1] + reach, 40);
+        for (int j = 0; j < k; j++) {
+            // a reference that is zero over the window carries no information: any weight fits it
+            boolean allZero = true;
+            for (double v : x) allZero &= splines[j].value(v) == 0.0;
+            if (allZero)
+                throw EdgeworksException.of(name, "references: '" + names.get(j) + "' is zero everywhere in the window [" + lo + ", " + hi + "] eV");
+        }
         LinearCombination lc = new LinearCombination(x, yw, splines);
         List<Ranked> ranking = null;
         LinearCombination.Fit best;

@@ -105,6 +105,7 @@ public final class NormalizeProcessor implements Processor<Spectrum, NormalizePr
         int n = e.length;
         if (method == E0Method.FIXED) {
             if (p.e0() == null) throw EdgeworksException.of(name, "e0: e0Method=fixed needs a value for e0");
+            if (!Double.isFinite(p.e0())) throw EdgeworksException.of(name, "e0: must be a finite energy in eV, not " + p.e0());
             k.e0 = p.e0();
         }
         run(name, k, e, mu);
