@@ -1,6 +1,7 @@
 package org.edgeworks.core.detector;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Scan;
@@ -23,6 +24,34 @@ public interface Detector {
      */
     int recognise(Path file, FileProbe probe);
 
-    /** Reads the scan lazily: channels stay lazy datasets until a slice is asked for. */
+    /**
+     * Reads the scan lazily: channels stay lazy datasets until a slice is asked for. A detector
+     * whose file holds several scans (see {@link #scans}) refuses here with one line listing them
+     * unless the file holds exactly one: a caller never gets one of several silently.
+     */
     Scan read(Path file) throws EdgeworksException;
+
+    /**
+     * One scan of a file that holds several: a SPEC {@code #S} scan, a BLISS {@code N.1} entry,
+     * an Athena project group.
+     *
+     * @param id     what selects it ({@code --scan ID}, {@code --group ID}): the scan number, entry
+     *               name or group label
+     * @param label  what the user sees (SPEC command, entry title, group label)
+     * @param points number of data points (-1 when unknown without reading data)
+     * @param usable false for a scan that cannot be processed (aborted with too few points, no data)
+     * @param note   why it is not usable, or extra facts ("aborted after 12 points"); "" when none
+     */
+    record ScanEntry(String id, String label, int points, boolean usable, String note) {}
+
+    /**
+     * The scans of a multi-scan file, in file order; empty (the default) when the file is one
+     * scan. Added for multi-scan formats (issue 16); single-scan detectors do not override it.
+     */
+    default List<ScanEntry> scans(Path file) throws EdgeworksException { return List.of(); }
+
+    /** Reads one scan of {@link #scans} by its id; the default knows no ids. */
+    default Scan read(Path file, String scanId) throws EdgeworksException {
+        throw new EdgeworksException(file, scanId, "this file holds one scan; there is no scan '" + scanId + "' to choose");
+    }
 }

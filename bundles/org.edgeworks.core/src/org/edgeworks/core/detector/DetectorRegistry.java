@@ -76,4 +76,14 @@ public final class DetectorRegistry {
     public Scan read(Path file) throws EdgeworksException {
         return select(file).detector().read(file);
     }
+
+    /** The scans of a multi-scan file (empty for a one-scan file); see {@link Detector#scans}. */
+    public List<Detector.ScanEntry> scans(Path file) throws EdgeworksException {
+        return select(file).detector().scans(file);
+    }
+
+    /** One scan of a multi-scan file by its id; see {@link Detector#read(Path, String)}. */
+    public Scan read(Path file, String scanId) throws EdgeworksException {
+        return select(file).detector().read(file, scanId);
+    }
 }

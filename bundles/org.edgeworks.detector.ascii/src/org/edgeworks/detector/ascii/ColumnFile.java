@@ -205,7 +205,7 @@ public record ColumnFile(List<String> labels, List<String> units, double[][] col
     }
 
     /** The numbers of a row, or null when any token is not a number (comments, labels). */
-    static double[] numbers(String line) {
+    public static double[] numbers(String line) {
         String t = line.trim();
         if (t.isEmpty() || t.startsWith("#")) return null;
         String[] parts = tokens(t);

@@ -36,8 +36,18 @@ public final class ColumnFileDetector implements Detector {
 
     @Override
     public Scan read(Path file) throws EdgeworksException {
-        ColumnFile cf = ColumnFile.read(file);
+        return toScan(file, ColumnFile.read(file), "", ID);
+    }
+
+    /**
+     * A table as a scan: one channel per column named by its label, the energy column found by
+     * label or unit (an XDI angle abscissa converted with Mono.d_spacing, an energy without unit
+     * and below 100 read as keV, both noted in the metadata as {@code note.energy}). Also used by
+     * detector bundles whose files hold several tables (SPEC scans).
+     */
+    public static Scan toScan(Path file, ColumnFile cf, String entryPath, String detectorId) throws EdgeworksException {
         int energyColumn = energyColumn(cf);
+        double[] angleEnergy = "XDI".equals(cf.format()) ? XdiAbscissa.energy(file, cf, energyColumn) : null;
         List<Channel> channels = new ArrayList<>();
         Map<String, String> meta = new LinkedHashMap<>(cf.header());
         meta.put("format", cf.format());
@@ -47,7 +57,11 @@ public final class ColumnFileDetector implements Detector {
             if (role == ChannelRole.ENERGY && c != energyColumn) role = ChannelRole.OTHER;
             Unit unit = Unit.parse(cf.units().get(c));
             double[] values = cf.columns()[c];
-            if (c == energyColumn && unit == Unit.NONE) {
+            if (c == energyColumn && angleEnergy != null) {
+                values = angleEnergy;
+                unit = Unit.EV;
+                meta.put("note.energy", XdiAbscissa.note(cf, c));
+            } else if (c == energyColumn && unit == Unit.NONE) {
                 double max = Double.NEGATIVE_INFINITY;
                 for (double v : values) if (Double.isFinite(v)) max = Math.max(max, v);
                 unit = max < KEV_THRESHOLD && max > 0 ? Unit.KEV : Unit.EV;
@@ -58,10 +72,10 @@ public final class ColumnFileDetector implements Detector {
             d.setName(label);
             channels.add(new Channel(label, role, unit, d, "column " + c + " '" + label + "'"));
         }
-        return new Scan(file, "", ID, channels, meta);
+        return new Scan(file, entryPath, detectorId, channels, meta);
     }
 
-    static int energyColumn(ColumnFile cf) {
+    public static int energyColumn(ColumnFile cf) {
         for (int c = 0; c < cf.labels().size(); c++) {
             String l = cf.labels().get(c).toLowerCase(Locale.ROOT);
             if (l.equals("energy") || l.equals("e") || l.startsWith("energy") || l.contains("_energy") || l.startsWith("mono")
@@ -77,7 +91,14 @@ public final class ColumnFileDetector implements Detector {
         return v.length > 2;
     }
 
-    static ChannelRole role(String label) {
+    /** The role a column label suggests; the first word counts too ("I0 chamber" is I0, as SPEC labels go). */
+    public static ChannelRole role(String label) {
+        ChannelRole r = roleOfWord(label);
+        String first = label.trim().split("[\\s]+")[0];
+        return r == ChannelRole.OTHER && !first.equals(label.trim()) ? roleOfWord(first) : r;
+    }
+
+    private static ChannelRole roleOfWord(String label) {
         String l = label.toLowerCase(Locale.ROOT);
         if (l.equals("i0") || l.equals("io") || l.equals("mcs3") || l.equals("i0_avg")) return ChannelRole.I0;
         if (l.equals("it") || l.equals("i1") || l.equals("itrans") || l.equals("mcs4")) return ChannelRole.IT;

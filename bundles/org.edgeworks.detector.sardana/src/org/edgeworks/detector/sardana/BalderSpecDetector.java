@@ -1,8 +1,5 @@
 package org.edgeworks.detector.sardana;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,11 +17,14 @@ import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.data.Unit;
 import org.edgeworks.core.detector.Detector;
 import org.edgeworks.core.detector.FileProbe;
+import org.edgeworks.detector.spec.SpecDetector;
+import org.edgeworks.detector.spec.SpecFile;
 
 /**
  * Balder's SPEC-like text exports ({@code #S} scan line, {@code #L} labels
- * {@code Pt_No mono1_energy_acs albaemNN_ti albaemNN_ch1 .. ch4 dt}, then numbers). One
- * electrometer carries both chambers here: I0 = ch1 + ch2, It = ch3 + ch4 (as ParSeq-XAS reads them).
+ * {@code Pt_No mono1_energy_acs albaemNN_ti albaemNN_ch1 .. ch4 dt}, then numbers), read by the
+ * SPEC bundle's parser, so a file with several {@code #S} scans lists them like any SPEC file.
+ * One electrometer carries both chambers here: I0 = ch1 + ch2, It = ch3 + ch4 (as ParSeq-XAS reads them).
  */
 public final class BalderSpecDetector implements Detector {
     public static final String ID = "org.edgeworks.detector.sardana.balderspec";
@@ -40,41 +40,30 @@ public final class BalderSpecDetector implements Detector {
     }
 
     @Override
+    public List<ScanEntry> scans(Path file) throws EdgeworksException {
+        return SpecFile.read(file).scans().stream().map(SpecFile.SpecScan::entry).toList();
+    }
+
+    @Override
     public Scan read(Path file) throws EdgeworksException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new EdgeworksException(file, null, "cannot read: " + e.getMessage(), e);
-        }
-        List<String> labels = null;
-        Map<String, String> meta = new LinkedHashMap<>();
-        List<double[]> rows = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i).trim();
-            if (l.startsWith("#L ")) labels = List.of(l.substring(3).trim().split("\\s+"));
-            else if (l.startsWith("#S ")) meta.put("scan", l.substring(3).trim());
-            else if (l.startsWith("#") || l.isEmpty()) continue;
-            else {
-                if (labels == null) throw new EdgeworksException(file, "line " + (i + 1), "data before the #L labels line");
-                String[] p = l.split("\\s+");
-                if (p.length != labels.size())
-                    throw new EdgeworksException(file, "line " + (i + 1), p.length + " values for " + labels.size() + " labels");
-                double[] r = new double[p.length];
-                try {
-                    for (int c = 0; c < p.length; c++) r[c] = Double.parseDouble(p[c]);
-                } catch (NumberFormatException e) {
-                    throw new EdgeworksException(file, "line " + (i + 1), "not a number in '" + l + "'");
-                }
-                rows.add(r);
-            }
-        }
-        if (labels == null || rows.isEmpty()) throw new EdgeworksException(file, null, "no #L labels or no data rows");
+        return SpecDetector.only(SpecFile.read(file), file, BalderSpecDetector::toScan);
+    }
+
+    @Override
+    public Scan read(Path file, String scanId) throws EdgeworksException {
+        return toScan(file, SpecFile.read(file).scan(scanId));
+    }
+
+    private static Scan toScan(Path file, SpecFile.SpecScan s) throws EdgeworksException {
+        String where = "#S " + s.id();
+        if (s.points() == 0) throw new EdgeworksException(file, where, "no data rows");
+        List<String> labels = s.table().labels();
+        Map<String, String> meta = new LinkedHashMap<>(s.table().header());
+        meta.put("scan", s.id() + " " + s.command());
         List<Channel> channels = new ArrayList<>();
         Map<String, double[]> byChannel = new LinkedHashMap<>();
         for (int c = 0; c < labels.size(); c++) {
-            double[] v = new double[rows.size()];
-            for (int r = 0; r < v.length; r++) v[r] = rows.get(r)[c];
+            double[] v = s.table().columns()[c].clone();
             String name = labels.get(c);
             ChannelRole role = name.equals("mono1_energy_acs") ? ChannelRole.ENERGY : name.equals("dt") ? ChannelRole.COUNT_TIME : ChannelRole.OTHER;
             Matcher m = CHANNEL.matcher(name);
@@ -84,10 +73,10 @@ public final class BalderSpecDetector implements Detector {
             channels.add(new Channel(name, role, role == ChannelRole.ENERGY ? Unit.EV : Unit.NONE, d, "column " + c + " '" + name + "'"));
         }
         if (channels.stream().noneMatch(c -> c.role() == ChannelRole.ENERGY))
-            throw new EdgeworksException(file, "#L", "no mono1_energy_acs column");
+            throw new EdgeworksException(file, where + " #L", "no mono1_energy_acs column");
         sum(channels, byChannel, "I0", ChannelRole.I0, "1", "2");
         sum(channels, byChannel, "It", ChannelRole.IT, "3", "4");
-        return new Scan(file, meta.getOrDefault("scan", ""), ID, channels, meta);
+        return new Scan(file, where, ID, channels, meta);
     }
 
     private static void sum(List<Channel> channels, Map<String, double[]> ch, String name, ChannelRole role, String a, String b) {
