@@ -38,13 +38,14 @@ public final class AlignProcessor implements Processor<AlignProcessor.Input, Ali
     public record Params(
         @Param(label = "window start", unit = "eV rel. reference E0", description = "default -20 eV") double emin,
         @Param(label = "window end", unit = "eV rel. reference E0", description = "default +40 eV") double emax,
-        @Param(label = "largest shift", unit = "eV", min = 0, description = "default 10 eV") double maxShift,
+        @Param(label = "largest shift", unit = "eV", min = 0, description = "default 20 eV") double maxShift,
         @Param(label = "inputs are normalised", description = "false (default): normalise both with Larch's defaults first") boolean normalized) {
-        public static Params defaults() { return new Params(-20, 40, 10, false); }
+        public static Params defaults() { return new Params(-20, 40, 20, false); }
     }
 
+    /** atBound: the shift ended within 0.05 eV of +-maxShift (a warning note names the sample). */
     public record Alignment(String reference, String sample, double shift, double referenceE0, double residual, int points,
-                            Spectrum alignedSample) {}
+                            Spectrum alignedSample, boolean atBound) {}
 
     @Override public String id() { return ID; }
     @Override public String version() { return "1.0"; }
@@ -77,18 +78,36 @@ public final class AlignProcessor implements Processor<AlignProcessor.Input, Ali
             for (int i = 0; i < x.length; i++) { double t = work[i] - target[i]; c += t * t; }
             return c;
         };
-        double step = 0.05, best = 0, bestCost = Double.POSITIVE_INFINITY;
-        int nsteps = (int) Math.round(p.maxShift() / step);
-        for (int k = -nsteps; k <= nsteps; k++) {
-            double d = k * step, c = cost.applyAsDouble(d);
-            if (c < bestCost) { bestCost = c; best = d; }
-        }
-        double lo = Math.max(-p.maxShift(), best - step), hi = Math.min(p.maxShift(), best + step);
-        UnivariatePointValuePair opt = new BrentOptimizer(1e-12, 1e-9).optimize(new MaxEval(500),
-            new UnivariateObjectiveFunction(cost::applyAsDouble), GoalType.MINIMIZE, new SearchInterval(lo, hi, best));
-        double delta = opt.getPoint();
+        // global coarse search: normalised cross-correlation of the derivatives over the whole overlap,
+        // beyond the bound too, so that an offset larger than the bound is recognised as such
+        double reach = Math.max(3 * p.maxShift(), 50);
+        double coarse = coarseDelta(er, dr, s.energy(), ds, reach);
         List<String> notes = new ArrayList<>(s.notes());
-        if (Math.abs(delta) >= p.maxShift() - 1e-6) notes.add("shift is at the bound " + p.maxShift() + " eV");
+        if (!Double.isFinite(coarse)) throw EdgeworksException.of(s.name(), "max_shift: the spectra do not overlap enough within +-" + reach + " eV");
+        double delta, residual2;
+        if (Math.abs(coarse) > p.maxShift() + 0.5) {
+            delta = Math.signum(coarse) * p.maxShift();
+            residual2 = cost.applyAsDouble(delta);
+        } else {
+            // local refinement of the least-squares objective: 0.05 eV scan within 2 eV of the coarse optimum, then Brent
+            double step = 0.05, best = Math.max(-p.maxShift(), Math.min(p.maxShift(), coarse)), bestCost = Double.POSITIVE_INFINITY;
+            int nsteps = (int) Math.round(p.maxShift() / step);
+            for (int k = -nsteps; k <= nsteps; k++) {
+                double d = k * step;
+                if (Math.abs(d - coarse) > 2.0) continue;
+                double c = cost.applyAsDouble(d);
+                if (c < bestCost) { bestCost = c; best = d; }
+            }
+            double lo = Math.max(-p.maxShift(), best - step), hi = Math.min(p.maxShift(), best + step);
+            UnivariatePointValuePair opt = new BrentOptimizer(1e-12, 1e-9).optimize(new MaxEval(500),
+                new UnivariateObjectiveFunction(cost::applyAsDouble), GoalType.MINIMIZE, new SearchInterval(lo, hi, Math.max(lo, Math.min(hi, best))));
+            delta = opt.getPoint();
+            residual2 = opt.getValue();
+        }
+        boolean atBound = Math.abs(delta) >= p.maxShift() - 0.05;
+        if (atBound)
+            notes.add("warning: " + s.name() + ": the shift reached the bound max_shift = " + p.maxShift()
+                + " eV: the true offset may be larger; raise max_shift (--max-shift)");
         double shift = -delta;
         Spectrum aligned = CalibrateProcessor.shifted(in.sample(), shift);
         Map<String, Object> used = new LinkedHashMap<>();
@@ -98,7 +117,50 @@ public final class AlignProcessor implements Processor<AlignProcessor.Input, Ali
         used.put("max_shift", p.maxShift());
         used.put("normalized_inputs", p.normalized());
         used.put("shift", shift);
-        return new Result<>(new Alignment(r.name(), s.name(), shift, e0, Math.sqrt(opt.getValue() / x.length), x.length, aligned),
+        used.put("coarse_shift", -coarse);
+        used.put("at_bound", atBound);
+        return new Result<>(new Alignment(r.name(), s.name(), shift, e0, Math.sqrt(residual2 / x.length), x.length, aligned, atBound),
             Provenance.of(ID, version(), used, notes));
+    }
+
+    /**
+     * The delta (|delta| <= maxShift, 0.1 eV steps) maximising the normalised cross-correlation
+     * sum dr(E) ds(E + delta) / sqrt(sum dr^2 sum ds^2) over the whole overlap, both derivatives
+     * linearly interpolated onto a 0.1 eV grid spanning the reference, for shifts keeping at least
+     * half of that grid inside the sample's range; NaN when none does.
+     * Finds offsets far beyond the local objective's basin (shared case align-large-offset).
+     */
+    static double coarseDelta(double[] er, double[] dr, double[] es, double[] ds, double maxShift) {
+        double h = 0.1, origin = er[0];
+        int m = (int) Math.floor((er[er.length - 1] - origin) / h) + 1;
+        double[] ru = new double[m];
+        for (int i = 0; i < m; i++) ru[i] = linear(er, dr, origin + i * h);
+        // the sample's derivative on the same 0.1 eV lattice: index j is energy origin + j h
+        int jlo = (int) Math.ceil((es[0] - origin) / h - 1e-9), jhi = (int) Math.floor((es[es.length - 1] - origin) / h + 1e-9);
+        if (jhi < jlo) return Double.NaN;
+        double[] su = new double[jhi - jlo + 1];
+        for (int j = jlo; j <= jhi; j++) su[j - jlo] = linear(es, ds, origin + j * h);
+        int lags = (int) Math.floor(maxShift / h + 1e-9);
+        double best = Double.NaN, bestC = Double.NEGATIVE_INFINITY;
+        for (int k = -lags; k <= lags; k++) {
+            int from = Math.max(0, jlo - k), to = Math.min(m - 1, jhi - k);
+            if (to - from + 1 < m / 2) continue;
+            double srs = 0, srr = 0, sss = 0;
+            for (int i = from; i <= to; i++) {
+                double sv = su[i + k - jlo];
+                srs += ru[i] * sv; srr += ru[i] * ru[i]; sss += sv * sv;
+            }
+            if (!(srr > 0) || !(sss > 0)) continue;
+            double c = srs / Math.sqrt(srr * sss);
+            if (c > bestC) { bestC = c; best = k * h; }
+        }
+        return best;
+    }
+
+    private static double linear(double[] x, double[] y, double v) {
+        int i = LarchIndex.indexOf(x, v);
+        if (i >= x.length - 1) return y[x.length - 1];
+        double t = (v - x[i]) / (x[i + 1] - x[i]);
+        return y[i] + t * (y[i + 1] - y[i]);
     }
 }

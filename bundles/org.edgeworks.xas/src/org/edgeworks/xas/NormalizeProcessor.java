@@ -59,7 +59,7 @@ public final class NormalizeProcessor implements Processor<Spectrum, NormalizePr
     public record Normalized(String name, double[] energy, double[] mu, double[] pre, double[] post, double[] norm,
                              double[] flat, double e0, double edgeStep, double pre1, double pre2, double norm1,
                              double norm2, int nnorm, int nvict, double preSlope, double preOffset, double[] normCoefficients,
-                             E0Method e0Method, Normalization normalization) {
+                             E0Method e0Method, Normalization normalization, List<String> notes) {
         public Spectrum normSpectrum() { return new Spectrum(name, org.edgeworks.core.data.Axis.energy(energy), norm, null, "norm"); }
         public Spectrum flatSpectrum() { return new Spectrum(name, org.edgeworks.core.data.Axis.energy(energy), flat, null, "flat"); }
     }
@@ -76,7 +76,9 @@ public final class NormalizeProcessor implements Processor<Spectrum, NormalizePr
         Grid g = Grid.of(input, 7);
         Normalized out = normalize(g.name(), g.energy(), g.signal(), p == null ? Params.defaults() : p);
         Map<String, Object> used = used(out);
-        return new Result<>(out, Provenance.of(ID, version(), used, g.notes()));
+        List<String> notes = new ArrayList<>(g.notes());
+        notes.addAll(out.notes());
+        return new Result<>(out, Provenance.of(ID, version(), used, notes));
     }
 
     /** The parameters a result actually used (for provenance and the CLI JSON). */
@@ -109,6 +111,8 @@ public final class NormalizeProcessor implements Processor<Spectrum, NormalizePr
             k.e0 = p.e0();
         }
         run(name, k, e, mu);
+        List<String> notes = new ArrayList<>();
+        if (k.e0Note != null) notes.add(k.e0Note);
         if (method == E0Method.HALF_STEP || method == E0Method.SECOND_DERIVATIVE) {
             double refined = method == E0Method.HALF_STEP ? halfStepEnergy(e, k.norm, n, k.usedE0)
                 : secondDerivativeZero(e, mu, n, k.ie0);
@@ -127,7 +131,7 @@ public final class NormalizeProcessor implements Processor<Spectrum, NormalizePr
         double[] raw = k.preFit.rawCoefficients();
         return new Normalized(name, e.clone(), mu.clone(), java.util.Arrays.copyOf(k.pre, n), java.util.Arrays.copyOf(k.post, n),
             norm, flat, k.usedE0, k.edgeStep, k.usedPre1, k.usedPre2, k.usedNorm1, k.usedNorm2, k.usedNnorm, k.nvict,
-            raw[1], raw[0], k.postFit.rawCoefficients(), method, kind);
+            raw[1], raw[0], k.postFit.rawCoefficients(), method, kind, List.copyOf(notes));
     }
 
     static Normalizer configure(String name, Normalizer k, Params p) throws EdgeworksException {

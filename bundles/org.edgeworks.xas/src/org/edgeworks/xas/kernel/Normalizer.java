@@ -24,6 +24,8 @@ public final class Normalizer {
     public final PolyFit preFit = new PolyFit(), postFit = new PolyFit(), flatFit = new PolyFit();
     /** Which parameter failed and why, when {@link #run} returns false. */
     public String errorParameter, error;
+    /** Set when the automatic E0 is not Larch's grid point (see {@link EdgePosition#robustE0Index}); else null. */
+    public String e0Note;
 
     public void ensure(int n) {
         if (pre.length < n) {
@@ -64,13 +66,15 @@ public final class Normalizer {
         ensure(n);
         errorParameter = null;
         error = null;
+        e0Note = null;
         if (n < 7) return fail("energy", "only " + n + " points (at least 7 needed)");
         double emin = e[0], emax = e[n - 1];
         double e0v = e0;
         if (Double.isNaN(e0v)) {
-            int i = findE0Index(e, mu, n, dmu);
-            if (i < 0) return fail("e0", "no absorption edge found (dmu/dE has no clear maximum)");
-            e0v = e[i];
+            EdgePosition.Choice c = EdgePosition.robustE0Index(e, mu, n, dmu);
+            if (c.index() < 0) return fail("e0", "no absorption edge found (dmu/dE has no clear maximum)");
+            e0v = e[c.index()];
+            e0Note = c.note();
         } else if (e0v < e[1] || e0v > e[n - 2]) {
             return fail("e0", "E0 " + e0v + " eV is outside the data (" + e[1] + " to " + e[n - 2] + " eV)");
         }
@@ -98,6 +102,25 @@ public final class Normalizer {
             if (n2 - n1 < 50) nn = 0;
         }
         if (nn > 3) return fail("nnorm", "nnorm " + nn + " is above 3");
+        // ranges the user gave are obeyed or refused, never replaced (Larch widens an empty window silently)
+        String data = "data cover " + fmt(emin - e0v) + " to " + fmt(emax - e0v) + " eV rel. E0 " + fmt(e0v) + " eV";
+        if (!Double.isNaN(pre1) || !Double.isNaN(pre2)) {
+            double a = given(pre1, p1), b = given(pre2, p2);
+            int inside = count(e, n, e0v + Math.min(a, b), e0v + Math.max(a, b));
+            if (inside < 2)
+                return fail(!Double.isNaN(pre1) ? "pre1" : "pre2", "pre-edge window [" + fmt(given(pre1, p1)) + ", " + fmt(given(pre2, p2))
+                    + "] eV rel. E0 holds " + inside + " data point" + (inside == 1 ? "" : "s") + " (at least 2 needed); " + data);
+        } else if (p2 > -2.0) {
+            return fail("pre1", "the pre-edge region is too short for automatic ranges: the data start " + fmt(e0v - emin)
+                + " eV below E0 " + fmt(e0v) + " eV, so the pre-edge line would end at " + fmt(p2) + " eV rel. E0; give pre1 and pre2");
+        }
+        if (!Double.isNaN(norm1) || !Double.isNaN(norm2)) {
+            int inside = count(e, n, e0v + n1, e0v + n2);
+            if (!Double.isNaN(norm1) && norm1 > emax - e0v || inside < nn + 1)
+                return fail(!Double.isNaN(norm1) ? "norm1" : "norm2", "post-edge window [" + fmt(given(norm1, n1)) + ", "
+                    + fmt(given(norm2, n2)) + "] eV rel. E0 holds " + inside + " data point" + (inside == 1 ? "" : "s")
+                    + " (at least " + (nn + 1) + " needed for nnorm=" + nn + "); " + data);
+        }
         usedPre1 = p1; usedPre2 = p2; usedNorm1 = n1; usedNorm2 = n2; usedNnorm = nn;
 
         // pre-edge line
@@ -136,6 +159,18 @@ public final class Normalizer {
             System.arraycopy(norm, 0, flat, 0, n);
         }
         return true;
+    }
+
+    private static double given(double asked, double used) { return Double.isNaN(asked) ? used : asked; }
+
+    private static int count(double[] e, int n, double lo, double hi) {
+        int c = 0;
+        for (int i = 0; i < n; i++) if (e[i] >= lo && e[i] <= hi) c++;
+        return c;
+    }
+
+    private static String fmt(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
     }
 
     private boolean fail(String parameter, String message) {
