@@ -45,6 +45,8 @@ public record AthenaProject(List<String> header, List<Group> groups) {
     static final long MAX_BYTES = 1L << 30;
     private static final Pattern OLD_GROUP = Pattern.compile("^\\$old_group\\s*=\\s*'([^']*)'");
     private static final Pattern ARRAY = Pattern.compile("^@(x|y|i0|signal|stddev)\\s*=\\s*\\(");
+    /** The Demeter project format version written (the layout of Demeter 0.9.26's projects). */
+    static final String FORMAT_VERSION = "0.9.26";
     static final Set<String> ARRAYS = Set.of("x", "y", "i0", "signal", "stddev");
 
     /**
@@ -249,9 +251,11 @@ public record AthenaProject(List<String> header, List<Group> groups) {
      */
     public static void write(Path target, boolean overwrite, String program, List<Written> groups) throws EdgeworksException {
         StringBuilder sb = new StringBuilder();
-        sb.append("# Athena project file -- ").append(program).append('\n');
+        // readers (Larch's read_athena, Demeter) parse the version from this line: it names the
+        // Demeter project format version whose layout is written here; line 3 says who wrote it
+        sb.append("# Athena project file -- Demeter version ").append(FORMAT_VERSION).append('\n');
         sb.append("# This file created at ").append(java.time.OffsetDateTime.now().withNano(0)).append('\n');
-        sb.append("# Written by ").append(program).append(" (bkg_nnorm counts polynomial terms, as Athena's)\n\n");
+        sb.append("# Written by ").append(program.replace('\n', ' ')).append(" (bkg_nnorm counts polynomial terms, as Athena's)\n\n");
         int n = 0;
         for (Written w : groups) {
             if (w.energy().length != w.mu().length)
