@@ -120,7 +120,7 @@ class MapCanvasTest {
         MapCanvas canvas = new MapCanvas(sash, SWT.NONE);
         SpectrumChart linked = new SpectrumChart(sash, SWT.NONE);
         List<Result<Spectrum>> seen = new ArrayList<>();
-        canvas.onSpectrum(r -> { seen.add(r); linked.setSpectra(List.of(r.value())); });
+        canvas.onSpectrum(r -> { if (r == null) return; seen.add(r); linked.setSpectra(List.of(r.value())); });
         canvas.setMap(map);
         Ui.open(shell);
         PixelMapping area = canvas.plotArea();
@@ -159,7 +159,7 @@ class MapCanvasTest {
         MapCanvas canvas = open(map, "pfy");
         List<Result<Spectrum>> spectra = new ArrayList<>();
         List<Result<QuantifyFeature.Quantification>> features = new ArrayList<>();
-        canvas.onSpectrum(spectra::add);
+        canvas.onSpectrum(r -> { if (r != null) spectra.add(r); });
         canvas.onFeature(features::add);
         canvas.select(MapCanvas.Drag.PFY, 522.5, 0, 525.0, 0);
         Spectrum pfy = spectra.get(spectra.size() - 1).value();

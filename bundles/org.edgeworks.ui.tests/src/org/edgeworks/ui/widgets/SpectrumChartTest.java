@@ -110,11 +110,12 @@ class SpectrumChartTest {
         assertArrayEquals(n.post(), curves.get(2).y(), 0);
         assertEquals(n.e0(), curves.get(3).x()[0], 0);
         assertTrue(curves.get(3).name().contains(String.format(java.util.Locale.ROOT, "%.2f", n.e0())));
-        // the E0 marker (fourth colour) is a vertical line at E0: its colour appears over many rows of that column
+        // the E0 marker (dashed, in the spectrum's own colour: one colour per spectrum, so overlays never repeat
+        // colours) is a vertical line at E0: its colour appears over many rows of that column
         PixelMapping m = chart.plotMapping();
         int column = (int) Math.round(m.pixelX(n.e0())), hits = 0;
         for (int row = m.top(); row < m.top() + m.height(); row += 4)
-            if (curveNear(shot, column, row, palette(3), 1)) hits++;
+            if (curveNear(shot, column, row, palette(0), 1)) hits++;
         assertTrue(hits > m.height() / 4 / 3, "E0 marker found on " + hits + " sampled rows of column " + column);
     }
 
@@ -132,11 +133,14 @@ class SpectrumChartTest {
         plot.notifyListeners(SWT.MouseVerticalWheel, wheel);
         Range zoomed = chart.chart().getAxisSet().getXAxis(0).getRange();
         assertTrue(zoomed.upper - zoomed.lower < before.upper - before.lower, "wheel zooms in");
-        Ui.mouse(plot, SWT.MouseDown, 100, 100, 1);
+        var shiftDown = new org.eclipse.swt.widgets.Event();
+        shiftDown.x = 100; shiftDown.y = 100; shiftDown.button = 1; shiftDown.stateMask = SWT.SHIFT;
+        plot.notifyListeners(SWT.MouseDown, shiftDown);
         Ui.mouse(plot, SWT.MouseMove, 150, 100, 0);
         Ui.mouse(plot, SWT.MouseUp, 150, 100, 1);
         Range panned = chart.chart().getAxisSet().getXAxis(0).getRange();
-        assertNotEquals(zoomed.lower, panned.lower, "drag pans");
+        assertNotEquals(zoomed.lower, panned.lower, "shift-drag pans");
+        assertEquals(zoomed.upper - zoomed.lower, panned.upper - panned.lower, 1e-6, "a pan keeps the width");
         Ui.screenshot(chart, "spectrum-zoomed");
         Ui.mouse(plot, SWT.MouseMove, 200, 120, 0);
         PixelMapping m = chart.plotMapping();

@@ -15,4 +15,7 @@ public interface DataViewer {
 
     /** Shows a piece of data of the contributed data type (replacing or overlaying what is shown). */
     void show(Object data) throws EdgeworksException;
+
+    /** What the view's tab says for this data (e.g. the map's name); null = the viewer's name alone. */
+    default String title(Object data) { return null; }
 }

@@ -11,20 +11,23 @@ import org.edgeworks.ui.widgets.MapCanvas;
 import org.edgeworks.ui.widgets.SpectrumChart;
 
 /**
- * Edgeworks' mRIXS map viewer, contributed through org.edgeworks.ui.viewers: the heat map with, beside it, the
- * linked spectrum viewer that shows the dragged cut or PFY live. Feature-box results go to {@link ResultSink}.
+ * Edgeworks' mRIXS map viewer, contributed through org.edgeworks.ui.viewers (one view per map): the heat map
+ * with, below it at the full width, the linked plot of the dragged cut or PFY (a plain spectrum plot: no XAS
+ * toggles, compact legend below it, x axis titled as the map's axis). Feature-box results go to
+ * {@link ResultSink}. Showing another map replaces title, data, linked plot and read-out.
  */
 public final class MapViewer implements DataViewer {
     private MapCanvas map;
     private SpectrumChart linked;
+    private SashForm sash;
 
     @Override
     public Control createControl(Composite parent) {
-        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+        sash = new SashForm(parent, SWT.VERTICAL);
         map = new MapCanvas(sash, SWT.NONE);
-        linked = new SpectrumChart(sash, SWT.NONE);
+        linked = new SpectrumChart(sash, SWT.NONE, false);
         sash.setWeights(3, 2);
-        map.onSpectrum(r -> linked.setSpectra(List.of(r.value())));
+        map.onSpectrum(r -> linked.setSpectra(r == null ? List.of() : List.of(r.value())));
         map.onFeature(r -> ResultSink.publish(map.source().name(), r));
         return sash;
     }
@@ -34,6 +37,12 @@ public final class MapViewer implements DataViewer {
         map.setMap((RixsMap) data);
     }
 
+    @Override
+    public String title(Object data) {
+        return ((RixsMap) data).name();
+    }
+
     public MapCanvas map() { return map; }
     public SpectrumChart linked() { return linked; }
+    public Control control() { return sash; }
 }

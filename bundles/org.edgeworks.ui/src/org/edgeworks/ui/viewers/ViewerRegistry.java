@@ -18,7 +18,7 @@ public final class ViewerRegistry {
     public static final String EXTENSION_POINT = "org.edgeworks.ui.viewers";
 
     /** One contributed viewer as plugin.xml declares it. */
-    public record Entry(String id, String name, String dataType, int priority, Contribution contribution) {
+    public record Entry(String id, String name, String dataType, int priority, boolean perData, Contribution contribution) {
         public DataViewer create() {
             return contribution.create(DataViewer.class);
         }
@@ -39,7 +39,8 @@ public final class ViewerRegistry {
             if (!ids.add(id)) throw new IllegalStateException("viewer id contributed twice: " + id);
             String priority = c.attribute("priority");
             list.add(new Entry(id, c.attribute("name"), c.attribute("dataType"),
-                    priority == null || priority.isBlank() ? 0 : Integer.parseInt(priority.trim()), c));
+                    priority == null || priority.isBlank() ? 0 : Integer.parseInt(priority.trim()),
+                    "perData".equals(c.attribute("instances")), c));
         }
         return new ViewerRegistry(list);
     }

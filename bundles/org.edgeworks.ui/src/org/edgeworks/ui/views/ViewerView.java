@@ -20,13 +20,20 @@ public final class ViewerView extends ViewPart {
 
     private DataViewer viewer;
     private Control control;
+    private String viewerName;
+    private static int instances;
+
+    public DataViewer viewer() { return viewer; }
 
     @Override
     public void createPartControl(Composite parent) {
-        String viewerId = getViewSite().getSecondaryId();
+        String secondary = getViewSite().getSecondaryId();
+        // "viewerId" for a shared viewer, "viewerId#n" for the n-th view of a per-data viewer
+        String viewerId = secondary.contains("#") ? secondary.substring(0, secondary.indexOf('#')) : secondary;
         var entry = ViewerRegistry.load().byId(viewerId)
                 .orElseThrow(() -> new IllegalStateException("no viewer contributed with id " + viewerId));
         setPartName(entry.name());
+        viewerName = entry.name();
         viewer = entry.create();
         control = viewer.createControl(parent);
     }
@@ -34,6 +41,8 @@ public final class ViewerView extends ViewPart {
     public void show(Object data) {
         try {
             viewer.show(data);
+            String title = viewer.title(data);
+            setPartName(title == null ? viewerName : viewerName + ": " + title);
         } catch (EdgeworksException e) {
             ErrorDialogs.show(getSite().getShell(), "Cannot show data", e);
         }
@@ -48,7 +57,8 @@ public final class ViewerView extends ViewPart {
             return;
         }
         try {
-            IViewPart part = page.showView(ID, entry.get().id(), IWorkbenchPage.VIEW_ACTIVATE);
+            String secondary = entry.get().perData() ? entry.get().id() + "#" + (++instances) : entry.get().id();
+            IViewPart part = page.showView(ID, secondary, IWorkbenchPage.VIEW_ACTIVATE);
             ((ViewerView) part).show(data);
         } catch (PartInitException e) {
             ErrorDialogs.show(page.getWorkbenchWindow().getShell(), "Cannot open viewer", entry.get().id() + ": " + e.getMessage());

@@ -66,12 +66,16 @@ public final class MapCanvas extends Composite {
     private double[] dragStart, selection; // data coordinates: {x0, y0} and {x0, y0, x1, y1}
     private Drag drag = Drag.CUT;
     private String title = "";
+    private boolean titleGiven;
+    private boolean showColourBar = true;
+    private final Composite toolbar;
     private String problem;
 
     public MapCanvas(Composite parent, int style) {
         super(parent, style);
         setLayout(new GridLayout(1, false));
         Composite bar = new Composite(this, SWT.NONE);
+        toolbar = bar;
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         bar.setLayout(new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL));
         colormapCombo = combo(bar, "Colormap", new String[] {"viridis", "inferno", "jet", "grey"}, 0,
@@ -114,17 +118,49 @@ public final class MapCanvas extends Composite {
     public void onSpectrum(Consumer<Result<Spectrum>> listener) { spectrumListeners.add(listener); }
     public void onFeature(Consumer<Result<QuantifyFeature.Quantification>> listener) { featureListeners.add(listener); }
 
+    /** A title of the caller's choosing (compare states); without one the title is the shown map's name. */
     public void setTitle(String title) {
         this.title = title == null ? "" : title;
+        titleGiven = title != null && !title.isEmpty();
         canvas.redraw();
     }
 
+    public String title() { return title; }
+
+    /**
+     * Compact form for grids of maps (compare states): no tool row of its own and no colour bar (the grid
+     * draws one shared bar), so every map gets the room.
+     */
+    public void setCompact(boolean compact) {
+        setCompact(compact, !compact);
+    }
+
+    /** Compact (no tool row, no read-out line) with or without its own colour bar. */
+    public void setCompact(boolean compact, boolean colourBar) {
+        toolbar.setVisible(!compact);
+        ((GridData) toolbar.getLayoutData()).exclude = compact;
+        readout.setVisible(!compact);
+        ((GridData) readout.getLayoutData()).exclude = compact;
+        showColourBar = colourBar;
+        layout(true, true);
+        refresh();
+    }
+
+    /**
+     * Shows a map, replacing the previous one entirely: title (unless the caller gave one), selection, read-out
+     * and the linked plots (listeners receive null: "nothing selected on the new map").
+     */
     public void setMap(RixsMap map) {
         source = map;
         shown = map;
         selection = null;
+        dragStart = null;
+        cursor = null;
+        problem = null;
+        readout.setText(" ");
         if (axesCombo.getSelectionIndex() == 1) setEnergyLoss(true);
-        if (title.isEmpty()) title = map.name();
+        if (!titleGiven) title = map.name();
+        spectrumListeners.forEach(l -> l.accept(null));
         refresh();
     }
 
@@ -155,6 +191,7 @@ public final class MapCanvas extends Composite {
     public void setEnergyLoss(boolean loss) {
         axesCombo.select(loss ? 1 : 0);
         if (source == null) return;
+        readout.setText(" ");
         shown = source;
         if (loss) {
             try {
@@ -164,7 +201,13 @@ public final class MapCanvas extends Composite {
                 report(e);
             }
         }
-        selection = null;
+        // a cut band is in excitation, which both views share: it follows the switch; PFY bands and boxes are in
+        // the x axis that changed meaning, so they are cleared with the linked plot
+        if (selection != null && drag == Drag.CUT) runSelection();
+        else {
+            selection = null;
+            spectrumListeners.forEach(l -> l.accept(null));
+        }
         refresh();
     }
 
@@ -189,7 +232,8 @@ public final class MapCanvas extends Composite {
     public PixelMapping plotArea() {
         Point size = canvas.getSize();
         double[] x = MapRaster.extent(shown.emission().values()), y = MapRaster.extent(shown.excitation().values());
-        return new PixelMapping(LEFT, TOP, Math.max(1, size.x - LEFT - RIGHT), Math.max(1, size.y - TOP - BOTTOM),
+        int right = showColourBar ? RIGHT : 12;
+        return new PixelMapping(LEFT, TOP, Math.max(1, size.x - LEFT - right), Math.max(1, size.y - TOP - BOTTOM),
                 x[0], x[1], y[0], y[1]);
     }
 
@@ -213,19 +257,38 @@ public final class MapCanvas extends Composite {
         if (mapImage == null) mapImage = mapImage(area, range);
         gc.drawImage(mapImage, area.left(), area.top());
         PixelMapping bar = colourBarArea();
+        if (showColourBar) drawColourBar(gc, bar, colormap);
+        gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        gc.drawRectangle(area.left() - 1, area.top() - 1, area.width() + 1, area.height() + 1);
+        drawTicks(gc, area, bar, range);
+        drawSelection(gc, area);
+        drawCrosshair(gc, area);
+    }
+
+    /** The colour bar's pixels (colormap 1 at the top row) with a black frame. */
+    static void drawColourBar(GC gc, PixelMapping bar, Colormap colormap) {
         int[] barRows = MapRaster.colourBar(colormap, bar.height());
         ImageData barData = new ImageData(bar.width(), bar.height(), 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
         for (int r = 0; r < barRows.length; r++)
             for (int c = 0; c < bar.width(); c++) barData.setPixel(c, r, barRows[r] & 0xFFFFFF);
-        Image barImage = new Image(getDisplay(), barData);
+        Image barImage = new Image(gc.getDevice(), barData);
         gc.drawImage(barImage, bar.left(), bar.top());
         barImage.dispose();
-        gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_BLACK));
-        gc.drawRectangle(area.left() - 1, area.top() - 1, area.width() + 1, area.height() + 1);
+        gc.setForeground(gc.getDevice().getSystemColor(SWT.COLOR_BLACK));
         gc.drawRectangle(bar.left() - 1, bar.top() - 1, bar.width() + 1, bar.height() + 1);
-        drawTicks(gc, area, bar, range);
-        drawSelection(gc, area);
-        drawCrosshair(gc, area);
+    }
+
+    /** Colour-bar tick labels in data units beside the bar (shared by the map and the compare grid's one bar). */
+    static void drawColourBarTicks(GC gc, PixelMapping bar, Scaling scaling, double[] range) {
+        int fontHeight = gc.getFontMetrics().getHeight();
+        List<Double> bt = AxisTicks.ticks(range[0], range[1], 5);
+        double bs = AxisTicks.step(range[0], range[1], 5);
+        int barRight = bar.left() + bar.width();
+        for (double v : bt) {
+            int py = (int) Math.round(bar.pixelY(scaling.normalise(v, range)));
+            gc.drawLine(barRight, py, barRight + 4, py);
+            gc.drawText(AxisTicks.label(v, bs), barRight + 6, py - fontHeight / 2, true);
+        }
     }
 
     private Image mapImage(PixelMapping area, double[] range) {
@@ -240,8 +303,11 @@ public final class MapCanvas extends Composite {
 
     private void drawTicks(GC gc, PixelMapping area, PixelMapping bar, double[] range) {
         int fontHeight = gc.getFontMetrics().getHeight();
-        List<Double> xt = AxisTicks.ticks(area.xMin(), area.xMax(), 6), yt = AxisTicks.ticks(area.yMin(), area.yMax(), 6);
-        double xs = AxisTicks.step(area.xMin(), area.xMax(), 6), ys = AxisTicks.step(area.yMin(), area.yMax(), 6);
+        // as many x ticks as fit: a label is ~6 characters wide, keep at least one label width between them
+        int labelWidth = gc.textExtent("000.0").x + 12;
+        int nx = Math.max(2, Math.min(6, area.width() / labelWidth)), ny = Math.max(2, Math.min(6, area.height() / (2 * fontHeight)));
+        List<Double> xt = AxisTicks.ticks(area.xMin(), area.xMax(), nx), yt = AxisTicks.ticks(area.yMin(), area.yMax(), ny);
+        double xs = AxisTicks.step(area.xMin(), area.xMax(), nx), ys = AxisTicks.step(area.yMin(), area.yMax(), ny);
         int bottom = area.top() + area.height();
         for (double v : xt) {
             int px = (int) Math.round(area.pixelX(v));
@@ -265,15 +331,7 @@ public final class MapCanvas extends Composite {
         gc.drawText("Excitation energy (eV)", 0, 0, true);
         gc.setTransform(null);
         t.dispose();
-        // colour bar ticks in data units
-        List<Double> bt = AxisTicks.ticks(range[0], range[1], 5);
-        double bs = AxisTicks.step(range[0], range[1], 5);
-        int barRight = bar.left() + bar.width();
-        for (double v : bt) {
-            int py = (int) Math.round(bar.pixelY(scaling.normalise(v, range)));
-            gc.drawLine(barRight, py, barRight + 4, py);
-            gc.drawText(AxisTicks.label(v, bs), barRight + 6, py - fontHeight / 2, true);
-        }
+        if (showColourBar) drawColourBarTicks(gc, bar, scaling, range);
         if (!title.isEmpty()) gc.drawText(title, area.left(), 2, true);
     }
 
@@ -365,6 +423,18 @@ public final class MapCanvas extends Composite {
         canvas.redraw();
     }
 
+    /**
+     * The quantification box of the current selection as parameters of the feature processor: centre and half
+     * widths of the dragged box, a background frame as wide as the half widths.
+     */
+    public Map<String, Double> featureBox() {
+        double xLo = Math.min(selection[0], selection[2]), xHi = Math.max(selection[0], selection[2]);
+        double yLo = Math.min(selection[1], selection[3]), yHi = Math.max(selection[1], selection[3]);
+        return Map.of("excitation", (yLo + yHi) / 2, "emission", (xLo + xHi) / 2,
+                "halfExcitation", (yHi - yLo) / 2, "halfEmission", (xHi - xLo) / 2,
+                "frameExcitation", (yHi - yLo) / 2, "frameEmission", (xHi - xLo) / 2);
+    }
+
     /** The current selection {x0, y0, x1, y1} in data units, or null. */
     public double[] selection() { return selection == null ? null : selection.clone(); }
 
@@ -376,17 +446,23 @@ public final class MapCanvas extends Composite {
                 case CUT -> {
                     Result<Spectrum> r = Processors.run(CutAtExcitation.ID, shown,
                             Map.of("excitation", (yLo + yHi) / 2, "width", yHi - yLo));
-                    spectrumListeners.forEach(l -> l.accept(r));
+                    // a compact legend (0.01 eV) and the x axis named as the map's (emission or energy loss)
+                    Spectrum cut = r.value();
+                    Spectrum named = new Spectrum(String.format(Locale.ROOT, "cut E_ex %.2f eV (%.2f wide)", (yLo + yHi) / 2, yHi - yLo),
+                            org.edgeworks.core.data.Axis.of(shown.emission().name(), shown.emission().unit(), cut.energies()),
+                            cut.signal(), cut.uncertainty(), cut.channel());
+                    Result<Spectrum> out = new Result<>(named, r.provenance());
+                    spectrumListeners.forEach(l -> l.accept(out));
                 }
                 case PFY -> {
                     Result<Spectrum> r = Processors.run(PartialYield.ID, shown, Map.of("from", xLo, "to", xHi));
-                    spectrumListeners.forEach(l -> l.accept(r));
+                    Spectrum pfy = r.value();
+                    Result<Spectrum> out = new Result<>(pfy.withName(String.format(Locale.ROOT, "PFY %s %.2f-%.2f eV",
+                            energyLoss() ? "E_loss" : "E_em", xLo, xHi)), r.provenance());
+                    spectrumListeners.forEach(l -> l.accept(out));
                 }
                 case FEATURE_BOX -> {
-                    Result<QuantifyFeature.Quantification> r = Processors.run(QuantifyFeature.ID, shown, Map.of(
-                            "excitation", (yLo + yHi) / 2, "emission", (xLo + xHi) / 2,
-                            "halfExcitation", (yHi - yLo) / 2, "halfEmission", (xHi - xLo) / 2,
-                            "frameExcitation", (yHi - yLo) / 2, "frameEmission", (xHi - xLo) / 2));
+                    Result<QuantifyFeature.Quantification> r = Processors.run(QuantifyFeature.ID, shown, featureBox());
                     featureListeners.forEach(l -> l.accept(r));
                     readout.setText(String.format(Locale.ROOT, "feature %.4g +- %.2g (normalised %.4g)",
                             r.value().featureIntensity(), r.value().uncertainty(), r.value().normalisedIntensity()));

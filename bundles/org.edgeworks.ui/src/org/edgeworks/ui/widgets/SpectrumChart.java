@@ -49,39 +49,64 @@ public final class SpectrumChart extends Composite {
         Mode(String label) { this.label = label; }
     }
 
-    /** One curve as drawn: name, x, y (what CSV export writes). */
-    public record Curve(String name, double[] x, double[] y, boolean dashed) {}
+    /**
+     * One curve as drawn: name, x, y (what CSV export writes); {@code group} is the colour slot (a spectrum and
+     * its pre/post lines and E0 marker share one colour; -1 = a slot of its own).
+     */
+    public record Curve(String name, double[] x, double[] y, boolean dashed, int group) {
+        public Curve(String name, double[] x, double[] y, boolean dashed) { this(name, x, y, dashed, -1); }
+    }
 
     private final Chart chart;
     private final Label readout;
     private final Map<Mode, Button> modeButtons = new LinkedHashMap<>();
-    private final Button edgeLines;
+    private final boolean xasModes;
+    private final java.util.Set<String> hidden = new java.util.HashSet<>();
+    private final List<Runnable> curveListeners = new ArrayList<>();
+    private boolean edgeLines;
+    private boolean userZoom;
+    private Point boxStart, boxEnd;
     private final List<Spectrum> spectra = new ArrayList<>();
     private final Map<Spectrum, NormalizeProcessor.Normalized> normalised = new LinkedHashMap<>();
     private final List<Curve> extraCurves = new ArrayList<>();
     private final List<Curve> drawn = new ArrayList<>();
+    private final List<String> seriesIds = new ArrayList<>();
     private final List<Color> colours = new ArrayList<>();
     private Mode mode = Mode.MU;
+    private Button edgeLinesButton;
     private String problem;
     private Point panStart;
     private Range[] panRanges;
 
+    /** A spectrum chart with the XAS tools (mu / norm / flat / derivative, pre/post lines). */
     public SpectrumChart(Composite parent, int style) {
+        this(parent, style, true);
+    }
+
+    /**
+     * @param xasModes false for plots that are not mu(E) (RIXS cuts, PFY): no XAS toggles, the curves as given,
+     *                 a compact legend below the plot so it never squeezes the plot area
+     */
+    public SpectrumChart(Composite parent, int style, boolean xasModes) {
         super(parent, style);
+        this.xasModes = xasModes;
         setLayout(new GridLayout(1, false));
         Composite bar = new Composite(this, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         bar.setLayout(new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL));
-        for (Mode m : Mode.values()) {
-            Button b = new Button(bar, SWT.RADIO);
-            b.setText(m.label);
-            b.setSelection(m == mode);
-            b.addListener(SWT.Selection, e -> { if (b.getSelection()) setMode(m); });
-            modeButtons.put(m, b);
+        if (xasModes) {
+            for (Mode m : Mode.values()) {
+                Button b = new Button(bar, SWT.RADIO);
+                b.setText(m.label);
+                b.setSelection(m == mode);
+                b.addListener(SWT.Selection, e -> { if (b.getSelection()) setMode(m); });
+                modeButtons.put(m, b);
+            }
+            Button lines = new Button(bar, SWT.CHECK);
+            lines.setText("pre/post lines + E0");
+            lines.addListener(SWT.Selection, e -> setEdgeLines(lines.getSelection()));
+            edgeLinesButton = lines;
         }
-        edgeLines = new Button(bar, SWT.CHECK);
-        edgeLines.setText("pre/post lines + E0");
-        edgeLines.addListener(SWT.Selection, e -> redrawSeries());
         Buttons.push(bar, "Reset zoom", this::resetZoom);
         Buttons.push(bar, "Export PNG...", () -> exportDialog("*.png", p -> Snapshots.savePng(chart(), p)));
         Buttons.push(bar, "Export SVG...", () -> exportDialog("*.svg", this::exportSvg));
@@ -89,13 +114,14 @@ public final class SpectrumChart extends Composite {
         chart = new Chart(this, SWT.NONE);
         chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         chart.getTitle().setVisible(false);
-        chart.getLegend().setPosition(SWT.RIGHT);
+        chart.getLegend().setPosition(xasModes ? SWT.RIGHT : SWT.BOTTOM);
         chart.getAxisSet().getXAxis(0).getTitle().setText("Energy (eV)");
         chart.getAxisSet().getYAxis(0).getTitle().setText(mode.label);
         readout = new Label(this, SWT.NONE);
         readout.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
         readout.setText(" ");
         installMouse();
+        installLegend();
         addDisposeListener(e -> colours.forEach(Color::dispose));
     }
 
@@ -116,6 +142,7 @@ public final class SpectrumChart extends Composite {
         normalised.clear();
         extraCurves.clear();
         spectra.addAll(list);
+        hidden.clear();
         redrawSeries();
         resetZoom();
     }
@@ -147,17 +174,52 @@ public final class SpectrumChart extends Composite {
         resetZoom();
     }
 
+    /**
+     * Switches mu / norm / flat / derivative. A zoom the user chose is kept in x (the energy window is the
+     * same for every mode) and y is fitted to the curves inside that window; without a user zoom the whole
+     * data is shown.
+     */
     public void setMode(Mode m) {
         mode = m;
         setModeButtons(m);
         redrawSeries();
-        resetZoom();
+        if (userZoom) fitYToX();
+        else resetZoom();
     }
 
     public void setEdgeLines(boolean show) {
-        edgeLines.setSelection(show);
+        edgeLines = show;
+        if (edgeLinesButton != null) edgeLinesButton.setSelection(show);
         redrawSeries();
     }
+
+    /** Names of the curves hidden from the plot (legend click); they stay in the legend, greyed. */
+    public java.util.Set<String> hiddenCurves() { return java.util.Set.copyOf(hidden); }
+
+    /** Hides or shows one curve (what a click on its legend entry does). */
+    public void setCurveVisible(String name, boolean visible) {
+        if (visible) hidden.remove(name);
+        else hidden.add(name);
+        ISeries<?> s = chart.getSeriesSet().getSeries(name);
+        if (s != null) s.setVisible(visible);
+        chart.redraw();
+        curveListeners.forEach(Runnable::run);
+    }
+
+    /**
+     * Removes a curve from the overlay (the legend's context menu): a spectrum of the overlay with all its
+     * derived curves, or one extra curve.
+     */
+    public void removeCurve(String name) {
+        spectra.removeIf(s -> s.name().equals(name));
+        extraCurves.removeIf(c -> c.name().equals(name));
+        hidden.remove(name);
+        redrawSeries();
+        curveListeners.forEach(Runnable::run);
+    }
+
+    /** Called after a curve was hidden, shown or removed. */
+    public void onCurvesChanged(Runnable r) { curveListeners.add(r); }
 
     private void setModeButtons(Mode m) {
         modeButtons.forEach((k, b) -> b.setSelection(k == m));
@@ -175,27 +237,35 @@ public final class SpectrumChart extends Composite {
     private void redrawSeries() {
         for (ISeries<?> s : chart.getSeriesSet().getSeries()) chart.getSeriesSet().deleteSeries(s.getId());
         drawn.clear();
+        seriesIds.clear();
         problem = null;
         List<Curve> curves = new ArrayList<>(extraCurves);
+        int slot = extraCurves.size();
         for (Spectrum s : spectra) {
+            int group = slot++;
             try {
-                curves.addAll(curvesOf(s));
+                for (Curve c : curvesOf(s)) curves.add(new Curve(c.name(), c.x(), c.y(), c.dashed(), group));
             } catch (EdgeworksException e) {
                 problem = e.getMessage();
-                curves.add(new Curve(s.name(), s.energies(), s.signal(), false));
+                curves.add(new Curve(s.name(), s.energies(), s.signal(), false, group));
             }
         }
         int i = 0;
         for (Curve c : curves) {
-            ILineSeries<?> series = (ILineSeries<?>) chart.getSeriesSet().createSeries(ISeries.SeriesType.LINE, unique(c.name()));
+            int colourSlot = c.group() >= 0 ? c.group() : i;
+            i++;
+            String id = unique(c.name());
+            ILineSeries<?> series = (ILineSeries<?>) chart.getSeriesSet().createSeries(ISeries.SeriesType.LINE, id);
             series.setXSeries(c.x());
             series.setYSeries(c.y());
             series.setSymbolType(ILineSeries.PlotSymbolType.NONE);
-            series.setLineColor(colour(i++));
+            series.setVisible(!hidden.contains(id));
+            series.setLineColor(colour(colourSlot));
             series.setLineWidth(c.dashed() ? 1 : 2);
             if (c.dashed()) series.setLineStyle(LineStyle.DASH);
             series.setAntialias(SWT.ON);
             drawn.add(c);
+            seriesIds.add(id);
         }
         chart.getAxisSet().getXAxis(0).getTitle().setText(xTitle());
         chart.getAxisSet().getYAxis(0).getTitle().setText(yTitle());
@@ -213,6 +283,7 @@ public final class SpectrumChart extends Composite {
     }
 
     private String yTitle() {
+        if (!xasModes) return spectra.isEmpty() ? "intensity" : spectra.get(0).channel();
         if (mode != Mode.MU || spectra.isEmpty()) return mode.label;
         String channel = spectra.get(0).channel();
         return channel.isBlank() || channel.equals("mu") ? mode.label : channel;
@@ -223,7 +294,7 @@ public final class SpectrumChart extends Composite {
         switch (mode) {
             case MU -> {
                 out.add(new Curve(s.name(), s.energies(), s.signal(), false));
-                if (edgeLines.getSelection()) {
+                if (edgeLines) {
                     NormalizeProcessor.Normalized n = normalisation(s);
                     out.add(new Curve(s.name() + " pre-edge", n.energy(), n.pre(), true));
                     out.add(new Curve(s.name() + " post-edge", n.energy(), n.post(), true));
@@ -252,24 +323,74 @@ public final class SpectrumChart extends Composite {
         return id;
     }
 
-    /** Colours in the order of the headless PNG plots, so station and report colour curves alike. */
+    /**
+     * Colours in the order of the headless PNG plots (Okabe-Ito, colour-blind safe), so station and report
+     * colour curves alike; one slot per spectrum (its pre/post lines and E0 share it). Past the palette's
+     * eight colours the same hues come back darker, then lighter, so no two slots of the first 24 share a colour.
+     */
+    static java.awt.Color paletteColour(int slot) {
+        int n = PngPlots.PALETTE.size();
+        java.awt.Color c = PngPlots.PALETTE.get(slot % n);
+        int round = (slot / n) % 3;
+        if (round == 1) return new java.awt.Color(c.getRed() * 6 / 10, c.getGreen() * 6 / 10, c.getBlue() * 6 / 10);
+        if (round == 2) return new java.awt.Color(255 - (255 - c.getRed()) * 6 / 10, 255 - (255 - c.getGreen()) * 6 / 10,
+                255 - (255 - c.getBlue()) * 6 / 10);
+        return c;
+    }
+
     private Color colour(int index) {
         while (colours.size() <= index) {
-            java.awt.Color c = PngPlots.PALETTE.get(colours.size() % PngPlots.PALETTE.size());
+            java.awt.Color c = paletteColour(colours.size());
             colours.add(new Color(getDisplay(), c.getRed(), c.getGreen(), c.getBlue()));
         }
         return colours.get(index);
     }
 
+    /** Shows all the data (double-click, "Reset zoom", new data); forgets the user's zoom. */
     public void resetZoom() {
+        userZoom = false;
         chart.getAxisSet().adjustRange();
         chart.redraw();
     }
 
-    /** Sets the visible data ranges (zoom to a window). */
+    /** Sets the visible data ranges (zoom to a window); kept across mode switches. */
     public void zoomTo(double xMin, double xMax, double yMin, double yMax) {
-        chart.getAxisSet().getXAxis(0).setRange(new Range(xMin, xMax));
-        chart.getAxisSet().getYAxis(0).setRange(new Range(yMin, yMax));
+        chart.getAxisSet().getXAxis(0).setRange(new Range(Math.min(xMin, xMax), Math.max(xMin, xMax)));
+        chart.getAxisSet().getYAxis(0).setRange(new Range(Math.min(yMin, yMax), Math.max(yMin, yMax)));
+        userZoom = true;
+        chart.redraw();
+    }
+
+    /** Zooms x only (per-axis zoom), y fitted to the visible curves inside the new x window. */
+    public void zoomX(double xMin, double xMax) {
+        chart.getAxisSet().getXAxis(0).setRange(new Range(Math.min(xMin, xMax), Math.max(xMin, xMax)));
+        userZoom = true;
+        fitYToX();
+    }
+
+    /** The visible data window {xMin, xMax, yMin, yMax}. */
+    public double[] visibleRange() {
+        Range x = chart.getAxisSet().getXAxis(0).getRange(), y = chart.getAxisSet().getYAxis(0).getRange();
+        return new double[] {x.lower, x.upper, y.lower, y.upper};
+    }
+
+    /** y range of the drawn, visible curves within the current x window (5 % margin). */
+    private void fitYToX() {
+        Range x = chart.getAxisSet().getXAxis(0).getRange();
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < drawn.size(); k++) {
+            Curve c = drawn.get(k);
+            if (hidden.contains(seriesIds.get(k))) continue;
+            for (int i = 0; i < c.x().length; i++)
+                if (c.x()[i] >= x.lower && c.x()[i] <= x.upper && Double.isFinite(c.y()[i])) {
+                    lo = Math.min(lo, c.y()[i]);
+                    hi = Math.max(hi, c.y()[i]);
+                }
+        }
+        if (lo < hi) {
+            double pad = 0.05 * (hi - lo);
+            chart.getAxisSet().getYAxis(0).setRange(new Range(lo - pad, hi + pad));
+        }
         chart.redraw();
     }
 
@@ -285,6 +406,10 @@ public final class SpectrumChart extends Composite {
         return new PixelMapping(origin.x, origin.y, size.x, size.y, x.lower, x.upper, y.lower, y.upper);
     }
 
+    /**
+     * Mouse: left drag draws a box and zooms to it (a box flatter than 8 pixels zooms x only); middle or
+     * shift-left drag pans; the wheel zooms x about the pointer; double-click shows all the data.
+     */
     private void installMouse() {
         Control plot = chart.getPlotArea().getControl();
         IAxis xAxis = chart.getAxisSet().getXAxis(0), yAxis = chart.getAxisSet().getYAxis(0);
@@ -294,23 +419,85 @@ public final class SpectrumChart extends Composite {
                 double dx = x - xAxis.getDataCoordinate(panStart.x), dy = y - yAxis.getDataCoordinate(panStart.y);
                 xAxis.setRange(new Range(panRanges[0].lower - dx, panRanges[0].upper - dx));
                 yAxis.setRange(new Range(panRanges[1].lower - dy, panRanges[1].upper - dy));
+                userZoom = true;
                 chart.redraw();
                 return;
             }
-            readout.setText(String.format(Locale.ROOT, "E = %.2f eV   %s = %.4g", x, mode.label, y));
+            if (boxStart != null) {
+                boxEnd = new Point(e.x, e.y);
+                plot.redraw();
+            }
+            readout.setText(xasModes ? String.format(Locale.ROOT, "E = %.2f eV   %s = %.4g", x, mode.label, y)
+                    : String.format(Locale.ROOT, "%s = %.2f   %s = %.4g", xTitle(), x, yTitle(), y));
         });
         plot.addListener(SWT.MouseDown, e -> {
-            if (e.button != 1) return;
-            panStart = new Point(e.x, e.y);
-            panRanges = new Range[] {new Range(xAxis.getRange()), new Range(yAxis.getRange())};
+            if (e.button == 2 || (e.button == 1 && (e.stateMask & SWT.SHIFT) != 0)) {
+                panStart = new Point(e.x, e.y);
+                panRanges = new Range[] {new Range(xAxis.getRange()), new Range(yAxis.getRange())};
+            } else if (e.button == 1) {
+                boxStart = new Point(e.x, e.y);
+                boxEnd = null;
+            }
         });
-        plot.addListener(SWT.MouseUp, e -> panStart = null);
+        plot.addListener(SWT.MouseUp, e -> {
+            panStart = null;
+            if (boxStart == null) return;
+            Point a = boxStart;
+            boxStart = null;
+            boxEnd = null;
+            if (Math.abs(e.x - a.x) < 4) { plot.redraw(); return; }
+            double x0 = xAxis.getDataCoordinate(a.x), x1 = xAxis.getDataCoordinate(e.x);
+            if (Math.abs(e.y - a.y) < 8) zoomX(x0, x1);
+            else zoomTo(x0, x1, yAxis.getDataCoordinate(a.y), yAxis.getDataCoordinate(e.y));
+        });
+        plot.addListener(SWT.Paint, e -> {
+            if (boxStart == null || boxEnd == null) return;
+            e.gc.setLineStyle(SWT.LINE_DASH);
+            e.gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+            e.gc.drawRectangle(Math.min(boxStart.x, boxEnd.x), Math.min(boxStart.y, boxEnd.y),
+                    Math.abs(boxEnd.x - boxStart.x), Math.abs(boxEnd.y - boxStart.y));
+            e.gc.setLineStyle(SWT.LINE_SOLID);
+        });
         plot.addListener(SWT.MouseDoubleClick, e -> resetZoom());
         plot.addListener(SWT.MouseVerticalWheel, e -> {
             double centre = xAxis.getDataCoordinate(e.x);
             if (e.count > 0) xAxis.zoomIn(centre);
             else xAxis.zoomOut(centre);
+            userZoom = true;
             chart.redraw();
+        });
+    }
+
+    /** The series id under a point of the legend, or null. */
+    public String legendEntryAt(int x, int y) {
+        for (String id : seriesIds) {
+            org.eclipse.swt.graphics.Rectangle r = chart.getLegend().getBounds(id);
+            if (r != null && r.contains(x, y)) return id;
+        }
+        return null;
+    }
+
+    /** Legend: a click hides / shows the curve; the context menu removes it. */
+    private void installLegend() {
+        Control legend = (Control) chart.getLegend();
+        legend.addListener(SWT.MouseDown, e -> {
+            if (e.button != 1) return;
+            String id = legendEntryAt(e.x, e.y);
+            if (id != null) setCurveVisible(id, hidden.contains(id));
+        });
+        org.eclipse.swt.widgets.Menu menu = new org.eclipse.swt.widgets.Menu(legend);
+        legend.setMenu(menu);
+        legend.addListener(SWT.MenuDetect, e -> {
+            for (org.eclipse.swt.widgets.MenuItem it : menu.getItems()) it.dispose();
+            org.eclipse.swt.graphics.Point p = legend.toControl(e.x, e.y);
+            String id = legendEntryAt(p.x, p.y);
+            if (id == null) { e.doit = false; return; }
+            org.eclipse.swt.widgets.MenuItem hide = new org.eclipse.swt.widgets.MenuItem(menu, SWT.PUSH);
+            hide.setText(hidden.contains(id) ? "Show '" + id + "'" : "Hide '" + id + "'");
+            hide.addListener(SWT.Selection, ev -> setCurveVisible(id, hidden.contains(id)));
+            org.eclipse.swt.widgets.MenuItem remove = new org.eclipse.swt.widgets.MenuItem(menu, SWT.PUSH);
+            remove.setText("Remove '" + id + "'");
+            remove.addListener(SWT.Selection, ev -> removeCurve(id));
         });
     }
 
