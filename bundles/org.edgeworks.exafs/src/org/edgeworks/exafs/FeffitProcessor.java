@@ -1,0 +1,471 @@
+package org.edgeworks.exafs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.processing.Param;
+import org.edgeworks.core.processing.Processor;
+import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.Result;
+import org.edgeworks.exafs.kernel.XafsFt;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.MultivariateJacobianFunction;
+import org.hipparchus.util.Pair;
+
+/**
+ * Fit of FEFF paths to chi(k) in R, k or q space, in the conventions of Larch 0.9.58's
+ * {@code feffit} (larch/xafs/feffit.py): data interpolated onto k = 0, 0.05, ...; residual per
+ * k-weight (several at once) divided by the noise estimate (epsilon from |chi(R)| between 15 and
+ * 30 A via Parseval, combined with the data's own uncertainty when it has one); n_idp = 1 +
+ * 2 (rmax - rmin)(kmax - kmin)/pi as Larch 0.9.58 computes it; chi_square = sum(resid^2) n_idp /
+ * n_data, reduced chi-square = chi_square/(n_idp - n_varys), R-factor = sum(resid^2)/sum(data^2);
+ * standard errors sqrt(C_ii sum(resid^2)/(n_idp - n_varys)) with C = (J^T J)^-1 -- exactly lmfit's
+ * scale_covar rescaled by Larch to n_idp. Least squares: Hipparchus Levenberg-Marquardt with a
+ * central-difference Jacobian.
+ */
+public final class FeffitProcessor implements Processor<FeffitProcessor.Input, FeffitProcessor.Params, FeffitProcessor.Fit> {
+    public static final String ID = "org.edgeworks.exafs.feffit";
+
+    /** The data and the FEFF paths (in the model's order when it has no file names). */
+    public record Input(Chi data, List<FeffPath> paths) {}
+
+    public enum Space { R, K, Q;
+        public static Space parse(String s) {
+            return switch (s == null ? "" : s.trim().toLowerCase(Locale.ROOT)) {
+                case "r" -> R; case "k" -> K; case "q" -> Q;
+                default -> throw new IllegalArgumentException("fitspace: '" + s + "' is not one of r|k|q");
+            };
+        }
+    }
+
+    public record Params(
+        @Param(label = "k min", unit = "1/A") double kmin,
+        @Param(label = "k max", unit = "1/A") double kmax,
+        @Param(label = "k-weights", description = "one or more, fitted together") double[] kweights,
+        @Param(label = "window taper dk", unit = "1/A") double dk,
+        @Param(label = "window") Window window,
+        @Param(label = "R min", unit = "A") double rmin,
+        @Param(label = "R max", unit = "A") double rmax,
+        @Param(label = "fit space", description = "r | k | q") Space space,
+        @Param(label = "model", description = "null: FitModel.defaults") FitModel model) {
+
+        /** The peers' first-shell transform: k 3-14, kweight 2, dk 1, hanning, R 1.4-3.0, R space, default model. */
+        public static Params defaults() { return new Params(3, 14, new double[] {2}, 1, Window.HANNING, 1.4, 3.0, Space.R, null); }
+
+        public Params withModel(FitModel m) { return new Params(kmin, kmax, kweights, dk, window, rmin, rmax, space, m); }
+    }
+
+    /** A fitted value with its standard error (NaN when it could not be estimated: then errorbars is false). */
+    public record Value(double value, double stderr) {}
+
+    /** One path's result; r = reff + delr. */
+    public record PathResult(String label, String file, double reff, double degen, Value s02, Value e0, Value delr, Value r,
+                             Value sigma2, Value third) {}
+
+    /**
+     * The fit: variables, paths, statistics, correlations above 0.1 between varied variables, and
+     * arrays for plots: k grid (1/A) with data and model chi, and |chi(R)| (first k-weight) of both.
+     */
+    public record Fit(String name, Map<String, Value> variables, List<PathResult> paths, double rFactor, double chiSquare,
+                      double chi2Reduced, double nIdp, int nVarys, int nData, int nfev, boolean errorbars, double epsilonK,
+                      double epsilonR, Map<String, Double> correlations, double[] k, double[] dataChi, double[] modelChi,
+                      double[] r, double[] dataChirMag, double[] modelChirMag, Params params) {}
+
+    @Override public String id() { return ID; }
+    @Override public String version() { return "1.0"; }
+    @Override public String label() { return "FEFF path fit (feffit)"; }
+    @Override public Class<Input> inputType() { return Input.class; }
+    @Override public Class<Params> parameterType() { return Params.class; }
+    @Override public Params defaults() { return Params.defaults(); }
+
+    private static final double KSTEP = XafsFt.KSTEP;
+    private static final int NFFT = XafsFt.NFFT;
+
+    @Override
+    public Result<Fit> apply(Input in, Params p) throws EdgeworksException {
+        Chi data = in.data().validated();
+        String name = data.name();
+        check(name, p, in.paths());
+        FitModel model = p.model() == null ? FitModel.defaults(in.paths()) : p.model();
+        Problem pr = new Problem(name, data, in.paths(), model, p);
+        Fit fit = pr.solve();
+        Map<String, Object> used = new LinkedHashMap<>();
+        used.put("kmin", p.kmin());
+        used.put("kmax", p.kmax());
+        used.put("kweight", p.kweights());
+        used.put("dk", p.dk());
+        used.put("window", p.window().label());
+        used.put("rmin", p.rmin());
+        used.put("rmax", p.rmax());
+        used.put("fitspace", p.space().name().toLowerCase(Locale.ROOT));
+        used.put("model", model);
+        used.put("n_idp_formula", "1 + 2 (rmax - rmin)(kmax - kmin)/pi (Larch 0.9.58)");
+        return new Result<>(fit, Provenance.of(ID, version(), used, List.of()));
+    }
+
+    private static void check(String name, Params p, List<FeffPath> paths) throws EdgeworksException {
+        if (paths == null || paths.isEmpty()) throw EdgeworksException.of(name, "paths: at least one FEFF path is needed");
+        if (p.window() == null || p.space() == null) throw EdgeworksException.of(name, "window/fitspace: missing");
+        if (!(p.kmax() > p.kmin()) || p.kmin() < 0) throw EdgeworksException.of(name, "kmin/kmax: need 0 <= kmin < kmax");
+        if (!(p.rmax() > p.rmin()) || p.rmin() < 0) throw EdgeworksException.of(name, "rmin/rmax: need 0 <= rmin < rmax");
+        if (p.kweights() == null || p.kweights().length == 0) throw EdgeworksException.of(name, "kweight: at least one is needed");
+        for (double w : p.kweights()) if (!(w >= 0 && w <= 5)) throw EdgeworksException.of(name, "kweight: must be 0 to 5, not " + w);
+        if (!(p.dk() >= 0)) throw EdgeworksException.of(name, "dk: must be >= 0");
+    }
+
+    /** The set-up fit: symbols, expressions, transform arrays and the residual. */
+    static final class Problem {
+        final String name;
+        final Params p;
+        final List<String> symbols = new ArrayList<>(); // variables..., then "reff"
+        final int nvars, reffIndex;
+        final int[] varied;
+        final Expression[] varExpr; // per variable, null unless constrained
+        final double[] base;       // values of fixed variables and start values
+        final List<FeffPath> feff = new ArrayList<>();
+        final List<FeffPath.Splines> splines = new ArrayList<>();
+        final List<FitModel.PathModel> pms;
+        final Expression[][] pathExpr; // [path][degen, s02, e0, delr, sigma2, third], null = default
+        final double[] k, chiData, kwin;
+        final double[][] epsK; // [k-weight][point] epsilon_k
+        final double[] epsR;   // per k-weight
+        final int irmin, irmax, iqmin, iqmax;
+        final double[] rwin;
+        final double nIdp;
+        int nfev;
+
+        Problem(String name, Chi data, List<FeffPath> paths, FitModel model, Params p) throws EdgeworksException {
+            this.name = name;
+            this.p = p;
+            symbols.addAll(model.variables().keySet());
+            nvars = symbols.size();
+            symbols.add("reff");
+            reffIndex = nvars;
+            varExpr = new Expression[nvars];
+            base = new double[nvars + 1];
+            List<Integer> vary = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<String, FitModel.Variable> e : model.variables().entrySet()) {
+                FitModel.Variable v = e.getValue();
+                if (v.expr() != null) varExpr[i] = parse(v.expr(), "variables/" + e.getKey(), false);
+                else {
+                    if (!Double.isFinite(v.value())) throw EdgeworksException.of(name, "model: variables/" + e.getKey() + ": value is not finite");
+                    base[i] = v.value();
+                    if (v.vary()) vary.add(i);
+                }
+                i++;
+            }
+            varied = vary.stream().mapToInt(Integer::intValue).toArray();
+            if (varied.length == 0) throw EdgeworksException.of(name, "model: no variable is varied");
+            // paths: match by file name, else by order
+            pms = model.paths();
+            pathExpr = new Expression[pms.size()][];
+            String[] keys = {"degen", "s02", "e0", "delr", "sigma2", "third"};
+            for (int j = 0; j < pms.size(); j++) {
+                FitModel.PathModel pm = pms.get(j);
+                FeffPath f = null;
+                if (pm.file() != null) {
+                    for (FeffPath c : paths) if (Path.of(c.file()).getFileName().toString().equals(Path.of(pm.file()).getFileName().toString())) f = c;
+                    if (f == null) throw EdgeworksException.of(name, "model: paths/" + j + "/file: '" + pm.file() + "' is not among the FEFF paths given");
+                } else {
+                    if (j >= paths.size()) throw EdgeworksException.of(name, "model: paths/" + j + ": only " + paths.size() + " FEFF paths given");
+                    f = paths.get(j);
+                }
+                feff.add(f);
+                splines.add(f.splines());
+                pathExpr[j] = new Expression[keys.length];
+                for (int q = 0; q < keys.length; q++) {
+                    String t = pm.parameters().get(keys[q]);
+                    if (t != null) pathExpr[j][q] = parse(t, "paths/" + j + "/" + keys[q], true);
+                }
+            }
+            // checks of the constraint graph: evaluation must terminate
+            values(startPoint());
+
+            int ikmax = (int) (1.01 + data.kmaxData() / KSTEP);
+            k = XafsFt.grid(KSTEP, ikmax);
+            chiData = XafsFt.interp(k, data.k(), data.chi());
+            double[] kall = XafsFt.grid(KSTEP, NFFT);
+            double[] w = XafsFt.window(kall, p.kmin(), p.kmax(), p.dk(), p.dk(), p.window());
+            kwin = Arrays.copyOf(w, NFFT);
+            double rstep = XafsFt.rstep(KSTEP, NFFT);
+            irmin = (int) Math.max(0, 0.01 + p.rmin() / rstep);
+            irmax = (int) Math.min(NFFT / 2, 0.01 + p.rmax() / rstep);
+            iqmin = (int) Math.max(0, 0.01 + p.kmin() / KSTEP);
+            iqmax = (int) Math.min(NFFT / 2, 0.01 + p.kmax() / KSTEP);
+            rwin = XafsFt.window(XafsFt.grid(rstep, NFFT), p.rmin(), p.rmax(), 0, 0, Window.HANNING);
+            nIdp = 1 + 2 * (p.rmax() - p.rmin()) * (p.kmax() - p.kmin()) / Math.PI;
+            // noise: Larch estimate_noise (all k-weights), then the data's own uncertainty if any
+            double[] kw = p.kweights();
+            epsR = new double[kw.length];
+            double[] epsKw = new double[kw.length];
+            double kwinAve = 0;
+            for (double v : kwin) kwinAve += v;
+            kwinAve = kwinAve * KSTEP / (p.kmax() - p.kmin());
+            int hmin = (int) (0.01 + 15.0 / rstep), hmax = (int) Math.min(NFFT / 2, 1.01 + 30.0 / rstep);
+            for (int q = 0; q < kw.length; q++) {
+                double[][] cr = fftf(chiData, kw[q]);
+                double s = 0;
+                for (int m = hmin; m < hmax; m++) s += cr[0][m] * cr[0][m] + cr[1][m] * cr[1][m];
+                epsR[q] = Math.sqrt(s / (2 * (hmax - hmin))) / kwinAve;
+                double ww = 2 * kw[q] + 1;
+                epsKw[q] = Math.sqrt(2 * Math.PI * ww / (KSTEP * (Math.pow(p.kmax(), ww) - Math.pow(p.kmin(), ww)))) * epsR[q];
+            }
+            epsK = new double[kw.length][k.length];
+            if (data.stderr() != null) {
+                double ave = 0;
+                for (double v : epsKw) ave += v;
+                ave /= epsKw.length;
+                double[] dchi = XafsFt.interp(k, data.k(), data.stderr());
+                for (int m = 0; m < k.length; m++) epsK[0][m] = Math.max(1e-12, Math.sqrt(dchi[m] * dchi[m] + ave * ave));
+                for (int q = 0; q < kw.length; q++) {
+                    epsK[q] = epsK[0];
+                    double ww = 2 * kw[q] + 1;
+                    double scale = 2 * Math.sqrt(Math.PI * ww / (KSTEP * (Math.pow(p.kmax(), ww) - Math.pow(p.kmin(), ww))));
+                    double m = 0;
+                    for (double v : epsK[q]) m += v / scale;
+                    epsR[q] = m / epsK[q].length;
+                }
+            } else {
+                for (int q = 0; q < kw.length; q++) Arrays.fill(epsK[q], epsKw[q]);
+            }
+            for (double v : epsR)
+                if (!(v > 0) || !Double.isFinite(v))
+                    throw EdgeworksException.of(name, "chi: no noise above 15 A to scale the fit (epsilon is " + v + ")");
+        }
+
+        private Expression parse(String text, String where, boolean withReff) throws EdgeworksException {
+            try {
+                return Expression.parse(text, s -> {
+                    int i = symbols.indexOf(s);
+                    return (!withReff && i == reffIndex) ? -1 : i;
+                });
+            } catch (IllegalArgumentException e) {
+                throw EdgeworksException.of(name, "model: " + where + ": " + e.getMessage());
+            }
+        }
+
+        double[] startPoint() {
+            double[] x = new double[varied.length];
+            for (int j = 0; j < varied.length; j++) x[j] = base[varied[j]];
+            return x;
+        }
+
+        /** All variable values for the varied values x (constraints evaluated until settled). */
+        double[] values(double[] x) throws EdgeworksException {
+            double[] v = base.clone();
+            for (int j = 0; j < varied.length; j++) v[varied[j]] = x[j];
+            boolean[] done = new boolean[nvars];
+            for (int i = 0; i < nvars; i++) done[i] = varExpr[i] == null;
+            for (int pass = 0; pass <= nvars; pass++) {
+                boolean all = true;
+                for (int i = 0; i < nvars; i++) {
+                    if (done[i]) continue;
+                    boolean ready = true;
+                    for (String n : varExpr[i].names()) if (!done[symbols.indexOf(n)]) ready = false;
+                    if (ready) { v[i] = varExpr[i].eval(v); done[i] = true; } else all = false;
+                }
+                if (all) return v;
+            }
+            throw EdgeworksException.of(name, "model: the variable expressions refer to each other in a circle");
+        }
+
+        /** The path parameters {degen, s02, e0, delr, sigma2, third} of path j. */
+        double[] pathParams(int j, double[] v) {
+            double[] out = {feff.get(j).degen(), 1, 0, 0, 0, 0};
+            v[reffIndex] = feff.get(j).reff();
+            for (int q = 0; q < 6; q++) if (pathExpr[j][q] != null) out[q] = pathExpr[j][q].eval(v);
+            return out;
+        }
+
+        double[] model(double[] v) {
+            double[] sum = new double[k.length], one = new double[k.length];
+            for (int j = 0; j < feff.size(); j++) {
+                double[] pp = pathParams(j, v);
+                FeffPath.chi(splines.get(j), feff.get(j).reff(), k, pp[0], pp[1], pp[2], pp[3], pp[4], pp[5], one);
+                for (int i = 0; i < k.length; i++) sum[i] += one[i];
+            }
+            return sum;
+        }
+
+        double[][] fftf(double[] chi, double kweight) {
+            double[] cx = new double[chi.length];
+            for (int i = 0; i < chi.length; i++) cx[i] = chi[i] * kwin[i] * Math.pow(k[i], kweight);
+            return XafsFt.forward(cx, NFFT, KSTEP);
+        }
+
+        /** Larch's FeffitDataSet._residual for diff = data - model (or the data alone). */
+        double[] residual(double[] diff) {
+            double[] kw = p.kweights();
+            int per = switch (p.space()) { case R -> 2 * (irmax - irmin); case K, Q -> iqmax - iqmin; };
+            double[] out = new double[per * kw.length];
+            for (int q = 0; q < kw.length; q++) {
+                int o = q * per;
+                switch (p.space()) {
+                    case K -> {
+                        for (int i = iqmin; i < iqmax; i++)
+                            out[o + i - iqmin] = i < diff.length ? diff[i] / epsK[q][i] * Math.pow(k[i], kw[q]) : 0;
+                    }
+                    case R -> {
+                        double[][] cr = fftf(diff, kw[q]);
+                        for (int m = irmin; m < irmax; m++) {
+                            out[o + 2 * (m - irmin)] = cr[0][m] / epsR[q];
+                            out[o + 2 * (m - irmin) + 1] = cr[1][m] / epsR[q];
+                        }
+                    }
+                    case Q -> {
+                        double[][] cr = fftf(diff, kw[q]);
+                        double[] re = new double[NFFT / 2], im = new double[NFFT / 2];
+                        for (int m = 0; m < NFFT / 2; m++) { re[m] = cr[0][m] * rwin[m]; im[m] = cr[1][m] * rwin[m]; }
+                        double[][] cq = XafsFt.reverse(re, im, NFFT, KSTEP);
+                        for (int i = iqmin; i < iqmax; i++) out[o + i - iqmin] = cq[0][i] / epsR[q];
+                    }
+                }
+            }
+            return out;
+        }
+
+        double[] residualAt(double[] x) {
+            double[] v;
+            try {
+                v = values(x);
+            } catch (EdgeworksException e) {
+                throw new IllegalStateException(e);
+            }
+            double[] m = model(v);
+            double[] d = new double[k.length];
+            for (int i = 0; i < k.length; i++) d[i] = chiData[i] - m[i];
+            nfev++;
+            return residual(d);
+        }
+
+        /** Central-difference Jacobian, steps 1e-6 max(|x|, 0.01) (sizes of s02, e0, delr, sigma2 alike). */
+        double[][] jacobian(double[] x, int rows) {
+            double[][] j = new double[rows][x.length];
+            for (int c = 0; c < x.length; c++) {
+                double h = 1e-6 * Math.max(Math.abs(x[c]), 0.01);
+                double[] xp = x.clone(), xm = x.clone();
+                xp[c] += h;
+                xm[c] -= h;
+                double[] rp = residualAt(xp), rm = residualAt(xm);
+                for (int r = 0; r < rows; r++) j[r][c] = (rp[r] - rm[r]) / (2 * h);
+            }
+            return j;
+        }
+
+        Fit solve() throws EdgeworksException {
+            double[] x0 = startPoint();
+            int rows = residualAt(x0).length;
+            if (rows <= varied.length)
+                throw EdgeworksException.of(name, "fit: only " + rows + " data points for " + varied.length + " variables");
+            MultivariateJacobianFunction f = point -> {
+                double[] x = point.toArray();
+                return new Pair<RealVector, RealMatrix>(new ArrayRealVector(residualAt(x), false),
+                    new Array2DRowRealMatrix(jacobian(x, rows), false));
+            };
+            LeastSquaresOptimizer.Optimum opt;
+            try {
+                opt = new LevenbergMarquardtOptimizer().withCostRelativeTolerance(1e-12).withParameterRelativeTolerance(1e-12)
+                    .optimize(new LeastSquaresBuilder().start(x0).model(f).target(new double[rows])
+                        .maxEvaluations(100000).maxIterations(2000).build());
+            } catch (RuntimeException e) {
+                throw EdgeworksException.of(name, "fit: did not converge (" + e.getMessage() + ")");
+            }
+            double[] x = opt.getPoint().toArray();
+            double[] res = residualAt(x);
+            double chisqr = 0;
+            for (double r : res) chisqr += r * r;
+            double[] dat = residual(chiData);
+            double datsq = 0;
+            for (double r : dat) datsq += r * r;
+            int nv = varied.length;
+            double chiSquare = chisqr * nIdp / rows;
+            double dof = nIdp - nv;
+            double chi2red = chiSquare / dof;
+            double[][] cov = null;
+            boolean errorbars = dof > 0;
+            if (errorbars) {
+                try {
+                    RealMatrix c = opt.getCovariances(1e-14);
+                    cov = c.scalarMultiply(chisqr / dof).getData();
+                    for (int i = 0; i < nv; i++) if (!(cov[i][i] >= 0) || !Double.isFinite(cov[i][i])) errorbars = false;
+                } catch (RuntimeException e) {
+                    errorbars = false;
+                }
+            }
+            double[] v = values(x);
+            // standard errors of every variable and path parameter by the gradient through the constraints
+            double[][] grad = new double[nvars][];
+            Map<String, Value> vars = new LinkedHashMap<>();
+            for (int i = 0; i < nvars; i++) {
+                final int fi = i;
+                vars.put(symbols.get(i), new Value(v[i], errorbars ? stderr(x, cov, xx -> valuesUnchecked(xx)[fi]) : Double.NaN));
+            }
+            List<PathResult> prs = new ArrayList<>();
+            for (int j = 0; j < feff.size(); j++) {
+                final int fj = j;
+                double[] pp = pathParams(j, v.clone());
+                Value[] val = new Value[6];
+                for (int q = 0; q < 6; q++) {
+                    final int fq = q;
+                    double se = errorbars && pathExpr[j][q] != null ? stderr(x, cov, xx -> pathParams(fj, valuesUnchecked(xx))[fq]) : 0;
+                    val[q] = new Value(pp[q], errorbars ? se : Double.NaN);
+                }
+                FeffPath fp = feff.get(j);
+                prs.add(new PathResult(pms.get(j).label(), Path.of(fp.file()).getFileName().toString(), fp.reff(), pp[0], val[1], val[2],
+                    val[3], new Value(fp.reff() + pp[3], val[3].stderr()), val[4], val[5]));
+            }
+            Map<String, Double> corr = new LinkedHashMap<>();
+            if (errorbars)
+                for (int a = 0; a < nv; a++)
+                    for (int b = a + 1; b < nv; b++) {
+                        double cc = cov[a][b] / Math.sqrt(cov[a][a] * cov[b][b]);
+                        if (Math.abs(cc) > 0.1) corr.put(symbols.get(varied[a]) + ":" + symbols.get(varied[b]), cc);
+                    }
+            double[] m = model(v);
+            double[][] dr = fftf(chiData, p.kweights()[0]), mr = fftf(m, p.kweights()[0]);
+            double rstep = XafsFt.rstep(KSTEP, NFFT);
+            int nr = (int) Math.min(NFFT / 2, 1.01 + 10 / rstep);
+            double[] r = XafsFt.grid(rstep, nr), dmag = new double[nr], mmag = new double[nr];
+            for (int i = 0; i < nr; i++) { dmag[i] = Math.hypot(dr[0][i], dr[1][i]); mmag[i] = Math.hypot(mr[0][i], mr[1][i]); }
+            return new Fit(name, vars, prs, chisqr / datsq, chiSquare, chi2red, nIdp, nv, rows, nfev, errorbars, epsK[0][0], epsR[0], corr,
+                k, chiData, m, r, dmag, mmag, p);
+        }
+
+        double[] valuesUnchecked(double[] x) {
+            try {
+                return values(x);
+            } catch (EdgeworksException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** sqrt(g^T C g) with g the central-difference gradient of f at x. */
+        private static double stderr(double[] x, double[][] cov, java.util.function.ToDoubleFunction<double[]> f) {
+            int n = x.length;
+            double[] g = new double[n];
+            for (int c = 0; c < n; c++) {
+                double h = 1e-6 * Math.max(Math.abs(x[c]), 0.01);
+                double[] xp = x.clone(), xm = x.clone();
+                xp[c] += h;
+                xm[c] -= h;
+                g[c] = (f.applyAsDouble(xp) - f.applyAsDouble(xm)) / (2 * h);
+            }
+            double s = 0;
+            for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) s += g[a] * cov[a][b] * g[b];
+            return Math.sqrt(Math.max(0, s));
+        }
+    }
+}
