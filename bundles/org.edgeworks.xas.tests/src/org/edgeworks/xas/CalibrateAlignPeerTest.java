@@ -31,7 +31,15 @@ class CalibrateAlignPeerTest {
             String key = c.get("spectrum").asText();
             Spectrum sample = mu(key).withName(key + "-sample");
             var res = new CalibrateProcessor().apply(new CalibrateProcessor.Input(mu(key), List.of(sample)),
+                new CalibrateProcessor.Params(c.get("tabulated_e0").asDouble(), E0Method.GRID)).value();
+            // the default, between grid points: within one grid step of Larch's grid point
+            var sub = new CalibrateProcessor().apply(new CalibrateProcessor.Input(mu(key), List.of(sample)),
                 CalibrateProcessor.Params.of(c.get("tabulated_e0").asDouble())).value();
+            double[] e = mu(key).energies();
+            int i = org.edgeworks.xas.kernel.LarchIndex.indexNearest(e, res.measuredE0());
+            double gridStep = Math.max(e[i + 1] - e[i], e[i] - e[i - 1]);
+            assertEquals(res.measuredE0(), sub.measuredE0(), gridStep + 1e-9, key + " sub-grid E0 near the grid point");
+            assertTrue(sub.shiftStderr() >= 0 && sub.shiftStderr() < gridStep, key + " shift stderr " + sub.shiftStderr());
             assertEquals(c.get("shift").asDouble(), res.shift(), 0.01, key + " calibration shift");
             assertEquals(c.get("measured_e0").asDouble(), res.measuredE0(), 1e-9, key + " measured E0 (the same grid point)");
             assertEquals(sample.energies()[0] + res.shift(), res.calibratedSamples().get(0).energies()[0], 1e-9, "sample moved too");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The Mn edge-energy vs valence line of peers/valence_line.json (Larch e0 and E at norm = 0.5). */
+/** The Mn edge-energy vs valence line of peers/valence_line.json (Larch's grid-point e0: edge=grid; E at norm = 0.5). */
 class ValencePeerTest {
 
     @Test
@@ -28,14 +28,18 @@ class ValencePeerTest {
                 vals.add(s.valence());
             }
             double[][] kmno4 = PeerData.mu(PeerData.spec("mn_MnOx"));
-            var p = new ValenceProcessor.Params(key.equals("e0_larch") ? ValenceProcessor.EdgeEnergy.E0 : ValenceProcessor.EdgeEnergy.HALF_HEIGHT, false);
+            var p = new ValenceProcessor.Params(key.equals("e0_larch") ? ValenceProcessor.EdgeEnergy.GRID : ValenceProcessor.EdgeEnergy.HALF_HEIGHT, false);
             var r = new ValenceProcessor().apply(new ValenceProcessor.Input(refs, vals, List.of(Spectrum.of("mn_MnOx", kmno4[0], kmno4[1]))), p).value();
-            assertEquals(l.get("slope_eV_per_valence").asDouble(), r.slope(), 1e-4, key + " slope");
-            assertEquals(l.get("intercept_eV").asDouble(), r.intercept(), 1e-3, key + " intercept");
-            assertEquals(l.get("rms_eV").asDouble(), r.rms(), 1e-4, key + " rms");
+            // e0_larch: Larch's own grid point, the same numbers. e_half_norm: the peer interpolates Larch's norm
+            // linearly with the step at the grid E0; ours is the spline with the step at the sub-grid E0: the
+            // edge energies agree within 0.02 eV (SubGridEdgeTest's bound), so the line within that
+            boolean same = key.equals("e0_larch");
+            assertEquals(l.get("slope_eV_per_valence").asDouble(), r.slope(), same ? 1e-4 : 0.02, key + " slope");
+            assertEquals(l.get("intercept_eV").asDouble(), r.intercept(), same ? 1e-3 : 0.02, key + " intercept");
+            assertEquals(l.get("rms_eV").asDouble(), r.rms(), same ? 1e-4 : 0.02, key + " rms");
             ValenceProcessor.Row sample = r.rows().get(r.rows().size() - 1);
             double peerValence = peerValence("mn_MnOx", "valence_from_" + key);
-            assertEquals(peerValence, sample.valence(), 1e-3, key + " MnOx valence");
+            assertEquals(peerValence, sample.valence(), same ? 1e-3 : 0.02 / r.slope() * 2, key + " MnOx valence");
             assertNotNull(sample.valenceStderr());
         }
     }

@@ -15,7 +15,8 @@ import org.edgeworks.core.processing.Result;
 
 /**
  * Energy calibration against a reference foil measured with the sample: shift = tabulated E0 -
- * measured E0 of the reference (by default Larch's find_e0, the maximum of dmu/dE on the grid);
+ * measured E0 of the reference (by default the maximum of dmu/dE between grid points, {@link EdgeFinder};
+ * {@code grid} gives Larch find_e0's grid point);
  * the same shift is added to the energy axis of every sample measured with it.
  */
 public final class CalibrateProcessor implements Processor<CalibrateProcessor.Input, CalibrateProcessor.Params, CalibrateProcessor.Calibration> {
@@ -26,13 +27,14 @@ public final class CalibrateProcessor implements Processor<CalibrateProcessor.In
 
     public record Params(
         @Param(label = "tabulated E0", unit = "eV", description = "the reference's edge energy, e.g. Mn metal 6539.0, Fe 7112.0, Cu 8979.0, Ru 22117.0") double referenceE0,
-        @Param(label = "E0 method", description = "how the reference's E0 is measured; default derivative (Larch find_e0)") E0Method e0Method) {
+        @Param(label = "E0 method", description = "how the reference's E0 is measured: derivative (default, between grid points) | grid (Larch find_e0) | half-step | second-derivative | smoothed-derivative") E0Method e0Method) {
         public static Params defaults() { return new Params(Double.NaN, E0Method.DERIVATIVE); }
         public static Params of(double e0) { return new Params(e0, E0Method.DERIVATIVE); }
     }
 
+    /** measuredE0Stderr = shiftStderr: the edge position's standard error ({@link EdgeFinder}). */
     public record Calibration(String reference, double measuredE0, double referenceE0, double shift, Spectrum calibratedReference,
-                              List<Spectrum> calibratedSamples) {}
+                              List<Spectrum> calibratedSamples, double shiftStderr) {}
 
     @Override public String id() { return ID; }
     @Override public String version() { return "1.0"; }
@@ -48,19 +50,12 @@ public final class CalibrateProcessor implements Processor<CalibrateProcessor.In
         Grid g = Grid.of(in.reference(), 7);
         E0Method m = p.e0Method() == null ? E0Method.DERIVATIVE : p.e0Method();
         if (m == E0Method.FIXED) throw EdgeworksException.of(name, "e0Method: fixed makes no sense for calibration");
-        double measured = NormalizeProcessor.normalize(name, g.energy(), g.signal(),
-            new NormalizeProcessor.Params(m, null, null, null, null, null, null, 0, null, Normalization.EDGE_STEP)).e0();
-        if (m == E0Method.HALF_STEP || m == E0Method.SECOND_DERIVATIVE) {
-            // the interpolated edge energy, before Larch's move to the nearest grid point
-            NormalizeProcessor.Normalized d = NormalizeProcessor.normalize(name, g.energy(), g.signal(), NormalizeProcessor.Params.defaults());
-            double[] e = g.energy();
-            measured = m == E0Method.HALF_STEP ? NormalizeProcessor.halfStepEnergy(e, d.norm(), e.length, d.e0())
-                : NormalizeProcessor.secondDerivativeZero(e, g.signal(), e.length, org.edgeworks.xas.kernel.LarchIndex.indexNearest(e, d.e0()));
-            if (!Double.isFinite(measured)) throw EdgeworksException.of(name, "e0Method: no " + m.label() + " edge energy found");
-        }
+        EdgeFinder.Edge edge = EdgeFinder.find(name, g.energy(), g.signal(), m);
+        double measured = edge.energy();
         double shift = p.referenceE0() - measured;
         List<Spectrum> samples = new ArrayList<>();
         List<String> notes = new ArrayList<>(g.notes());
+        notes.addAll(edge.notes());
         for (Spectrum s : in.samples() == null ? List.<Spectrum>of() : in.samples()) {
             samples.add(shifted(s, shift));
             notes.add(s.name() + ": energy shifted by " + shift + " eV");
@@ -71,7 +66,8 @@ public final class CalibrateProcessor implements Processor<CalibrateProcessor.In
         used.put("measured_e0", measured);
         used.put("e0_method", m.label());
         used.put("shift", shift);
-        return new Result<>(new Calibration(name, measured, p.referenceE0(), shift, ref, samples), Provenance.of(ID, version(), used, notes));
+        used.put("shift_stderr", edge.stderr());
+        return new Result<>(new Calibration(name, measured, p.referenceE0(), shift, ref, samples, edge.stderr()), Provenance.of(ID, version(), used, notes));
     }
 
     static Spectrum shifted(Spectrum s, double shift) {

@@ -26,7 +26,7 @@ public final class NormalizeProcessor implements Processor<Spectrum, NormalizePr
      * Normalisation settings; null means "choose as Larch's pre_edge does".
      */
     public record Params(
-        @Param(label = "E0 method", description = "derivative | half-step | second-derivative | fixed") E0Method e0Method,
+        @Param(label = "E0 method", description = "derivative | grid (both Larch's grid point here) | half-step | second-derivative | smoothed-derivative | fixed") E0Method e0Method,
         @Param(label = "E0", unit = "eV", description = "edge energy for e0Method=fixed (moved to the nearest grid point, as Larch does)") Double e0,
         @Param(label = "pre-edge start", unit = "eV rel. E0", description = "default: 2nd point rounded to 5 eV (Larch)") Double pre1,
         @Param(label = "pre-edge end", unit = "eV rel. E0", description = "default: pre1/3 rounded to 5 eV (Larch)") Double pre2,
@@ -113,9 +113,10 @@ public final class NormalizeProcessor implements Processor<Spectrum, NormalizePr
         run(name, k, e, mu);
         List<String> notes = new ArrayList<>();
         if (k.e0Note != null) notes.add(k.e0Note);
-        if (method == E0Method.HALF_STEP || method == E0Method.SECOND_DERIVATIVE) {
+        if (method == E0Method.HALF_STEP || method == E0Method.SECOND_DERIVATIVE || method == E0Method.SMOOTHED_DERIVATIVE) {
             double refined = method == E0Method.HALF_STEP ? halfStepEnergy(e, k.norm, n, k.usedE0)
-                : secondDerivativeZero(e, mu, n, k.ie0);
+                : method == E0Method.SECOND_DERIVATIVE ? secondDerivativeZero(e, mu, n, k.ie0)
+                : org.edgeworks.xas.kernel.EdgePosition.smoothedDerivativeMaximum(e, mu, n, k.ie0, 2 * org.edgeworks.xas.kernel.EdgePosition.localStep(e, n, k.ie0));
             if (!Double.isFinite(refined))
                 throw EdgeworksException.of(name, "e0: no " + method.label() + " E0 found near " + k.usedE0 + " eV");
             k = configure(name, new Normalizer(), p);

@@ -30,14 +30,23 @@ public final class ValenceProcessor implements Processor<ValenceProcessor.Input,
 
     /** Which energy stands for the edge. */
     public enum EdgeEnergy implements XasEnum {
-        /** Larch's e0: maximum of dmu/dE, on the grid. */
-        E0("e0"),
+        /** Maximum of dmu/dE between grid points (the cubic spline's derivative, {@link EdgeFinder}). */
+        E0("e0", E0Method.DERIVATIVE),
         /** Energy where the normalised spectrum reaches 0.5 (within E0-15..E0+25 eV, interpolated). */
-        HALF_HEIGHT("half-height");
+        HALF_HEIGHT("half-height", E0Method.HALF_STEP),
+        /** Larch 0.9.58's e0: the grid point of the largest dmu/dE (quantised to the grid). */
+        GRID("grid", E0Method.GRID),
+        /** Zero of d2mu/dE2 next to the derivative maximum (interpolated). */
+        SECOND_DERIVATIVE("second-derivative", E0Method.SECOND_DERIVATIVE),
+        /** Maximum of the derivative of the Gaussian-smoothed spectrum. */
+        SMOOTHED_DERIVATIVE("smoothed-derivative", E0Method.SMOOTHED_DERIVATIVE);
 
         private final String label;
+        private final E0Method method;
 
-        EdgeEnergy(String label) { this.label = label; }
+        EdgeEnergy(String label, E0Method method) { this.label = label; this.method = method; }
+
+        public E0Method method() { return method; }
 
         @JsonValue @Override public String label() { return label; }
 
@@ -45,13 +54,14 @@ public final class ValenceProcessor implements Processor<ValenceProcessor.Input,
     }
 
     public record Params(
-        @Param(label = "edge energy", description = "e0 (max dmu/dE, default) | half-height (norm = 0.5)") EdgeEnergy edge,
+        @Param(label = "edge energy", description = "e0 (max dmu/dE between grid points, default) | half-height (norm = 0.5) | grid (Larch's grid-point e0) | second-derivative | smoothed-derivative") EdgeEnergy edge,
         @Param(label = "inputs are normalised", description = "false (default): normalise with Larch's defaults first") boolean normalized) {
         public static Params defaults() { return new Params(EdgeEnergy.E0, false); }
     }
 
+    /** e0: Larch's grid point; edgeEnergy and its stderr (eV) by the chosen method; valenceStderr includes the edge position's error. */
     public record Row(String name, boolean reference, Double formalValence, double e0, double edgeStep, double edgeEnergy,
-                      double valence, Double valenceStderr) {}
+                      double valence, Double valenceStderr, double edgeEnergyStderr) {}
 
     public record Valence(double slope, double intercept, double slopeStderr, double interceptStderr, double rms, EdgeEnergy edge,
                           List<Row> rows) {}
@@ -91,12 +101,13 @@ public final class ValenceProcessor implements Processor<ValenceProcessor.Input,
         rms = Math.sqrt(rms / nref);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < nref; i++)
-            rows.add(row(refs.get(i).name(), true, in.valences().get(i), refEdge[i], slope, icpt, mse, sxx, xbar, nref));
+            rows.add(row(refs.get(i).name(), true, in.valences().get(i), refEdge[i], slope, icpt, mse, sxx, xbar, nref, refEdge, in.valences()));
         for (Spectrum s : in.samples() == null ? List.<Spectrum>of() : in.samples())
-            rows.add(row(s.name(), false, null, edge(s, how, p.normalized(), notes), slope, icpt, mse, sxx, xbar, nref));
-        if (nref < 3) notes.add("valence uncertainty needs 3 or more references: not given");
+            rows.add(row(s.name(), false, null, edge(s, how, p.normalized(), notes), slope, icpt, mse, sxx, xbar, nref, refEdge, in.valences()));
+        if (nref < 3) notes.add("with 2 references the valence uncertainty is the edge positions' errors propagated through their line (no scatter about it is known)");
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("edge", how.label());
+        used.put("e0_method", how.method().label());
         used.put("normalized_inputs", p.normalized());
         used.put("slope_eV_per_valence", slope);
         used.put("intercept_eV", icpt);
@@ -105,32 +116,41 @@ public final class ValenceProcessor implements Processor<ValenceProcessor.Input,
     }
 
     private static Row row(String name, boolean ref, Double formal, double[] edge, double b, double a, double mse, double sxx,
-                           double xbar, int nref) {
+                           double xbar, int nref, double[][] refEdge, List<Double> valences) {
         double v = (edge[2] - a) / b;
         Double err = null;
         if (nref > 2 && Double.isFinite(mse)) {
-            // inverse prediction: var(E_new) = mse; var of the line at v = mse (1/n + (v - xbar)^2 / sxx)
-            double var = mse * (1 + 1.0 / nref + (v - xbar) * (v - xbar) / sxx);
+            // inverse prediction: var(E_new) = mse + the edge position's own variance; var of the line at v = mse (1/n + (v - xbar)^2 / sxx)
+            double var = mse * (1 + 1.0 / nref + (v - xbar) * (v - xbar) / sxx) + edge[3] * edge[3];
             err = Math.sqrt(var) / Math.abs(b);
+        } else if (nref == 2) {
+            // the line through two references: v = v1 + (v2 - v1)(E - E1)/(E2 - E1); the three edge errors propagated
+            double e1 = refEdge[0][2], e2 = refEdge[1][2], t = (edge[2] - e1) / (e2 - e1);
+            double dv = valences.get(1) - valences.get(0), den = e2 - e1;
+            double g = dv / den, g1 = -dv / den * (1 - t), g2 = -dv / den * t;
+            double var = g * g * edge[3] * edge[3] + (ref ? 0 : g1 * g1 * refEdge[0][3] * refEdge[0][3] + g2 * g2 * refEdge[1][3] * refEdge[1][3]);
+            err = Math.sqrt(var);
         }
-        return new Row(name, ref, formal, edge[0], edge[1], edge[2], v, err);
+        return new Row(name, ref, formal, edge[0], edge[1], edge[2], v, err, edge[3]);
     }
 
-    /** [e0, edge step, edge energy] of one spectrum. */
+    /** [Larch grid e0, edge step, edge energy, its stderr] of one spectrum. */
     static double[] edge(Spectrum s, EdgeEnergy how, boolean normalized, List<String> notes) throws EdgeworksException {
         Grid g = Grid.of(s, 7);
         for (String note : g.notes()) notes.add(g.name() + ": " + note);
         double[] e = g.energy();
-        if (normalized) {
+        if (normalized && how == EdgeEnergy.HALF_HEIGHT) {
+            // already normalised: norm = 0.5 on the input itself (no error propagated: the input carries none)
             int i0 = org.edgeworks.xas.kernel.Normalizer.findE0Index(e, g.signal(), e.length, new double[e.length]);
             if (i0 < 0) throw EdgeworksException.of(g.name(), "e0: no edge found");
-            double eh = how == EdgeEnergy.E0 ? e[i0] : NormalizeProcessor.halfStepEnergy(e, g.signal(), e.length, e[i0]);
+            double eh = NormalizeProcessor.halfStepEnergy(e, g.signal(), e.length, e[i0]);
             if (!Double.isFinite(eh)) throw EdgeworksException.of(g.name(), "edge: norm never reaches 0.5 near E0");
-            return new double[] {e[i0], 1.0, eh};
+            return new double[] {e[i0], 1.0, eh, 0};
         }
-        NormalizeProcessor.Normalized n = NormalizeProcessor.normalize(g.name(), e, g.signal(), NormalizeProcessor.Params.defaults());
-        double eh = how == EdgeEnergy.E0 ? n.e0() : NormalizeProcessor.halfStepEnergy(e, n.norm(), e.length, n.e0());
-        if (!Double.isFinite(eh)) throw EdgeworksException.of(g.name(), "edge: norm never reaches 0.5 near E0");
-        return new double[] {n.e0(), n.edgeStep(), eh};
+        EdgeFinder.Edge edge = EdgeFinder.find(g.name(), e, g.signal(), how.method());
+        for (String note : edge.notes()) notes.add(g.name() + ": " + note);
+        double step = 1.0;
+        if (!normalized) step = NormalizeProcessor.normalize(g.name(), e, g.signal(), NormalizeProcessor.Params.defaults()).edgeStep();
+        return new double[] {edge.gridE0(), step, edge.energy(), edge.stderr()};
     }
 }

@@ -139,15 +139,6 @@ public final class CubicSpline {
         return pieceDerivative(interval(v), v);
     }
 
-    /** Second derivative (linear within each interval; extrapolated pieces use their own spline). */
-    public double secondDerivative(double v) {
-        if (below != null && v < x[0]) return below.secondDerivative(v);
-        if (above != null && v > x[x.length - 1]) return above.secondDerivative(v);
-        int i = interval(v);
-        double h = x[i + 1] - x[i];
-        return (m[i] * (x[i + 1] - v) + m[i + 1] * (v - x[i])) / h;
-    }
-
     /** Values at ascending points xs[from..to) into out[0..], walking the intervals once. */
     public void values(double[] xs, int from, int to, double shift, double[] out) {
         int i = 0, n = x.length;
