@@ -26,5 +26,6 @@ public final class EdgeworksPerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("org.edgeworks.ui.bottom", IPageLayout.BOTTOM, 0.35f, editorArea);
         bottom.addView(ResultsView.ID);
         bottom.addView(PipelineView.ID);
+        bottom.addView(org.edgeworks.ui.views.LcfView.ID);
     }
 }

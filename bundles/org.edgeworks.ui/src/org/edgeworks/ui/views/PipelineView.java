@@ -2,17 +2,15 @@ package org.edgeworks.ui.views;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.ui.part.ViewPart;
 import org.edgeworks.ui.viewers.ResultSink;
 import org.edgeworks.ui.viewers.ViewerRegistry;
 import org.edgeworks.ui.widgets.PipelinePanel;
 
 /** Pipeline / parameters view: previews on the data last opened in the data browser; results go to the results view. */
-public final class PipelineView extends ViewPart {
+public final class PipelineView extends SubscribingView {
     public static final String ID = "org.edgeworks.ui.pipeline";
 
     private PipelinePanel panel;
-    private Runnable unsubscribe;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -33,14 +31,8 @@ public final class PipelineView extends ViewPart {
             if (run.error() != null) org.edgeworks.ui.widgets.ErrorDialogs.show(getSite().getShell(), "Pipeline", run.error());
             run.results().forEach(r -> ResultSink.publish(source, r));
         });
-        unsubscribe = Opened.subscribe(panel::setPreviewInput);
+        keep(Opened.subscribe(panel::setPreviewInput));
         if (Opened.last() != null) panel.setPreviewInput(Opened.last());
-    }
-
-    @Override
-    public void dispose() {
-        if (unsubscribe != null) unsubscribe.run();
-        super.dispose();
     }
 
     @Override

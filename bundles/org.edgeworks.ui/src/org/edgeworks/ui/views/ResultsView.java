@@ -2,29 +2,21 @@ package org.edgeworks.ui.views;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.ui.part.ViewPart;
 import org.edgeworks.ui.viewers.ResultSink;
 import org.edgeworks.ui.widgets.ResultsPanel;
 
 /** Results view: every result published by viewers and pipeline previews, with its provenance. */
-public final class ResultsView extends ViewPart {
+public final class ResultsView extends SubscribingView {
     public static final String ID = "org.edgeworks.ui.results";
 
     private ResultsPanel panel;
-    private Runnable unsubscribe;
 
     @Override
     public void createPartControl(Composite parent) {
         panel = new ResultsPanel(parent, SWT.NONE);
-        unsubscribe = ResultSink.subscribe((source, result) -> {
+        keep(ResultSink.subscribe((source, result) -> {
             if (!panel.isDisposed()) panel.add(source, result);
-        });
-    }
-
-    @Override
-    public void dispose() {
-        if (unsubscribe != null) unsubscribe.run();
-        super.dispose();
+        }));
     }
 
     @Override

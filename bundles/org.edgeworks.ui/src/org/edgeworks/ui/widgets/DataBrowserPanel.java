@@ -185,7 +185,7 @@ public final class DataBrowserPanel extends Composite {
         if (file == null) return;
         lastJob = UiJobs.schedule(getDisplay(), "Opening " + file.getFileName(), monitor -> {
             if (element instanceof NexusNode n && !n.isGroup() && !n.dangling()) return DataOpener.openDataset(file, n);
-            return DataOpener.openFile(file);
+            return DataOpener.openFile(file, monitor);
         }, data -> openListeners.forEach(l -> l.accept(data)), e -> ErrorDialogs.show(getShell(), "Cannot open", e));
     }
 
@@ -193,16 +193,16 @@ public final class DataBrowserPanel extends Composite {
     public void compare(List<?> elements) {
         List<Object> chosen = new ArrayList<>(elements);
         lastJob = UiJobs.schedule(getDisplay(), "Opening " + chosen.size() + " maps", monitor -> {
-            monitor.beginTask("Opening maps", chosen.size());
+            org.eclipse.core.runtime.SubMonitor sub = org.eclipse.core.runtime.SubMonitor.convert(monitor, "Opening maps", chosen.size());
             List<RixsMap> maps = new ArrayList<>();
             for (Object element : chosen) {
                 Path file = fileOf(element);
                 if (file == null) continue;
-                Object data = element instanceof NexusNode n && !n.isGroup() ? DataOpener.openDataset(file, n) : DataOpener.openFile(file);
+                Object data = element instanceof NexusNode n && !n.isGroup() ? DataOpener.openDataset(file, n)
+                        : DataOpener.openFile(file, sub.split(1));
                 if (!(data instanceof RixsMap m))
                     throw new EdgeworksException(file, null, "is not a map (compare needs 2 to 6 maps)");
                 maps.add(m);
-                monitor.worked(1);
             }
             if (maps.size() < 2 || maps.size() > 6)
                 throw EdgeworksException.of("compare states", "select 2 to 6 maps (selected " + maps.size() + ")");

@@ -3,7 +3,6 @@ package org.edgeworks.ui.widgets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Axis;
@@ -19,7 +18,6 @@ import org.edgeworks.nexus.NexusFile;
 import org.edgeworks.nexus.NexusNode;
 import org.edgeworks.nexus.NexusScans;
 import org.edgeworks.batch.rixs.RixsFiles;
-import org.edgeworks.rixs.BuildMap;
 
 /**
  * Turns what the user double-clicked into viewer data (a Spectrum or a RixsMap): only data plumbing (which
@@ -34,12 +32,17 @@ public final class DataOpener {
 
     /** A whole file: the NeXus default plot, else the detector bundle's scan as a spectrum. */
     public static Object openFile(Path file) throws EdgeworksException {
+        return openFile(file, new org.eclipse.core.runtime.NullProgressMonitor());
+    }
+
+    /** As {@link #openFile(Path)}, a raw mRIXS stack's map build reporting to (and stopped by) the job's monitor. */
+    public static Object openFile(Path file, org.eclipse.core.runtime.IProgressMonitor monitor) throws EdgeworksException {
         if (isHdf5Name(file)) {
             try (NexusFile f = NexusFile.open(file)) {
                 NexusNode root = f.tree();
                 var plot = DefaultPlot.find(root);
                 if (plot.isPresent()) return fromPlot(f, plot.get());
-                if (hasImageStack(root)) return buildMap(file);
+                if (hasImageStack(root)) return buildMap(file, monitor);
             }
         }
         Scan scan = DetectorRegistry.load().read(file);
@@ -57,9 +60,9 @@ public final class DataOpener {
     }
 
     /** A raw mRIXS scan (NXdetector frames x rows x columns): the map-building processor makes the map. */
-    static RixsMap buildMap(Path file) throws EdgeworksException {
+    static RixsMap buildMap(Path file, org.eclipse.core.runtime.IProgressMonitor monitor) throws EdgeworksException {
         try (RixsFiles.Raw raw = RixsFiles.openRaw(file, null, 1)) {
-            return Processors.<BuildMap.MapBuild>run(BuildMap.ID, raw.stack(), Map.of()).value().map();
+            return MapBuilds.build(raw.stack(), monitor);
         } catch (EdgeworksException e) {
             throw e;
         } catch (Exception e) {

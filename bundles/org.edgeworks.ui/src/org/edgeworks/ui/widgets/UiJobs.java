@@ -32,9 +32,11 @@ public final class UiJobs {
                     if (monitor.isCanceled()) return Status.CANCEL_STATUS;
                     asyncExec(display, () -> onDone.accept(value));
                 } catch (EdgeworksException e) {
-                    asyncExec(display, () -> onError.accept(e));
+                    // a task stopped by the user's cancel is not an error to show
+                    if (!monitor.isCanceled()) asyncExec(display, () -> onError.accept(e));
                 } catch (RuntimeException e) {
-                    asyncExec(display, () -> onError.accept(EdgeworksException.of(name, String.valueOf(e))));
+                    if (!monitor.isCanceled())
+                        asyncExec(display, () -> onError.accept(EdgeworksException.of(name, String.valueOf(e))));
                 }
                 return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
             }

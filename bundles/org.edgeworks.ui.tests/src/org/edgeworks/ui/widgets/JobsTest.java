@@ -1,0 +1,122 @@
+package org.edgeworks.ui.widgets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.january.IMonitor;
+import org.eclipse.january.dataset.DatasetFactory;
+import org.eclipse.january.dataset.DoubleDataset;
+import org.eclipse.january.dataset.IDataset;
+import org.eclipse.january.dataset.LazyDataset;
+import org.eclipse.january.dataset.SliceND;
+import org.eclipse.january.io.ILazyLoader;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Shell;
+import org.edgeworks.core.data.RixsMap;
+import org.edgeworks.rixs.RawStack;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Long work as jobs: a map build reports progress per frame, the UI thread keeps answering while it runs,
+ * and cancel stops it within a second, with no error dialog.
+ */
+class JobsTest {
+    private Shell shell;
+
+    @AfterEach
+    void close() {
+        if (shell != null) shell.dispose();
+    }
+
+    /**
+     * A synthetic raw stack: {@code frames} frames of 16 x 96 pixels, each with a Gaussian elastic line whose
+     * column moves with the excitation energy, served slowly ({@code millisPerFrame}, like a detector file on
+     * a busy disk) so the build lasts many seconds.
+     */
+    static RawStack slowStack(int frames, long millisPerFrame) {
+        int rows = 16, cols = 96;
+        double[] excitation = new double[frames], i0 = new double[frames], time = new double[frames];
+        for (int f = 0; f < frames; f++) { excitation[f] = 525 + 0.05 * f; i0[f] = 1; time[f] = 1; }
+        ILazyLoader loader = new ILazyLoader() {
+            private static final long serialVersionUID = 1L;
+
+            @Override public boolean isFileReadable() { return true; }
+
+            @Override
+            public IDataset getDataset(IMonitor mon, SliceND slice) throws IOException {
+                try {
+                    Thread.sleep(millisPerFrame);
+                } catch (InterruptedException e) {
+                    throw new IOException("interrupted");
+                }
+                int f = slice.getStart()[0];
+                double centre = 20 + 0.05 * f * 2;
+                double[] v = new double[rows * cols];
+                for (int r = 0; r < rows; r++)
+                    for (int c = 0; c < cols; c++) v[r * cols + c] = 10 + 1000 * Math.exp(-Math.pow((c - centre) / 1.5, 2));
+                return DatasetFactory.createFromObject(DoubleDataset.class, v, 1, rows, cols);
+            }
+        };
+        return new RawStack("slow stack", new LazyDataset(loader, "frames", DoubleDataset.class, frames, rows, cols),
+                excitation, i0, time, null);
+    }
+
+    @Test
+    void cancelStopsAMapBuildWithinASecondAndTheUiAnswersMeanwhile() throws Exception {
+        shell = Ui.shell("jobs", 400, 200);
+        shell.setLayout(new org.eclipse.swt.layout.RowLayout());
+        AtomicInteger clicks = new AtomicInteger();
+        Button button = new Button(shell, SWT.PUSH);
+        button.setText("click me while the map builds");
+        button.addListener(SWT.Selection, e -> clicks.incrementAndGet());
+        Ui.open(shell);
+        AtomicReference<RixsMap> built = new AtomicReference<>();
+        List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicInteger worked = new AtomicInteger();
+        RawStack stack = slowStack(400, 40); // about 8 s of frame reading on 2 threads
+        Job job = UiJobs.schedule(Ui.display(), "Building map", monitor -> MapBuilds.build(stack,
+                new org.eclipse.core.runtime.ProgressMonitorWrapper(monitor) {
+                    @Override public void worked(int work) { worked.addAndGet(work); super.worked(work); }
+                }), built::set, e -> errors.add(e.getMessage()));
+        AtomicReference<IStatus> result = new AtomicReference<>();
+        AtomicReference<Long> finishedAt = new AtomicReference<>();
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override public void done(IJobChangeEvent event) {
+                finishedAt.set(System.nanoTime());
+                result.set(event.getResult());
+            }
+        });
+        // the UI thread answers while the build runs: clicks are handled, progress grows
+        long until = System.currentTimeMillis() + 1500;
+        while (System.currentTimeMillis() < until) {
+            button.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+            Ui.display().readAndDispatch();
+            Thread.sleep(20);
+        }
+        assertTrue(clicks.get() >= 20, "UI thread answered " + clicks.get() + " clicks during the build");
+        assertTrue(worked.get() >= 5, "progress per frame: " + worked.get());
+        assertEquals(Job.RUNNING, job.getState(), "the build is still running when cancel is pressed");
+        Ui.screenshot(shell, "tour-05-job-running");
+        long cancelAt = System.nanoTime();
+        job.cancel();
+        assertTrue(job.join(5000, null), "job ended");
+        double seconds = (finishedAt.get() - cancelAt) / 1e9;
+        assertTrue(seconds < 1.0, "cancel stopped the build after " + seconds + " s");
+        assertEquals(IStatus.CANCEL, result.get().getSeverity());
+        Ui.settle();
+        assertEquals(null, built.get(), "no map from a cancelled build");
+        assertEquals(List.of(), errors, "a cancel is not an error");
+        assertTrue(worked.get() < 400, "stopped before the last frame: " + worked.get());
+    }
+}
