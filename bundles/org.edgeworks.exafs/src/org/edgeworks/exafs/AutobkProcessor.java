@@ -297,14 +297,23 @@ public final class AutobkProcessor implements Processor<Spectrum, AutobkProcesso
             double s = kstep / Math.sqrt(Math.PI);
             cr = new double[nbins][nk];
             ci = new double[nbins][nk];
-            double[] cos = new double[nfft], sin = new double[nfft];
-            for (int t = 0; t < nfft; t++) { cos[t] = Math.cos(2 * Math.PI * t / nfft); sin[t] = Math.sin(2 * Math.PI * t / nfft); }
+            double[][] cs = nfft == XafsFt.NFFT ? TRIG : trig(nfft);
+            double[] cos = cs[0], sin = cs[1];
             for (int m = 0; m < nbins; m++)
                 for (int j = 0; j < nk; j++) {
                     int t = (int) (((long) j * m) % nfft);
                     cr[m][j] = s * w[j] * cos[t];
                     ci[m][j] = -s * w[j] * sin[t];
                 }
+        }
+
+        /** cos and sin of 2 pi t / NFFT, t < NFFT, computed once. */
+        private static final double[][] TRIG = trig(XafsFt.NFFT);
+
+        private static double[][] trig(int nfft) {
+            double[][] t = new double[2][nfft];
+            for (int i = 0; i < nfft; i++) { t[0][i] = Math.cos(2 * Math.PI * i / nfft); t[1][i] = Math.sin(2 * Math.PI * i / nfft); }
+            return t;
         }
 
         double[] apply(double[] v) {
