@@ -37,23 +37,52 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
         @Param(label = "fit energy shifts", description = "one shift per reference, bounded; default false") boolean shifts,
         @Param(label = "shift bound", unit = "eV", min = 0, description = "|shift| <= bound; default 1 eV") double shiftBound,
         @Param(label = "combinations", min = 0, description = "rank every subset of up to K references; 0 = off (default)") int combinations,
-        @Param(label = "smallest subset", min = 1, description = "smallest subset in the combinatorial mode; default 1") int minComponents) {
+        @Param(label = "smallest subset", min = 1, description = "smallest subset in the combinatorial mode; default 1") int minComponents,
+        @Param(label = "extrapolate references", description = "allow references that do not cover the window plus the shift bound (noted); default false: refused") boolean extrapolate,
+        @Param(label = "rank", description = "combinatorial ranking: r_factor (default) | chi2 (reduced chi-square)") Rank rank) {
+
+        /** The parameters before extrapolate and rank (refuse extrapolation, rank by R-factor). */
+        public Params(Double emin, Double emax, boolean nonNegative, boolean sumToOne, boolean shifts, double shiftBound,
+                      int combinations, int minComponents) {
+            this(emin, emax, nonNegative, sumToOne, shifts, shiftBound, combinations, minComponents, false, Rank.R_FACTOR);
+        }
 
         public static Params defaults() { return new Params(null, null, true, false, false, 1.0, 0, 1); }
 
+        public Params ranked(Rank r, boolean allowExtrapolation) {
+            return new Params(emin, emax, nonNegative, sumToOne, shifts, shiftBound, combinations, minComponents, allowExtrapolation, r);
+        }
+
         public Params window(double lo, double hi) {
-            return new Params(lo, hi, nonNegative, sumToOne, shifts, shiftBound, combinations, minComponents);
+            return new Params(lo, hi, nonNegative, sumToOne, shifts, shiftBound, combinations, minComponents, extrapolate, rank);
         }
 
         /** Larch 0.9.58 lincombo_fit defaults: sum to one, unbounded weights, no shifts. */
         public static Params larch(double lo, double hi) { return new Params(lo, hi, false, true, false, 1.0, 0, 1); }
 
         public Params withCombinations(int k, int min) {
-            return new Params(emin, emax, nonNegative, sumToOne, shifts, shiftBound, k, min);
+            return new Params(emin, emax, nonNegative, sumToOne, shifts, shiftBound, k, min, extrapolate, rank);
         }
     }
 
-    public record Component(String name, double weight, double stderr, double shift, double shiftStderr) {}
+    /** How the combinatorial mode ranks subsets. */
+    public enum Rank implements XasEnum {
+        /** Larch's R-factor sum(data - fit)^2 / sum data^2. */
+        R_FACTOR("r_factor"),
+        /** Reduced chi-square chi2 / (points - varied parameters): penalises extra references. */
+        CHI2("chi2");
+
+        private final String label;
+
+        Rank(String label) { this.label = label; }
+
+        @com.fasterxml.jackson.annotation.JsonValue @Override public String label() { return label; }
+
+        @com.fasterxml.jackson.annotation.JsonCreator public static Rank parse(String s) { return XasEnum.parse(Rank.class, s, "rank"); }
+    }
+
+    /** shiftAtBound: the fitted shift ended at +-shiftBound (a warning note names the reference). */
+    public record Component(String name, double weight, double stderr, double shift, double shiftStderr, boolean shiftAtBound) {}
 
     public record Ranked(List<String> references, Map<String, Double> weights, Map<String, Double> stderr,
                          double rFactor, double reducedChi2) {}
@@ -64,7 +93,7 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
      */
     public record LcfResult(String sample, double emin, double emax, int points, List<Component> components,
                             double rFactor, double chi2, double reducedChi2, int nvary, Double averageValence,
-                            Double averageValenceStderr, double[] energy, double[] data, double[] fit, List<Ranked> ranking) {
+                            Double averageValenceStderr, double[] energy, double[] data, double[] fit, List<Ranked> ranking, Rank rank) {
         public Map<String, Double> weights() {
             Map<String, Double> m = new LinkedHashMap<>();
             for (Component c : components) m.put(c.name(), c.weight());
@@ -87,6 +116,7 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
         if (in.valences() != null && in.valences().size() != in.references().size())
             throw EdgeworksException.of(name, "valences: " + in.valences().size() + " for " + in.references().size() + " references");
         Grid s = Grid.of(in.sample(), 4);
+        Rank rank = p.rank() == null ? Rank.R_FACTOR : p.rank();
         List<String> notes = new ArrayList<>(s.notes());
         int k = in.references().size();
         List<Grid> refGrids = new ArrayList<>();
@@ -119,6 +149,18 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
         if (npts <= nparams) throw EdgeworksException.of(name, "emin: only " + npts + " points in the window [" + lo + ", " + hi + "] eV for " + nparams + " parameters");
         double[] x = java.util.Arrays.copyOfRange(e, from, to), yw = java.util.Arrays.copyOfRange(y, from, to);
         double reach = p.shifts() ? p.shiftBound() + 1 : 1;
+        // a reference must cover the window plus the shift bound: beyond its data the spline extrapolates
+        double bound = p.shifts() ? p.shiftBound() : 0;
+        for (int j = 0; j < k; j++) {
+            double[] re = refGrids.get(j).energy();
+            double need0 = x[0] - bound, need1 = x[x.length - 1] + bound;
+            if (re[0] > need0 + 1e-9 || re[re.length - 1] < need1 - 1e-9) {
+                String what = "reference '" + names.get(j) + "' covers " + re[0] + " to " + re[re.length - 1] + " eV, not the window plus the shift bound ("
+                    + need0 + " to " + need1 + " eV)";
+                if (!p.extrapolate()) throw EdgeworksException.of(name, "references: " + what + "; give a narrower window or allow extrapolation (--extrapolate)");
+                notes.add("warning: " + what + ": extrapolated (--extrapolate)");
+            }
+        }
         CubicSpline[] splines = new CubicSpline[k];
         for (int j = 0; j < k; j++)
             splines[j] = CubicSpline.window(refGrids.get(j).energy(), refGrids.get(j).signal(), x[0] - reach, x[x.length - 1] + reach, 40);
@@ -134,8 +176,15 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
         LinearCombination.Fit best;
         try {
             if (p.combinations() > 0) {
-                List<LinearCombination.Fit> all = lc.all(p.minComponents(), p.combinations(), p.nonNegative(), p.sumToOne(), p.shifts(), p.shiftBound());
+                List<String> singular = new ArrayList<>();
+                List<LinearCombination.Fit> all = lc.all(p.minComponents(), p.combinations(), p.nonNegative(), p.sumToOne(), p.shifts(), p.shiftBound(),
+                    rank == Rank.CHI2, singular);
                 if (all.isEmpty()) throw EdgeworksException.of(name, "references: every subset is singular");
+                for (String sg : singular) {
+                    StringBuilder refs = new StringBuilder();
+                    for (String t : sg.substring(1, sg.indexOf(']')).split(",\\s*")) refs.append(refs.length() > 0 ? "+" : "").append(names.get(Integer.parseInt(t.trim())));
+                    notes.add("warning: subset " + refs + " not ranked: " + sg.substring(sg.indexOf(':') + 2));
+                }
                 ranking = new ArrayList<>();
                 for (LinearCombination.Fit f : all) {
                     Map<String, Double> w = new LinkedHashMap<>(), se = new LinkedHashMap<>();
@@ -148,7 +197,8 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
                     ranking.add(new Ranked(refs, w, se, f.rFactor(), f.reducedChi2()));
                 }
                 best = all.get(0);
-                notes.add("combinatorial mode: " + all.size() + " subsets of " + Math.max(1, p.minComponents()) + " to " + p.combinations() + " references ranked by R-factor; the result is the best");
+                notes.add("combinatorial mode: " + all.size() + " subsets of " + Math.max(1, p.minComponents()) + " to " + p.combinations()
+                    + " references ranked by " + (rank == Rank.CHI2 ? "reduced chi-square (chi2)" : "R-factor (r_factor)") + "; the result is the best");
             } else {
                 int[] everything = new int[k];
                 for (int j = 0; j < k; j++) everything[j] = j;
@@ -163,7 +213,9 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
         boolean haveValence = in.valences() != null;
         for (int j = 0; j < best.subset().length; j++) {
             int r = best.subset()[j];
-            comps.add(new Component(names.get(r), best.weights()[j], best.weightErrors()[j], best.shifts()[j], best.shiftErrors()[j]));
+            comps.add(new Component(names.get(r), best.weights()[j], best.weightErrors()[j], best.shifts()[j], best.shiftErrors()[j], best.shiftAtBound()[j]));
+            if (best.shiftAtBound()[j])
+                notes.add("warning: shift of reference '" + names.get(r) + "' is at its bound " + best.shifts()[j] + " eV (shift bound " + p.shiftBound() + " eV)");
             if (haveValence) {
                 Double v = in.valences().get(r);
                 if (v == null) haveValence = false; else { sw += best.weights()[j]; swv += best.weights()[j] * v; }
@@ -181,11 +233,12 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
             avgErr = Math.sqrt(Math.max(0, var));
         }
         LcfResult res = new LcfResult(name, lo, hi, npts, comps, best.rFactor(), best.chi2(), best.reducedChi2(), best.nvary(),
-            avg, avgErr, x, yw, best.fit(), ranking);
+            avg, avgErr, x, yw, best.fit(), ranking, rank);
         Map<String, Object> used = new LinkedHashMap<>(Parameters.toMap(p));
         used.put("emin", lo);
         used.put("emax", hi);
         used.put("points", npts);
+        used.put("rank", rank.label());
         used.put("interpolation", "not-a-knot cubic spline of each reference onto the sample grid (Larch lincombo_fit)");
         return new Result<>(res, Provenance.of(ID, version(), used, notes));
     }

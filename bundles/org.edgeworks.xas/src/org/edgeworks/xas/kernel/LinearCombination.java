@@ -44,9 +44,14 @@ public final class LinearCombination {
     private final double yy;
 
     /** One fit. Weights, errors and shifts are indexed like the subset. */
+    /**
+     * One fit. Weights, errors and shifts are indexed like the subset. shiftAtBound[j]: the fitted
+     * shift ended at +-bound; a reference whose weight is held at 0 has its shift fixed at 0
+     * (shiftErrors 0) and neither parameter enters the covariance.
+     */
     public record Fit(int[] subset, double[] weights, double[] weightErrors, double[] shifts, double[] shiftErrors,
                       double[][] weightCovariance, double chi2, double rFactor, double reducedChi2, int nvary, double[] fit,
-                      List<String> notes) {}
+                      List<String> notes, boolean[] shiftAtBound) {}
 
     public LinearCombination(double[] x, double[] y, CubicSpline[] references) {
         this.x = x;
@@ -72,10 +77,21 @@ public final class LinearCombination {
         for (int j = 0; j < m; j++) a[j] = cols[subset[j]];
         List<String> notes = new ArrayList<>();
         double[] delta = new double[m];
+        boolean[] fixed = new boolean[m];
         Solution sol;
         if (shifts && shiftBound > 0) {
-            sol = fitShifts(subset, nonNegative, sumToOne, shiftBound, delta, notes);
+            // a reference held at weight 0 has no shift to fit: fix it at 0 and fit the others again
+            for (int round = 0; ; round++) {
+                sol = fitShifts(subset, nonNegative, sumToOne, shiftBound, delta, fixed);
+                boolean changed = false;
+                for (int j = 0; j < m; j++) if (negligible(sol, j) && !fixed[j]) { fixed[j] = true; delta[j] = 0; changed = true; }
+                if (!changed || round > m) break;
+            }
             for (int j = 0; j < m; j++) a[j] = shifted(subset[j], delta[j]);
+            sol = solveWeights(a, nonNegative, sumToOne, notes);
+            for (int j = 0; j < m; j++) if (negligible(sol, j) && !fixed[j]) { fixed[j] = true; delta[j] = 0; a[j] = shifted(subset[j], 0); }
+            int nfixed = count(fixed);
+            if (nfixed > 0) notes.add(nfixed + " reference" + (nfixed == 1 ? "" : "s") + " at weight 0 (or within 1e-9 of the largest): shift fixed at 0, not in the covariance");
         } else {
             sol = solveWeights(a, nonNegative, sumToOne, notes);
         }
@@ -88,7 +104,9 @@ public final class LinearCombination {
         List<Integer> free = new ArrayList<>();
         for (int j = 0; j < m; j++) if (!sol.atZero[j]) free.add(j);
         int dependent = sumToOne && !free.isEmpty() ? free.remove(free.size() - 1) : -1;
-        int nw = free.size(), ns = shifts && shiftBound > 0 ? m : 0, p = nw + ns;
+        List<Integer> freeShifts = new ArrayList<>();
+        if (shifts && shiftBound > 0) for (int j = 0; j < m; j++) if (!fixed[j]) freeShifts.add(j);
+        int nw = free.size(), ns = freeShifts.size(), p = nw + ns;
         int nvary = p;
         double redchi = n > nvary ? chi2 / (n - nvary) : chi2;
         double[] werr = new double[m], serr = new double[m];
@@ -101,8 +119,9 @@ public final class LinearCombination {
             }
             double[] d = new double[n];
             for (int q = 0; q < ns; q++) {
-                splines[subset[q]].derivatives(x, 0, n, -delta[q], d);
-                for (int i = 0; i < n; i++) jac[i][nw + q] = -w[q] * d[i];
+                int j = freeShifts.get(q);
+                splines[subset[j]].derivatives(x, 0, n, -delta[j], d);
+                for (int i = 0; i < n; i++) jac[i][nw + q] = -w[j] * d[i];
             }
             RealMatrix jm = new Array2DRowRealMatrix(jac, false);
             RealMatrix cov;
@@ -123,9 +142,11 @@ public final class LinearCombination {
                 wcov[u][v] = s;
             }
             for (int j = 0; j < m; j++) werr[j] = Math.sqrt(Math.max(0, wcov[j][j]));
-            for (int q = 0; q < ns; q++) serr[q] = Math.sqrt(Math.max(0, cov.getEntry(nw + q, nw + q)));
+            for (int q = 0; q < ns; q++) serr[freeShifts.get(q)] = Math.sqrt(Math.max(0, cov.getEntry(nw + q, nw + q)));
         }
-        return new Fit(subset.clone(), w, werr, delta, serr, wcov, chi2, yy > 0 ? chi2 / yy : 0, redchi, nvary, f, notes);
+        boolean[] atBound = new boolean[m];
+        for (int j = 0; j < m; j++) atBound[j] = shifts && shiftBound > 0 && !fixed[j] && Math.abs(Math.abs(delta[j]) - shiftBound) < 1e-6 * Math.max(1, shiftBound);
+        return new Fit(subset.clone(), w, werr, delta, serr, wcov, chi2, yy > 0 ? chi2 / yy : 0, redchi, nvary, f, notes, atBound);
     }
 
     private double[] shifted(int ref, double delta) {
@@ -135,6 +156,13 @@ public final class LinearCombination {
     }
 
     private record Solution(double[] w, boolean[] atZero) {}
+
+    /** Weight j is held at 0, or is 0 to 1e-9 of the largest: its shift has no effect on the fit. */
+    private static boolean negligible(Solution s, int j) {
+        double max = 0;
+        for (double v : s.w) max = Math.max(max, Math.abs(v));
+        return s.atZero[j] || Math.abs(s.w[j]) <= 1e-9 * max;
+    }
 
     /** Least-squares weights with the optional constraints. */
     private Solution solveWeights(double[][] a, boolean nonNegative, boolean sumToOne, List<String> notes) {
@@ -238,40 +266,53 @@ public final class LinearCombination {
         return w;
     }
 
-    /** Shifts by Levenberg-Marquardt (Hipparchus), weights solved exactly for each trial shift. */
-    private Solution fitShifts(int[] subset, boolean nonNegative, boolean sumToOne, double bound, double[] delta, List<String> notes) {
+    /**
+     * Shifts by Levenberg-Marquardt (Hipparchus) over the references not fixed (fixed ones keep
+     * delta 0), clamped to +-bound, weights solved exactly for each trial shift; delta receives the
+     * shifts and the weights at them are returned.
+     */
+    private Solution fitShifts(int[] subset, boolean nonNegative, boolean sumToOne, double bound, double[] delta, boolean[] fixed) {
         int m = subset.length;
-        double h = 1e-4;
-        LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
-            .start(new double[m])
-            .target(y)
-            .maxEvaluations(2000).maxIterations(500)
-            .parameterValidator(v -> {
-                double[] c = v.toArray();
-                for (int j = 0; j < m; j++) c[j] = Math.max(-bound, Math.min(bound, c[j]));
-                return new ArrayRealVector(c, false);
-            })
-            .model(point -> {
-                double[] d = point.toArray();
-                double[] f0 = model(subset, d, nonNegative, sumToOne);
-                double[][] jac = new double[n][m];
-                for (int j = 0; j < m; j++) {
-                    double[] dp = d.clone();
-                    dp[j] += h;
-                    double[] f1 = model(subset, dp, nonNegative, sumToOne);
-                    for (int i = 0; i < n; i++) jac[i][j] = (f1[i] - f0[i]) / h;
-                }
-                return new Pair<>(new ArrayRealVector(f0, false), new Array2DRowRealMatrix(jac, false));
-            })
-            .build());
-        double[] best = opt.getPoint().toArray();
-        for (int j = 0; j < m; j++) {
-            delta[j] = Math.max(-bound, Math.min(bound, best[j]));
-            if (Math.abs(Math.abs(delta[j]) - bound) < 1e-9) notes.add("shift of reference " + subset[j] + " is at its bound " + bound + " eV");
-        }
+        int[] vary = java.util.stream.IntStream.range(0, m).filter(j -> !fixed[j]).toArray();
+        int k = vary.length;
         double[][] a = new double[m][];
-        for (int j = 0; j < m; j++) a[j] = shifted(subset[j], delta[j]);
-        return solveWeights(a, nonNegative, sumToOne, notes);
+        if (k > 0) {
+            double h = 1e-4;
+            java.util.function.Function<double[], double[]> full = v -> {
+                double[] d = new double[m];
+                for (int q = 0; q < k; q++) d[vary[q]] = v[q];
+                return d;
+            };
+            LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
+                .start(new double[k])
+                .target(y)
+                .maxEvaluations(2000).maxIterations(500)
+                .parameterValidator(v -> {
+                    double[] c = v.toArray();
+                    for (int q = 0; q < k; q++) c[q] = Math.max(-bound, Math.min(bound, c[q]));
+                    return new ArrayRealVector(c, false);
+                })
+                .model(point -> {
+                    double[] v = point.toArray();
+                    double[] f0 = model(subset, full.apply(v), nonNegative, sumToOne);
+                    double[][] jac = new double[n][k];
+                    for (int q = 0; q < k; q++) {
+                        double[] vp = v.clone();
+                        vp[q] += h;
+                        double[] f1 = model(subset, full.apply(vp), nonNegative, sumToOne);
+                        for (int i = 0; i < n; i++) jac[i][q] = (f1[i] - f0[i]) / h;
+                    }
+                    return new Pair<>(new ArrayRealVector(f0, false), new Array2DRowRealMatrix(jac, false));
+                })
+                .build());
+            double[] best = opt.getPoint().toArray();
+            for (int q = 0; q < k; q++) delta[vary[q]] = Math.max(-bound, Math.min(bound, best[q]));
+        }
+        for (int j = 0; j < m; j++) {
+            if (fixed[j]) delta[j] = 0;
+            a[j] = shifted(subset[j], delta[j]);
+        }
+        return solveWeights(a, nonNegative, sumToOne, new ArrayList<>());
     }
 
     private double[] model(int[] subset, double[] d, boolean nonNegative, boolean sumToOne) {
@@ -286,6 +327,16 @@ public final class LinearCombination {
 
     /** Every subset of minSize..maxSize references, fitted, best R-factor first; singular subsets are skipped. */
     public List<Fit> all(int minSize, int maxSize, boolean nonNegative, boolean sumToOne, boolean shifts, double bound) {
+        return all(minSize, maxSize, nonNegative, sumToOne, shifts, bound, false, new ArrayList<>());
+    }
+
+    /**
+     * Every subset of minSize..maxSize references, fitted, best first by R-factor or (byChi2) by
+     * reduced chi-square; the subsets that cannot be fitted (singular) go to {@code singular} with
+     * the reason, never silently.
+     */
+    public List<Fit> all(int minSize, int maxSize, boolean nonNegative, boolean sumToOne, boolean shifts, double bound,
+                         boolean byChi2, List<String> singular) {
         List<Fit> out = new ArrayList<>();
         int k = splines.length;
         for (int size = Math.max(1, minSize); size <= Math.min(maxSize, k); size++) {
@@ -295,7 +346,7 @@ public final class LinearCombination {
                 try {
                     out.add(fit(idx, nonNegative, sumToOne, shifts, bound));
                 } catch (IllegalStateException e) {
-                    // a singular subset has no answer to rank
+                    singular.add(Arrays.toString(idx) + ": " + e.getMessage());
                 }
                 int i = size - 1;
                 while (i >= 0 && idx[i] == k - size + i) i--;
@@ -304,7 +355,7 @@ public final class LinearCombination {
                 for (int j = i + 1; j < size; j++) idx[j] = idx[j - 1] + 1;
             }
         }
-        out.sort((p, q) -> Double.compare(p.rFactor(), q.rFactor()));
+        out.sort(byChi2 ? (p, q) -> Double.compare(p.reducedChi2(), q.reducedChi2()) : (p, q) -> Double.compare(p.rFactor(), q.rFactor()));
         return out;
     }
 }
