@@ -98,32 +98,63 @@ public record FeffPath(String file, String title, int nleg, double degen, double
     public record Splines(CubicSpline pha, CubicSpline amp, CubicSpline rep, CubicSpline lam) {}
 
     /**
-     * chi(k) of this path by the EXAFS equation as Larch 0.9.58 computes it (feffdat._calc_chi with
+     * FEFF's columns looked up at q(k, e0) for one e0 shift (the spline evaluations, the costly
+     * part of a path's chi, are redone only when e0 changes during a fit).
+     */
+    public static final class Tables {
+        double e0 = Double.NaN;
+        double[] q, pha, amp, rep, lam;
+        final Splines sp;
+        final double[] k;
+
+        public Tables(Splines sp, double[] k) {
+            this.sp = sp;
+            this.k = k;
+            int n = k.length;
+            q = new double[n]; pha = new double[n]; amp = new double[n]; rep = new double[n]; lam = new double[n];
+        }
+
+        void at(double shift) {
+            if (shift == e0) return;
+            double s = shift * org.edgeworks.exafs.kernel.XafsFt.ETOK;
+            for (int i = 0; i < k.length; i++) {
+                double en = k[i] * k[i] - s;
+                if (Math.abs(en) < 1.5e-6) en = 1.e-6;
+                q[i] = Math.signum(en) * Math.sqrt(Math.abs(en));
+            }
+            sp.pha().values(q, 0, k.length, 0, pha);
+            sp.amp().values(q, 0, k.length, 0, amp);
+            sp.rep().values(q, 0, k.length, 0, rep);
+            sp.lam().values(q, 0, k.length, 0, lam);
+            e0 = shift;
+        }
+    }
+
+    /**
+     * chi(k) of a path by the EXAFS equation as Larch 0.9.58 computes it (feffdat._calc_chi with
      * ei = 0, fourth = 0): q = sign(k^2 - e0 ETOK) sqrt|k^2 - e0 ETOK|, p = real[p] + i/lambda,
      * chi = Im[ N S0^2 amp / (q (reff + delr)^2) exp(-2 reff Im p - 2 p^2 sigma2 + i (2 q reff + pha
      * + 2 p (delr - 2 sigma2/reff - 2 p^2 c3/3)))], the first point set to 2 chi[1] - chi[2].
      *
-     * @param degen N, s02 S0^2, e0 shift (eV), delr (A), sigma2 (A^2), third cumulant c3 (A^3)
+     * @param t the path's tables on the k grid (1/A); degen N, s02 S0^2, e0 shift (eV), delr (A),
+     *          sigma2 (A^2), third cumulant c3 (A^3)
      */
-    public static void chi(Splines sp, double reff, double[] k, double degen, double s02, double e0, double delr,
-                           double sigma2, double third, double[] out) {
-        int n = k.length;
-        double shift = e0 * org.edgeworks.exafs.kernel.XafsFt.ETOK;
+    public static void chi(Tables t, double reff, double degen, double s02, double e0, double delr, double sigma2, double third,
+                           double[] out) {
+        t.at(e0);
+        int n = t.k.length;
+        double rr = (reff + delr) * (reff + delr);
         for (int i = 0; i < n; i++) {
-            double en = k[i] * k[i] - shift;
-            if (Math.abs(en) < 1.5e-6) en = 1.e-6;
-            double q = Math.signum(en) * Math.sqrt(Math.abs(en));
-            double pha = sp.pha().value(q), amp = sp.amp().value(q), rep = sp.rep().value(q), lam = sp.lam().value(q);
+            double q = t.q[i];
             // p = rep + i/lam; pp = p^2
-            double pr = rep, pi = 1.0 / lam;
+            double pr = t.rep[i], pi = 1.0 / t.lam[i];
             double ppr = pr * pr - pi * pi, ppi = 2 * pr * pi;
-            // exponent: -2 reff Im(p) - 2 pp sigma2 + i (2 q reff + pha + 2 p (delr - 2 sigma2/reff - 2 pp c3/3))
-            double ar = delr - 2 * sigma2 / reff - 2 * ppr * third / 3, ai = -2 * ppi * third / 3; // a = (...)
+            // exponent: -2 reff Im(p) - 2 pp sigma2 + i (2 q reff + pha + 2 p a), a = delr - 2 sigma2/reff - 2 pp c3/3
+            double ar = delr - 2 * sigma2 / reff - 2 * ppr * third / 3, ai = -2 * ppi * third / 3;
             double tr = pr * ar - pi * ai, ti = pr * ai + pi * ar; // p * a
-            double er = -2 * reff * pi - 2 * ppr * sigma2 - 2 * ti; // real part of exponent (i * 2 p a contributes -2 Im(pa))
-            double ei = -2 * ppi * sigma2 + 2 * q * reff + pha + 2 * tr;
-            double mag = Math.exp(er) * degen * s02 * amp / (q * (reff + delr) * (reff + delr));
-            out[i] = mag * Math.sin(ei);
+            double er = -2 * reff * pi - 2 * ppr * sigma2 - 2 * ti;
+            double ei = -2 * ppi * sigma2 + 2 * q * reff + t.pha[i] + 2 * tr;
+            out[i] = Math.exp(er) * degen * s02 * t.amp[i] / (q * rr) * Math.sin(ei);
         }
         if (n > 2) out[0] = 2 * out[1] - out[2];
     }

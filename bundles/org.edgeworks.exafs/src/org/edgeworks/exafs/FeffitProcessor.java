@@ -135,7 +135,7 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
         final Expression[] varExpr; // per variable, null unless constrained
         final double[] base;       // values of fixed variables and start values
         final List<FeffPath> feff = new ArrayList<>();
-        final List<FeffPath.Splines> splines = new ArrayList<>();
+        final List<FeffPath.Tables> tables = new ArrayList<>();
         final List<FitModel.PathModel> pms;
         final Expression[][] pathExpr; // [path][degen, s02, e0, delr, sigma2, third], null = default
         final double[] k, chiData, kwin;
@@ -184,7 +184,6 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
                     f = paths.get(j);
                 }
                 feff.add(f);
-                splines.add(f.splines());
                 pathExpr[j] = new Expression[keys.length];
                 for (int q = 0; q < keys.length; q++) {
                     String t = pm.parameters().get(keys[q]);
@@ -196,6 +195,7 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
 
             int ikmax = (int) (1.01 + data.kmaxData() / KSTEP);
             k = XafsFt.grid(KSTEP, ikmax);
+            for (FeffPath f : feff) tables.add(new FeffPath.Tables(f.splines(), k));
             chiData = XafsFt.interp(k, data.k(), data.chi());
             double[] kall = XafsFt.grid(KSTEP, NFFT);
             double[] w = XafsFt.window(kall, p.kmin(), p.kmax(), p.dk(), p.dk(), p.window());
@@ -294,7 +294,7 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
             double[] sum = new double[k.length], one = new double[k.length];
             for (int j = 0; j < feff.size(); j++) {
                 double[] pp = pathParams(j, v);
-                FeffPath.chi(splines.get(j), feff.get(j).reff(), k, pp[0], pp[1], pp[2], pp[3], pp[4], pp[5], one);
+                FeffPath.chi(tables.get(j), feff.get(j).reff(), pp[0], pp[1], pp[2], pp[3], pp[4], pp[5], one);
                 for (int i = 0; i < k.length; i++) sum[i] += one[i];
             }
             return sum;
