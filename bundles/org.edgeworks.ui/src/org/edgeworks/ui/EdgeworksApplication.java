@@ -34,6 +34,23 @@ public final class EdgeworksApplication implements IApplication {
         });
     }
 
+    /**
+     * Start-up measurement (environment EDGEWORKS_STARTUP_REPORT=1, or =exit to close right after): once the
+     * window has painted, prints the milliseconds from the JVM process start to that moment on stderr.
+     */
+    static void reportStartup(org.eclipse.swt.widgets.Shell shell) {
+        String mode = System.getenv("EDGEWORKS_STARTUP_REPORT");
+        if (mode == null || mode.isBlank()) return;
+        Display d = shell.getDisplay();
+        d.asyncExec(() -> {
+            if (shell.isDisposed()) return;
+            shell.update(); // every pending paint of the window done
+            long started = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+            System.err.println("edgeworks: window painted " + (System.currentTimeMillis() - started) + " ms after the process started");
+            if (mode.equals("exit")) PlatformUI.getWorkbench().close();
+        });
+    }
+
     static final class Advisor extends WorkbenchAdvisor {
         @Override
         public String getInitialWindowPerspectiveId() {
@@ -53,6 +70,12 @@ public final class EdgeworksApplication implements IApplication {
                     configurer.setInitialSize(new org.eclipse.swt.graphics.Point(1280, 900));
                     configurer.setTitle("Edgeworks");
                     configurer.setShowStatusLine(true);
+                    configurer.setShowProgressIndicator(true);
+                }
+
+                @Override
+                public void postWindowOpen() {
+                    reportStartup(configurer.getWindow().getShell());
                 }
             };
         }
