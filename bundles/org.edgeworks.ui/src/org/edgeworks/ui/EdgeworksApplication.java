@@ -46,7 +46,9 @@ public final class EdgeworksApplication implements IApplication {
             if (shell.isDisposed()) return;
             shell.update(); // every pending paint of the window done
             long started = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
-            System.err.println("edgeworks: window painted " + (System.currentTimeMillis() - started) + " ms after the process started");
+            long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+            System.err.println("edgeworks: window painted " + (System.currentTimeMillis() - started)
+                    + " ms after the process started (" + cpu + " ms CPU)");
             if (mode.equals("exit")) PlatformUI.getWorkbench().close();
         });
     }
