@@ -28,7 +28,7 @@ public final class MapViewer implements DataViewer {
         linked = new SpectrumChart(sash, SWT.NONE, false);
         sash.setWeights(3, 2);
         map.onSpectrum(r -> linked.setSpectra(r == null ? List.of() : List.of(r.value())));
-        map.onFeature(r -> ResultSink.publish(map.source().name(), r));
+        map.onFeature(r -> ResultSink.publish(map.source().name(), org.edgeworks.ui.widgets.Sources.attach(r, map.source())));
         return sash;
     }
 

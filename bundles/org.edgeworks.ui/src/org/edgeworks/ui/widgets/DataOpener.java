@@ -41,12 +41,13 @@ public final class DataOpener {
             try (NexusFile f = NexusFile.open(file)) {
                 NexusNode root = f.tree();
                 var plot = DefaultPlot.find(root);
-                if (plot.isPresent()) return fromPlot(f, plot.get());
-                if (hasImageStack(root)) return buildMap(file, monitor);
+                if (plot.isPresent()) return Sources.remember(fromPlot(f, plot.get()), file, plot.get().signal());
+                if (hasImageStack(root)) return Sources.remember(buildMap(file, monitor), file, "image stack (map built)");
             }
         }
         Scan scan = DetectorRegistry.load().read(file);
-        return spectrum(scan);
+        Spectrum s = spectrum(scan);
+        return Sources.remember(s, file, s.channel());
     }
 
     /** One dataset of a NeXus file: 1-D as a spectrum, 2-D as a map (against the NXdata axes when it has them). */
@@ -54,8 +55,8 @@ public final class DataOpener {
         try (NexusFile f = NexusFile.open(file)) {
             NexusNode root = f.tree();
             var plot = DefaultPlot.find(root);
-            if (plot.isPresent() && plot.get().signal().equals(node.path())) return fromPlot(f, plot.get());
-            return fromPlot(f, new DefaultPlot(parentPath(node.path()), node.path(), List.of()));
+            if (plot.isPresent() && plot.get().signal().equals(node.path())) return Sources.remember(fromPlot(f, plot.get()), file, node.path());
+            return Sources.remember(fromPlot(f, new DefaultPlot(parentPath(node.path()), node.path(), List.of())), file, node.path());
         }
     }
 

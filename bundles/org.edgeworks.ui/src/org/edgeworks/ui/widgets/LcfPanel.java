@@ -118,6 +118,7 @@ public final class LcfPanel extends Composite {
 
     /** Adds a spectrum to the group list (the data browser's opened spectra arrive here). */
     public void add(Spectrum s, Path file) {
+        if (file == null && Sources.of(s) != null) file = Path.of(Sources.of(s).file());
         items.add(new Item(s, file));
         TableItem row = new TableItem(group, SWT.NONE);
         row.setText(0, s.name());
@@ -150,8 +151,8 @@ public final class LcfPanel extends Composite {
         for (int i = 0; i < items.size(); i++) if (i != s && group.getItem(i).getChecked()) refs.add(norm(items.get(i).spectrum()));
         if (refs.isEmpty()) throw EdgeworksException.of("LCF", "check at least one reference (not the sample)");
         if (form.error() != null) throw EdgeworksException.of("LCF", form.error());
-        Result<LcfProcessor.LcfResult> r = Processors.apply(Processors.registry().get(LcfProcessor.ID),
-                new LcfProcessor.Input(norm(items.get(s).spectrum()), refs, null), form.value());
+        Result<LcfProcessor.LcfResult> r = Sources.attach(Processors.apply(Processors.registry().get(LcfProcessor.ID),
+                new LcfProcessor.Input(norm(items.get(s).spectrum()), refs, null), form.value()), items.get(s).spectrum());
         show(r.value());
         last = r;
         listeners.forEach(l -> l.accept(r));

@@ -171,7 +171,7 @@ public final class PipelinePanel extends Composite {
                             + "; the preview stops before it");
                     break;
                 }
-                Result<?> r = Processors.apply(s.processor(), input, s.parameters());
+                Result<?> r = Sources.attach(Processors.apply(s.processor(), input, s.parameters()), previewInput);
                 results.add(r);
                 input = r.value();
             }
@@ -203,11 +203,14 @@ public final class PipelinePanel extends Composite {
                 if (monitor.isCanceled()) break;
                 monitor.subTask(f.getFileName().toString());
                 try {
-                    Object input = DataOpener.openFile(f);
+                    Object input = DataOpener.openFile(f, monitor);
+                    Object opened = input;
                     List<Result<?>> results = new ArrayList<>();
                     for (PipelineDocument.Step s : pipeline) {
-                        if (!s.processor().inputType().isInstance(input)) break;
-                        Result<?> r = Processors.apply(s.processor(), input, s.parameters());
+                        if (!s.processor().inputType().isInstance(input))
+                            throw new EdgeworksException(f, null, s.processor().label() + " needs " + s.processor().inputType().getSimpleName()
+                                    + ", the file gives " + input.getClass().getSimpleName());
+                        Result<?> r = Sources.attach(Processors.apply(s.processor(), input, s.parameters()), opened);
                         results.add(r);
                         input = r.value();
                     }

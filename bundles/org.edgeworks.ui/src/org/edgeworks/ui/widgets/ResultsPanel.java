@@ -38,8 +38,19 @@ public final class ResultsPanel extends Composite {
         String[] cells() { return new String[] {source, quantity, value, error, processor, provenance}; }
     }
 
-    private final Table table;
+    /** Columns of the one-row-per-result table. */
+    public static final String[] RESULT_COLUMNS = {"source", "analysis", "results (value +- error)", "processor", "raw file",
+        "SHA-256", "parameters"};
+
+    /** One row per result: the file, what was done, its scalars, and the full provenance. */
+    public record ResultRow(String source, String analysis, String values, String processor, String rawFile, String sha256,
+                            String parameters) {
+        String[] cells() { return new String[] {source, analysis, values, processor, rawFile, sha256, parameters}; }
+    }
+
+    private final Table table, perResult;
     private final List<Row> rows = new ArrayList<>();
+    private final List<ResultRow> resultRows = new ArrayList<>();
 
     public ResultsPanel(Composite parent, int style) {
         super(parent, style);
@@ -49,8 +60,25 @@ public final class ResultsPanel extends Composite {
         Buttons.push(bar, "Copy", this::copy);
         Buttons.push(bar, "Export CSV...", this::exportDialog);
         Buttons.push(bar, "Clear", this::clear);
-        table = new Table(this, SWT.BORDER | SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        org.eclipse.swt.custom.CTabFolder tabs = new org.eclipse.swt.custom.CTabFolder(this, SWT.BORDER | SWT.BOTTOM);
+        tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        perResult = new Table(tabs, SWT.BORDER | SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        perResult.setHeaderVisible(true);
+        perResult.setLinesVisible(true);
+        int[] resultWidths = {140, 170, 420, 190, 260, 150, 400};
+        for (int i = 0; i < RESULT_COLUMNS.length; i++) {
+            TableColumn c = new TableColumn(perResult, SWT.LEFT);
+            c.setText(RESULT_COLUMNS[i]);
+            c.setWidth(resultWidths[i]);
+        }
+        org.eclipse.swt.custom.CTabItem one = new org.eclipse.swt.custom.CTabItem(tabs, SWT.NONE);
+        one.setText("One row per file and analysis");
+        one.setControl(perResult);
+        table = new Table(tabs, SWT.BORDER | SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        org.eclipse.swt.custom.CTabItem all = new org.eclipse.swt.custom.CTabItem(tabs, SWT.NONE);
+        all.setText("Every value");
+        all.setControl(table);
+        tabs.setSelection(0);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         int[] widths = {140, 200, 110, 90, 170, 400};
@@ -67,9 +95,16 @@ public final class ResultsPanel extends Composite {
 
     public List<Row> rows() { return List.copyOf(rows); }
 
+    /** One row per result added (the first tab). */
+    public List<ResultRow> resultRows() { return List.copyOf(resultRows); }
+
+    public Table resultTable() { return perResult; }
+
     public void clear() {
         rows.clear();
         table.removeAll();
+        resultRows.clear();
+        perResult.removeAll();
     }
 
     /** Adds the scalars of a processor result, each row carrying the result's provenance. */
@@ -79,11 +114,31 @@ public final class ResultsPanel extends Composite {
         String provenance = p == null ? "" : provenanceText(p);
         List<String[]> values = new ArrayList<>();
         flatten("", result.value(), values);
+        List<String> summary = new ArrayList<>();
         for (String[] v : values) {
             Row row = new Row(source, v[0], v[1], v[2], processor, provenance);
             rows.add(row);
             TableItem item = new TableItem(table, SWT.NONE);
             item.setText(row.cells());
+            summary.add(v[0] + " = " + v[1] + (v[2].isEmpty() ? "" : " +- " + v[2]));
+        }
+        String analysis = p == null ? result.value().getClass().getSimpleName() : label(p.processorId());
+        ResultRow rr = new ResultRow(source, analysis, String.join("; ", summary), processor,
+                p == null || p.source() == null ? "" : p.source().file() + (p.source().pathInFile() == null ? "" : " : " + p.source().pathInFile()),
+                p == null || p.source() == null || p.source().sha256() == null ? "" : p.source().sha256(),
+                p == null ? "" : provenanceText(new Provenance(p.processorId(), p.processorVersion(), p.parameters(), p.notes(), null, p.date())));
+        resultRows.add(rr);
+        TableItem item = new TableItem(perResult, SWT.NONE);
+        item.setText(rr.cells());
+        item.setData(rr);
+    }
+
+    /** The processor's label from the registry, else its id. */
+    private static String label(String processorId) {
+        try {
+            return Processors.registry().get(processorId).label();
+        } catch (EdgeworksException | RuntimeException e) {
+            return processorId;
         }
     }
 
