@@ -147,31 +147,11 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
         int npts = to - from;
         int nparams = (p.combinations() > 0 ? Math.min(p.combinations(), k) : k) * (p.shifts() ? 2 : 1);
         if (npts <= nparams) throw EdgeworksException.of(name, "emin: only " + npts + " points in the window [" + lo + ", " + hi + "] eV for " + nparams + " parameters");
-        double[] x = java.util.Arrays.copyOfRange(e, from, to), yw = java.util.Arrays.copyOfRange(y, from, to);
-        double reach = p.shifts() ? p.shiftBound() + 1 : 1;
-        // a reference must cover the window plus the shift bound: beyond its data the spline extrapolates
-        double bound = p.shifts() ? p.shiftBound() : 0;
-        for (int j = 0; j < k; j++) {
-            double[] re = refGrids.get(j).energy();
-            double need0 = x[0] - bound, need1 = x[x.length - 1] + bound;
-            if (re[0] > need0 + 1e-9 || re[re.length - 1] < need1 - 1e-9) {
-                String what = "reference '" + names.get(j) + "' covers " + re[0] + " to " + re[re.length - 1] + " eV, not the window plus the shift bound ("
-                    + need0 + " to " + need1 + " eV)";
-                if (!p.extrapolate()) throw EdgeworksException.of(name, "references: " + what + "; give a narrower window or allow extrapolation (--extrapolate)");
-                notes.add("warning: " + what + ": extrapolated (--extrapolate)");
-            }
-        }
-        CubicSpline[] splines = new CubicSpline[k];
-        for (int j = 0; j < k; j++)
-            splines[j] = CubicSpline.window(refGrids.get(j).energy(), refGrids.get(j).signal(), x[0] - reach, x[x.length - 1] + reach, 40);
-        for (int j = 0; j < k; j++) {
-            // a reference that is zero over the window carries no information: any weight fits it
-            boolean allZero = true;
-            for (double v : x) allZero &= splines[j].value(v) == 0.0;
-            if (allZero)
-                throw EdgeworksException.of(name, "references: '" + names.get(j) + "' is zero everywhere in the window [" + lo + ", " + hi + "] eV");
-        }
-        LinearCombination lc = new LinearCombination(x, yw, splines);
+        double[] yw = java.util.Arrays.copyOfRange(y, from, to);
+        coverage(name, java.util.Arrays.copyOfRange(e, from, to), refGrids.stream().map(Grid::energy).toList(), names, p, notes);
+        LinearCombination lc = window(name, e, lo, hi, yw, refGrids.stream().map(Grid::energy).toList(),
+            refGrids.stream().map(Grid::signal).toList(), names, p);
+        double[] x = lc.energy();
         List<Ranked> ranking = null;
         LinearCombination.Fit best;
         try {
@@ -241,5 +221,56 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
         used.put("rank", rank.label());
         used.put("interpolation", "not-a-knot cubic spline of each reference onto the sample grid (Larch lincombo_fit)");
         return new Result<>(res, Provenance.of(ID, version(), used, notes));
+    }
+
+    /**
+     * The fit of apply over the window [lo, hi] eV of the grid e (target points [index_of(lo),
+     * index_of(hi)], as Larch's groups2matrix): references (clean grids,
+     * given as energies and normalised values) put on the window through the not-a-knot spline;
+     * refuses a reference that is zero over the window. {@code target} is the sample over the
+     * window. Stacks build one per window and {@link LinearCombination#retarget}
+     * it for each pixel.
+     */
+    public static LinearCombination window(String name, double[] e, double lo, double hi, double[] target, List<double[]> refEnergies,
+                                           List<double[]> refValues, List<String> names, Params p) throws EdgeworksException {
+        int k = refEnergies.size();
+        double[] x = java.util.Arrays.copyOfRange(e, LarchIndex.indexOf(e, lo), LarchIndex.indexOf(e, hi) + 1);
+        double reach = p.shifts() ? p.shiftBound() + 1 : 1;
+        CubicSpline[] splines = new CubicSpline[k];
+        for (int j = 0; j < k; j++)
+            splines[j] = CubicSpline.window(refEnergies.get(j), refValues.get(j), x[0] - reach, x[x.length - 1] + reach, 40);
+        for (int j = 0; j < k; j++) {
+            // a reference that is zero over the window carries no information: any weight fits it
+            boolean allZero = true;
+            for (double v : x) allZero &= splines[j].value(v) == 0.0;
+            if (allZero)
+                throw EdgeworksException.of(name, "references: '" + names.get(j) + "' is zero everywhere in the window [" + lo + ", " + hi + "] eV");
+        }
+        return new LinearCombination(x, target, splines);
+    }
+
+    /**
+     * A reference must cover the window x plus the shift bound: beyond its data the spline
+     * extrapolates. Refused unless p.extrapolate(), then a warning in notes.
+     */
+    public static void coverage(String name, double[] x, List<double[]> refEnergies, List<String> names, Params p, List<String> notes)
+            throws EdgeworksException {
+        double bound = p.shifts() ? p.shiftBound() : 0;
+        for (int j = 0; j < refEnergies.size(); j++) {
+            double[] re = refEnergies.get(j);
+            double need0 = x[0] - bound, need1 = x[x.length - 1] + bound;
+            if (re[0] > need0 + 1e-9 || re[re.length - 1] < need1 - 1e-9) {
+                String what = "reference '" + names.get(j) + "' covers " + re[0] + " to " + re[re.length - 1] + " eV, not the window plus the shift bound ("
+                    + need0 + " to " + need1 + " eV)";
+                if (!p.extrapolate()) throw EdgeworksException.of(name, "references: " + what + "; give a narrower window or allow extrapolation (--extrapolate)");
+                notes.add("warning: " + what + ": extrapolated (--extrapolate)");
+            }
+        }
+    }
+
+    /** A reference put in order as apply does (EnergyGrid.clean), as {energy, values}. */
+    public static double[][] cleanReference(Spectrum reference) throws EdgeworksException {
+        Grid r = Grid.of(reference, 4);
+        return new double[][] {r.energy(), r.signal()};
     }
 }

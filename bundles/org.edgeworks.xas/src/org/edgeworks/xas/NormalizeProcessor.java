@@ -102,37 +102,80 @@ public final class NormalizeProcessor implements Processor<Spectrum, NormalizePr
 
     /** Normalises an already clean (ascending, unique, finite) grid. */
     public static Normalized normalize(String name, double[] e, double[] mu, Params p) throws EdgeworksException {
-        Normalizer k = configure(name, new Normalizer(), p);
-        E0Method method = p.e0Method() == null ? (p.e0() != null ? E0Method.FIXED : E0Method.DERIVATIVE) : p.e0Method();
+        check(name, p);
+        Normalizer k = new Normalizer();
+        String problem = normalizeInto(k, e, mu, p);
+        if (problem != null) throw EdgeworksException.of(name, problem);
         int n = e.length;
-        if (method == E0Method.FIXED) {
+        E0Method method = method(p);
+        Normalization kind = p.normalization() == null ? Normalization.EDGE_STEP : p.normalization();
+        double[] raw = k.preFit.rawCoefficients();
+        return new Normalized(name, e.clone(), mu.clone(), java.util.Arrays.copyOf(k.pre, n), java.util.Arrays.copyOf(k.post, n),
+            java.util.Arrays.copyOf(k.norm, n), java.util.Arrays.copyOf(k.flat, n), k.usedE0, k.edgeStep, k.usedPre1, k.usedPre2,
+            k.usedNorm1, k.usedNorm2, k.usedNnorm, k.nvict, raw[1], raw[0], k.postFit.rawCoefficients(), method, kind,
+            k.e0Note == null ? List.of() : List.of(k.e0Note));
+    }
+
+    /** Refuses parameters no spectrum can be normalised with (one line naming {@code name}). */
+    public static void check(String name, Params p) throws EdgeworksException {
+        configure(name, new Normalizer(), p);
+        if (method(p) == E0Method.FIXED) {
             if (p.e0() == null) throw EdgeworksException.of(name, "e0: e0Method=fixed needs a value for e0");
             if (!Double.isFinite(p.e0())) throw EdgeworksException.of(name, "e0: must be a finite energy in eV, not " + p.e0());
-            k.e0 = p.e0();
         }
-        run(name, k, e, mu);
-        List<String> notes = new ArrayList<>();
-        if (k.e0Note != null) notes.add(k.e0Note);
+    }
+
+    private static E0Method method(Params p) {
+        return p.e0Method() == null ? (p.e0() != null ? E0Method.FIXED : E0Method.DERIVATIVE) : p.e0Method();
+    }
+
+    /**
+     * The normalisation of {@link #normalize}, into a reusable work space: for many spectra on one
+     * grid (the pixels of an image stack) without allocating per spectrum. {@code p} must have
+     * passed {@link #check}; e and mu have the same length n. On success k holds the result (usedE0,
+     * edgeStep, pre, post, norm and flat over the first n points; norm and flat follow p's
+     * normalisation kind; e0Note from the automatic E0) and null is returned; otherwise the problem
+     * as "parameter: message".
+     */
+    public static String normalizeInto(Normalizer k, double[] e, double[] mu, Params p) {
+        int n = e.length;
+        E0Method method = method(p);
+        reset(k, p);
+        if (method == E0Method.FIXED) k.e0 = p.e0();
+        if (!k.run(e, mu, n)) return k.errorParameter + ": " + k.error;
         if (method == E0Method.HALF_STEP || method == E0Method.SECOND_DERIVATIVE || method == E0Method.SMOOTHED_DERIVATIVE) {
             double refined = method == E0Method.HALF_STEP ? halfStepEnergy(e, k.norm, n, k.usedE0)
                 : method == E0Method.SECOND_DERIVATIVE ? secondDerivativeZero(e, mu, n, k.ie0)
                 : org.edgeworks.xas.kernel.EdgePosition.smoothedDerivativeMaximum(e, mu, n, k.ie0, 2 * org.edgeworks.xas.kernel.EdgePosition.localStep(e, n, k.ie0));
-            if (!Double.isFinite(refined))
-                throw EdgeworksException.of(name, "e0: no " + method.label() + " E0 found near " + k.usedE0 + " eV");
-            k = configure(name, new Normalizer(), p);
+            if (!Double.isFinite(refined)) return "e0: no " + method.label() + " E0 found near " + k.usedE0 + " eV";
+            String note = k.e0Note;
+            reset(k, p);
             k.e0 = refined;
-            run(name, k, e, mu);
+            if (!k.run(e, mu, n)) return k.errorParameter + ": " + k.error;
+            k.e0Note = note; // the note belongs to the automatic E0 the refinement started from
         }
         Normalization kind = p.normalization() == null ? Normalization.EDGE_STEP : p.normalization();
-        double[] norm = java.util.Arrays.copyOf(k.norm, n), flat = java.util.Arrays.copyOf(k.flat, n);
         if (kind != Normalization.EDGE_STEP) {
-            alternative(name, kind, e, mu, k, norm);
-            flat = norm.clone();
+            try {
+                alternative("", kind, e, mu, k, k.norm);
+            } catch (EdgeworksException ex) {
+                return ex.problem();
+            }
+            System.arraycopy(k.norm, 0, k.flat, 0, n);
         }
-        double[] raw = k.preFit.rawCoefficients();
-        return new Normalized(name, e.clone(), mu.clone(), java.util.Arrays.copyOf(k.pre, n), java.util.Arrays.copyOf(k.post, n),
-            norm, flat, k.usedE0, k.edgeStep, k.usedPre1, k.usedPre2, k.usedNorm1, k.usedNorm2, k.usedNnorm, k.nvict,
-            raw[1], raw[0], k.postFit.rawCoefficients(), method, kind, List.copyOf(notes));
+        return null;
+    }
+
+    /** Sets every setting of the work space from p (nothing left from a previous spectrum). */
+    private static void reset(Normalizer k, Params p) {
+        k.e0 = Double.NaN;
+        k.pre1 = p.pre1() != null ? p.pre1() : Double.NaN;
+        k.pre2 = p.pre2() != null ? p.pre2() : Double.NaN;
+        k.norm1 = p.norm1() != null ? p.norm1() : Double.NaN;
+        k.norm2 = p.norm2() != null ? p.norm2() : Double.NaN;
+        k.nnorm = p.nnorm() != null ? p.nnorm() : -1;
+        k.nvict = p.nvict();
+        k.step = p.step() != null ? p.step() : Double.NaN;
     }
 
     static Normalizer configure(String name, Normalizer k, Params p) throws EdgeworksException {
@@ -148,10 +191,6 @@ public final class NormalizeProcessor implements Processor<Spectrum, NormalizePr
         k.nvict = p.nvict();
         if (p.step() != null) k.step = p.step();
         return k;
-    }
-
-    private static void run(String name, Normalizer k, double[] e, double[] mu) throws EdgeworksException {
-        if (!k.run(e, mu, e.length)) throw EdgeworksException.of(name, k.errorParameter + ": " + k.error);
     }
 
     /** Energy where norm first reaches 0.5 within [e0-15, e0+25] eV, linearly interpolated. */

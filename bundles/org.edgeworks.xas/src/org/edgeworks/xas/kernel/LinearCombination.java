@@ -37,11 +37,12 @@ import org.hipparchus.util.Pair;
  * lmfit reports them.
  */
 public final class LinearCombination {
-    private final double[] x, y;
+    private final double[] x;
+    private double[] y;
     private final int n;
     private final CubicSpline[] splines;
     private final double[][] cols; // references on the window grid, unshifted
-    private final double yy;
+    private double yy;
 
     /** One fit. Weights, errors and shifts are indexed like the subset. */
     /**
@@ -62,6 +63,18 @@ public final class LinearCombination {
         for (int i = 0; i < references.length; i++) references[i].values(x, 0, n, 0, cols[i]);
         double s = 0;
         for (double v : y) s += v * v;
+        this.yy = s;
+    }
+
+    /**
+     * Fits another target on the same window (length {@link #points}; not copied): the references'
+     * columns are reused, so many spectra on one grid (image-stack pixels) cost no spline work.
+     */
+    public void retarget(double[] target) {
+        if (target.length != n) throw new IllegalArgumentException("target has " + target.length + " points, the window " + n);
+        this.y = target;
+        double s = 0;
+        for (double v : target) s += v * v;
         this.yy = s;
     }
 
@@ -170,6 +183,7 @@ public final class LinearCombination {
         boolean[] zero = new boolean[m];
         double[] w = solveEquality(a, zero, sumToOne);
         if (!nonNegative || allNonNegative(w)) return new Solution(w, zero);
+        if (m <= EXACT_ACTIVE_SET_MAX) return bestFace(a, sumToOne, notes);
         // inequality constrained: Hipparchus QP (ADMM) finds the active set, solved exactly after
         double[][] g = new double[m][m];
         double[] b = new double[m];
@@ -205,6 +219,46 @@ public final class LinearCombination {
         if (allNonNegative(exact)) return new Solution(exact, zero);
         for (int j = 0; j < m; j++) q[j] = Math.max(0, q[j]);
         return new Solution(q, zero);
+    }
+
+    /** Up to this many references the non-negative problem is solved by trying every active set (2^m faces). */
+    static final int EXACT_ACTIVE_SET_MAX = 4;
+
+    /**
+     * Non-negative least squares for a few references, exactly: the convex problem's minimum lies on
+     * one face of the feasible set (some weights held at 0), where it is that face's equality-
+     * constrained least-squares solution; every face is solved and the feasible one with the lowest
+     * chi-square is the answer. Written here (not Hipparchus' ADMM QP) because an image stack fits
+     * this for every pixel and ADMM's iterations cost ~1000 times more than 2^m small solves.
+     */
+    private Solution bestFace(double[][] a, boolean sumToOne, List<String> notes) {
+        int m = a.length;
+        double bestChi = Double.POSITIVE_INFINITY;
+        double[] best = null;
+        boolean[] bestZero = null;
+        for (int mask = 1; mask < (1 << m); mask++) {
+            boolean[] zero = new boolean[m];
+            for (int j = 0; j < m; j++) zero[j] = (mask & (1 << j)) != 0;
+            if (sumToOne && mask == (1 << m) - 1) continue; // all zero cannot sum to one
+            double[] w;
+            try {
+                w = solveEquality(a, zero, sumToOne);
+            } catch (IllegalStateException singular) {
+                continue;
+            }
+            if (!allNonNegative(w)) continue;
+            double chi = 0;
+            for (int i = 0; i < n; i++) {
+                double f = 0;
+                for (int j = 0; j < m; j++) f += w[j] * a[j][i];
+                double r = y[i] - f;
+                chi += r * r;
+            }
+            if (chi < bestChi) { bestChi = chi; best = w; bestZero = zero; }
+        }
+        if (best == null) throw new IllegalStateException("non-negative weights: no feasible solution");
+        notes.add("weights held at 0 by non-negativity: " + count(bestZero));
+        return new Solution(best, bestZero);
     }
 
     private static int count(boolean[] z) { int c = 0; for (boolean b : z) if (b) c++; return c; }

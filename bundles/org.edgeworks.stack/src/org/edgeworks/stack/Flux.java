@@ -1,0 +1,65 @@
+package org.edgeworks.stack;
+
+import java.io.Serializable;
+
+import org.edgeworks.core.EdgeworksException;
+
+/**
+ * The incident flux mu is made with: none (the stack holds mu or counts used as they are), one
+ * value per energy (an I0 channel), one image for every energy (a flat field taken once) or a
+ * flat-field stack of the stack's own shape (read band by band with it).
+ */
+public final class Flux implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final double[] perEnergy;
+    final double[] image;
+    final transient StackSource stack;
+    final String label;
+
+    private Flux(double[] perEnergy, double[] image, StackSource stack, String label) {
+        this.perEnergy = perEnergy;
+        this.image = image;
+        this.stack = stack;
+        this.label = label;
+    }
+
+    public static Flux none() { return new Flux(null, null, null, "none"); }
+
+    /** I0 per frame, in frame order. */
+    public static Flux perEnergy(double[] i0, String label) { return new Flux(i0.clone(), null, null, label); }
+
+    /** One flat-field image (rows x columns, row-major) for every frame. */
+    public static Flux image(double[] rowMajor, String label) { return new Flux(null, rowMajor.clone(), null, label); }
+
+    /** A flat-field stack with the stack's shape. */
+    public static Flux stack(StackSource flat) { return new Flux(null, null, flat, flat.label() + (flat.dataPath().isEmpty() ? "" : ":" + flat.dataPath())); }
+
+    public boolean isNone() { return perEnergy == null && image == null && stack == null; }
+
+    public String label() { return label; }
+
+    /** Refuses a flux whose shape does not fit the stack (one line naming the flux). */
+    void check(StackSource s) throws EdgeworksException {
+        int frames = s.energy().length;
+        if (perEnergy != null && perEnergy.length != frames)
+            throw EdgeworksException.of(label, "has " + perEnergy.length + " values for " + frames + " frames of " + s.label());
+        if (image != null && image.length != (long) s.rows() * s.columns())
+            throw EdgeworksException.of(label, "has " + image.length + " pixels for images of " + s.rows() + " x " + s.columns());
+        if (stack != null && (stack.energy().length != frames || stack.rows() != s.rows() || stack.columns() != s.columns()))
+            throw EdgeworksException.of(label, "is " + stack.energy().length + " x " + stack.rows() + " x " + stack.columns()
+                + ", the stack " + frames + " x " + s.rows() + " x " + s.columns());
+    }
+
+    /** The flat-field band for rows [row0, row0 + count), or null when the flux is not a stack. */
+    double[] band(int row0, int count) throws EdgeworksException {
+        return stack == null ? null : stack.read(row0, count);
+    }
+
+    /** I0 for frame e, pixel (row, column) of the stack; band index i into {@code band}. */
+    double at(int e, int row, int column, int columns, double[] band, int i) {
+        if (band != null) return band[i];
+        if (image != null) return image[row * columns + column];
+        if (perEnergy != null) return perEnergy[e];
+        return 1.0;
+    }
+}

@@ -1,0 +1,417 @@
+package org.edgeworks.stack;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.processing.Parameters;
+import org.edgeworks.xas.LcfProcessor;
+import org.edgeworks.xas.NormalizeProcessor;
+import org.edgeworks.xas.kernel.LarchIndex;
+import org.edgeworks.xas.kernel.LinearCombination;
+import org.edgeworks.xas.kernel.Normalizer;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.LUDecomposition;
+import org.hipparchus.linear.RealMatrix;
+
+/**
+ * Per-pixel XANES analysis of an energy x y x x image stack, streamed a band of image rows at a
+ * time (memory: one band of the stack, one of the flat field if any, plus the output maps).
+ * Every pixel goes through the single-spectrum code: mu as {@code xas normalize --mode} makes it
+ * (transmission ln(I0/I), fluorescence I/I0), normalisation by
+ * {@link NormalizeProcessor#normalizeInto} (Larch pre_edge, same parameters), LCF of the
+ * normalised spectrum by {@link LcfProcessor#window} and {@link LinearCombination#fit} (same
+ * window rule, constraints and standard errors as {@code xas lcf}).
+ *
+ * <p>Maps (rows x columns, row-major; NaN where there is no value): {@code e0} (eV, the grid point
+ * Larch moves E0 to; error: local grid step / sqrt(12), the spread of a value rounded to the grid),
+ * {@code edge_step} (error: the pre-edge line's and post-edge polynomial's prediction variance at
+ * E0 from their fit residuals), {@code mask} (1 where normalisation succeeded and edge_step >=
+ * threshold; default threshold: 10% of the median edge step, reported), {@code peak_energy}
+ * (grid point of the largest normalised value in [E0 + peakFrom, E0 + peakTo]; error as e0),
+ * per reference {@code weight_NAME} (+ LCF standard error) and {@code r_factor}. Outside the
+ * mask every map except edge_step is NaN.
+ *
+ * <p>Bands are independent ({@link #band}) and joined in row order ({@link #join}), so a cluster
+ * (Spark) computing bands as tasks gives the same numbers, bit for bit, as one machine.
+ */
+public final class StackAnalysis {
+    public static final String ID = "org.edgeworks.stack.analysis";
+    public static final String VERSION = "1.0";
+    /** Band budget when the band height is chosen automatically: about 16 MB of doubles. */
+    static final long BAND_ELEMENTS = 2L << 20;
+
+    public enum MuKind {
+        /** The stack holds mu (or an optical density) already. */
+        MU,
+        /** mu = ln(I0 / I). */
+        TRANSMISSION,
+        /** mu = I / I0. */
+        FLUORESCENCE;
+
+        public String label() { return name().toLowerCase(java.util.Locale.ROOT); }
+
+        public static MuKind parse(String s) throws EdgeworksException {
+            for (MuKind k : values()) if (k.label().equals(s)) return k;
+            throw EdgeworksException.of("--mode", "'" + s + "' is not one of mu, transmission, fluorescence");
+        }
+    }
+
+    /**
+     * @param normalize   the single-spectrum normalisation parameters (xas normalize)
+     * @param mu          how mu is made from the images
+     * @param stepThreshold mask threshold on the edge step (mu units); null: 10% of the median
+     * @param peakFrom    peak search window start, eV relative to each pixel's E0
+     * @param peakTo      peak search window end, eV relative to E0
+     * @param lcf         LCF parameters (xas lcf); used when references are given
+     * @param bandRows    image rows per band; 0 = about 16 MB of stack per band
+     */
+    public record Params(NormalizeProcessor.Params normalize, MuKind mu, Double stepThreshold, double peakFrom, double peakTo,
+                         LcfProcessor.Params lcf, int bandRows) implements Serializable {
+        public static Params defaults() {
+            return new Params(NormalizeProcessor.Params.defaults(), MuKind.MU, null, 0, 30, LcfProcessor.Params.defaults(), 0);
+        }
+    }
+
+    /** A normalised reference spectrum on its cleaned grid (ascending energies, eV). */
+    public record Reference(String name, double[] energy, double[] norm) implements Serializable {}
+
+    /** The maps of a band of rows [row0, row0 + count); values[m] is count x columns. */
+    public record Band(int row0, int count, double[][] values, byte[] ok, TreeMap<String, Integer> failures,
+                       TreeMap<String, String> examples) implements Serializable {}
+
+    /** The whole result. maps and errors are keyed by map name (errors only for maps that have them). */
+    public record Result(String label, String dataPath, int rows, int columns, double[] energy, Map<String, double[]> maps,
+                         Map<String, double[]> errors, byte[] mask, double threshold, boolean thresholdAutomatic, int pixels,
+                         int masked, Map<String, Integer> failures, List<String> notes, Map<String, Object> used) {}
+
+    /** The setting-up every band shares: checked parameters, sorted energies, reference names. */
+    public record Setup(String label, String dataPath, int rows, int columns, double[] energyFrames, int[] order, double[] energy,
+                        Params params, List<Reference> references, Flux flux, int bandRows) implements Serializable {
+        int maps() { return 6 + 2 * references.size() + 1; }
+
+        List<String> names() {
+            List<String> n = new ArrayList<>(List.of("e0", "e0_errors", "edge_step", "edge_step_errors", "peak_energy", "peak_energy_errors"));
+            for (Reference r : references) { n.add("weight_" + r.name()); n.add("weight_" + r.name() + "_errors"); }
+            n.add("r_factor");
+            return n;
+        }
+
+        /** Bands as {row0, count}, in row order. */
+        public List<int[]> bands() {
+            List<int[]> out = new ArrayList<>();
+            for (int r = 0; r < rows; r += bandRows) out.add(new int[] {r, Math.min(bandRows, rows - r)});
+            return out;
+        }
+    }
+
+    private StackAnalysis() {}
+
+    /** Checks everything that does not depend on a pixel; refuses with one line. */
+    public static Setup setup(StackSource s, Flux flux, Params p, List<Reference> references) throws EdgeworksException {
+        NormalizeProcessor.check(s.label(), p.normalize());
+        double[] frames = s.energy();
+        if (frames.length < 7) throw new EdgeworksException(s.label(), s.dataPath(), "has " + frames.length + " energies (at least 7 needed)");
+        for (int i = 0; i < frames.length; i++)
+            if (!Double.isFinite(frames[i])) throw new EdgeworksException(s.label(), s.dataPath(), "energy of frame " + i + " is not finite");
+        int[] order = IntStream.range(0, frames.length).boxed().sorted((a, b) -> Double.compare(frames[a], frames[b]))
+            .mapToInt(Integer::intValue).toArray();
+        double[] e = new double[frames.length];
+        for (int i = 0; i < e.length; i++) e[i] = frames[order[i]];
+        for (int i = 1; i < e.length; i++)
+            if (e[i] == e[i - 1]) throw new EdgeworksException(s.label(), s.dataPath(), "frames " + order[i - 1] + " and " + order[i] + " are both at " + e[i] + " eV");
+        if (p.mu() != MuKind.MU && flux.isNone())
+            throw EdgeworksException.of("--mode", p.mu().label() + " needs the incident flux (a flat field or I0)");
+        flux.check(s);
+        if (!(p.peakTo() > p.peakFrom())) throw EdgeworksException.of("--peak-window", "end " + p.peakTo() + " eV is not above its start " + p.peakFrom() + " eV");
+        if (p.stepThreshold() != null && !(p.stepThreshold() >= 0)) throw EdgeworksException.of("--step-threshold", "must be a number >= 0, not " + p.stepThreshold());
+        List<Reference> refs = references == null ? List.of() : List.copyOf(references);
+        if (!refs.isEmpty()) {
+            LcfProcessor.Params lp = p.lcf();
+            if (lp.combinations() > 0) throw EdgeworksException.of("--combinations", "not available for stacks (maps are of the full reference set)");
+            List<String> names = refs.stream().map(Reference::name).toList();
+            for (int j = 0; j < names.size(); j++)
+                if (names.indexOf(names.get(j)) != j) throw EdgeworksException.of("--ref", "name " + names.get(j) + " given twice");
+            if (lp.emin() != null && lp.emax() != null) {
+                if (!(lp.emax() > lp.emin())) throw EdgeworksException.of("--emax", "window end " + lp.emax() + " is not above its start " + lp.emin());
+                // the fixed window is built once here so a bad reference or window is refused before any pixel
+                window(s.label(), e, lp.emin(), lp.emax(), refs, lp);
+            }
+        }
+        int band = p.bandRows() > 0 ? p.bandRows() : (int) Math.max(1, Math.min(s.rows(), BAND_ELEMENTS / ((long) e.length * s.columns())));
+        return new Setup(s.label(), s.dataPath(), s.rows(), s.columns(), frames, order, e, p, refs, flux, band);
+    }
+
+    private static LinearCombination window(String label, double[] e, double lo, double hi, List<Reference> refs, LcfProcessor.Params lp)
+            throws EdgeworksException {
+        if (hi < e[0] || lo > e[e.length - 1])
+            throw EdgeworksException.of(label, "emin: window [" + lo + ", " + hi + "] eV is outside the data (" + e[0] + " to " + e[e.length - 1] + " eV)");
+        int from = LarchIndex.indexOf(e, lo), to = LarchIndex.indexOf(e, hi) + 1;
+        int nparams = refs.size() * (lp.shifts() ? 2 : 1);
+        if (to - from <= nparams)
+            throw EdgeworksException.of(label, "emin: only " + (to - from) + " points in the window [" + lo + ", " + hi + "] eV for " + nparams + " parameters");
+        LcfProcessor.coverage(label, Arrays.copyOfRange(e, from, to), refs.stream().map(Reference::energy).toList(),
+            refs.stream().map(Reference::name).toList(), lp, new ArrayList<>()); // with extrapolate, recorded in the parameters
+        return LcfProcessor.window(label, e, lo, hi, new double[to - from], refs.stream().map(Reference::energy).toList(),
+            refs.stream().map(Reference::norm).toList(), refs.stream().map(Reference::name).toList(), lp);
+    }
+
+    /** The whole stack on this machine: bands in row order, each band's pixels over the cores. */
+    public static Result run(StackSource s, Flux flux, Params p, List<Reference> references) throws EdgeworksException {
+        Setup setup = setup(s, flux, p, references);
+        List<Band> bands = new ArrayList<>();
+        for (int[] b : setup.bands()) bands.add(band(setup, s, flux, b[0], b[1]));
+        return join(setup, bands);
+    }
+
+    /** One band of rows: reads it (and the flat field's), analyses every pixel. */
+    public static Band band(Setup setup, StackSource s, Flux flux, int row0, int count) throws EdgeworksException {
+        double[] block = s.read(row0, count);
+        double[] flat = flux.band(row0, count);
+        int cols = setup.columns(), m = setup.maps();
+        double[][] values = new double[m][count * cols];
+        byte[] ok = new byte[count * cols];
+        ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(setup));
+        List<Worker> all = java.util.Collections.synchronizedList(new ArrayList<>());
+        IntStream.range(0, count).parallel().forEach(r -> {
+            Worker w = workers.get();
+            if (!w.registered) { w.registered = true; all.add(w); }
+            for (int c = 0; c < cols; c++) w.pixel(block, flat, row0, r, count, c, values, ok);
+        });
+        TreeMap<String, Integer> failures = new TreeMap<>();
+        TreeMap<String, String> examples = new TreeMap<>();
+        for (Worker w : all) {
+            w.failures.forEach((k, v) -> failures.merge(k, v, Integer::sum));
+            // the example of the earliest failing pixel, whichever thread met it
+            w.examples.forEach((k, v) -> examples.merge(k, v, (a, b) -> a.compareTo(b) <= 0 ? a : b));
+        }
+        return new Band(row0, count, values, ok, failures, examples);
+    }
+
+    /** Joins the bands (any order given; used in row order), decides the mask, writes NaN outside it. */
+    public static Result join(Setup setup, List<Band> bands) {
+        int rows = setup.rows(), cols = setup.columns(), m = setup.maps(), n = rows * cols;
+        List<Band> sorted = new ArrayList<>(bands);
+        sorted.sort((a, b) -> Integer.compare(a.row0(), b.row0()));
+        double[][] full = new double[m][n];
+        byte[] ok = new byte[n];
+        TreeMap<String, Integer> failures = new TreeMap<>();
+        TreeMap<String, String> examples = new TreeMap<>();
+        for (Band b : sorted) {
+            int at = b.row0() * cols, len = b.count() * cols;
+            for (int k = 0; k < m; k++) System.arraycopy(b.values()[k], 0, full[k], at, len);
+            System.arraycopy(b.ok(), 0, ok, at, len);
+            b.failures().forEach((k, v) -> failures.merge(k, v, Integer::sum));
+            b.examples().forEach(examples::putIfAbsent);
+        }
+        double[] step = full[2];
+        Double given = setup.params().stepThreshold();
+        double threshold;
+        if (given != null) {
+            threshold = given;
+        } else {
+            double[] good = IntStream.range(0, n).filter(i -> ok[i] != 0).mapToDouble(i -> step[i]).sorted().toArray();
+            threshold = good.length == 0 ? Double.NaN : 0.1 * (good.length % 2 == 1 ? good[good.length / 2]
+                : 0.5 * (good[good.length / 2 - 1] + good[good.length / 2]));
+        }
+        byte[] mask = new byte[n];
+        int masked = 0;
+        for (int i = 0; i < n; i++) {
+            mask[i] = (byte) (ok[i] != 0 && step[i] >= threshold ? 1 : 0);
+            if (mask[i] == 0) {
+                masked++;
+                for (int k = 0; k < m; k++) if (k != 2 && k != 3) full[k][i] = Double.NaN;
+            }
+        }
+        List<String> names = setup.names();
+        Map<String, double[]> maps = new LinkedHashMap<>(), errors = new LinkedHashMap<>();
+        for (int k = 0; k < m; k++) {
+            String name = names.get(k);
+            if (name.endsWith("_errors")) errors.put(name.substring(0, name.length() - "_errors".length()), full[k]);
+            else maps.put(name, full[k]);
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("mask: " + (n - masked) + " of " + n + " pixels with edge_step >= " + threshold
+            + (given == null ? " (10% of the median edge step of the normalised pixels)" : " (given)"));
+        for (var f : failures.entrySet())
+            notes.add(f.getValue() + " pixels failed at " + f.getKey() + ", e.g. " + examples.get(f.getKey()));
+        Map<String, Object> used = new LinkedHashMap<>();
+        Params p = setup.params();
+        used.put("normalize", Parameters.toMap(p.normalize()));
+        used.put("mode", p.mu().label());
+        used.put("flux", setup.flux().label());
+        used.put("step_threshold", threshold);
+        used.put("step_threshold_automatic", given == null);
+        used.put("peak_from", p.peakFrom());
+        used.put("peak_to", p.peakTo());
+        if (!setup.references().isEmpty()) {
+            used.put("lcf", Parameters.toMap(p.lcf()));
+            used.put("references", setup.references().stream().map(Reference::name).toList());
+        }
+        used.put("band_rows", setup.bandRows());
+        return new Result(setup.label(), setup.dataPath(), rows, cols, setup.energy().clone(), maps, errors, mask, threshold, given == null,
+            n, masked, failures, notes, used);
+    }
+
+    /** Per-thread work space: one spectrum, the normaliser, LCF windows and leverage factors met so far. */
+    private static final class Worker {
+        final Setup s;
+        final double[] mu, dmu;
+        final Normalizer k = new Normalizer();
+        final Map<Long, LinearCombination> windows = new HashMap<>();
+        final Map<Long, Double> leverages = new HashMap<>();
+        final int[] all;
+        final TreeMap<String, Integer> failures = new TreeMap<>();
+        final TreeMap<String, String> examples = new TreeMap<>();
+        boolean registered;
+
+        Worker(Setup s) {
+            this.s = s;
+            int n = s.energy().length;
+            mu = new double[n];
+            dmu = new double[n];
+            all = IntStream.range(0, s.references().size()).toArray();
+        }
+
+        void fail(int row, int column, String problem) {
+            int colon = problem.indexOf(':');
+            String key = colon > 0 ? problem.substring(0, colon) : problem;
+            failures.merge(key, 1, Integer::sum);
+            String example = String.format(java.util.Locale.ROOT, "pixel (y=%06d, x=%06d): %s", row, column, problem);
+            examples.merge(key, example, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+
+        void pixel(double[] block, double[] flat, int row0, int r, int count, int c, double[][] out, byte[] ok) {
+            int cols = s.columns(), n = mu.length, row = row0 + r, at = r * cols + c;
+            for (int k2 = 0; k2 < out.length; k2++) out[k2][at] = Double.NaN;
+            MuKind kind = s.params().mu();
+            for (int i = 0; i < n; i++) {
+                int f = s.order()[i];
+                int idx = (f * count + r) * cols + c;
+                double v = block[idx];
+                if (kind != MuKind.MU) {
+                    double i0 = s.flux().at(f, row, c, cols, flat, idx);
+                    v = kind == MuKind.TRANSMISSION ? Math.log(i0 / v) : v / i0;
+                }
+                if (!Double.isFinite(v)) {
+                    fail(row, c, "mu: not finite at " + s.energy()[i] + " eV (counts or flux <= 0, or missing)");
+                    return;
+                }
+                mu[i] = v;
+            }
+            double[] e = s.energy();
+            String problem = NormalizeProcessor.normalizeInto(k, e, mu, s.params().normalize());
+            if (problem != null) {
+                fail(row, c, problem);
+                return;
+            }
+            ok[at] = 1;
+            double quant = 1 / Math.sqrt(12);
+            out[0][at] = k.usedE0;
+            out[1][at] = spacing(e, k.ie0) * quant;
+            out[2][at] = k.edgeStep;
+            out[3][at] = s.params().normalize().step() == null ? edgeStepError(e) : 0.0; // a given step is exact
+            // peak: the grid point of the largest normalised value in the window
+            double lo = k.usedE0 + s.params().peakFrom(), hi = k.usedE0 + s.params().peakTo();
+            int best = -1;
+            for (int i = 0; i < n; i++) if (e[i] >= lo && e[i] <= hi && (best < 0 || k.norm[i] > k.norm[best])) best = i;
+            if (best >= 0) {
+                out[4][at] = e[best];
+                out[5][at] = spacing(e, best) * quant;
+            }
+            if (!s.references().isEmpty()) lcf(row, c, at, out);
+        }
+
+        private void lcf(int row, int c, int at, double[][] out) {
+            double[] e = s.energy();
+            LcfProcessor.Params lp = s.params().lcf();
+            double lo, hi;
+            if (lp.emin() == null || lp.emax() == null) {
+                int i0 = Normalizer.findE0Index(e, k.norm, e.length, dmu);
+                if (i0 < 0) { fail(row, c, "emin: no edge found for the default LCF window"); return; }
+                lo = lp.emin() != null ? lp.emin() : e[i0] - 20;
+                hi = lp.emax() != null ? lp.emax() : e[i0] + 30;
+            } else {
+                lo = lp.emin();
+                hi = lp.emax();
+            }
+            int from = LarchIndex.indexOf(e, lo), to = LarchIndex.indexOf(e, hi) + 1;
+            long key = ((long) from << 32) | to;
+            LinearCombination lc = windows.get(key);
+            if (lc == null) {
+                try {
+                    lc = window(s.label(), e, lo, hi, s.references(), lp);
+                } catch (EdgeworksException ex) {
+                    fail(row, c, ex.problem());
+                    return;
+                }
+                windows.put(key, lc);
+            }
+            lc.retarget(Arrays.copyOfRange(k.norm, from, to));
+            LinearCombination.Fit fit;
+            try {
+                fit = lc.fit(all, lp.nonNegative(), lp.sumToOne(), lp.shifts(), lp.shiftBound());
+            } catch (IllegalStateException ex) {
+                fail(row, c, "references: " + ex.getMessage());
+                return;
+            }
+            for (int j = 0; j < all.length; j++) {
+                out[6 + 2 * j][at] = fit.weights()[j];
+                out[7 + 2 * j][at] = fit.weightErrors()[j];
+            }
+            out[6 + 2 * all.length][at] = fit.rFactor();
+        }
+
+        /** sigma of post(E0) - pre(E0) from the two fits' residual variances and prediction leverages at E0. */
+        private double edgeStepError(double[] e) {
+            int pm = k.preTo - k.preFrom, qm = k.postTo - k.postFrom, deg = k.usedNnorm;
+            if (pm <= 2 || qm <= deg + 1) return Double.NaN;
+            double sp = 0, sq = 0;
+            for (int i = k.preFrom; i < k.preTo; i++) { double d = mu[i] - k.pre[i]; sp += d * d; }
+            for (int i = k.postFrom; i < k.postTo; i++) { double d = mu[i] - k.post[i]; sq += d * d; }
+            sp /= pm - 2;
+            sq /= qm - deg - 1;
+            return Math.sqrt(sp * leverage(e, k.preFrom, k.preTo, 1, k.ie0) + sq * leverage(e, k.postFrom, k.postTo, deg, k.ie0));
+        }
+
+        /** t0' (T'T)^-1 t0 for the polynomial basis over points [from, to) at point i0 (variance factor of the fitted value). */
+        private double leverage(double[] e, int from, int to, int deg, int i0) {
+            long key = (((long) from * 65536 + to) * 8 + deg) * 65536 + i0;
+            Double cached = leverages.get(key);
+            if (cached != null) return cached;
+            double centre = 0.5 * (e[from] + e[to - 1]), scale = Math.max(0.5 * (e[to - 1] - e[from]), 1e-12);
+            int nk = deg + 1;
+            double[][] a = new double[nk][nk];
+            for (int i = from; i < to; i++) {
+                double t = (e[i] - centre) / scale;
+                for (int u = 0; u < nk; u++) for (int v = 0; v < nk; v++) a[u][v] += Math.pow(t, u + v);
+            }
+            double lev;
+            try {
+                RealMatrix inv = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().getInverse();
+                double t0 = (e[i0] - centre) / scale;
+                lev = 0;
+                for (int u = 0; u < nk; u++) for (int v = 0; v < nk; v++) lev += Math.pow(t0, u) * inv.getEntry(u, v) * Math.pow(t0, v);
+            } catch (RuntimeException singular) {
+                lev = Double.NaN;
+            }
+            leverages.put(key, lev);
+            return lev;
+        }
+    }
+
+    /** The local grid step at point i (mean of the neighbouring intervals). */
+    static double spacing(double[] e, int i) {
+        int n = e.length;
+        if (i <= 0) return e[1] - e[0];
+        if (i >= n - 1) return e[n - 1] - e[n - 2];
+        return 0.5 * (e[i + 1] - e[i - 1]);
+    }
+}

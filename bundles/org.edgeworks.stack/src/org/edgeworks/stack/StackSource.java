@@ -1,0 +1,29 @@
+package org.edgeworks.stack;
+
+import org.edgeworks.core.EdgeworksException;
+
+/**
+ * An energy x y x x image stack read lazily, a band of image rows at a time. Energies are in eV
+ * in the order of the frames (not necessarily ascending); {@link #read} returns the band
+ * energy-major: {@code out[(e * count + r) * columns() + c]} is frame e, row row0 + r, column c.
+ */
+public interface StackSource extends AutoCloseable {
+    /** The stack as the user named it (file path as typed), for messages and output names. */
+    String label();
+
+    /** The path inside the file of the images, or "" when there is none (a TIFF folder). */
+    String dataPath();
+
+    /** Energy of each frame, eV (frame order). */
+    double[] energy();
+
+    int rows();
+
+    int columns();
+
+    /** Reads rows [row0, row0 + count) of every frame; shape energy x count x columns, row-major. */
+    double[] read(int row0, int count) throws EdgeworksException;
+
+    @Override
+    void close();
+}
