@@ -20,6 +20,32 @@ public final class MapMath {
         return w;
     }
 
+    /**
+     * How much of each cell of an ascending axis lies inside [from, to] (eV): cells reach halfway
+     * to their neighbours and, at the ends, half a spacing outwards, so a window integral does not
+     * jump as the window edge crosses a cell centre and equals the exact integral of a smooth
+     * function to the order of the step.
+     */
+    public static double[] overlap(double[] axis, double from, double to) {
+        int n = axis.length;
+        double lo = Math.min(from, to), hi = Math.max(from, to);
+        double[] w = new double[n];
+        if (n == 1) { w[0] = axis[0] >= lo && axis[0] <= hi ? 1 : 0; return w; }
+        for (int i = 0; i < n; i++) {
+            double a = i > 0 ? 0.5 * (axis[i - 1] + axis[i]) : axis[0] - 0.5 * (axis[1] - axis[0]);
+            double b = i < n - 1 ? 0.5 * (axis[i] + axis[i + 1]) : axis[n - 1] + 0.5 * (axis[n - 1] - axis[n - 2]);
+            w[i] = Math.max(0, Math.min(b, hi) - Math.max(a, lo));
+        }
+        return w;
+    }
+
+    /** Cell edges as {@link #overlap} uses them: the first cell's lower edge and the last cell's upper edge. */
+    public static double[] extent(double[] axis) {
+        int n = axis.length;
+        if (n == 1) return new double[] {axis[0], axis[0]};
+        return new double[] {axis[0] - 0.5 * (axis[1] - axis[0]), axis[n - 1] + 0.5 * (axis[n - 1] - axis[n - 2])};
+    }
+
     /** Linear interpolation of (x, y) at u (x ascending); outside the range: the end value. */
     public static double interpolate(double[] x, double[] y, double u) {
         int n = x.length;

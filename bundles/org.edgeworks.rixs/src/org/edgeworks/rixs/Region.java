@@ -37,6 +37,41 @@ public record Region(boolean total, double exFrom, double exTo, double emFrom, d
         return total ? MapMath.total(map) : MapMath.integrate(subject, map, exFrom, exTo, emFrom, emTo);
     }
 
+    /**
+     * The map's integral over this region and its standard deviation (from the map's errors; 0
+     * when it has none): every cell weighted by its overlap with the region. A region the map
+     * does not cover entirely is an error naming the map and the region (a partial integral
+     * would silently scale the result).
+     */
+    public double[] integralWithError(String subject, RixsMap map) throws EdgeworksException {
+        double[] ex = map.excitation().values(), em = map.emission().values(), d = map.data(), e = map.errors();
+        double[] wx, wm;
+        if (total) {
+            wx = MapMath.widths(ex);
+            wm = MapMath.widths(em);
+        } else {
+            double[] rx = MapMath.extent(ex), rm = MapMath.extent(em);
+            if (exFrom < rx[0] - 1e-9 || exTo > rx[1] + 1e-9 || emFrom < rm[0] - 1e-9 || emTo > rm[1] + 1e-9)
+                throw EdgeworksException.of(subject, "region " + this + " is not covered by the map (excitation "
+                    + MapMath.fmt(rx[0]) + " to " + MapMath.fmt(rx[1]) + " eV, emission " + MapMath.fmt(rm[0]) + " to "
+                    + MapMath.fmt(rm[1]) + " eV)");
+            wx = MapMath.overlap(ex, exFrom, exTo);
+            wm = MapMath.overlap(em, emFrom, emTo);
+        }
+        double s = 0, var = 0;
+        int nc = em.length;
+        for (int i = 0; i < ex.length; i++) {
+            if (wx[i] == 0) continue;
+            for (int j = 0; j < nc; j++) {
+                double a = wx[i] * wm[j];
+                if (a == 0) continue;
+                s += d[i * nc + j] * a;
+                if (e != null) var += e[i * nc + j] * a * e[i * nc + j] * a;
+            }
+        }
+        return new double[] {s, Math.sqrt(var)};
+    }
+
     @Override public String toString() {
         return total ? "total" : exFrom + ":" + exTo + "," + emFrom + ":" + emTo;
     }

@@ -462,7 +462,9 @@ public final class MapCanvas extends Composite {
                     spectrumListeners.forEach(l -> l.accept(out));
                 }
                 case FEATURE_BOX -> {
-                    Result<QuantifyFeature.Quantification> r = Processors.run(QuantifyFeature.ID, shown, featureBox());
+                    Map<String, Object> box = new java.util.HashMap<>(featureBox());
+                    box.put("method", QuantifyFeature.BOX);
+                    Result<QuantifyFeature.Quantification> r = Processors.run(QuantifyFeature.ID, shown, box);
                     featureListeners.forEach(l -> l.accept(r));
                     readout.setText(String.format(Locale.ROOT, "feature %.4g +- %.2g (normalised %.4g)",
                             r.value().featureIntensity(), r.value().uncertainty(), r.value().normalisedIntensity()));
