@@ -62,4 +62,92 @@ class BuildMapTest {
         assertTrue(worst < 0.01 * peak, "inelastic max deviation " + worst + " of peak " + peak);
         assertTrue(worstElastic < 0.06 * peakElastic, "elastic max deviation " + worstElastic + " of peak " + peakElastic);
     }
+
+    /** A noiseless stack with {@code reps} frames per point; repeat r has I0 x (1 + 0.2 r) and counts to match. */
+    static RawStack repeated(SyntheticRixs.Spec s, int reps, boolean declare) {
+        int rows = s.rows(), cols = s.columns(), frames = s.points() * reps;
+        double[] all = new double[frames * rows * cols], ex = new double[frames], i0 = new double[frames], t = new double[frames];
+        for (int p = 0; p < s.points(); p++) {
+            double[] f = SyntheticRixs.expectedFrame(s, p);
+            for (int r = 0; r < reps; r++) {
+                int k = p * reps + r;
+                double scale = 1 + 0.2 * r;
+                for (int i = 0; i < f.length; i++) all[k * f.length + i] = (f[i] - s.dark()) * scale + s.dark();
+                ex[k] = s.excitation(p);
+                i0[k] = s.i0(p) * scale;
+                t[k] = s.countTime(p);
+            }
+        }
+        var data = org.eclipse.january.dataset.DatasetFactory.createFromObject(org.eclipse.january.dataset.DoubleDataset.class, all,
+            frames, rows, cols);
+        return new RawStack("rep" + reps, data, ex, i0, t, null, declare ? reps : 1);
+    }
+
+    @Test
+    void oneScaleWhateverTheRepeatsDeclaredOrFound() throws EdgeworksException {
+        SyntheticRixs.Spec s = SyntheticRixs.Spec.of("charged", 4).noiseless();
+        BuildMap.Parameters p = BuildMap.Parameters.defaults().withDarkLevel(s.dark());
+        RixsMap one = new BuildMap().apply(repeated(s, 1, true), p).value().map();
+        for (int reps : new int[] {2, 3})
+            for (boolean declare : new boolean[] {true, false}) {
+                var r = new BuildMap().apply(repeated(s, reps, declare), p);
+                RixsMap m = r.value().map();
+                double worst = 0, peak = 0;
+                for (int i = 0; i < one.rows(); i++)
+                    for (int j = 0; j < one.columns(); j++) {
+                        worst = Math.max(worst, Math.abs(m.get(i, j) - one.get(i, j)));
+                        peak = Math.max(peak, Math.abs(one.get(i, j)));
+                    }
+                System.out.printf(java.util.Locale.ROOT, "repeats %d (%s): max |map - map(1 repeat)| = %.3g of peak %.4g%n", reps,
+                    declare ? "declared" : "found", worst, peak);
+                assertTrue(worst < 1e-6 * peak, reps + " repeats: map differs from 1 repeat by " + worst + " (peak " + peak + ")");
+                if (!declare) assertTrue(String.join(";", r.provenance().notes()).contains(reps + " repeats per point found"),
+                    r.provenance().notes().toString());
+            }
+    }
+
+    @Test
+    void reducedSpectraOnAnUnevenGridGiveTheSameMapAsImages() throws EdgeworksException {
+        SyntheticRixs.Spec s = SyntheticRixs.Spec.of("charged", 5).noiseless();
+        RixsMap fromImages = build(s).map();
+        // channels whose spacing grows from 0.05 to 0.11 eV between 516 and 535 eV (a dispersion that varies across the
+        // detector); each channel integrates the intensity over its extent (edges halfway to its neighbours)
+        java.util.List<Double> e = new java.util.ArrayList<>();
+        for (double x = 516; x <= 535; x += 0.05 + 0.06 * (x - 516) / 19) e.add(x);
+        double[] em = e.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] ex = new double[s.points()], i0 = new double[s.points()];
+        double[][] counts = new double[s.points()][em.length];
+        for (int p = 0; p < s.points(); p++) {
+            ex[p] = s.excitation(p);
+            i0[p] = s.i0(p);
+            for (int c = 0; c < em.length; c++) {
+                double lo = c == 0 ? em[0] - (em[1] - em[0]) / 2 : (em[c - 1] + em[c]) / 2;
+                double hi = c == em.length - 1 ? em[c] + (em[c] - em[c - 1]) / 2 : (em[c] + em[c + 1]) / 2;
+                // the channel's integral by Simpson's rule over its extent
+                double mid = (lo + hi) / 2;
+                double integral = (hi - lo) / 6 * (SyntheticRixs.truthMap(s, ex[p], lo) + 4 * SyntheticRixs.truthMap(s, ex[p], mid)
+                    + SyntheticRixs.truthMap(s, ex[p], hi));
+                counts[p][c] = integral * i0[p] * s.countTime(p);
+            }
+        }
+        RixsMap fromSpectra = new MapFromSpectra().apply(new EmissionSpectra("spectra", ex, em, counts, i0, null),
+            new MapFromSpectra.Parameters(0.08)).value();
+        double worst = 0, peak = 0;
+        double[] ax = fromSpectra.emission().values(), bx = fromImages.emission().values();
+        for (int i = 0; i < fromSpectra.rows(); i++)
+            for (int j = 0; j < ax.length; j++) {
+                if (ax[j] < 517 || ax[j] > 534 || Math.abs(ax[j] - ex[i]) < 0.6) continue; // inelastic (the elastic line is 0.12 eV wide)
+                double t = SyntheticRixs.truthMap(s, ex[i], ax[j]);
+                peak = Math.max(peak, t);
+                worst = Math.max(worst, Math.abs(fromSpectra.get(i, j) - t));
+            }
+        System.out.printf(java.util.Locale.ROOT, "reduced spectra on an uneven grid vs truth: max |diff| %.4g of peak %.4g%n", worst, peak);
+        // linear interpolation from 0.11 eV channels: error up to h^2/8 |f''| = 0.11^2/8/0.25^2 = 2.4 % of a 0.25 eV-sigma feature
+        assertTrue(worst < 0.03 * peak, "map from spectra off the truth by " + worst + " (peak " + peak + ")");
+        // and the same scale as the map from images: total over a common inelastic region
+        double a = MapMath.integrate("s", fromSpectra, 528, 534, 518, 527), b = MapMath.integrate("i", fromImages, 528, 534, 518, 527);
+        System.out.printf(java.util.Locale.ROOT, "integral 528-534 x 518-527 eV: spectra %.5g, images %.5g (ratio %.4f)%n", a, b, a / b);
+        assertEquals(1, a / b, 0.01, "one scale for images and reduced spectra");
+        assertTrue(bx.length > 0);
+    }
 }

@@ -118,12 +118,12 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         int[] shape = stack.frames().getShape();
         if (shape.length != 3) throw EdgeworksException.of(name, "image stack must be frames x rows x columns, not " + java.util.Arrays.toString(shape));
         int frames = shape[0], rows = shape[1], cols = shape[2];
-        int reps = stack.repeats();
+        List<String> notes = new ArrayList<>();
+        int reps = repeats(stack, frames, notes);
         if (frames % reps != 0) throw EdgeworksException.of(name, frames + " frames are not a whole number of " + reps + " repeats");
         int points = frames / reps;
         double[] excitation = perPoint(name, "excitation energy", stack.excitation(), frames, reps, true);
         double[] norm = normalisation(name, stack, frames, reps);
-        List<String> notes = new ArrayList<>();
         int threads = p.threads() > 0 ? p.threads() : Runtime.getRuntime().availableProcessors();
         int bound = Math.max(reps, p.maxFramesInFlight() > 0 ? p.maxFramesInFlight() : 2 * threads);
         FrameReader reader = new FrameReader(name, stack.frames(), rows, cols);
@@ -287,12 +287,41 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
             + points + " points)");
     }
 
-    /** Sum over each point's frames of I0 x count_time (both default to 1). */
+    /**
+     * Repeats as declared, or, when none are declared and the excitation energy is given per
+     * frame, found as runs of equal consecutive energies of one common length (a scan that
+     * repeats each point k times). Equal energies in runs of different lengths are left alone
+     * (the map assembly averages them) and said so.
+     */
+    static int repeats(RawStack stack, int frames, List<String> notes) {
+        if (stack.repeats() > 1) return stack.repeats();
+        double[] e = stack.excitation();
+        if (e.length != frames || frames < 2) return 1;
+        int run = 1, common = -1;
+        boolean uneven = false;
+        for (int f = 1; f <= frames; f++) {
+            if (f < frames && e[f] == e[f - 1]) { run++; continue; }
+            if (common < 0) common = run; else if (run != common) uneven = true;
+            run = 1;
+        }
+        if (common > 1 && !uneven) {
+            notes.add(common + " repeats per point found from consecutive equal excitation energies");
+            return common;
+        }
+        if (common > 1 || uneven) notes.add("consecutive equal excitation energies in runs of different lengths: not taken as repeats");
+        return 1;
+    }
+
+    /**
+     * Per point, the mean over its frames of I0 x count_time (both default to 1): the reduction
+     * averages the repeated frames, so mean counts / mean (I0 x t) = summed counts / summed
+     * (I0 x t), one scale whatever the number of repeats.
+     */
     private static double[] normalisation(String name, RawStack s, int frames, int reps) throws EdgeworksException {
         double[] i0 = s.i0() == null ? filled(frames, 1) : expand(name, "I0", s.i0(), frames, reps);
         double[] t = s.countTime() == null ? filled(frames, 1) : expand(name, "count_time", s.countTime(), frames, reps);
         double[] out = new double[frames / reps];
-        for (int f = 0; f < frames; f++) out[f / reps] += i0[f] * t[f];
+        for (int f = 0; f < frames; f++) out[f / reps] += i0[f] * t[f] / reps;
         for (int i = 0; i < out.length; i++)
             if (!(out[i] > 0) || !Double.isFinite(out[i]))
                 throw EdgeworksException.of(name, "I0 x count_time is " + out[i] + " at point " + i + ": cannot normalise");

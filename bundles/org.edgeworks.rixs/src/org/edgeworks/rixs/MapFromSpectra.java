@@ -7,8 +7,11 @@ import org.edgeworks.core.processing.Result;
 
 /**
  * The same map from already-reduced emission spectra (one per excitation point, e.g. a
- * beamline's reduced output or an energy-resolved SDD scan): no image steps, only I0 x time
- * normalisation and regridding onto one uniform emission axis.
+ * beamline's reduced output or an energy-resolved SDD scan): no image steps, only counts per
+ * channel divided by the channel's width in eV (half the distance between its neighbours, so an
+ * uneven channel grid gives the same map), I0 x time normalisation and regridding onto one
+ * uniform emission axis: the same scale as the map from images, counts per (I0 unit x s x eV
+ * of emission).
  */
 public final class MapFromSpectra extends RixsProcessor<EmissionSpectra, MapFromSpectra.Parameters, RixsMap> {
     public static final String ID = "org.edgeworks.rixs.mapFromSpectra";
@@ -25,8 +28,23 @@ public final class MapFromSpectra extends RixsProcessor<EmissionSpectra, MapFrom
 
     @Override
     public Result<RixsMap> apply(EmissionSpectra s, Parameters p) throws EdgeworksException {
-        MapAssembly.Assembled a = MapAssembly.assemble(s.name(), s.excitation(), s.emission(), s.counts(), s.i0(), s.countTime(),
+        double[] w = MapMath.widths(s.emission());
+        double[][] perEv = new double[s.points()][];
+        for (int i = 0; i < perEv.length; i++) {
+            double[] c = s.counts()[i];
+            if (c.length != w.length)
+                throw EdgeworksException.of(s.name(), "spectrum " + i + " has " + c.length + " channels, emission axis " + w.length);
+            perEv[i] = new double[w.length];
+            for (int j = 0; j < w.length; j++) {
+                if (!(w[j] > 0))
+                    throw EdgeworksException.of(s.name(), "emission channel " + j + " has zero width (repeated emission energy "
+                        + s.emission()[j] + " eV)");
+                perEv[i][j] = c[j] / w[j];
+            }
+        }
+        MapAssembly.Assembled a = MapAssembly.assemble(s.name(), s.excitation(), s.emission(), perEv, s.i0(), s.countTime(),
             p.emissionStep());
+        a.notes().add(0, "counts per channel divided by the channel width (eV)");
         return result(a.map(), p, a.notes());
     }
 }
