@@ -19,7 +19,7 @@ import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.EnergyGrid;
 import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.core.data.Spectrum;
-import org.edgeworks.batch.pipeline.Pipeline;
+import org.edgeworks.pipeline.Pipeline;
 import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.core.registry.ProcessorRegistry;
 import org.edgeworks.core.processing.Result;
@@ -77,7 +77,7 @@ final class BadInputCorpus {
 
     /** The API refuses these (EnergyGrid.clean); the xas command does not. */
     static final String XAS_LENGTH_GAP = "API: one-line EdgeworksException; but 'edgeworks xas normalize' prints 'internal error:"
-        + " java.lang.IllegalArgumentException: NAME: energy has 61 points, signal N': XasInput.load (batch, xas helper's file) builds"
+        + " java.lang.IllegalArgumentException: NAME: energy has 61 points, signal N': XasInput.load (pipeline bundle, xas helper's file) builds"
         + " Spectrum directly instead of going through EnergyGrid.clean, and does not name the file";
 
     // ---------------------------------------------------------------- materialise

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.edgeworks.batch.cli.Main;
+import org.edgeworks.cli.Main;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.io.Checksums;
 import org.junit.jupiter.api.AfterAll;

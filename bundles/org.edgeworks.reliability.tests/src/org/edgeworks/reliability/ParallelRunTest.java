@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.edgeworks.batch.cli.Main;
+import org.edgeworks.cli.Main;
 import org.edgeworks.nexus.NexusFile;
 import org.edgeworks.nexus.NexusNode;
 import org.edgeworks.nexus.NexusScans;

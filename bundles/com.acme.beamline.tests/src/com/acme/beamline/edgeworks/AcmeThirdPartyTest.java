@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.edgeworks.batch.cli.Main;
-import org.edgeworks.batch.pipeline.Pipeline;
-import org.edgeworks.batch.pipeline.PipelineRunner;
-import org.edgeworks.batch.pipeline.ResultNexus;
+import org.edgeworks.cli.Main;
+import org.edgeworks.pipeline.Pipeline;
+import org.edgeworks.pipeline.PipelineRunner;
+import org.edgeworks.pipeline.ResultNexus;
 import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.data.Spectrum;

@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.edgeworks.batch.pipeline.Pipeline;
-import org.edgeworks.batch.pipeline.PipelineRunner;
-import org.edgeworks.batch.pipeline.RerunCommand;
-import org.edgeworks.batch.pipeline.ResultNexus;
+import org.edgeworks.pipeline.Pipeline;
+import org.edgeworks.pipeline.PipelineRunner;
+import org.edgeworks.pipeline.ResultNexus;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.detector.DetectorRegistry;
 import org.edgeworks.core.registry.ProcessorRegistry;
@@ -111,7 +110,7 @@ class PipelineEndToEndTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("changed") && r.err().contains("refusing"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        EdgeworksException e = assertThrows(EdgeworksException.class, () -> RerunCommand.rerun(tmp.resolve("out/MnO.dat.nxs"), tmp.resolve("x"), false));
+        EdgeworksException e = assertThrows(EdgeworksException.class, () -> PipelineRunner.rerun(tmp.resolve("out/MnO.dat.nxs"), tmp.resolve("x"), false));
         assertTrue(e.getMessage().contains("sha256"));
     }
 

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.edgeworks.batch.cli.Main;
+import org.edgeworks.cli.Main;
 
 /** Shared data, pipelines and a command-line runner for the end-to-end tests. */
 final class Shared {

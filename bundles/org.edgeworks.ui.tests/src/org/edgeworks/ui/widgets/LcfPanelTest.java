@@ -75,7 +75,7 @@ class LcfPanelTest {
         // the command line on the same files
         Path out = tmp.resolve("cli");
         StringWriter o = new StringWriter(), err = new StringWriter();
-        int code = org.edgeworks.batch.cli.Main.run(new String[] {"xas", "lcf", sample("Mn3O4.dat").toString(),
+        int code = org.edgeworks.cli.Main.run(new String[] {"xas", "lcf", sample("Mn3O4.dat").toString(),
                 "--ref", "MnO=" + sample("MnO.dat"), "--ref", "Mn2O3x=" + sample("Mn2O3x.dat"),
                 "--ref", "Pyrolusite=" + sample("Pyrolusite.dat"), "--sum-to-one", "--shifts", "--combinations", "2",
                 "--out", out.toString()}, new PrintWriter(o, true), new PrintWriter(err, true));

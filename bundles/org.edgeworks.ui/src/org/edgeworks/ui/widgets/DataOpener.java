@@ -17,7 +17,7 @@ import org.edgeworks.nexus.DefaultPlot;
 import org.edgeworks.nexus.NexusFile;
 import org.edgeworks.nexus.NexusNode;
 import org.edgeworks.nexus.NexusScans;
-import org.edgeworks.batch.rixs.RixsFiles;
+import org.edgeworks.pipeline.rixs.RixsFiles;
 
 /**
  * Turns what the user double-clicked into viewer data (a Spectrum or a RixsMap): only data plumbing (which

@@ -9,8 +9,8 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.io.AtomicFiles;
 import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.core.processing.Processor;
-import org.edgeworks.batch.pipeline.Pipeline;
-import org.edgeworks.batch.pipeline.ScanToMu;
+import org.edgeworks.pipeline.Pipeline;
+import org.edgeworks.pipeline.ScanToMu;
 import org.edgeworks.core.data.Scan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 import org.eclipse.january.DatasetException;
 import org.eclipse.january.dataset.ILazyDataset;
 import org.eclipse.january.dataset.SliceND;
-import org.edgeworks.batch.pipeline.Pipeline;
+import org.edgeworks.pipeline.Pipeline;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.Scan;
@@ -152,7 +152,7 @@ public final class Targets {
         List<URL> urls = new ArrayList<>();
         try {
             // the bundles whose sources this module compiles (pom.xml), nothing else
-            for (String b : List.of("core", "nexus", "detector.ascii", "xas", "rixs", "plot", "batch")) {
+            for (String b : List.of("core", "nexus", "detector.ascii", "xas", "rixs", "plot", "pipeline")) {
                 Path d = bundles.resolve("org.edgeworks." + b);
                 if (Files.isRegularFile(d.resolve("plugin.xml"))) urls.add(d.toUri().toURL());
             }

@@ -1,0 +1,110 @@
+package org.edgeworks.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.edgeworks.core.io.Checksums;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** `edgeworks info` as a user runs it: every shared file, the generated flavours, bad input. */
+class InfoCommandTest {
+    static final Path SHARED = Path.of(System.getProperty("edgeworks.shared.data", "../../../shared/data"));
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Every NeXus/HDF5, XDI and column file in shared/data (MDA and TIFF belong to detector bundles). */
+    static List<Path> sharedFiles() throws IOException {
+        try (Stream<Path> s = Files.walk(SHARED)) {
+            return s.filter(Files::isRegularFile)
+                .filter(p -> !p.startsWith(SHARED.resolve("peers")))
+                .filter(p -> {
+                    String n = p.getFileName().toString();
+                    return !(n.endsWith(".md") || n.endsWith(".mda") || n.endsWith(".tif"));
+                })
+                .sorted().toList();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sharedFiles")
+    void infoWorksOnEverySharedFileAndChangesNothing(Path file) throws Exception {
+        String before = Checksums.sha256(file);
+        Run r = run("info", file.toString());
+        assertEquals(0, r.code(), file + ": " + r.err());
+        assertTrue(r.out().contains("channels:") || r.out().contains("HDF5/NeXus tree:"), r.out());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertEquals(before, Checksums.sha256(file));
+    }
+
+    @Test
+    void textFilesShowTheirColumnsWithRoles() {
+        Run r = run("info", SHARED.resolve("xanes/mn_k/mn3o4.201").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("energy  role=ENERGY"), r.out());
+        assertTrue(r.out().contains("mcs3  role=I0"), r.out());
+        assertTrue(r.out().contains("mcs4  role=IT"), r.out());
+    }
+
+    @Test
+    void danglingExternalLinkIsShownNotFatal() {
+        Run r = run("info", SHARED.resolve("nexus/20240213s.h5").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("[dangling external link]"), r.out());
+        assertTrue(r.out().contains("scan-29271_eiger_xes.h5:"), r.out());
+    }
+
+    @Test
+    void headersOnlyNotTheData() throws Exception {
+        Path big = Path.of(System.getProperty("edgeworks.test.flavours", "target/flavours")).resolve("stack_gzip.h5");
+        if (!Files.exists(big)) return; // the flavours are generated in the nexus tests module
+        Run r = run("info", big.toString());
+        long read = Long.parseLong(r.out().replaceAll("(?s).*bytes read: (\\d+).*", "$1"));
+        assertTrue(read < Files.size(big) / 50, "info read " + read + " of " + Files.size(big) + " bytes");
+    }
+
+    @Test
+    void badInputGivesOneLineNamingTheFile(@TempDir Path dir) throws Exception {
+        Path notHdf = dir.resolve("fake.nxs");
+        Files.write(notHdf, new byte[] {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n', 1, 2, 3});
+        Path missing = dir.resolve("missing.h5");
+        Path ragged = dir.resolve("ragged.xdi");
+        Files.writeString(ragged, "# XDI/1.0\n# Column.1: energy eV\n# Column.2: mu\n# ///\n#----\n# energy mu\n1 2\n3\n4 5\n");
+        for (Path p : List.of(notHdf, missing, ragged)) {
+            Run r = run("info", p.toString());
+            assertEquals(Main.EXIT_FAILURE, r.code(), p.toString());
+            String[] lines = r.err().strip().split("\n");
+            assertEquals(1, lines.length, r.err());
+            assertTrue(lines[0].startsWith("edgeworks: " + p), lines[0]);
+            assertFalse(r.err().contains("at org."), r.err());
+        }
+    }
+
+    @Test
+    void usageErrorsExitTwoWithHelp() {
+        Run r = run("info");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Usage:"), r.err());
+        Run h = run("info", "--help");
+        assertEquals(0, h.code());
+        assertTrue(h.out().contains("--attributes"));
+    }
+}

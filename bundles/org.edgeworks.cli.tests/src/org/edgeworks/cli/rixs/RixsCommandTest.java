@@ -1,0 +1,122 @@
+package org.edgeworks.cli.rixs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.edgeworks.cli.Main;
+import org.edgeworks.core.data.RixsMap;
+import org.edgeworks.pipeline.rixs.RixsFiles;
+import org.edgeworks.core.processing.Parameters;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The public contract of {@code edgeworks rixs ...} (command, option, file and JSON names) on
+ * the SYNTHETIC scans of samples/rixs, whose truth is known (pixel-to-eV 515 + 0.08 p,
+ * oxidised feature strongest when charged).
+ */
+class RixsCommandTest {
+    @TempDir static Path dir;
+    static Path samples;
+
+    @BeforeAll
+    static void buildMaps() {
+        for (String c : List.of("samples", "../samples", "../../samples", "/work/main/samples"))
+            if (Files.isDirectory(Path.of(c, "rixs"))) { samples = Path.of(c, "rixs"); break; }
+        org.junit.jupiter.api.Assumptions.assumeTrue(samples != null, "bundled samples not found");
+        String out = run("rixs", "build", samples.resolve("synthetic_OK_charged.nxs").toString(),
+            samples.resolve("synthetic_OK_discharged.nxs").toString(), "--out", dir.toString());
+        assertTrue(out.contains("synthetic_OK_charged.map.nxs"), out);
+    }
+
+    static String run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int rc = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, rc, "exit code; stderr: " + err);
+        return out.toString();
+    }
+
+    static String fail(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int rc = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(1, rc, "exit code; stdout: " + out);
+        return err.toString();
+    }
+
+    @Test
+    void buildWritesMapPngAndCalibration() throws Exception {
+        for (String f : List.of("synthetic_OK_charged.map.nxs", "synthetic_OK_charged.map.png", "synthetic_OK_charged.calibration.json"))
+            assertTrue(Files.size(dir.resolve(f)) > 0, f);
+        JsonNode cal = Parameters.json().readTree(dir.resolve("synthetic_OK_charged.calibration.json").toFile());
+        assertEquals(0.08, cal.at("/calibration/coefficients/1").asDouble(), 5e-4, "dispersion eV/pixel");
+        assertTrue(cal.at("/calibration/rms_residual_eV").asDouble() < 0.02);
+        assertEquals(41, cal.at("/calibration/residuals_eV").size());
+        assertEquals(0.002, cal.at("/curvature/coefficients/2").asDouble(), 2e-4);
+        RixsMap m = RixsFiles.readMap(dir.resolve("synthetic_OK_charged.map.nxs"));
+        assertEquals(41, m.rows());
+        assertEquals(527.0, m.excitation().get(0), 1e-9);
+    }
+
+    @Test
+    void cutPfyQuantifyDiff() throws Exception {
+        Path map = dir.resolve("synthetic_OK_charged.map.nxs");
+        run("rixs", "cut", map.toString(), "--excitation", "529.6", "--excitation", "530.8", "--width", "0.2", "--emission", "523.7",
+            "--out", dir.toString());
+        List<String> cut = Files.readAllLines(dir.resolve("synthetic_OK_charged.cuts.csv"));
+        assertTrue(cut.get(0).startsWith("emission_eV,excitation_529.6eV,excitation_530.8eV"), cut.get(0));
+        assertTrue(Files.exists(dir.resolve("synthetic_OK_charged.cuts.png")));
+        assertTrue(Files.exists(dir.resolve("synthetic_OK_charged.emission-cuts.csv")));
+        run("rixs", "pfy", map.toString(), "--window", "522:526", "--out", dir.toString());
+        assertEquals("excitation_eV,pfy,tfy", Files.readAllLines(dir.resolve("synthetic_OK_charged.pfy.csv")).get(0));
+        Path q = dir.resolve("q");
+        run("rixs", "quantify", map.toString(), dir.resolve("synthetic_OK_discharged.map.nxs").toString(), "--feature", "531.0,523.7",
+            "--box", "0.3,0.5", "--out", q.toString());
+        JsonNode rows = Parameters.json().readTree(q.resolve("quantification.json").toFile()).get("rows");
+        assertEquals("synthetic_OK_charged.map.nxs", rows.get(0).get("map").asText());
+        double charged = rows.get(0).get("feature_intensity").asDouble(), discharged = rows.get(1).get("feature_intensity").asDouble();
+        assertTrue(charged > 3 * discharged, charged + " vs " + discharged);
+        assertTrue(rows.get(0).has("normalised_intensity"));
+        assertTrue(Files.exists(q.resolve("quantification.csv")) && Files.exists(q.resolve("quantification.png")));
+        run("rixs", "diff", map.toString(), dir.resolve("synthetic_OK_discharged.map.nxs").toString(), "--normalise-region", "total",
+            "--out", dir.toString());
+        assertTrue(Files.exists(dir.resolve("synthetic_OK_charged-minus-synthetic_OK_discharged.diff.nxs")));
+    }
+
+    @Test
+    void ipfyColumnsAndOneLineErrors() throws Exception {
+        Path scan = samples.resolve("synthetic_MnL_sdd.nxs");
+        run("rixs", "ipfy", scan.toString(), "--window", "490:550", "--pfy-window", "610:670", "--out", dir.toString());
+        List<String> csv = Files.readAllLines(dir.resolve("synthetic_MnL_sdd.ipfy.csv"));
+        assertEquals("energy,ipfy,pfy,tfy,norm", csv.get(0));
+        assertEquals(352, csv.size());
+        assertTrue(Files.exists(dir.resolve("synthetic_MnL_sdd.ipfy.png")));
+        String err = fail("rixs", "ipfy", scan.toString(), "--window", "100:200", "--out", dir.resolve("e").toString());
+        assertTrue(err.contains("holds no emission channel") && err.trim().split("\n").length == 1, err);
+        err = fail("rixs", "cut", dir.resolve("synthetic_OK_charged.map.nxs").toString(), "--excitation", "600", "--out", dir.toString());
+        assertTrue(err.contains("outside the map"), err);
+    }
+
+    @Test
+    void realTiffFrameBuildsWithEnergiesOnTheCommandLine() throws Exception {
+        Path tif = Path.of(System.getProperty("edgeworks.shared.data", "/work/shared/data"), "rixs", "mrixs_qerlin",
+            "Sample1VL_200F_frames_1-200.tif");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(tif), "shared data not found");
+        Path out = dir.resolve("tiff");
+        run("rixs", "build", tif.toString(), "--excitation-energies", "530", "--calibration", "510,0.05", "--max-shift", "160",
+            "--out", out.toString());
+        JsonNode cal = Parameters.json().readTree(out.resolve("Sample1VL_200F_frames_1-200.calibration.json").toFile());
+        double slope = cal.at("/curvature/coefficients/1").asDouble();
+        assertTrue(slope < -0.7 && slope > -0.9, "tilt of the real line, px/row: " + slope);
+        String err = fail("rixs", "build", tif.toString(), "--out", out.resolve("e").toString());
+        assertTrue(err.contains("--excitation-energies"), err);
+    }
+}

@@ -1,0 +1,228 @@
+package org.edgeworks.cli.xas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.january.dataset.DatasetFactory;
+import org.edgeworks.cli.Main;
+import org.edgeworks.core.data.Channel;
+import org.edgeworks.core.data.ChannelRole;
+import org.edgeworks.core.data.Scan;
+import org.edgeworks.core.data.Unit;
+import org.edgeworks.core.processing.Parameters;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The public contract of {@code edgeworks xas ...}: names of commands, options, files and JSON
+ * keys, on scans built in memory (the loader is swapped, so no detector bundle is needed).
+ */
+class XasCommandTest {
+    @TempDir Path dir;
+    final Map<String, Scan> scans = new HashMap<>();
+    XasInputOptions.ScanLoader saved;
+
+    /** A transmission scan of an arctan edge at e0 with white line; columns energy, I0, It. */
+    Scan scan(String name, double e0, double shift, double whiteLine) {
+        List<Double> g = new ArrayList<>();
+        for (double e = e0 - 150; e < e0 - 30; e += 5) g.add(e);
+        for (double e = e0 - 30; e < e0 + 50; e += 0.5) g.add(e);
+        for (double e = e0 + 50; e <= e0 + 400; e += 3) g.add(e);
+        int n = g.size();
+        double[] en = new double[n], i0 = new double[n], it = new double[n];
+        for (int i = 0; i < n; i++) {
+            double e = g.get(i);
+            double x = e - e0 - shift;
+            double mu = 0.2 - 1e-4 * (e - e0) + 0.5 + Math.atan(x) / Math.PI + whiteLine * 2 / (1 + (x - 4) * (x - 4) / 4)
+                + 0.03 / (1 + (x + 10) * (x + 10)) + (i == 130 ? 0.02 : 0);
+            en[i] = e;
+            i0[i] = 1e5 * (1 + 0.05 * Math.cos(i));
+            it[i] = i0[i] * Math.exp(-mu);
+        }
+        Path p = dir.resolve(name);
+        Scan s = new Scan(p, "", "test", List.of(
+            new Channel("energy", ChannelRole.ENERGY, Unit.EV, DatasetFactory.createFromObject(en), "energy"),
+            new Channel("I0", ChannelRole.I0, Unit.NONE, DatasetFactory.createFromObject(i0), "I0"),
+            new Channel("It", ChannelRole.IT, Unit.NONE, DatasetFactory.createFromObject(it), "It")), Map.of());
+        scans.put(p.toString(), s);
+        return s;
+    }
+
+    @BeforeEach
+    void memory() {
+        saved = XasInputOptions.loader;
+        XasInputOptions.loader = p -> {
+            Scan s = scans.get(p.toString());
+            if (s == null) throw new org.edgeworks.core.EdgeworksException(p, null, "no such file");
+            return s;
+        };
+        scan("a.dat", 6550, 0, 0.3);
+        scan("b.dat", 6550, 0.4, 0.3);
+        scan("c.dat", 6550, -0.3, 0.3);
+        scan("ref2.dat", 6545, 0, 0.2);
+        scan("ref3.dat", 6550, 0, 0.4);
+        scan("ref4.dat", 6556, 0, 0.6);
+    }
+
+    @AfterEach
+    void restore() { XasInputOptions.loader = saved; }
+
+    record Run(int code, String out, String err) {}
+
+    Run run(String... args) {
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        int code = Main.run(args, new PrintWriter(o, true), new PrintWriter(e, true));
+        return new Run(code, o.toString(), e.toString());
+    }
+
+    String f(String name) { return dir.resolve(name).toString(); }
+
+    JsonNode json(Path p) throws Exception { return Parameters.json().readTree(p.toFile()); }
+
+    @Test
+    void normalizeWritesCsvJsonPng() throws Exception {
+        Path out = dir.resolve("out");
+        Run r = run("xas", "normalize", f("a.dat"), f("b.dat"), "--mode", "transmission", "--i0", "I0", "--it", "2", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String n : List.of("a", "b")) {
+            assertTrue(Files.size(out.resolve(n + ".png")) > 1000);
+            assertEquals("energy,mu,pre,post,norm,flat", Files.readAllLines(out.resolve(n + ".norm.csv")).get(0));
+            JsonNode j = json(out.resolve(n + ".json"));
+            for (String k : List.of("e0", "edge_step", "pre1", "pre2", "norm1", "norm2", "nnorm", "provenance")) assertTrue(j.has(k), k);
+            assertEquals(6550.0, j.get("e0").asDouble(), 0.6);
+            assertEquals(1.0, j.get("edge_step").asDouble(), 0.05);
+            assertTrue(j.get("provenance").get("sources").get(0).get("pathInFile").asText().contains("transmission"));
+        }
+        assertTrue(r.out().contains("a.norm.csv"), r.out());
+        // channels with roles (NXxas: incoming_beam = I0, absorbed_beam = It) need no names
+        Run roles = run("xas", "normalize", f("c.dat"), "--mode", "transmission", "--out", out.toString());
+        assertEquals(0, roles.code(), roles.err());
+        Run bare = run("xas", "normalize", f("c.dat"), "--out", dir.resolve("bare").toString());
+        assertEquals(0, bare.code(), bare.err());
+        assertEquals(json(out.resolve("c.json")).get("edge_step").asDouble(), json(dir.resolve("bare/c.json")).get("edge_step").asDouble(), 1e-12);
+        // fixed E0 and ranges are used as given
+        Run fixed = run("xas", "normalize", f("a.dat"), "--e0", "6551", "--pre1", "-100", "--pre2", "-40", "--norm1", "60", "--norm2", "300",
+            "--nnorm", "1", "--out", out.toString(), "--overwrite");
+        assertEquals(0, fixed.code(), fixed.err());
+        JsonNode j = json(out.resolve("a.json"));
+        assertEquals(-100, j.get("pre1").asDouble());
+        assertEquals(300, j.get("norm2").asDouble());
+        assertEquals(1, j.get("nnorm").asInt());
+        // existing outputs are kept without --overwrite: a one-line error naming the file
+        Run again = run("xas", "normalize", f("a.dat"), "--out", out.toString());
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("a.norm.csv") && again.err().contains("--overwrite"), again.err());
+        assertEquals(1, again.err().strip().lines().count(), again.err());
+    }
+
+    @Test
+    void lEdgeAndAlreadyNormalisedInputs() throws Exception {
+        Path out = dir.resolve("le");
+        Run r = run("xas", "normalize", f("a.dat"), "--ledge", "--l3", "6550", "--l2", "6561", "--ledge-scale", "l3-max", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = json(out.resolve("a.json"));
+        assertEquals("l3-max", j.get("scale").asText());
+        assertTrue(j.has("l3_step") && j.has("l2_step") && j.has("edge_step"));
+        Run n = run("xas", "normalize", f("a.dat"), "--input", "norm", "--out", dir.resolve("nn").toString());
+        assertEquals(0, n.code(), n.err());
+        assertTrue(json(dir.resolve("nn/a.json")).get("normalization").asText().contains("not normalised again"));
+    }
+
+    @Test
+    void lcfWithCombinationsAndShifts() throws Exception {
+        Path out = dir.resolve("lcf");
+        Run r = run("xas", "lcf", f("b.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "B=" + f("ref3.dat"), "--ref", "C=" + f("ref4.dat"),
+            "--valence", "A=2", "--valence", "B=3", "--valence", "C=4",
+            "--emin", "6530", "--emax", "6590", "--combinations", "2", "--shifts", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = json(out.resolve("b.lcf.json"));
+        for (String k : List.of("weights", "stderr", "r_factor", "reduced_chi2", "shifts", "ranking", "average_valence")) assertTrue(j.has(k), k);
+        assertEquals(6, j.get("ranking").size(), "3 singles + 3 pairs");
+        assertTrue(j.get("ranking").get(0).get("r_factor").asDouble() <= j.get("ranking").get(5).get("r_factor").asDouble());
+        assertTrue(Files.exists(out.resolve("b.lcf.csv")) && Files.exists(out.resolve("b.lcf.png")));
+        Run plain = run("xas", "lcf", f("b.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "B=" + f("ref3.dat"), "--sum-to-one", "--out", dir.resolve("l2").toString());
+        assertEquals(0, plain.code(), plain.err());
+        JsonNode p = json(dir.resolve("l2/b.lcf.json"));
+        assertEquals(1.0, p.get("weights").get("A").asDouble() + p.get("weights").get("B").asDouble(), 1e-9);
+        assertTrue(!p.has("ranking"));
+    }
+
+    @Test
+    void valenceTableForManySamples() throws Exception {
+        Path out = dir.resolve("val");
+        Run r = run("xas", "valence", f("a.dat"), f("b.dat"), f("c.dat"), "--ref", "2=" + f("ref2.dat"), "--ref", "3=" + f("ref3.dat"),
+            "--ref", "4=" + f("ref4.dat"), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("valence.csv"));
+        assertEquals("name,reference,formal_valence,e0,edge_step,edge_energy,valence,valence_stderr", rows.get(0));
+        assertEquals(7, rows.size());
+        assertTrue(Files.exists(out.resolve("valence.json")) && Files.exists(out.resolve("valence.png")));
+    }
+
+    @Test
+    void theOtherCommandsWriteJsonCsvPng() throws Exception {
+        assertEquals(0, run("xas", "merge", f("a.dat"), f("b.dat"), f("c.dat"), "--out", f("m")).code());
+        assertTrue(Files.exists(dir.resolve("m/merged.merge.csv")) && Files.exists(dir.resolve("m/merged.merge.json")) && Files.exists(dir.resolve("m/merged.merge.png")));
+        Run al = run("xas", "align", f("a.dat"), f("b.dat"), f("c.dat"), "--out", f("al"));
+        assertEquals(0, al.code(), al.err());
+        JsonNode a = json(dir.resolve("al/align.json"));
+        assertEquals(-0.4, a.get("alignments").get(0).get("shift").asDouble(), 0.02, "b was 0.4 eV high");
+        assertEquals(0.3, a.get("alignments").get(1).get("shift").asDouble(), 0.02, "c was 0.3 eV low");
+        Run ca = run("xas", "calibrate", f("b.dat"), f("a.dat"), "--e0", "6550.0", "--e0-method", "half-step", "--out", f("ca"));
+        assertEquals(0, ca.code(), ca.err());
+        JsonNode c = json(dir.resolve("ca/calibrate.json"));
+        assertEquals(6550.0 - c.get("measured_e0").asDouble(), c.get("shift").asDouble(), 1e-9);
+        assertEquals(6550.0, c.get("measured_e0").asDouble(), 1.0);
+        double first = Double.parseDouble(Files.readAllLines(dir.resolve("ca/a.calibrated.csv")).get(1).split(",")[0]);
+        assertEquals(6400.0 + c.get("shift").asDouble(), first, 1e-6, "the sample moved by the same shift");
+        assertTrue(Files.exists(dir.resolve("ca/a.calibrated.csv")));
+        Run dg = run("xas", "deglitch", f("a.dat"), "--remove", "--out", f("dg"));
+        assertEquals(0, dg.code(), dg.err());
+        assertTrue(json(dir.resolve("dg/a.deglitch.json")).get("flagged_indices").size() >= 1);
+        Run pe = run("xas", "preedge", f("a.dat"), "--baseline", "line+arctan", "--peaks", "1", "--out", f("pe"));
+        assertEquals(0, pe.code(), pe.err());
+        JsonNode pj = json(dir.resolve("pe/a.preedge.json"));
+        assertEquals(6540.0, pj.get("centroid").asDouble(), 0.5);
+        assertTrue(Files.exists(dir.resolve("pe/a.preedge.png")));
+    }
+
+    @Test
+    void badChannelIsAOneLineError() {
+        Run r = run("xas", "normalize", f("a.dat"), "--mu", "nope", "--out", f("x"));
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("a.dat") && r.err().contains("nope"), r.err());
+    }
+
+    @Test
+    void demoOnTheBundledSamples() throws Exception {
+        Path samples = null;
+        for (String c : List.of("samples", "../samples", "../../samples", "/work/main/samples"))
+            if (Files.isDirectory(Path.of(c, "xanes"))) { samples = Path.of(c); break; }
+        org.junit.jupiter.api.Assumptions.assumeTrue(samples != null, "bundled samples not found");
+        XasInputOptions.loader = saved;
+        StringWriter log = new StringWriter();
+        try {
+            new XasDemo().run(samples, dir, new PrintWriter(log, true));
+        } catch (org.edgeworks.core.EdgeworksException e) {
+            // without a detector bundle on the class path the files cannot be read: that is the only excuse
+            org.junit.jupiter.api.Assumptions.assumeFalse(e.getMessage().contains("no detector bundle"), e.getMessage());
+            throw e;
+        }
+        JsonNode l = json(dir.resolve("lcf/Mn3O4.lcf.json"));
+        assertEquals(0.26, l.get("weights").get("MnO").asDouble(), 0.03);
+        assertTrue(Files.readAllLines(dir.resolve("valence/valence.csv")).size() == 5);
+    }
+}

@@ -1,0 +1,74 @@
+package org.edgeworks.cli.rixs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.plot.LinePlot;
+import org.edgeworks.plot.Series;
+import org.edgeworks.rixs.EmissionSpectra;
+import org.edgeworks.rixs.InversePartialYield;
+import org.edgeworks.xas.NormalizeProcessor;
+import org.edgeworks.pipeline.rixs.RixsFiles;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code rixs ipfy SCAN --window 490:550 [--pfy-window A:B] --out DIR}: DIR/NAME.ipfy.csv
+ * (energy, ipfy, pfy, tfy, norm) and DIR/NAME.ipfy.png (iPFY, PFY, TFY side by side). norm is
+ * iPFY through the XANES normalisation (org.edgeworks.xas.normalize); the CSV feeds {@code xas lcf}.
+ */
+@Command(name = "ipfy", mixinStandardHelpOptions = true,
+    description = {"iPFY = I0 / PFY over a non-resonant emission window, with PFY and TFY.",
+        "SCAN: NeXus NXdata points x channels (@axes excitation, emission in eV) with an NXmonitor I0, or a map (.map.nxs).",
+        "Writes DIR/NAME.ipfy.csv (energy, ipfy, pfy, tfy, norm) and DIR/NAME.ipfy.png."})
+public final class RixsIpfy implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCAN") Path scan;
+
+    @Mixin RixsOutput output;
+
+    @Option(names = "--window", required = true, paramLabel = "A:B", description = "Non-resonant emission window in eV (e.g. O K 490:550).")
+    String window;
+
+    @Option(names = "--pfy-window", paramLabel = "A:B", description = "Resonant-line PFY window in eV (e.g. Mn L 610:670).")
+    String pfyWindow;
+
+    @Option(names = "--e0", description = "Edge energy for the normalisation (default: found as Larch does).")
+    Double e0;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        output.log = spec.commandLine().getOut();
+        EmissionSpectra s = RixsFiles.readSpectra(scan);
+        write(s, RixsFiles.baseName(scan), window, pfyWindow, e0, output);
+        return 0;
+    }
+
+    static void write(EmissionSpectra s, String name, String window, String pfyWindow, Double e0, RixsOutput out) throws EdgeworksException {
+        double[] w = RixsOutput.range("--window", window);
+        double[] pw = pfyWindow == null ? new double[] {0, 0} : RixsOutput.range("--pfy-window", pfyWindow);
+        InversePartialYield.Yields y = new InversePartialYield().apply(s,
+            new InversePartialYield.Parameters(w[0], w[1], pw[0], pw[1], InversePartialYield.Parameters.defaults().nearZeroFraction())).value();
+        Spectrum ip = y.ipfy();
+        NormalizeProcessor.Params np = e0 == null ? NormalizeProcessor.Params.defaults() : NormalizeProcessor.Params.defaults().withE0(e0);
+        double[] norm = new NormalizeProcessor().apply(ip, np).value().norm();
+        out.csv(name + ".ipfy.csv", List.of("energy", "ipfy", "pfy", "tfy", "norm"),
+            java.util.Arrays.asList(ip.energies(), ip.signal(), y.pfy() == null ? null : y.pfy().signal(), y.tfy().signal(), norm));
+        List<LinePlot> panels = new ArrayList<>();
+        panels.add(LinePlot.of("iPFY = I0 / PFY " + window + " eV", "Excitation energy (eV)", "iPFY", List.of(Series.of("iPFY", ip.energies(), ip.signal()))));
+        if (y.pfy() != null)
+            panels.add(LinePlot.of("PFY " + pfyWindow + " eV", "Excitation energy (eV)", "PFY / I0", List.of(Series.of("PFY", ip.energies(), y.pfy().signal()))));
+        panels.add(LinePlot.of("TFY", "Excitation energy (eV)", "TFY / I0", List.of(Series.of("TFY", ip.energies(), y.tfy().signal()))));
+        out.panelsPng(name + ".ipfy.png", panels);
+    }
+}

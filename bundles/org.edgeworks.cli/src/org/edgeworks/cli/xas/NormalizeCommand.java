@@ -1,0 +1,127 @@
+package org.edgeworks.cli.xas;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.processing.Result;
+import org.edgeworks.plot.LinePlot;
+import org.edgeworks.xas.E0Method;
+import org.edgeworks.xas.LEdgeProcessor;
+import org.edgeworks.xas.Normalization;
+import org.edgeworks.xas.NormalizeProcessor;
+import org.edgeworks.xas.kernel.Normalizer;
+import org.edgeworks.pipeline.xas.XasInput;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code xas normalize FILE... --out DIR}: NAME.norm.csv, NAME.json, NAME.png per input. */
+@Command(name = "normalize", mixinStandardHelpOptions = true,
+    description = "Normalise XANES spectra (Athena/Larch convention, or the L2,3 two-step background with --ledge).")
+public final class NormalizeCommand extends XasSubcommand {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads).") List<Path> files;
+
+    @Option(names = "--e0", paramLabel = "EV", description = "Fixed E0 (moved to the nearest grid point, as Larch does).") Double e0;
+    @Option(names = "--e0-method", paramLabel = "METHOD", description = "derivative (default) | half-step | second-derivative") String e0Method;
+    @Option(names = "--pre1", paramLabel = "EV", description = "Pre-edge range start, eV relative to E0 (default: Larch's choice).") Double pre1;
+    @Option(names = "--pre2", paramLabel = "EV", description = "Pre-edge range end, eV relative to E0.") Double pre2;
+    @Option(names = "--norm1", paramLabel = "EV", description = "Post-edge range start, eV relative to E0.") Double norm1;
+    @Option(names = "--norm2", paramLabel = "EV", description = "Post-edge range end, eV relative to E0.") Double norm2;
+    @Option(names = "--nnorm", paramLabel = "N", description = "Post-edge polynomial degree 0-3 (default: Larch's choice).") Integer nnorm;
+    @Option(names = "--nvict", paramLabel = "N", defaultValue = "0", description = "Victoreen exponent of the pre-edge line (default 0).") int nvict;
+    @Option(names = "--normalization", paramLabel = "KIND", defaultValue = "edge-step", description = "edge-step (default) | area | min-max | none") String normalization;
+
+    @Option(names = "--ledge", description = "Soft X-ray L2,3 edge: two-step arctan background.") boolean ledge;
+    @Option(names = "--l3", paramLabel = "EV", description = "L3 edge energy (default: max dmu/dE).") Double l3;
+    @Option(names = "--l2", paramLabel = "EV", description = "L2 edge energy.") Double l2;
+    @Option(names = "--splitting", paramLabel = "EV", description = "L2 - L3 when --l2 is not given (Mn 11, Ru 128).") Double splitting;
+    @Option(names = "--branching", paramLabel = "R", defaultValue = "0.6666666666666666", description = "L3 share of the step (default 2/3).") double branching;
+    @Option(names = "--step-width", paramLabel = "EV", defaultValue = "1.0", description = "Arctan width (default 1 eV).") double stepWidth;
+    @Option(names = "--ledge-scale", paramLabel = "KIND", defaultValue = "post-edge", description = "post-edge (default) | l3-max") String ledgeScale;
+
+
+    @Override
+    void execute() throws EdgeworksException {
+        for (Path f : files) {
+            XasInput.Loaded l = in.load(f);
+            String name = l.spectrum().name();
+            if (ledge) lEdge(l, name);
+            else if (in.normalizedInput()) alreadyNormalised(l, name);
+            else edge(l, name);
+        }
+    }
+
+    NormalizeProcessor.Params params() {
+        E0Method m = e0 != null ? E0Method.FIXED : e0Method == null ? E0Method.DERIVATIVE : E0Method.parse(e0Method);
+        return new NormalizeProcessor.Params(m, e0, pre1, pre2, norm1, norm2, nnorm, nvict, null, Normalization.parse(normalization));
+    }
+
+    private void edge(XasInput.Loaded l, String name) throws EdgeworksException {
+        Result<NormalizeProcessor.Normalized> r = new NormalizeProcessor().apply(l.spectrum(), params());
+        NormalizeProcessor.Normalized n = r.value();
+        Map<String, Object> json = new LinkedHashMap<>(NormalizeProcessor.used(n));
+        json.put("name", name);
+        json.put("provenance", XasOutput.provenance(r.provenance(), List.of(l.source()), l.notes()));
+        write(name, n.energy(), n.mu(), n.pre(), n.post(), n.norm(), n.flat(), json, n.e0(), "norm / flat");
+    }
+
+    private void alreadyNormalised(XasInput.Loaded l, String name) throws EdgeworksException {
+        double[] e = l.spectrum().energies(), y = l.spectrum().signal();
+        int i0 = Normalizer.findE0Index(e, y, e.length, new double[e.length]);
+        if (i0 < 0) throw EdgeworksException.of(name, "e0: no edge found");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", name);
+        json.put("e0", e[i0]);
+        json.put("edge_step", 1.0);
+        json.put("pre1", null); json.put("pre2", null); json.put("norm1", null); json.put("norm2", null); json.put("nnorm", null);
+        json.put("normalization", "input already normalised (--input norm): not normalised again");
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("notes", l.notes());
+        prov.put("sources", List.of(l.source()));
+        json.put("provenance", prov);
+        double[] zero = new double[e.length], one = new double[e.length];
+        java.util.Arrays.fill(one, 1.0);
+        write(name, e, y, zero, one, y, y, json, e[i0], "norm (as given)");
+    }
+
+    private void lEdge(XasInput.Loaded l, String name) throws EdgeworksException {
+        LEdgeProcessor.Params p = new LEdgeProcessor.Params(l3, l2, splitting, branching, stepWidth,
+            pre1 == null ? -15 : pre1, pre2 == null ? -5 : pre2, norm1 == null ? 10 : norm1, norm2 == null ? 30 : norm2,
+            LEdgeProcessor.Scale.parse(ledgeScale));
+        var r = new LEdgeProcessor().apply(l.spectrum(), p);
+        LEdgeProcessor.LEdge v = r.value();
+        double[] post = new double[v.energy().length];
+        for (int i = 0; i < post.length; i++) post[i] = v.pre()[i] + v.background()[i] * v.scaleValue();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", name);
+        json.put("e0", v.eL3());
+        json.put("edge_step", v.stepHeight());
+        json.put("pre1", p.pre1()); json.put("pre2", p.pre2());
+        json.put("norm1", p.post1()); json.put("norm2", r.provenance().parameters().get("post2"));
+        json.put("nnorm", null);
+        json.put("l3", v.eL3()); json.put("l2", v.eL2());
+        json.put("l3_step", v.l3Step()); json.put("l2_step", v.l2Step());
+        json.put("branching", p.branching()); json.put("step_width", p.width());
+        json.put("scale", v.scale().label()); json.put("scale_value", v.scaleValue());
+        json.put("columns", "post = pre + two-step background; flat = norm - background (white lines)");
+        json.put("provenance", XasOutput.provenance(r.provenance(), List.of(l.source()), l.notes()));
+        write(name, v.energy(), v.mu(), v.pre(), post, v.norm(), v.whiteLines(), json, v.eL3(), "norm / white lines");
+    }
+
+    private void write(String name, double[] e, double[] mu, double[] pre, double[] post, double[] norm, double[] flat,
+                       Map<String, Object> json, double e0v, String lower) throws EdgeworksException {
+        out.csv(name + ".norm.csv", List.of("energy", "mu", "pre", "post", "norm", "flat"), List.of(e, mu, pre, post, norm, flat));
+        out.json(name + ".json", json);
+        List<LinePlot> plots = new ArrayList<>();
+        plots.add(new LinePlot(name + ": mu with pre- and post-edge lines", "Energy (eV)", "mu",
+            List.of(XasOutput.line("mu", e, mu), XasOutput.dashed("pre", e, pre), XasOutput.dashed("post", e, post)), List.of(e0v)));
+        plots.add(new LinePlot(name + ": " + lower, "Energy (eV)", "normalised",
+            List.of(XasOutput.line("norm", e, norm), XasOutput.dashed("flat", e, flat)), List.of(e0v)));
+        out.panels(name + ".png", plots);
+    }
+}

@@ -1,0 +1,27 @@
+package org.edgeworks.cli.xas;
+
+import java.util.concurrent.Callable;
+
+import org.edgeworks.core.EdgeworksException;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every xas subcommand shares: channel selection, output folder, the printed list of written files. */
+abstract class XasSubcommand implements Callable<Integer> {
+    @Mixin XasInputOptions in;
+    @Mixin XasOutput out;
+    @Spec CommandSpec spec;
+
+    @Override
+    public final Integer call() throws EdgeworksException {
+        out.log = spec.commandLine().getOut();
+        execute();
+        out.log.flush();
+        return 0;
+    }
+
+    /** Reads the inputs, runs the processor, writes JSON + CSV + PNG through {@link #out}. */
+    abstract void execute() throws EdgeworksException;
+}

@@ -1,0 +1,153 @@
+package org.edgeworks.pipeline;
+
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.Scan;
+import org.edgeworks.core.detector.DetectorRegistry;
+import org.edgeworks.core.io.AtomicFiles;
+import org.edgeworks.core.io.Checksums;
+import org.edgeworks.core.processing.Processor;
+import org.edgeworks.core.processing.Result;
+import org.edgeworks.core.registry.ProcessorRegistry;
+import org.edgeworks.plot.Colormap;
+import org.edgeworks.plot.LinePlot;
+import org.edgeworks.plot.MapPlot;
+import org.edgeworks.plot.PngPlots;
+import org.edgeworks.plot.Scaling;
+import org.edgeworks.plot.Series;
+
+/** Runs a pipeline over one raw file and writes its NeXus, CSV and PNG results (each atomically). */
+public final class PipelineRunner {
+    private PipelineRunner() {}
+
+    /** The outcome of running every step on one file. */
+    public record Run(Path raw, String sha256, Scan scan, List<ResultNexus.StepRecord> steps, Object value, ResultTable table) {}
+
+    public static Run process(Pipeline pipeline, Path raw, DetectorRegistry detectors) throws EdgeworksException {
+        Path abs = raw.toAbsolutePath().normalize();
+        String sha = Checksums.sha256(abs);
+        Scan scan = detectors.read(abs);
+        Object value = scan;
+        List<ResultNexus.StepRecord> records = new ArrayList<>();
+        for (Pipeline.Step s : pipeline.steps()) {
+            if (s.from() != null) value = Components.take(value, s.from());
+            Result<?> r;
+            try {
+                r = apply(s.processor(), value, s.parameters());
+            } catch (EdgeworksException e) {
+                throw new EdgeworksException(abs.toString(), "step " + (s.index() + 1) + " " + s.id(), e.getMessage());
+            } catch (RuntimeException e) {
+                throw new EdgeworksException(abs.toString(), "step " + (s.index() + 1) + " " + s.id(), "failed: " + e, e);
+            }
+            records.add(ResultNexus.StepRecord.of(s, r.provenance()));
+            value = r.value();
+        }
+        return new Run(abs, sha, scan, List.copyOf(records), value, ResultTable.of(value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Result<?> apply(Processor<?, ?, ?> p, Object input, Record params) throws EdgeworksException {
+        return ((Processor<Object, Record, Object>) p).apply(input, params);
+    }
+
+    /** Output paths for a raw file: DIR/NAME.nxs, .csv, .png; NAME may not leave DIR. */
+    public static List<Path> outputs(Pipeline pipeline, Path raw, Path outDir) throws EdgeworksException {
+        String fileName = raw.getFileName().toString();
+        int dot = fileName.lastIndexOf('.');
+        String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+        String name = pipeline.output().replace("{filename}", fileName).replace("{file}", base);
+        Path dir = outDir.toAbsolutePath().normalize();
+        Path stem = dir.resolve(name).normalize();
+        if (!stem.startsWith(dir) || stem.equals(dir))
+            throw new EdgeworksException(raw.toString(), null, "output name '" + name + "' escapes --out " + outDir);
+        return List.of(Path.of(stem + ".nxs"), Path.of(stem + ".csv"), Path.of(stem + ".png"));
+    }
+
+    /** Writes the three results; without overwrite an existing one is an error before anything is written. */
+    public static List<Path> write(Pipeline pipeline, Run run, Path outDir, boolean overwrite, String version) throws EdgeworksException {
+        List<Path> out = outputs(pipeline, run.raw(), outDir);
+        if (!overwrite) for (Path p : out)
+            if (Files.exists(p)) throw new EdgeworksException(p, null, "exists already (use --overwrite to replace it)");
+        String date = Instant.now().toString();
+        String title = pipeline.name() + ": " + run.raw().getFileName();
+        AtomicFiles.write(out.get(0), overwrite, tmp -> ResultNexus.write(tmp, title, version, date, run.raw().toString(), run.sha256(),
+            run.scan().entryPath(), run.scan().detectorId(), pipeline, run.steps(), run.table()));
+        AtomicFiles.write(out.get(1), overwrite, tmp -> csv(tmp, pipeline, run));
+        ResultTable t = run.table();
+        if (t.map() != null) {
+            PngPlots.mapPlot(out.get(2), overwrite, new MapPlot(title, "emission energy (eV)", "excitation energy (eV)",
+                t.map().emission().values(), t.map().excitation().values(), t.map().data(), Colormap.VIRIDIS, Scaling.linear()));
+        } else if (t.hasData()) {
+            PngPlots.linePlot(out.get(2), overwrite, LinePlot.of(title, t.axisName() + " (eV)", t.signal(),
+                List.of(Series.of(t.signal(), t.axis(), t.columns().get(t.signal())))));
+        } else {
+            return out.subList(0, 2);
+        }
+        return out;
+    }
+
+    private static void csv(Path tmp, Pipeline pipeline, Run run) throws java.io.IOException {
+        ResultTable t = run.table();
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write("# Edgeworks result: pipeline " + pipeline.name() + "\n");
+            w.write("# raw file: " + run.raw() + "\n# raw file sha256: " + run.sha256() + "\n");
+            for (ResultNexus.StepRecord s : run.steps()) w.write("# step " + s.processorId() + " " + s.version() + "\n");
+            for (Map.Entry<String, Object> e : t.scalars().entrySet()) w.write("# " + e.getKey() + " = " + e.getValue() + "\n");
+            if (t.map() != null) {
+                double[] em = t.map().emission().values(), ex = t.map().excitation().values(), d = t.map().data();
+                StringBuilder sb = new StringBuilder("excitation_eV\\emission_eV");
+                for (double v : em) sb.append(',').append(num(v));
+                w.write(sb.append('\n').toString());
+                for (int i = 0; i < ex.length; i++) {
+                    sb.setLength(0);
+                    sb.append(num(ex[i]));
+                    for (int j = 0; j < em.length; j++) sb.append(',').append(num(d[i * em.length + j]));
+                    w.write(sb.append('\n').toString());
+                }
+            } else if (t.hasData()) {
+                w.write(t.axisName() + "_eV," + String.join(",", t.columns().keySet()) + "\n");
+                for (int i = 0; i < t.axis().length; i++) {
+                    StringBuilder sb = new StringBuilder(num(t.axis()[i]));
+                    for (double[] c : t.columns().values()) sb.append(',').append(num(c[i]));
+                    w.write(sb.append('\n').toString());
+                }
+            }
+        }
+    }
+
+    /**
+     * Reproduces a result from what it records (the pipeline JSON, the raw file path) into
+     * {@code outDir}; refuses when the raw file is gone or its SHA-256 differs from the recorded one.
+     */
+    public static List<Path> rerun(Path result, Path outDir, boolean overwrite) throws EdgeworksException {
+        ResultNexus.Recorded rec = ResultNexus.read(result);
+        Path raw = Path.of(rec.rawFile());
+        if (!Files.isRegularFile(raw)) throw new EdgeworksException(result, "raw_file", "the recorded raw file " + raw + " is gone");
+        String now = Checksums.sha256(raw);
+        if (!now.equals(rec.rawSha256()))
+            throw new EdgeworksException(result, "raw_file_sha256", "raw file " + raw + " changed (recorded sha256 "
+                + rec.rawSha256() + ", now " + now + "): refusing to rerun");
+        Pipeline p = Pipeline.parse(rec.pipelineJson(), result + ":pipeline", ProcessorRegistry.load());
+        Run run = process(p, raw, DetectorRegistry.load());
+        return write(p, run, outDir, overwrite, version());
+    }
+
+    /** The program version recorded in results. */
+    public static String version() {
+        String v = PipelineRunner.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0" : v;
+    }
+
+    static String num(double v) {
+        return String.format(Locale.ROOT, "%.10g", v);
+    }
+}

@@ -1,0 +1,59 @@
+package org.edgeworks.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.Channel;
+import org.edgeworks.core.data.ChannelRole;
+import org.edgeworks.core.data.Scan;
+import org.edgeworks.core.processing.Param;
+import org.edgeworks.core.processing.Processor;
+import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.Result;
+import org.edgeworks.rixs.EmissionSpectra;
+
+/**
+ * Adapter: already-reduced emission spectra (an EMISSION_AXIS channel and a [points, channels]
+ * signal) with the excitation ENERGY, I0 and COUNT_TIME per point, for the rixs map and iPFY
+ * processors.
+ */
+public final class ScanToEmissionSpectra implements Processor<Scan, ScanToEmissionSpectra.Params, EmissionSpectra> {
+    public static final String ID = "org.edgeworks.pipeline.emissionSpectra";
+
+    public record Params(
+        @Param(label = "spectra channel", description = "default: the 2-D channel whose second dimension matches the emission axis") String spectra) {
+        public static Params defaults() { return new Params(""); }
+    }
+
+    @Override public String id() { return ID; }
+    @Override public String version() { return "1.0"; }
+    @Override public String label() { return "Adapter: reduced emission spectra"; }
+    @Override public Class<Scan> inputType() { return Scan.class; }
+    @Override public Class<Params> parameterType() { return Params.class; }
+    @Override public Params defaults() { return Params.defaults(); }
+
+    @Override
+    public Result<EmissionSpectra> apply(Scan scan, Params p) throws EdgeworksException {
+        String file = String.valueOf(scan.source());
+        double[] ex = scan.require(ChannelRole.ENERGY).readDoubles(file);
+        double[] em = scan.require(ChannelRole.EMISSION_AXIS).readDoubles(file);
+        Channel s = null;
+        if (p.spectra() != null && !p.spectra().isBlank()) s = ScanChannels.pick(scan, p.spectra(), null, "spectra");
+        else for (Channel c : scan.channels().values())
+            if (c.rank() == 2 && c.shape()[0] == ex.length && c.shape()[1] == em.length && c.role() != ChannelRole.IMAGE_STACK) { s = c; break; }
+        if (s == null || s.rank() != 2 || s.shape()[0] != ex.length || s.shape()[1] != em.length)
+            throw new EdgeworksException(file, scan.entryPath(), "spectra: no channel of shape [" + ex.length + ", " + em.length + "]");
+        double[] flat = s.readDoubles(file);
+        double[][] counts = new double[ex.length][em.length];
+        for (int i = 0; i < ex.length; i++) System.arraycopy(flat, i * em.length, counts[i], 0, em.length);
+        double[] i0 = scan.first(ChannelRole.I0).isPresent() ? scan.require(ChannelRole.I0).readDoubles(file) : null;
+        double[] t = scan.first(ChannelRole.COUNT_TIME).isPresent() ? scan.require(ChannelRole.COUNT_TIME).readDoubles(file) : null;
+        Map<String, Object> used = new LinkedHashMap<>();
+        used.put("spectra", s.name());
+        used.put("points", ex.length);
+        used.put("channels", em.length);
+        return new Result<>(new EmissionSpectra(scan.name(), ex, em, counts, i0, t), Provenance.of(ID, version(), used, List.of()));
+    }
+}

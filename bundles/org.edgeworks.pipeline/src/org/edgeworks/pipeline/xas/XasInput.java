@@ -1,0 +1,163 @@
+package org.edgeworks.pipeline.xas;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.Axis;
+import org.edgeworks.core.data.Channel;
+import org.edgeworks.core.data.ChannelRole;
+import org.edgeworks.core.data.Scan;
+import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.core.io.Checksums;
+import org.edgeworks.core.processing.SourceRef;
+import org.edgeworks.xas.MuMode;
+import org.edgeworks.xas.MuProcessor;
+
+/**
+ * How a scan becomes one XAS spectrum, shared by the command line's xas subcommands and the
+ * workbench. A column is named by its label or by its zero-based index, and may be a sum of
+ * columns ({@code 3+4}). Without {@code mu} or {@code mode}: the MU channel, else I0/It
+ * (transmission) when the file has both (NXxas: incoming_beam, absorbed_beam), else the second
+ * column of a two-column file.
+ */
+public final class XasInput {
+    private XasInput() {}
+
+    /**
+     * Which channels make the spectrum; a null field means the rule above.
+     *
+     * @param energy energy column; default the ENERGY channel, else the first column
+     * @param mu column holding mu (or norm)
+     * @param mode make mu from raw channels: transmission | fluorescence | yield
+     * @param i0 incident-flux column
+     * @param it transmitted-flux column (transmission)
+     * @param ifl fluorescence or electron-yield column
+     * @param icr SDD input count rate (dead-time correction with ocr)
+     * @param ocr SDD output count rate
+     */
+    public record Selection(String energy, String mu, String mode, String i0, String it, String ifl, String icr, String ocr) {
+        /** Every channel chosen by the rule. */
+        public static Selection auto() {
+            return new Selection(null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /** A loaded spectrum with where it came from. */
+    public record Loaded(Spectrum spectrum, SourceRef source, List<String> notes) {}
+
+    /**
+     * The spectrum of {@code scan} (read from {@code file}) as {@code sel} chooses it.
+     *
+     * @param name the spectrum's label; null: the file's {@link #baseName(Path)}
+     * @throws EdgeworksException naming the file when a channel is missing or lengths differ
+     */
+    public static Loaded load(Scan scan, Path file, String name, Selection sel) throws EdgeworksException {
+        String energy = sel.energy(), mu = sel.mu(), mode = sel.mode(), i0 = sel.i0(), it = sel.it(), ifl = sel.ifl(),
+            icr = sel.icr(), ocr = sel.ocr();
+        String label = name != null ? name : baseName(file);
+        String f = file.toString();
+        Channel ec = energy != null ? column(scan, energy.split("\\+")[0].trim(), f) : scan.first(ChannelRole.ENERGY).orElseGet(() -> first(scan));
+        if (ec == null) throw new EdgeworksException(f, null, "no channels");
+        double[] e = energy != null && energy.contains("+") ? values(scan, energy, f) : ec.readDoubles(f);
+        String selection;
+        Spectrum s;
+        List<String> notes = new ArrayList<>();
+        MuMode m = mode == null ? null : MuMode.parse(mode);
+        if (mu != null) {
+            s = spectrum(label, e, values(scan, mu, f), mu, f, mu);
+            selection = ec.name() + "," + mu;
+        } else if (m != null || (scan.first(ChannelRole.MU).isEmpty() && scan.first(ChannelRole.I0).isPresent() && scan.first(ChannelRole.IT).isPresent())) {
+            if (m == null) m = MuMode.TRANSMISSION;
+            Channel c0 = i0 != null ? column(scan, i0.split("\\+")[0].trim(), f) : role(scan, ChannelRole.I0, "--i0", f);
+            Channel cs = switch (m) {
+                case TRANSMISSION -> it != null ? column(scan, it.split("\\+")[0].trim(), f) : role(scan, ChannelRole.IT, "--it", f);
+                case FLUORESCENCE -> ifl != null ? column(scan, ifl.split("\\+")[0].trim(), f) : scan.first(ChannelRole.IF).or(() -> scan.first(ChannelRole.PFY)).orElseThrow(() -> missing(scan, "--if", f));
+                case YIELD -> ifl != null ? column(scan, ifl.split("\\+")[0].trim(), f) : scan.first(ChannelRole.TEY).orElseThrow(() -> missing(scan, "--if", f));
+            };
+            double[] ci = icr != null ? values(scan, icr, f) : null, co = ocr != null ? values(scan, ocr, f) : null;
+            double[] v0 = i0 != null ? values(scan, i0, f) : c0.readDoubles(f);
+            double[] vs = (m == MuMode.TRANSMISSION ? it : ifl) != null ? values(scan, m == MuMode.TRANSMISSION ? it : ifl, f) : cs.readDoubles(f);
+            var r = new MuProcessor().apply(new MuProcessor.Channels(label, e, v0, vs, ci, co),
+                new MuProcessor.Params(m, true));
+            s = r.value();
+            notes.addAll(r.provenance().notes());
+            notes.add("mu = " + r.provenance().parameters().get("formula") + " from " + c0.name() + ", " + cs.name());
+            selection = ec.name() + "," + m.label() + "(" + c0.name() + "," + cs.name() + ")";
+        } else {
+            Channel mc = scan.first(ChannelRole.MU).orElse(null);
+            if (mc == null) {
+                List<Channel> all = new ArrayList<>(scan.channels().values());
+                all.remove(ec);
+                if (all.size() != 1)
+                    throw new EdgeworksException(f, null, "give --mu COL or --mode (channels: " + String.join(", ", scan.channels().keySet()) + ")");
+                mc = all.get(0);
+            }
+            s = spectrum(label, e, mc.readDoubles(f), mc.name(), f, mc.sourcePath());
+            selection = ec.name() + "," + mc.name();
+        }
+        String sha = Files.isRegularFile(file) ? Checksums.sha256(file) : null;
+        return new Loaded(s, new SourceRef(file.toAbsolutePath().toString(), selection, sha), notes);
+    }
+
+    private static Channel first(Scan scan) {
+        return scan.channels().isEmpty() ? null : scan.channels().values().iterator().next();
+    }
+
+    private static EdgeworksException missing(Scan scan, String option, String f) {
+        return new EdgeworksException(f, null, "give " + option + " COL (channels: " + String.join(", ", scan.channels().keySet()) + ")");
+    }
+
+    private static Channel role(Scan scan, ChannelRole r, String option, String f) throws EdgeworksException {
+        return scan.first(r).orElseThrow(() -> missing(scan, option, f));
+    }
+
+    /** The values of COL, or the point-by-point sum of COL+COL+... (e.g. two electrometer channels). */
+    public static double[] values(Scan scan, String key, String f) throws EdgeworksException {
+        double[] sum = null;
+        for (String part : key.split("\\+")) {
+            double[] v = column(scan, part.trim(), f).readDoubles(f);
+            if (sum == null) sum = v;
+            else {
+                if (v.length != sum.length) throw new EdgeworksException(f, null, "columns of '" + key + "' differ in length");
+                for (int i = 0; i < v.length; i++) sum[i] += v[i];
+            }
+        }
+        return sum;
+    }
+
+    /** A column by label, or by zero-based index when the text is a number and no label matches. */
+    public static Channel column(Scan scan, String key, String f) throws EdgeworksException {
+        var byName = scan.channel(key);
+        if (byName.isPresent()) return byName.get();
+        for (Channel c : scan.channels().values()) if (c.name().equalsIgnoreCase(key)) return c;
+        if (key.matches("\\d+")) {
+            int i = Integer.parseInt(key);
+            List<Channel> all = new ArrayList<>(scan.channels().values());
+            if (i < all.size()) return all.get(i);
+            throw new EdgeworksException(f, null, "column index " + i + " is beyond the " + all.size() + " columns");
+        }
+        return scan.require(key);
+    }
+
+    /**
+     * The output name: the file name without its format extension (.dat, .xdi, .h5 ...); a numeric
+     * extension is a scan number (fe.060, mn3o4.201) and stays, so consecutive scans do not collide.
+     */
+    public static String baseName(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        if (dot <= 0 || n.substring(dot + 1).matches("\\d+")) return n;
+        return n.substring(0, dot);
+    }
+
+    /** A spectrum from an energy and a signal channel, refusing channels of different lengths. */
+    private static Spectrum spectrum(String label, double[] e, double[] signal, String channel, String file, String where)
+            throws EdgeworksException {
+        if (signal.length != e.length)
+            throw new EdgeworksException(file, where, "has " + signal.length + " points but the energy axis has " + e.length);
+        return new Spectrum(label, Axis.energy(e), signal, null, channel);
+    }
+}
