@@ -2,7 +2,7 @@
 """Peer numbers for Edgeworks' calibration and alignment tests (Debian python3-xraylarch 0.9.58).
 
 Calibration: shift = tabulated E0 - larch.xafs.find_e0(reference mu) (max dmu/dE on the grid).
-Alignment (derivative least squares, SCIENCE.md section 4): both spectra normalised by
+Alignment (derivative least squares, docs/science.md#xas-align): both spectra normalised by
 larch.xafs.pre_edge (defaults); d = np.gradient(norm)/np.gradient(energy) (Larch's dmude);
 delta minimises sum over reference points in [e0_ref-20, e0_ref+40] eV (slice index_of(lo) ..
 index_of(hi)+1) of (d_sample(E+delta) - d_ref(E))^2, d_sample through larch.math.interp(kind='cubic')

@@ -24,7 +24,7 @@ import io.jhdf.exceptions.HdfException;
  * <p>Why not jHDF's {@code Dataset.getData(offset, shape)}: it decodes chunk by chunk on one
  * thread through a growing inflate stream, builds a Java multi-dimensional array of the widened
  * type, and reads contiguous datasets whole; a 256x1024 frame took 1-23 ms against h5py's
- * 0.03-2 ms (ARCHITECTURE.md). Here jHDF still parses the headers and the chunk index and hands
+ * 0.03-2 ms (docs/architecture.md#hdf5). Here jHDF still parses the headers and the chunk index and hands
  * over the stored chunk bytes ({@link ChunkedDataset#getRawChunkBuffer}); decoding and placing
  * are ours. Contiguous data is read with positional reads from the file channel.
  */

@@ -32,7 +32,7 @@ import io.jhdf.links.ExternalLink;
 /**
  * The Edgeworks reader interface for NeXus/HDF5, implemented with jHDF (NetCDF-Java 4.5.5, the
  * only version on Maven Central, cannot read superblock-v3/SWMR files nor keep links; see
- * ARCHITECTURE.md). Files are opened read-only; datasets come back as January lazy datasets
+ * docs/architecture.md#hdf5). Files are opened read-only; datasets come back as January lazy datasets
  * whose slices read only the requested hyperslab. Every failure is an {@link EdgeworksException}
  * naming the file and the path inside it.
  */

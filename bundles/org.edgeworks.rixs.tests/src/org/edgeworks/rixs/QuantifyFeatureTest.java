@@ -42,7 +42,7 @@ class QuantifyFeatureTest {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "linearity %s (truth %.5f x amplitude)%n", method, truth));
         table.append("amplitude  intensity    sigma      truth\n");
         List<RixsMap> maps = new ArrayList<>();
-        // box and model2d only where the background is a low-order polynomial over their region (SCIENCE.md 9.7):
+        // box and model2d only where the background is a low-order polynomial over their region (docs/science.md#rixs-quantify):
         // without the pre-edge peak, which only spfy models (as a neighbouring peak)
         boolean preEdge = method.equals(QuantifyFeature.SPFY);
         for (int k = 0; k < n; k++) maps.add(SyntheticFeatureMaps.map("amp " + AMPLITUDES[k], AMPLITUDES[k], 1000 + k, preEdge));

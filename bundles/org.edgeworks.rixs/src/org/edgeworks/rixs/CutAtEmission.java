@@ -18,7 +18,7 @@ public final class CutAtEmission extends RixsProcessor<RixsMap, CutAtEmission.Pa
     public record Parameters(
         @Param(label = "Emission energy", unit = "eV") double emission,
         @Param(label = "Width", unit = "eV", description = "full width of the emission window", min = 0) double width) {
-        /** 523.7 eV, the oxidised-oxygen emission (SCIENCE.md section 1); 0.2 eV. */
+        /** 523.7 eV, the oxidised-oxygen emission (docs/science.md#study); 0.2 eV. */
         public static Parameters defaults() { return new Parameters(523.7, 0.2); }
     }
 

@@ -13,7 +13,7 @@ import org.edgeworks.core.processing.Param;
 import org.edgeworks.core.processing.Result;
 
 /**
- * iPFY (Achkar et al., PRB 83, 081106(R), 2011; SCIENCE.md section 8): iPFY(E) = I0(E) /
+ * iPFY (Achkar et al., PRB 83, 081106(R), 2011; docs/science.md#rixs-ipfy): iPFY(E) = I0(E) /
  * PFY_X(E), with X a window on a non-resonant emission line (e.g. O K 510-535 eV while the Mn
  * L-edge is scanned). Returned with the PFY of a second window (the resonant line, optional)
  * and the TFY, both divided by I0, so the distortions can be seen side by side. A window with
@@ -28,7 +28,7 @@ public final class InversePartialYield extends RixsProcessor<EmissionSpectra, In
         @Param(label = "PFY window from", unit = "eV", description = "resonant-line PFY returned alongside; from = to = 0: none") double pfyFrom,
         @Param(label = "PFY window to", unit = "eV") double pfyTo,
         @Param(label = "Near-zero fraction", description = "PFY below this fraction of its median is an error", min = 0, max = 1) double nearZeroFraction) {
-        /** O K emission 510-535 eV (SCIENCE.md section 8); no resonant PFY; 1e-3 of the median counts as zero. */
+        /** O K emission 510-535 eV (docs/science.md#rixs-ipfy); no resonant PFY; 1e-3 of the median counts as zero. */
         public static Parameters defaults() { return new Parameters(510, 535, 0, 0, 1e-3); }
 
         public boolean hasPfyWindow() { return pfyFrom != pfyTo; }

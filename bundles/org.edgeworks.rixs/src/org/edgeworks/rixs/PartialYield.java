@@ -15,7 +15,7 @@ public final class PartialYield extends RixsProcessor<RixsMap, PartialYield.Para
     public record Parameters(
         @Param(label = "Window from", unit = "eV") double from,
         @Param(label = "Window to", unit = "eV") double to) {
-        /** The O K emission band (about 510-535 eV, SCIENCE.md section 8). */
+        /** The O K emission band (about 510-535 eV, docs/science.md#rixs-pfy). */
         public static Parameters defaults() { return new Parameters(510, 535); }
     }
 

@@ -11,7 +11,7 @@ import org.edgeworks.core.processing.Param;
 import org.edgeworks.core.processing.Result;
 
 /**
- * Feature quantification (SCIENCE.md section 9.7): a number proportional to the intensity of
+ * Feature quantification (docs/science.md#rixs-quantify): a number proportional to the intensity of
  * one map feature (the oxidised-oxygen feature at 531.0 eV excitation / 523.7 eV emission),
  * whatever sits beside it, with its standard error; then divided by the integral of a
  * reference region (or the whole map). Three methods, all proven by linearity on synthetic maps
@@ -65,7 +65,7 @@ public final class QuantifyFeature extends RixsProcessor<RixsMap, QuantifyFeatur
 
         /**
          * sPFY at the oxidised-oxygen feature of the NLMRO study (531.0 / 523.7 eV, window
-         * +- 0.25 eV, fit window 528-534 eV, SCIENCE.md section 9.7) with the TM-O pre-edge peak
+         * +- 0.25 eV, fit window 528-534 eV, docs/science.md#rixs-quantify) with the TM-O pre-edge peak
          * at 529.6 eV as the neighbour, a 0.25 eV feature sigma when it is too weak to fix its
          * own; model2d over +- 0.8 eV (excitation) x +- 0.7 eV (emission) with a cubic background
          * (the least biased of a scan over region and degree on the synthetic background of the

@@ -10,7 +10,7 @@ import org.edgeworks.core.processing.Result;
 /**
  * The same feature quantification on every map of a series given in the order pristine,
  * charged, discharged (further cycles continue as charged/discharged pairs), as one table, and
- * per cycle n (SCIENCE.md section 9.7):
+ * per cycle n (docs/science.md#rixs-quantifyseries):
  * reversibility_n = (I_charged,n - I_discharged,n) / (I_charged,n - I_pristine) and
  * retention_n = I_charged,n / I_charged,1, on the normalised intensities, each with its
  * standard deviation by first-order propagation (the maps' errors are independent).

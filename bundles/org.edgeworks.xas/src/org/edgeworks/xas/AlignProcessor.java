@@ -22,7 +22,7 @@ import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
 import org.hipparchus.optim.univariate.UnivariatePointValuePair;
 
 /**
- * Alignment by derivative least squares (SCIENCE.md section 4): the delta minimising
+ * Alignment by derivative least squares (docs/science.md#xas-align): the delta minimising
  * sum over the reference grid points in [E0ref+emin, E0ref+emax] of
  * (d norm_sample/dE (E + delta) - d norm_ref/dE (E))^2, derivatives as numpy.gradient on each
  * spectrum's own grid (Larch's dmude), the sample's derivative interpolated by the not-a-knot cubic

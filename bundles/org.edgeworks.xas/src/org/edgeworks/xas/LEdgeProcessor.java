@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Soft X-ray L2,3 edges (SCIENCE.md section 3): pre-edge line, then the two-step background
+ * Soft X-ray L2,3 edges (docs/science.md#xas-ledge): pre-edge line, then the two-step background
  * h [r (1/2 + atan((E - E_L3)/w)/pi) + (1 - r)(1/2 + atan((E - E_L2)/w)/pi)] with branching ratio r
  * (statistical 2/3) and width w; the pre-edge line and h are one linear least-squares fit over the
  * pre- and post-edge ranges (closed form). Normalised to the post-edge level (h) or to the L3 maximum

@@ -18,7 +18,7 @@ import org.edgeworks.xas.kernel.LinearCombination;
 import org.edgeworks.xas.kernel.Normalizer;
 
 /**
- * Linear-combination fitting (SCIENCE.md section 7) of normalised spectra: sample ~ sum w_i
+ * Linear-combination fitting (docs/science.md#xas-lcf) of normalised spectra: sample ~ sum w_i
  * ref_i(E - delta_i) over a window, optional non-negative and sum-to-one weights and bounded
  * shifts; R-factor = sum(data - fit)^2 / sum data^2 (Larch's), reduced chi-square, weights with
  * standard errors, average valence; combinatorial mode ranks every subset by R-factor.

@@ -3,7 +3,7 @@ package org.edgeworks.xas;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** How mu(E) is made from raw channels (SCIENCE.md section 2). */
+/** How mu(E) is made from raw channels (docs/science.md#xas-mu). */
 public enum MuMode implements XasEnum {
     /** ln(I0 / It). */
     TRANSMISSION("transmission"),

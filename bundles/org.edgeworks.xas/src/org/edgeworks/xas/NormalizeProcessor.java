@@ -15,7 +15,7 @@ import org.edgeworks.xas.kernel.Gradient;
 import org.edgeworks.xas.kernel.Normalizer;
 
 /**
- * XANES normalisation in the Athena/Larch convention (SCIENCE.md section 3), numerically the same
+ * XANES normalisation in the Athena/Larch convention (docs/science.md#xas-normalize), numerically the same
  * as Larch 0.9.58 {@code pre_edge} when given the same E0 and ranges. The provenance records the
  * E0 and ranges actually used, as Larch's pre_edge_details does.
  */

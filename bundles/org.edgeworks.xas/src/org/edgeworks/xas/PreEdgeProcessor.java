@@ -28,7 +28,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Pre-edge peaks of a normalised K-edge spectrum (SCIENCE.md section 6): a baseline (line + arctan,
+ * Pre-edge peaks of a normalised K-edge spectrum (docs/science.md#xas-preedge): a baseline (line + arctan,
  * line + erf, both fitted together with the peaks, or a cubic spline through the data outside
  * the peak window, fixed) plus N pseudo-Voigt peaks A [eta L + (1 - eta) G] of common fwhm shape,
  * fitted by Hipparchus Levenberg-Marquardt. Reports each peak's centre, fwhm and area, the total

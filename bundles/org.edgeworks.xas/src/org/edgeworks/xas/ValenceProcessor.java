@@ -17,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Edge-shift valence (SCIENCE.md section 5): the edge energy of references of known formal
+ * Edge-shift valence (docs/science.md#xas-valence): the edge energy of references of known formal
  * valence gives a least-squares line E = intercept + slope * valence (Hipparchus
  * SimpleRegression); a sample's valence is (E - intercept)/slope, its uncertainty from the line's
  * covariance and the references' scatter about it (needs 3 or more references).

@@ -22,7 +22,7 @@ import org.edgeworks.nexus.NexusNode;
 import org.edgeworks.nexus.NexusScans;
 
 /**
- * Raw XAS in the NXxas layout (SCIENCE.md section 10): every NXentry that has them is a scan
+ * Raw XAS in the NXxas layout (docs/science.md#nexus): every NXentry that has them is a scan
  * ({@link #scans}; a file with several is never read as one of them silently). In an entry:
  * NXmonochromator/energy (eV or keV by @units), the NXdetector groups incoming_beam (I0),
  * absorbed_beam (It), fluorescence (If) and electron_yield (TEY), an NXmonitor's data as I0

@@ -17,7 +17,7 @@ import org.edgeworks.core.processing.Provenance;
 import org.edgeworks.core.processing.Result;
 
 /**
- * PFY, TFY and iPFY from an energy-dispersive SDD (SCIENCE.md sections 2 and 8): per element the
+ * PFY, TFY and iPFY from an energy-dispersive SDD (docs/science.md#sdd-yields): per element the
  * counts in an emission window are dead-time corrected (x ICR/OCR), then combined over elements
  * (mean or sum) and divided by I0. iPFY = I0 / PFY in a second, non-resonant window. Windows are
  * given in MCA bins (inclusive) or in eV through a linear bin calibration. An empty window, an
