@@ -25,7 +25,7 @@ public record FeffPath(String file, String title, int nleg, double degen, double
         try {
             lines = Files.readAllLines(f, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            throw new EdgeworksException(f, null, "cannot read: " + e.getMessage());
+            throw new EdgeworksException(f, null, Files.exists(f) ? "cannot read: " + e.getMessage() : "no such file");
         }
         return parse(f.toString(), lines);
     }

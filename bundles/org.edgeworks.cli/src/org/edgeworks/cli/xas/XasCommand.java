@@ -7,9 +7,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code edgeworks xas ...}: the XANES processors of org.edgeworks.xas on files. */
 @Command(name = "xas", mixinStandardHelpOptions = true,
-    description = "XANES analysis: normalise, LCF, valence, pre-edge peaks, merge, align, calibrate, deglitch.",
+    description = "XANES and EXAFS analysis: normalise, LCF, valence, pre-edge peaks, merge, align, calibrate, deglitch; autobk, ft, wavelet, fit.",
     subcommands = {NormalizeCommand.class, LcfCommand.class, ValenceCommand.class, PreEdgeCommand.class, MergeCommand.class,
-        AlignCommand.class, CalibrateCommand.class, DeglitchCommand.class})
+        AlignCommand.class, CalibrateCommand.class, DeglitchCommand.class, AutobkCommand.class, FtCommand.class, WaveletCommand.class,
+        FitCommand.class})
 public final class XasCommand implements Runnable {
     @Spec CommandSpec spec;
 

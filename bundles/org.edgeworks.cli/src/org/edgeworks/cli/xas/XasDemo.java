@@ -39,7 +39,7 @@ public final class XasDemo implements DemoPart {
             "--edge", "half-height", "--out", out.resolve("valence").toString(), "--overwrite"));
     }
 
-    private static void run(PrintWriter log, List<String> args) throws EdgeworksException {
+    static void run(PrintWriter log, List<String> args) throws EdgeworksException {
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(new XasCommand());
         cl.setOut(log);

@@ -83,7 +83,7 @@ public final class XasOutput {
         printed(p);
     }
 
-    private void printed(Path p) {
+    void printed(Path p) {
         if (log != null) log.println(p);
     }
 

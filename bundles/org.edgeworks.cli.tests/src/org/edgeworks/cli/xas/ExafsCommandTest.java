@@ -1,0 +1,142 @@
+package org.edgeworks.cli.xas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.edgeworks.cli.Main;
+import org.edgeworks.core.processing.Parameters;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The public contract of {@code edgeworks xas autobk|ft|wavelet|fit} (issue 15: command names,
+ * options, output files, CSV headers and JSON keys) on the bundled Cu foil (samples/exafs, the
+ * same measured file as Larch's peer cu_foil_13id), with numbers checked against the Larch 0.9.58
+ * peers in ../shared/data/peers/exafs: chi(k) and the first-shell fit.
+ */
+class ExafsCommandTest {
+    @TempDir Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        int code = Main.run(args, new PrintWriter(o, true), new PrintWriter(e, true));
+        return new Run(code, o.toString(), e.toString());
+    }
+
+    static Path samples() {
+        for (String c : List.of("samples", "../samples", "../../samples", "/work/main/samples"))
+            if (Files.isDirectory(Path.of(c, "exafs"))) return Path.of(c, "exafs");
+        throw new IllegalStateException("bundled samples/exafs not found");
+    }
+
+    static Path peers() {
+        String p = System.getProperty("edgeworks.shared.data", System.getenv("EDGEWORKS_SHARED_DATA"));
+        if (p != null) return Path.of(p, "peers", "exafs");
+        for (String c : List.of("../../../shared/data", "../../shared/data", "../shared/data", "/work/shared/data"))
+            if (Files.isDirectory(Path.of(c, "peers", "exafs"))) return Path.of(c, "peers", "exafs");
+        throw new IllegalStateException("shared data not found: set -Dedgeworks.shared.data");
+    }
+
+    static JsonNode json(Path p) throws Exception { return Parameters.json().readTree(p.toFile()); }
+
+    static double[][] csv(Path p) throws Exception {
+        List<String> l = Files.readAllLines(p);
+        int nc = l.get(0).split(",").length;
+        double[][] out = new double[nc][l.size() - 1];
+        for (int i = 1; i < l.size(); i++) {
+            String[] w = l.get(i).split(",");
+            for (int c = 0; c < nc; c++) out[c][i - 1] = Double.parseDouble(w[c]);
+        }
+        return out;
+    }
+
+    @Test
+    void autobkFtFitWaveletOnTheCuFoil() throws Exception {
+        Path in = samples().resolve("cu_metal_rt.xdi"), out = dir.resolve("out");
+        Run a = run("xas", "autobk", in.toString(), "--mu", "mutrans", "--kweight", "2", "--rbkg", "1.0", "--out", out.toString());
+        assertEquals(0, a.code(), a.err());
+        assertEquals("k,chi", Files.readAllLines(out.resolve("cu_metal_rt.chi.csv")).get(0));
+        assertEquals("energy,mu,bkg", Files.readAllLines(out.resolve("cu_metal_rt.bkg.csv")).get(0));
+        assertTrue(Files.size(out.resolve("cu_metal_rt.autobk.png")) > 1000);
+        JsonNode j = json(out.resolve("cu_metal_rt.autobk.json"));
+        for (String k : List.of("e0", "edge_step", "rbkg", "kweight", "kmin", "kmax", "dk", "window", "provenance")) assertTrue(j.has(k), k);
+        JsonNode larch = json(peers().resolve("cu_foil_13id.autobk.json"));
+        assertEquals(larch.get("e0").asDouble(), j.get("e0").asDouble(), 1e-9);
+        assertEquals(larch.get("edge_step").asDouble(), j.get("edge_step").asDouble(), 1e-6);
+        assertEquals("hanning", j.get("window").asText());
+        double[][] mine = csv(out.resolve("cu_metal_rt.chi.csv")), theirs = csv(peers().resolve("cu_foil_13id.chi.csv"));
+        assertEquals(theirs[0].length, mine[0].length);
+        for (int i = 0; i < mine[0].length; i++) assertEquals(theirs[1][i], mine[1][i], 1e-6, "chi at k=" + mine[0][i]);
+
+        Path chi = out.resolve("cu_metal_rt.chi.csv");
+        Run ft = run("xas", "ft", chi.toString(), "--kmin", "3", "--kmax", "12", "--dk", "1", "--window", "hanning", "--kweight", "2",
+            "--rmax-out", "10", "--out", out.toString());
+        assertEquals(0, ft.code(), ft.err());
+        assertEquals("r,chir_mag,chir_re,chir_im", Files.readAllLines(out.resolve("cu_metal_rt.chir.csv")).get(0));
+        assertTrue(Files.size(out.resolve("cu_metal_rt.chir.png")) > 1000);
+
+        Run fit = run("xas", "fit", chi.toString(), "--path", samples().resolve("feff0001.dat").toString(), "--kmin", "3", "--kmax", "14",
+            "--kweight", "2", "--dk", "1", "--window", "hanning", "--rmin", "1.4", "--rmax", "3.0", "--out", out.toString());
+        assertEquals(0, fit.code(), fit.err());
+        JsonNode f = json(out.resolve("cu_metal_rt.fit.json"));
+        for (String k : List.of("s02", "s02_stderr", "e0", "e0_stderr", "r_factor", "chi2_reduced", "n_idp", "n_varys", "paths")) assertTrue(f.has(k), k);
+        JsonNode p = f.get("paths").get(0);
+        for (String k : List.of("label", "file", "reff", "degen", "r", "delr", "sigma2")) {
+            assertTrue(p.has(k), k);
+            if (!List.of("label", "file", "reff", "degen").contains(k)) assertTrue(p.has(k + "_stderr"), k + "_stderr");
+        }
+        JsonNode lf = json(peers().resolve("cu_foil_13id.feffit.json")).get("fits").get(0);
+        JsonNode lp = lf.get("paths").get(0);
+        assertEquals(lp.get("r").asDouble(), p.get("r").asDouble(), 1e-4, "r");
+        assertEquals(lp.get("sigma2").asDouble(), p.get("sigma2").asDouble(), 1e-5, "sigma2");
+        assertEquals(lp.get("sigma2_stderr").asDouble(), p.get("sigma2_stderr").asDouble(), 0.02 * lp.get("sigma2_stderr").asDouble());
+        assertEquals(lf.get("s02").asDouble(), f.get("s02").asDouble(), 1e-3, "s02");
+        assertEquals(lf.get("n_idp").asDouble(), f.get("n_idp").asDouble(), 1e-9, "n_idp");
+        assertEquals(4, f.get("n_varys").asInt());
+        for (String n : List.of("cu_metal_rt.fit_k.csv", "cu_metal_rt.fit_r.csv", "cu_metal_rt.fit.png")) assertTrue(Files.exists(out.resolve(n)), n);
+
+        Run w = run("xas", "wavelet", chi.toString(), "--kweight", "2", "--rmax", "6", "--out", out.toString());
+        assertEquals(0, w.code(), w.err());
+        assertTrue(Files.size(out.resolve("cu_metal_rt.wavelet.nxs")) > 100_000);
+        assertTrue(Files.size(out.resolve("cu_metal_rt.wavelet.png")) > 1000);
+    }
+
+    @Test
+    void badInputIsOneLine() throws Exception {
+        Path bad = dir.resolve("x.chi.csv");
+        Files.writeString(bad, "k,chi\n0,0.1\n0.05,oops\n");
+        Run r = run("xas", "ft", bad.toString(), "--out", dir.toString());
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(bad + ": line 3: not a number"), r.err());
+        Path ok = dir.resolve("y.chi.csv");
+        StringBuilder sb = new StringBuilder("k,chi\n");
+        for (int i = 0; i < 300; i++) sb.append(0.05 * i).append(',').append(Math.sin(5 * 0.05 * i) * 0.1).append('\n');
+        Files.writeString(ok, sb.toString());
+        Run f = run("xas", "fit", ok.toString(), "--path", dir.resolve("feff0001.dat").toString(), "--out", dir.toString());
+        assertEquals(1, f.code());
+        assertTrue(f.err().contains("feff0001.dat: no such file"), f.err());
+        Run w = run("xas", "ft", ok.toString(), "--window", "triangle", "--out", dir.toString());
+        assertTrue(w.code() != 0, "an unknown window is refused");
+        assertTrue(w.err().contains("window"), w.err());
+    }
+
+    @Test
+    void demoWritesChiChirAndFit() throws Exception {
+        StringWriter log = new StringWriter();
+        new ExafsDemo().run(samples().getParent(), dir, new PrintWriter(log, true));
+        for (String n : List.of("cu_metal_rt.chi.csv", "cu_metal_rt.chir.csv", "cu_metal_rt.fit.json", "cu_metal_rt.wavelet.png"))
+            assertTrue(Files.exists(dir.resolve(n)) && log.toString().contains(n), n);
+        assertEquals(2.5435, json(dir.resolve("cu_metal_rt.fit.json")).get("paths").get(0).get("r").asDouble(), 0.001);
+    }
+}

@@ -1,0 +1,119 @@
+package org.edgeworks.cli.xas;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.processing.SourceRef;
+import org.edgeworks.exafs.ChiCsv;
+import org.edgeworks.exafs.FeffPath;
+import org.edgeworks.exafs.FeffitProcessor;
+import org.edgeworks.exafs.FitModel;
+import org.edgeworks.plot.LinePlot;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code xas fit CHI.csv --path FEFFDAT...}: NAME.fit.json, NAME.fit_k.csv (k, data, fit),
+ * NAME.fit_r.csv (r, |chi(R)| of data and fit), NAME.fit.png.
+ */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+    description = "Fit FEFF paths to chi(k) (Larch feffit conventions). Default model: one s02 (amp) and one e0 shift (del_e0) "
+        + "for all paths, per path delr and sigma2; --model MODEL.json for other parameters, constraints and fixed values.")
+public final class FitCommand extends XasSubcommand {
+    @Parameters(index = "0", paramLabel = "CHI.csv", description = "chi(k) with header k,chi (optional chi_stderr).") Path file;
+    @Option(names = "--path", required = true, paramLabel = "FEFFDAT", description = "A FEFF feffNNNN.dat path file (repeat).") List<Path> paths;
+    @Option(names = "--kmin", paramLabel = "K", defaultValue = "3", description = "k window start, 1/A (default 3).") double kmin;
+    @Option(names = "--kmax", paramLabel = "K", defaultValue = "14", description = "k window end, 1/A (default 14).") double kmax;
+    @Option(names = "--kweight", paramLabel = "W", description = "k-weight; repeat to fit several at once (default 2).") List<Double> kweights;
+    @Option(names = "--dk", paramLabel = "K", defaultValue = "1", description = "Window taper, 1/A (default 1).") double dk;
+    @Option(names = "--window", paramLabel = "NAME", defaultValue = "hanning", description = "hanning (default) | kaiser | sine | welch | gaussian | parzen") String window;
+    @Option(names = "--rmin", paramLabel = "A", defaultValue = "1.4", description = "R range start, A (default 1.4).") double rmin;
+    @Option(names = "--rmax", paramLabel = "A", defaultValue = "3.0", description = "R range end, A (default 3.0).") double rmax;
+    @Option(names = "--fitspace", paramLabel = "SPACE", defaultValue = "r", description = "r (default) | k | q") String space;
+    @Option(names = "--model", paramLabel = "MODEL.json", description = "Variables and path parameters (see the FitModel documentation).") Path model;
+
+    @Override
+    void execute() throws EdgeworksException {
+        var chi = ChiCsv.read(file);
+        String name = chi.name();
+        List<FeffPath> feff = new ArrayList<>();
+        for (Path p : paths) feff.add(FeffPath.read(p));
+        double[] kw = kweights == null || kweights.isEmpty() ? new double[] {2} : kweights.stream().mapToDouble(Double::doubleValue).toArray();
+        FeffitProcessor.Space fs;
+        try {
+            fs = FeffitProcessor.Space.parse(space);
+        } catch (IllegalArgumentException e) {
+            throw new EdgeworksException((String) null, null, "--" + e.getMessage());
+        }
+        var p = new FeffitProcessor.Params(kmin, kmax, kw, dk, ExafsCli.window(window), rmin, rmax, fs, model == null ? null : FitModel.read(model));
+        var r = new FeffitProcessor().apply(new FeffitProcessor.Input(chi, feff), p);
+        var f = r.value();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", name);
+        FeffitProcessor.Value s02 = f.variables().containsKey("amp") ? f.variables().get("amp") : f.paths().get(0).s02();
+        FeffitProcessor.Value e0 = f.variables().containsKey("del_e0") ? f.variables().get("del_e0") : f.paths().get(0).e0();
+        put(json, "s02", s02);
+        put(json, "e0", e0);
+        json.put("r_factor", f.rFactor());
+        json.put("chi_square", f.chiSquare());
+        json.put("chi2_reduced", f.chi2Reduced());
+        json.put("n_idp", f.nIdp());
+        json.put("n_varys", f.nVarys());
+        json.put("n_data", f.nData());
+        json.put("epsilon_k", f.epsilonK());
+        json.put("errorbars", f.errorbars());
+        List<Map<String, Object>> ps = new ArrayList<>();
+        for (var pr : f.paths()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", pr.label());
+            m.put("file", pr.file());
+            m.put("reff", pr.reff());
+            m.put("degen", pr.degen());
+            put(m, "r", pr.r());
+            put(m, "delr", pr.delr());
+            put(m, "sigma2", pr.sigma2());
+            put(m, "s02", pr.s02());
+            put(m, "e0", pr.e0());
+            put(m, "third", pr.third());
+            ps.add(m);
+        }
+        json.put("paths", ps);
+        Map<String, Object> vars = new LinkedHashMap<>();
+        f.variables().forEach((k, v) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("value", v.value());
+            m.put("stderr", Double.isFinite(v.stderr()) ? v.stderr() : null);
+            vars.put(k, m);
+        });
+        json.put("variables", vars);
+        json.put("correlations", f.correlations());
+        List<SourceRef> sources = new ArrayList<>(List.of(ExafsCli.source(file, "k,chi")));
+        for (Path fp : paths) sources.add(ExafsCli.source(fp, "feff path"));
+        if (model != null) sources.add(ExafsCli.source(model, "model"));
+        json.put("provenance", XasOutput.provenance(r.provenance(), sources, List.of()));
+        out.json(name + ".fit.json", json);
+        double w = kw[0];
+        double[] dk2 = ExafsCli.weighted(f.k(), f.dataChi(), w), mk2 = ExafsCli.weighted(f.k(), f.modelChi(), w);
+        out.csv(name + ".fit_k.csv", List.of("k", "chi_data", "chi_fit"), List.of(f.k(), f.dataChi(), f.modelChi()));
+        out.csv(name + ".fit_r.csv", List.of("r", "chir_mag_data", "chir_mag_fit"), List.of(f.r(), f.dataChirMag(), f.modelChirMag()));
+        String kws = FtCommand.fmt(w);
+        out.panels(name + ".fit.png", List.of(
+            new LinePlot(String.format(Locale.ROOT, "%s: k^%s chi(k), data and fit (R-factor %.4f)", name, kws, f.rFactor()), "k (1/A)",
+                "k^" + kws + " chi", List.of(XasOutput.line("data", f.k(), dk2), XasOutput.line("fit", f.k(), mk2)), List.of(kmin, kmax)),
+            new LinePlot(name + ": |chi(R)|, data and fit", "R (A)", "|chi(R)|",
+                List.of(XasOutput.line("data", f.r(), f.dataChirMag()), XasOutput.line("fit", f.r(), f.modelChirMag())), List.of(rmin, rmax))));
+    }
+
+    /** value and its stderr twin; a stderr that could not be estimated is null (JSON has no NaN). */
+    private static void put(Map<String, Object> m, String key, FeffitProcessor.Value v) {
+        m.put(key, v.value());
+        m.put(key + "_stderr", Double.isFinite(v.stderr()) ? v.stderr() : null);
+    }
+}
