@@ -1,41 +1,15 @@
 package org.edgeworks.pipeline;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.edgeworks.core.EdgeworksException;
-import org.edgeworks.core.processing.Processor;
 
-/** Reflection helpers: a processor's declared output type and the components a step may take with "from". */
+/** Reflection helpers: the components a step may take with "from". */
 final class Components {
     private Components() {}
-
-    static Class<?> processorOutput(Class<?> c) {
-        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
-            for (Type t : k.getGenericInterfaces()) {
-                Class<?> found = fromType(t);
-                if (found != null) return found;
-            }
-            Class<?> fromSuper = fromType(k.getGenericSuperclass());
-            if (fromSuper != null) return fromSuper;
-        }
-        return Object.class;
-    }
-
-    private static Class<?> fromType(Type t) {
-        if (t instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> raw && Processor.class.isAssignableFrom(raw)) {
-            Type[] args = pt.getActualTypeArguments();
-            if (args.length == 3) {
-                if (args[2] instanceof Class<?> out) return out;
-                if (args[2] instanceof ParameterizedType p && p.getRawType() instanceof Class<?> out) return out;
-            }
-        }
-        return null;
-    }
 
     /** The type of component/method {@code name} of {@code type}, or an error listing what there is. */
     static Class<?> type(Class<?> type, String name, String where, String at) throws EdgeworksException {

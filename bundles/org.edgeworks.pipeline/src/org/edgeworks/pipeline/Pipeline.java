@@ -143,9 +143,9 @@ public record Pipeline(String name, String output, List<Step> steps, String json
         }
     }
 
-    /** The declared output type: the O of Processor<I, P, O>, found on the class's generic interface. */
+    /** The declared output type ({@link Processor#outputType()}). */
     static Class<?> outputType(Processor<?, ?, ?> p) {
-        return Components.processorOutput(p.getClass());
+        return p.outputType();
     }
 
     /** Output names may not leave --out: no absolute paths, no "..", only {file} as a placeholder. */

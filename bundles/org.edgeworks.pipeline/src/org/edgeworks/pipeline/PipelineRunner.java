@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eclipse.january.IMonitor;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.detector.DetectorRegistry;
@@ -33,6 +34,14 @@ public final class PipelineRunner {
     public record Run(Path raw, String sha256, Scan scan, List<ResultNexus.StepRecord> steps, Object value, ResultTable table) {}
 
     public static Run process(Pipeline pipeline, Path raw, DetectorRegistry detectors) throws EdgeworksException {
+        return process(pipeline, raw, detectors, null);
+    }
+
+    /**
+     * Every step on one raw file, each given {@code monitor} for progress and cancellation (null:
+     * none); a cancelled run ends with the one-line error "FILE: step N ID: ...: cancelled".
+     */
+    public static Run process(Pipeline pipeline, Path raw, DetectorRegistry detectors, IMonitor monitor) throws EdgeworksException {
         Path abs = raw.toAbsolutePath().normalize();
         String sha = Checksums.sha256(abs);
         Scan scan = detectors.read(abs);
@@ -42,7 +51,7 @@ public final class PipelineRunner {
             if (s.from() != null) value = Components.take(value, s.from());
             Result<?> r;
             try {
-                r = apply(s.processor(), value, s.parameters());
+                r = apply(s.processor(), value, s.parameters(), monitor);
             } catch (EdgeworksException e) {
                 throw new EdgeworksException(abs.toString(), "step " + (s.index() + 1) + " " + s.id(), e.getMessage());
             } catch (RuntimeException e) {
@@ -55,8 +64,8 @@ public final class PipelineRunner {
     }
 
     @SuppressWarnings("unchecked")
-    private static Result<?> apply(Processor<?, ?, ?> p, Object input, Record params) throws EdgeworksException {
-        return ((Processor<Object, Record, Object>) p).apply(input, params);
+    private static Result<?> apply(Processor<?, ?, ?> p, Object input, Record params, IMonitor monitor) throws EdgeworksException {
+        return ((Processor<Object, Record, Object>) p).apply(input, params, monitor);
     }
 
     /** Output paths for a raw file: DIR/NAME.nxs, .csv, .png; NAME may not leave DIR. */

@@ -1,7 +1,9 @@
 package org.edgeworks.rixs;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.january.DatasetException;
+import org.eclipse.january.IMonitor;
 import org.eclipse.january.dataset.DatasetUtils;
 import org.eclipse.january.dataset.DoubleDataset;
 import org.eclipse.january.dataset.IDataset;
@@ -19,6 +22,7 @@ import org.eclipse.january.dataset.ILazyDataset;
 import org.eclipse.january.dataset.SliceND;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.RixsMap;
+import org.edgeworks.core.processing.Monitors;
 import org.edgeworks.core.processing.Param;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.rixs.image.Curvature;
@@ -55,8 +59,8 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         @Param(label = "Elastic threshold", description = "elastic line = outermost high-energy peak above this fraction of the maximum", min = 0, max = 1) double elasticThreshold,
         @Param(label = "Elastic half width", unit = "pixels", min = 1) int elasticHalfWidth,
         @Param(label = "Emission step", unit = "eV", description = "0 = one pixel at the detector centre", min = 0) double emissionStep,
-        @Param(label = "Threads", description = "0 = all processors", min = 0) int threads,
-        @Param(label = "Frames in flight", description = "largest number of frames held at once; 0 = 2 x threads", min = 0) int maxFramesInFlight) {
+        @Param(label = "Threads", description = "0 = all processors", min = 0, runSetting = true) int threads,
+        @Param(label = "Frames in flight", description = "largest number of frames held at once; 0 = 2 x threads", min = 0, runSetting = true) int maxFramesInFlight) {
         /**
          * Reduction defaults as {@link ReduceImage.Parameters#defaults()}; a quadratic curvature
          * fitted on 5 frames with 8-row bins (enough counts per bin, still follows the bend);
@@ -108,12 +112,22 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
     public record MapBuild(RixsMap map, CurvatureFit curvature, PixelCalibration calibration, double[] elasticPixel,
                            double[][] pixelSpectra, Stats stats) {}
 
-    public BuildMap() { super(ID, "mRIXS map from a raw image stack", RawStack.class, Parameters.class); }
+    public BuildMap() { super(ID, "mRIXS map from a raw image stack", RawStack.class, Parameters.class, "2"); } // 2: one map scale (counts per I0 x s x eV) whatever the repeats
 
     @Override public Parameters defaults() { return Parameters.defaults(); }
 
     @Override
     public Result<MapBuild> apply(RawStack stack, Parameters p) throws EdgeworksException {
+        return apply(stack, p, null);
+    }
+
+    /**
+     * As {@link #apply(RawStack, Parameters)}, reporting one unit of work per frame streamed to
+     * {@code monitor} and stopping at the next excitation point once it is cancelled (the worker
+     * threads are stopped too): the error is "NAME: cancelled".
+     */
+    @Override
+    public Result<MapBuild> apply(RawStack stack, Parameters p, IMonitor monitor) throws EdgeworksException {
         String name = stack.name();
         int[] shape = stack.frames().getShape();
         if (shape.length != 3) throw EdgeworksException.of(name, "image stack must be frames x rows x columns, not " + java.util.Arrays.toString(shape));
@@ -185,6 +199,7 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         try {
             for (int pt = 0; pt < points; pt++) {
                 final int point = pt;
+                Monitors.check(monitor, name);
                 permits.acquireUninterruptibly(reps);
                 futures.add(pool.submit(() -> {
                     try {
@@ -198,6 +213,7 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
                         double[] spec = new double[cols];
                         FrameKernels.straightenAndSum(red.image().pixels(), rows, cols, shifts, spec, null);
                         pixelSpectra[point] = spec;
+                        Monitors.worked(monitor, reps);
                         return null;
                     } finally {
                         held.addAndGet(-reps);
@@ -208,6 +224,7 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
                 if (pt % 16 == 15) for (Future<?> f : futures) if (f.isDone()) get(f, name);
             }
             for (Future<?> f : futures) get(f, name);
+            Monitors.check(monitor, name);
         } finally {
             pool.shutdownNow();
         }
@@ -256,7 +273,13 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         for (int pt = 0; pt < points; pt++)
             for (int c = 0; c < cols; c++) pixelSpectra[pt][c] /= norm[pt];
         Stats stats = new Stats(reader.framesRead.get(), reader.pixelsRead.get(), maxHeld.get(), bound, threads, spikes.get());
-        return result(new MapBuild(a.map(), curvature, cal, elastic, pixelSpectra, stats), p, notes);
+        Map<String, Object> used = new LinkedHashMap<>();
+        used.put("repeats", reps);
+        used.put("readNoise", readNoise);
+        used.put("curvature", curvature.coefficients());
+        used.put("calibration", cal.coefficients());
+        used.put("emissionStep", step);
+        return result(new MapBuild(a.map(), curvature, cal, elastic, pixelSpectra, stats), p, used, notes);
     }
 
     private static void get(Future<?> f, String name) throws EdgeworksException {

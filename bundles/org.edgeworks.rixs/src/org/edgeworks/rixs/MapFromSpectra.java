@@ -22,7 +22,7 @@ public final class MapFromSpectra extends RixsProcessor<EmissionSpectra, MapFrom
         public static Parameters defaults() { return new Parameters(0); }
     }
 
-    public MapFromSpectra() { super(ID, "mRIXS map from reduced emission spectra", EmissionSpectra.class, Parameters.class); }
+    public MapFromSpectra() { super(ID, "mRIXS map from reduced emission spectra", EmissionSpectra.class, Parameters.class, "2"); } // 2: divided by channel widths (same scale as from images)
 
     @Override public Parameters defaults() { return Parameters.defaults(); }
 

@@ -121,7 +121,7 @@ public final class QuantifyFeature extends RixsProcessor<RixsMap, QuantifyFeatur
                                  double normalisedIntensityStderr, double centreExcitation, double centreEmission,
                                  double reducedChiSquare, int boxCells, int frameCells, Spectrum profile, double[] profileFit) {}
 
-    public QuantifyFeature() { super(ID, "Feature quantification (sPFY fit, 2-D fit or box)", RixsMap.class, Parameters.class); }
+    public QuantifyFeature() { super(ID, "Feature quantification (sPFY fit, 2-D fit or box)", RixsMap.class, Parameters.class, "2"); } // 2: spfy/model2d/box with sigma
 
     @Override public Parameters defaults() { return Parameters.defaults(); }
 

@@ -35,7 +35,7 @@ public final class QuantifySeries extends RixsProcessor<QuantifySeries.MapSeries
 
     public record Table(List<QuantifyFeature.Quantification> rows, List<Cycle> cycles) {}
 
-    public QuantifySeries() { super(ID, "Feature quantification over a series of maps", MapSeries.class, QuantifyFeature.Parameters.class); }
+    public QuantifySeries() { super(ID, "Feature quantification over a series of maps", MapSeries.class, QuantifyFeature.Parameters.class, "2"); }
 
     @Override public QuantifyFeature.Parameters defaults() { return QuantifyFeature.Parameters.defaults(); }
 

@@ -18,4 +18,10 @@ public @interface Param {
     String description() default "";
     double min() default Double.NEGATIVE_INFINITY;
     double max() default Double.POSITIVE_INFINITY;
+
+    /**
+     * A run setting (threads, memory bounds), not science: it cannot change the numbers, so
+     * provenance records it apart from the science parameters ({@link Parameters#science}).
+     */
+    boolean runSetting() default false;
 }

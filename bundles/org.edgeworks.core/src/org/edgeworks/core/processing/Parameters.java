@@ -39,6 +39,25 @@ public final class Parameters {
         return m;
     }
 
+    /** As {@link #toMap}, without the components marked {@link Param#runSetting()}: what provenance records as science. */
+    public static Map<String, Object> science(Record parameters) {
+        Map<String, Object> m = toMap(parameters);
+        if (parameters != null) m.keySet().removeAll(runSettings(parameters).keySet());
+        return m;
+    }
+
+    /** The components marked {@link Param#runSetting()} (threads, memory bounds), in record order. */
+    public static Map<String, Object> runSettings(Record parameters) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (parameters == null) return m;
+        Map<String, Object> all = toMap(parameters);
+        for (RecordComponent rc : parameters.getClass().getRecordComponents()) {
+            Param p = rc.getAnnotation(Param.class);
+            if (p != null && p.runSetting()) m.put(rc.getName(), all.get(rc.getName()));
+        }
+        return m;
+    }
+
     public static String toJson(Record parameters) {
         try {
             return MAPPER.writeValueAsString(parameters);

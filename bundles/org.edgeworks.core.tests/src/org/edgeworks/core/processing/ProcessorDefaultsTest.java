@@ -1,0 +1,59 @@
+package org.edgeworks.core.processing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.january.IMonitor;
+import org.edgeworks.core.EdgeworksException;
+import org.junit.jupiter.api.Test;
+
+/** The Processor API's defaults: declared output type, cancellation, run settings apart from science. */
+class ProcessorDefaultsTest {
+
+    record Params(@Param(label = "scale") double scale, @Param(label = "threads", runSetting = true) int threads) {}
+
+    /** Doubles every value: a processor declared as Processor<double[], Params, List<Double>>. */
+    static final class Twice implements Processor<double[], Params, List<Double>> {
+        int calls;
+        @Override public String id() { return "test.twice"; }
+        @Override public String version() { return "1"; }
+        @Override public String label() { return "twice"; }
+        @Override public Class<double[]> inputType() { return double[].class; }
+        @Override public Class<Params> parameterType() { return Params.class; }
+        @Override public Params defaults() { return new Params(2, 0); }
+        @Override public Result<List<Double>> apply(double[] in, Params p) {
+            calls++;
+            return new Result<>(List.of(in[0] * p.scale()), Provenance.of(id(), version(), Parameters.science(p), List.of()));
+        }
+    }
+
+    static IMonitor monitor(boolean cancelled) {
+        return new IMonitor.Stub() { @Override public boolean isCancelled() { return cancelled; } };
+    }
+
+    @Test
+    void outputTypeIsTheDeclaredOne() {
+        assertEquals(List.class, new Twice().outputType());
+    }
+
+    @Test
+    void aCancelledMonitorStopsBeforeTheStepAndNoneOrALiveOneRunsIt() throws EdgeworksException {
+        Twice t = new Twice();
+        EdgeworksException e = assertThrows(EdgeworksException.class, () -> t.apply(new double[] {3}, t.defaults(), monitor(true)));
+        assertEquals("test.twice: cancelled", e.getMessage());
+        assertEquals(0, t.calls);
+        assertEquals(List.of(6.0), t.apply(new double[] {3}, t.defaults(), null).value());
+        assertEquals(List.of(6.0), t.apply(new double[] {3}, t.defaults(), monitor(false)).value());
+    }
+
+    @Test
+    void runSettingsAreNotScience() {
+        Params p = new Params(2, 8);
+        assertEquals(Map.of("scale", 2.0), Parameters.science(p));
+        assertEquals(Map.of("threads", 8), Parameters.runSettings(p));
+        assertEquals(Map.of("scale", 2.0, "threads", 8), Parameters.toMap(p));
+    }
+}
