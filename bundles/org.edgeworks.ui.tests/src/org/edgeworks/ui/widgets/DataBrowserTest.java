@@ -158,11 +158,23 @@ class DataBrowserTest {
             panel.addFiles(List.of(bad));
             await(panel);
             assertTrue(panel.files().get(0).error() != null, "the file shows its problem in the tree");
+            Ui.settle();
+            // opening it raised a dialog at once, in plain words with advice (the technical line folded away)
+            List<String> onOpen = Ui.takeErrors();
+            assertEquals(1, onOpen.size(), onOpen.toString());
+            for (String part : List.of("File: " + bad, "What is wrong: ", "What to try: "))
+                assertTrue(onOpen.get(0).contains(part), part + " in " + onOpen.get(0));
+            // the tree's line is decorated: red, a warning sign, the explanation as tooltip
+            TreeItem line = panel.viewer().getTree().getItem(0);
+            assertEquals(shell.getDisplay().getSystemColor(SWT.COLOR_RED), line.getForeground());
+            assertTrue(line.getText().startsWith("\u26A0 broken.nxs"), line.getText());
+            Ui.screenshot(shell, "tour-06-bad-file-decoration");
             panel.open(panel.files().get(0));
             await(panel);
             List<String> errors = Ui.takeErrors();
             assertEquals(1, errors.size(), errors.toString());
             assertTrue(errors.get(0).contains(bad.toString()), errors.get(0));
+            assertTrue(errors.get(0).contains("What to try: "), errors.get(0));
         } finally {
             Ui.takeErrors();
         }

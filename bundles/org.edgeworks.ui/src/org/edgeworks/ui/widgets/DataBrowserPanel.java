@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.DND;
@@ -84,10 +83,8 @@ public final class DataBrowserPanel extends Composite {
         viewer = new TreeViewer(this, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         viewer.setContentProvider(new Content());
-        viewer.setLabelProvider(new LabelProvider() {
-            @Override
-            public String getText(Object e) { return label(e); }
-        });
+        viewer.setLabelProvider(new Decorated());
+        org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setInput(files);
         viewer.addDoubleClickListener(e -> open(((IStructuredSelection) e.getSelection()).getFirstElement()));
         viewer.addSelectionChangedListener(e -> {
@@ -151,6 +148,10 @@ public final class DataBrowserPanel extends Composite {
             }
             viewer.refresh();
             if (remember) remember(paths);
+            // a file the user opened and that cannot be read gets a dialog now, not only a red line in the tree
+            if (remember)
+                items.stream().filter(i -> i.error() != null).findFirst().ifPresent(bad -> ErrorDialogs.show(getShell(),
+                        "Cannot read " + bad.path().getFileName(), new EdgeworksException(bad.path(), null, bad.error())));
         }, e -> ErrorDialogs.show(getShell(), "Cannot open file", e));
     }
 
@@ -222,8 +223,37 @@ public final class DataBrowserPanel extends Composite {
         return false;
     }
 
+    /**
+     * Labels with the bad-file decoration: a file that cannot be read is drawn in red with a warning sign and
+     * the problem in plain words as its tooltip; same-name files show their folder.
+     */
+    private final class Decorated extends org.eclipse.jface.viewers.ColumnLabelProvider {
+        @Override public String getText(Object e) { return label(e, files); }
+
+        @Override
+        public org.eclipse.swt.graphics.Color getForeground(Object e) {
+            return e instanceof FileItem f && f.error() != null ? getDisplay().getSystemColor(SWT.COLOR_RED) : null;
+        }
+
+        @Override
+        public String getToolTipText(Object e) {
+            if (!(e instanceof FileItem f)) return null;
+            if (f.error() == null) return f.path().toString() + (f.detector() == null ? "" : "\n" + f.detector());
+            return ErrorDialogs.explain(new EdgeworksException(f.path(), null, f.error()));
+        }
+    }
+
     static String label(Object e) {
-        if (e instanceof FileItem f) return f.path().getFileName() + (f.error() == null ? "" : "  (" + f.error() + ")");
+        return label(e, List.of());
+    }
+
+    static String label(Object e, List<FileItem> all) {
+        if (e instanceof FileItem f) {
+            String file = f.path().getFileName().toString();
+            boolean twin = all.stream().anyMatch(o -> o != f && o.path().getFileName().toString().equals(file));
+            String name = twin && f.path().getParent() != null ? file + "  [" + f.path().getParent().getFileName() + "]" : file;
+            return (f.error() == null ? "" : "\u26A0 ") + name + (f.error() == null ? "" : "  (cannot be read: hover for why)");
+        }
         if (e instanceof AttributeItem a) return "@" + a.name() + " = " + a.value();
         if (e instanceof InfoItem i) return i.text();
         if (e instanceof NexusNode n) {
