@@ -25,8 +25,14 @@ public final class DataBrowserView extends ViewPart {
             @Override
             public void run() { panel.openDialog(); }
         };
+        Action importAction = new Action("Import Raw Scan...") {
+            @Override
+            public void run() { panel.importDialog(); }
+        };
         getViewSite().getActionBars().getMenuManager().add(open);
+        getViewSite().getActionBars().getMenuManager().add(importAction);
         getViewSite().getActionBars().getToolBarManager().add(open);
+        getViewSite().getActionBars().getToolBarManager().add(importAction);
         panel.addFolder(samplesFolder());
     }
 

@@ -73,6 +73,10 @@ public final class DataBrowserPanel extends Composite {
         Button open = new Button(bar, SWT.PUSH);
         open.setText("Open...");
         open.addListener(SWT.Selection, e -> openDialog());
+        Button importButton = new Button(bar, SWT.PUSH);
+        importButton.setText("Import...");
+        importButton.setToolTipText("A raw scan: choose energy, I0, It, If, reference and how mu is made");
+        importButton.addListener(SWT.Selection, e -> importDialog());
         Button recent = new Button(bar, SWT.PUSH);
         recent.setText("Recent \u25BE");
         recent.addListener(SWT.Selection, e -> recentMenu(recent).setVisible(true));
@@ -187,7 +191,47 @@ public final class DataBrowserPanel extends Composite {
         lastJob = UiJobs.schedule(getDisplay(), "Opening " + file.getFileName(), monitor -> {
             if (element instanceof NexusNode n && !n.isGroup() && !n.dangling()) return DataOpener.openDataset(file, n);
             return DataOpener.openFile(file, monitor);
-        }, data -> openListeners.forEach(l -> l.accept(data)), e -> ErrorDialogs.show(getShell(), "Cannot open", e));
+        }, data -> {
+            if (data instanceof DataOpener.RawScan raw) openImport(raw);
+            else openListeners.forEach(l -> l.accept(data));
+        }, e -> ErrorDialogs.show(getShell(), "Cannot open", e));
+    }
+
+    /** The import dialog of the last raw scan opened (tests drive it), or null. */
+    public ImportPanel lastImport() { return lastImport; }
+
+    private ImportPanel lastImport;
+
+    /**
+     * The import dialog (a window of its own, not modal): the user chooses how mu is made; "Import" hands the
+     * spectrum to the open listeners (the viewers) and closes it. The choice is remembered for the file layout.
+     */
+    public void openImport(DataOpener.RawScan raw) {
+        org.eclipse.swt.widgets.Shell dialog = new org.eclipse.swt.widgets.Shell(getShell(), SWT.DIALOG_TRIM | SWT.RESIZE);
+        dialog.setText("Import " + raw.file().getFileName() + ": how is mu made?");
+        dialog.setLayout(new org.eclipse.swt.layout.FillLayout());
+        ImportPanel panel = new ImportPanel(dialog, SWT.NONE, raw.scan(), raw.file());
+        panel.onImport(l -> {
+            Sources.remember(l.spectrum(), l.source());
+            openListeners.forEach(o -> o.accept(l.spectrum()));
+            dialog.dispose();
+        });
+        lastImport = panel;
+        dialog.setSize(1100, 700);
+        dialog.open();
+    }
+
+    /** File > Import: the import dialog for a file even when its channels would decide mu by themselves. */
+    public void importFile(Path file) {
+        lastJob = UiJobs.schedule(getDisplay(), "Reading " + file.getFileName(), monitor -> DetectorRegistry.load().read(file),
+                scan -> openImport(new DataOpener.RawScan(scan, file, "")), e -> ErrorDialogs.show(getShell(), "Cannot import", e));
+    }
+
+    /** A file dialog, then {@link #importFile}. */
+    public void importDialog() {
+        FileDialog d = new FileDialog(getShell(), SWT.OPEN);
+        String f = d.open();
+        if (f != null) importFile(Path.of(f));
     }
 
     /** Opens the elements (each a map) and hands them on as one {@link MapSeries} for the compare-states viewer. */

@@ -6,10 +6,10 @@ import java.util.Locale;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Axis;
-import org.edgeworks.core.data.Channel;
-import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.RixsMap;
+import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
+import org.edgeworks.pipeline.xas.XasInput;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.data.Unit;
 import org.edgeworks.core.detector.DetectorRegistry;
@@ -45,9 +45,7 @@ public final class DataOpener {
                 if (hasImageStack(root)) return Sources.remember(buildMap(file, monitor), file, "image stack (map built)");
             }
         }
-        Scan scan = DetectorRegistry.load().read(file);
-        Spectrum s = spectrum(scan);
-        return Sources.remember(s, file, s.channel());
+        return spectrumOrRaw(DetectorRegistry.load().read(file), file);
     }
 
     /** One dataset of a NeXus file: 1-D as a spectrum, 2-D as a map (against the NXdata axes when it has them). */
@@ -114,20 +112,27 @@ public final class DataOpener {
         return index;
     }
 
-    /** A scan as the spectrum a user expects: mu when recorded, else the first signal channel, against energy. */
-    public static Spectrum spectrum(Scan scan) throws EdgeworksException {
-        String file = String.valueOf(scan.source());
-        Channel energy = scan.require(ChannelRole.ENERGY);
-        Channel signal = scan.first(ChannelRole.MU).orElse(null);
-        for (ChannelRole r : List.of(ChannelRole.TFY, ChannelRole.PFY, ChannelRole.TEY, ChannelRole.IF, ChannelRole.IT))
-            if (signal == null) signal = scan.first(r).orElse(null);
-        if (signal == null)
-            throw new EdgeworksException(file, scan.entryPath(), "no mu or signal channel to plot (channels: "
-                    + String.join(", ", scan.channels().keySet()) + ")");
-        if (signal.rank() != 1)
-            throw new EdgeworksException(file, signal.sourcePath(), "channel '" + signal.name() + "' is not 1-D");
-        return new Spectrum(scan.name(), Axis.energy(energy.readDoubles(file)), signal.readDoubles(file), null,
-                signal.role() == ChannelRole.MU ? "mu" : signal.name());
+    /**
+     * A raw scan whose mu the user must choose (no recorded mu, and the channels do not decide it): the
+     * workbench opens the import dialog on it. {@code reason} is the one-line refusal of the automatic rule.
+     */
+    public record RawScan(Scan scan, Path file, String reason) {}
+
+    /**
+     * A scan as mu, never a raw channel plotted as mu: a recorded mu (a MU channel, or the second column of a
+     * two-column file) or the choice remembered for this file layout from the import dialog, both resolved by
+     * {@link XasInput#load}, the command line's code; any other scan is a {@link RawScan} for the import
+     * dialog, pre-filled by the channel roles (I0 and It: transmission), so the user sees and confirms how mu
+     * is made before anything is plotted as mu.
+     */
+    public static Object spectrumOrRaw(Scan scan, Path file) throws EdgeworksException {
+        XasInput.Selection remembered = ImportPanel.remembered(scan);
+        boolean recorded = scan.first(ChannelRole.MU).isPresent() || scan.channels().size() == 2;
+        if (remembered == null && !recorded)
+            return new RawScan(scan, file, "no recorded mu (channels: " + String.join(", ", scan.channels().keySet()) + ")");
+        XasInput.Loaded l = XasInput.load(scan, file, null, remembered != null ? remembered : XasInput.Selection.auto());
+        Sources.remember(l.spectrum(), l.source());
+        return l.spectrum();
     }
 
     static boolean isHdf5Name(Path p) {

@@ -204,6 +204,9 @@ public final class PipelinePanel extends Composite {
                 monitor.subTask(f.getFileName().toString());
                 try {
                     Object input = DataOpener.openFile(f, monitor);
+                    if (input instanceof DataOpener.RawScan raw)
+                        throw new EdgeworksException(f, null, "raw channels only, mu not decided (" + raw.reason()
+                                + "); choose it once with File > Import, the choice then holds for every file of this layout");
                     Object opened = input;
                     List<Result<?>> results = new ArrayList<>();
                     for (PipelineDocument.Step s : pipeline) {
