@@ -47,12 +47,25 @@ public final class LEdgeProcessor implements Processor<Spectrum, LEdgeProcessor.
         @Param(label = "pre-edge end", unit = "eV rel. L3", description = "default -5") double pre2,
         @Param(label = "post-edge start", unit = "eV rel. L2", description = "default +10") double post1,
         @Param(label = "post-edge end", unit = "eV rel. L2", description = "default +30 (clipped to the data)") double post2,
-        @Param(label = "scale", description = "post-edge (default) | l3-max") Scale scale) {
+        @Param(label = "scale", description = "post-edge (default) | l3-max") Scale scale,
+        @Param(label = "L3 only", description = "one arctan step at L3 (the L2 edge beyond the data, e.g. Ru L2 128 eV above L3); post-edge range then rel. L3; default false") boolean l3Only) {
+
+        /** The two-step background (l3Only false). */
+        public Params(Double eL3, Double eL2, Double splitting, double branching, double width, double pre1, double pre2,
+                      double post1, double post2, Scale scale) {
+            this(eL3, eL2, splitting, branching, width, pre1, pre2, post1, post2, scale, false);
+        }
+
         public static Params defaults() { return new Params(null, null, null, 2.0 / 3.0, 1.0, -15, -5, 10, 30, Scale.POST_EDGE); }
 
         public static Params of(double l3, double l2) { return new Params(l3, l2, null, 2.0 / 3.0, 1.0, -15, -5, 10, 30, Scale.POST_EDGE); }
 
-        public Params scaled(Scale s) { return new Params(eL3, eL2, splitting, branching, width, pre1, pre2, post1, post2, s); }
+        /** One step at L3 only; post-edge range post1..post2 eV above L3. */
+        public static Params l3Only(Double l3, double post1, double post2) {
+            return new Params(l3, null, null, 1.0, 1.0, -15, -5, post1, post2, Scale.POST_EDGE, true);
+        }
+
+        public Params scaled(Scale s) { return new Params(eL3, eL2, splitting, branching, width, pre1, pre2, post1, post2, s, l3Only); }
     }
 
     /**
@@ -85,22 +98,24 @@ public final class LEdgeProcessor implements Processor<Spectrum, LEdgeProcessor.
             l3 = e[i];
         }
         double l2;
-        if (p.eL2() != null) l2 = p.eL2();
+        if (p.l3Only()) l2 = l3; // no L2 step: the post-edge range is relative to L3
+        else if (p.eL2() != null) l2 = p.eL2();
         else if (p.splitting() != null) l2 = l3 + p.splitting();
-        else throw EdgeworksException.of(name, "eL2: give the L2 energy or the spin-orbit splitting");
-        if (!(l2 > l3)) throw EdgeworksException.of(name, "eL2: " + l2 + " eV is not above L3 " + l3 + " eV");
+        else throw EdgeworksException.of(name, "eL2: give the L2 energy or the spin-orbit splitting (or l3Only)");
+        if (!p.l3Only() && !(l2 > l3)) throw EdgeworksException.of(name, "eL2: " + l2 + " eV is not above L3 " + l3 + " eV");
         if (!(p.width() > 0)) throw EdgeworksException.of(name, "width: must be positive");
         if (p.branching() < 0 || p.branching() > 1) throw EdgeworksException.of(name, "branching: must be within 0..1");
         int a = LarchIndex.indexOf(e, l3 + p.pre1()), b = LarchIndex.indexNearest(e, l3 + p.pre2());
         if (b - a < 2) throw EdgeworksException.of(name, "pre1: fewer than 2 points in the pre-edge range");
-        double r = p.branching(), w = p.width();
+        double r = p.l3Only() ? 1.0 : p.branching(), w = p.width();
         double[] pre = new double[n], sub = new double[n], step = new double[n];
         for (int i = 0; i < n; i++)
             step[i] = r * (0.5 + Math.atan((e[i] - l3) / w) / Math.PI) + (1 - r) * (0.5 + Math.atan((e[i] - l2) / w) / Math.PI);
         int c = LarchIndex.indexOf(e, l2 + p.post1());
         if (e[c] < l2 + p.post1()) c++;
         int d = LarchIndex.indexOf(e, Math.min(l2 + p.post2(), e[n - 1])) + 1;
-        if (d - c < 2) throw EdgeworksException.of(name, "post1: fewer than 2 points in the post-edge range above L2");
+        if (d - c < 2) throw EdgeworksException.of(name, "post1: fewer than 2 points in the post-edge range [" + p.post1() + ", " + p.post2()
+            + "] eV above " + (p.l3Only() ? "L3" : "L2") + " (data end at " + e[n - 1] + " eV)");
         // line a + b (E - L3) and step height h fitted together over the pre- and post-edge ranges:
         // the arctan tails reach into the pre-edge range, so a line fitted there alone is biased
         double[][] m = new double[3][3];
@@ -131,14 +146,16 @@ public final class LEdgeProcessor implements Processor<Spectrum, LEdgeProcessor.
         double scale = h;
         if (sc == Scale.L3_MAX) {
             scale = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) if (e[i] >= l3 - 5 && e[i] <= 0.5 * (l3 + l2)) scale = Math.max(scale, sub[i]);
+            double top = p.l3Only() ? l3 + p.post1() : 0.5 * (l3 + l2);
+            for (int i = 0; i < n; i++) if (e[i] >= l3 - 5 && e[i] <= top) scale = Math.max(scale, sub[i]);
             if (!(scale > 0)) throw EdgeworksException.of(name, "scale: no positive L3 maximum between L3-5 eV and the L3/L2 midpoint");
         }
         double[] norm = new double[n], bg = new double[n], wl = new double[n];
         for (int i = 0; i < n; i++) { norm[i] = sub[i] / scale; bg[i] = h * step[i] / scale; wl[i] = norm[i] - bg[i]; }
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("eL3", l3);
-        used.put("eL2", l2);
+        if (!p.l3Only()) used.put("eL2", l2);
+        used.put("l3_only", p.l3Only());
         used.put("branching", r);
         used.put("width", w);
         used.put("pre1", p.pre1());

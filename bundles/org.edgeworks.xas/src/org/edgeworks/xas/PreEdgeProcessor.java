@@ -12,7 +12,6 @@ import org.edgeworks.core.processing.Processor;
 import org.edgeworks.core.processing.Provenance;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.xas.kernel.LarchIndex;
-import org.edgeworks.xas.kernel.Normalizer;
 import org.edgeworks.xas.kernel.PolyFit;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
@@ -37,6 +36,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProcessor.Params, PreEdgeProcessor.PreEdge> {
     public static final String ID = "org.edgeworks.xas.preedge";
+    /** The step position is fitted within E0 +- this many eV. */
+    static final double STEP_RANGE = 5.0;
+    /** A peak centre is fitted within its starting value +- this many eV. */
+    static final double CENTRE_RANGE = 2.0;
 
     public enum Baseline implements XasEnum {
         LINE_ARCTAN("line+arctan"), LINE_ERF("line+erf"), SPLINE("spline");
@@ -51,7 +54,7 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
     }
 
     public record Params(
-        @Param(label = "E0", unit = "eV", description = "default: max dmu/dE of the input") Double e0,
+        @Param(label = "E0", unit = "eV", description = "default: the main edge, steepest rise of the input smoothed by a 3 eV Gaussian") Double e0,
         @Param(label = "fit start", unit = "eV rel. E0", description = "default -30 (Larch prepeaks)") double emin,
         @Param(label = "fit end", unit = "eV rel. E0", description = "default -1") double emax,
         @Param(label = "peak window start", unit = "eV rel. E0", description = "default -15") double elo,
@@ -95,11 +98,12 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
         String name = g.name();
         double[] e = g.energy(), y = g.signal();
         double e0;
+        List<String> notes = new ArrayList<>(g.notes());
         if (p.e0() != null) e0 = p.e0();
         else {
-            int i = Normalizer.findE0Index(e, y, e.length, new double[e.length]);
-            if (i < 0) throw EdgeworksException.of(name, "e0: no edge found; give e0");
-            e0 = e[i];
+            e0 = org.edgeworks.xas.kernel.EdgePosition.mainEdge(e, y, e.length, 3.0);
+            if (!Double.isFinite(e0)) throw EdgeworksException.of(name, "e0: no edge found; give e0");
+            notes.add("E0 " + e0 + " eV: the steepest rise of the spectrum smoothed by a 3 eV Gaussian (the main edge, not a strong pre-edge peak)");
         }
         int np = p.peaks();
         if (np < 1 || np > 6) throw EdgeworksException.of(name, "peaks: 1 to 6 peaks");
@@ -110,7 +114,7 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
         if (e[from] < e0 + p.emin()) from++;
         int n = to - from;
         Baseline kind = p.baseline() == null ? Baseline.LINE_ARCTAN : p.baseline();
-        int nb = kind == Baseline.SPLINE ? 0 : 4; // line (2), step height, step width; the step is centred at E0
+        int nb = kind == Baseline.SPLINE ? 0 : 5; // line (2), step height, step width, step position (bounded near E0)
         int npar = nb + 3 * np;
         if (n <= npar + 1) throw EdgeworksException.of(name, "emin: only " + n + " points in the fit range for " + npar + " parameters");
         double[] x = java.util.Arrays.copyOfRange(e, from, to), yw = java.util.Arrays.copyOfRange(y, from, to);
@@ -133,15 +137,16 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
             double[] raw = lf.rawCoefficients();
             double a0 = raw[0] + raw[1] * xref, a1 = raw[1];
             double hstep = Math.max(0, by[by.length - 1] - (a0 + a1 * (bx[bx.length - 1] - xref)));
-            start[0] = a0; start[1] = a1; start[2] = Math.max(1e-3, 2 * hstep); start[3] = 2.0;
+            start[0] = a0; start[1] = a1; start[2] = Math.max(1e-3, 2 * hstep); start[3] = 2.0; start[4] = e0;
             lower[0] = -1e9; upper[0] = 1e9; lower[1] = -1e9; upper[1] = 1e9; lower[2] = 0; upper[2] = 1e9;
-            lower[3] = 0.2; upper[3] = 30;
+            lower[3] = 0.2; upper[3] = 30; lower[4] = e0 - STEP_RANGE; upper[4] = e0 + STEP_RANGE;
         }
         // peak starts: given centres, or the highest local maxima above the start baseline in the window
         double[] base0 = new double[n];
-        for (int i = 0; i < n; i++) base0[i] = kind == Baseline.SPLINE ? fixedBase[i] : baseline(kind, start, x[i], xref, e0);
+        for (int i = 0; i < n; i++) base0[i] = kind == Baseline.SPLINE ? fixedBase[i] : baseline(kind, start, x[i], xref);
         List<Double> centres = p.centres() != null && !p.centres().isEmpty() ? p.centres() : guessCentres(x, yw, base0, wlo, whi, np);
-        if (centres.size() < np) throw EdgeworksException.of(name, "peaks: found " + centres.size() + " maxima in the peak window for " + np + " peaks; give centres");
+        if (centres.size() < np) throw EdgeworksException.of(name, "peaks: found " + centres.size() + " maxima in the fit range ["
+            + (e0 + p.emin()) + ", " + (e0 + p.emax()) + "] eV for " + np + " peaks; give centres");
         for (int j = 0; j < np; j++) {
             int q = nb + 3 * j;
             double c = centres.get(j);
@@ -151,54 +156,71 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
             start[q + 1] = c;
             start[q + 2] = p.fwhm();
             lower[q] = 0; upper[q] = 1e6;
-            lower[q + 1] = x[0]; upper[q + 1] = x[n - 1];
+            // a peak stays near where it was seen: it cannot wander off to model the edge
+            lower[q + 1] = Math.max(x[0], c - CENTRE_RANGE); upper[q + 1] = Math.min(x[n - 1], c + CENTRE_RANGE);
             lower[q + 2] = 0.05; upper[q + 2] = 15;
         }
         double eta = p.eta();
         final double[] lo = lower, hi = upper;
-        final double edge = e0;
         java.util.function.Function<double[], double[]> model = par -> {
             double[] f = new double[n];
             for (int i = 0; i < n; i++) {
-                double v = kind == Baseline.SPLINE ? fixedBase[i] : baseline(kind, par, x[i], xref, edge);
+                double v = kind == Baseline.SPLINE ? fixedBase[i] : baseline(kind, par, x[i], xref);
                 for (int j = 0; j < np; j++) v += pseudoVoigt(x[i], par[nb + 3 * j], par[nb + 3 * j + 1], par[nb + 3 * j + 2], eta);
                 f[i] = v;
             }
             return f;
         };
-        LeastSquaresOptimizer.Optimum opt;
-        try {
-            opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
-                .start(start).target(yw).maxEvaluations(20000).maxIterations(2000)
-                .parameterValidator(v -> {
-                    double[] c = v.toArray();
-                    for (int k = 0; k < c.length; k++) c[k] = Math.max(lo[k], Math.min(hi[k], c[k]));
-                    return new ArrayRealVector(c, false);
-                })
-                .model(point -> {
-                    double[] par = point.toArray();
-                    double[] f0 = model.apply(par);
-                    double[][] jac = new double[n][par.length];
-                    for (int k = 0; k < par.length; k++) { // central differences
-                        double h = 1e-6 * Math.max(1, Math.abs(par[k]));
-                        double[] pp = par.clone(), pm = par.clone();
-                        pp[k] += h; pm[k] -= h;
-                        double[] fp = model.apply(pp), fm = model.apply(pm);
-                        for (int i = 0; i < n; i++) jac[i][k] = (fp[i] - fm[i]) / (2 * h);
-                    }
-                    return new Pair<>(new ArrayRealVector(f0, false), new Array2DRowRealMatrix(jac, false));
-                })
-                .build());
-        } catch (MathIllegalStateException ex) {
-            throw EdgeworksException.of(name, "peaks: the fit did not converge (" + ex.getMessage() + ")");
+        // the step position is multimodal with peaks on the step (white lines): start it at E0 and
+        // 1, 2, 3, 4 eV either side, keep the lowest chi-square
+        double[] stepStarts = kind == Baseline.SPLINE ? new double[] {Double.NaN} : new double[] {0, -1, 1, -2, 2, -3, 3, -4, 4};
+        LeastSquaresOptimizer.Optimum opt = null;
+        MathIllegalStateException failure = null;
+        for (double ds : stepStarts) {
+            double[] s0 = start.clone();
+            if (!Double.isNaN(ds)) s0[4] = e0 + ds;
+            try {
+                LeastSquaresOptimizer.Optimum o = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
+                    .start(s0).target(yw).maxEvaluations(20000).maxIterations(2000)
+                    .parameterValidator(v -> {
+                        double[] c = v.toArray();
+                        for (int k = 0; k < c.length; k++) c[k] = Math.max(lo[k], Math.min(hi[k], c[k]));
+                        return new ArrayRealVector(c, false);
+                    })
+                    .model(point -> {
+                        double[] par = point.toArray();
+                        double[] f0 = model.apply(par);
+                        double[][] jac = new double[n][par.length];
+                        for (int k = 0; k < par.length; k++) { // central differences
+                            double h = 1e-6 * Math.max(1, Math.abs(par[k]));
+                            double[] pp = par.clone(), pm = par.clone();
+                            pp[k] += h; pm[k] -= h;
+                            double[] fp = model.apply(pp), fm = model.apply(pm);
+                            for (int i = 0; i < n; i++) jac[i][k] = (fp[i] - fm[i]) / (2 * h);
+                        }
+                        return new Pair<>(new ArrayRealVector(f0, false), new Array2DRowRealMatrix(jac, false));
+                    })
+                    .build());
+                if (opt == null || o.getCost() < opt.getCost()) opt = o;
+            } catch (MathIllegalStateException ex) {
+                failure = ex;
+            }
         }
+        if (opt == null) throw EdgeworksException.of(name, "peaks: the fit did not converge (" + failure.getMessage() + ")");
         double[] par = opt.getPoint().toArray();
         double[] fit = model.apply(par);
         double chi2 = 0, yy = 0;
         for (int i = 0; i < n; i++) { double r = yw[i] - fit[i]; chi2 += r * r; yy += yw[i] * yw[i]; }
         double redchi = chi2 / (n - npar);
         RealMatrix cov = covariance(opt.getJacobian(), nb, redchi);
-        if (cov == null) throw EdgeworksException.of(name, "peaks: singular fit (too many peaks for the data?)");
+        if (cov == null) {
+            StringBuilder at = new StringBuilder();
+            for (int j = 0; j < np; j++) {
+                int q = nb + 3 * j;
+                at.append(j == 0 ? "" : "; ").append(String.format(java.util.Locale.ROOT, "centre %.3f eV area %.4g fwhm %.3f eV", par[q + 1], par[q], par[q + 2]));
+            }
+            throw EdgeworksException.of(name, "peaks: singular fit (a peak not determined by the data: " + at + "); give centres or fewer peaks");
+        }
         List<Peak> peaks = new ArrayList<>();
         double total = 0, weighted = 0;
         for (int j = 0; j < np; j++) {
@@ -224,7 +246,13 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
             vc += gc[u] * cov.getEntry(u, v) * gc[v];
         }
         double[] base = new double[n];
-        for (int i = 0; i < n; i++) base[i] = kind == Baseline.SPLINE ? fixedBase[i] : baseline(kind, par, x[i], xref, e0);
+        for (int i = 0; i < n; i++) base[i] = kind == Baseline.SPLINE ? fixedBase[i] : baseline(kind, par, x[i], xref);
+        if (kind != Baseline.SPLINE) {
+            if (Math.abs(par[4] - lower[4]) < 1e-6 || Math.abs(par[4] - upper[4]) < 1e-6)
+                notes.add("warning: the step position ended at its bound " + par[4] + " eV (E0 +- " + STEP_RANGE + " eV)");
+            if (Math.abs(par[3] - lower[3]) < 1e-9 || Math.abs(par[3] - upper[3]) < 1e-9)
+                notes.add("warning: the step width ended at its bound " + par[3] + " eV");
+        }
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("e0", e0);
         used.put("emin", p.emin());
@@ -236,8 +264,14 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
         used.put("initial_centres", centres);
         used.put("eta", eta);
         used.put("initial_fwhm", p.fwhm());
+        if (kind != Baseline.SPLINE) {
+            used.put("step_height", par[2]);
+            used.put("step_width", par[3]);
+            used.put("step_position", par[4]);
+            used.put("step_position_stderr", sd(cov, 4));
+        }
         return new Result<>(new PreEdge(name, e0, kind, peaks, total, Math.sqrt(Math.max(0, vt)), centroid, Math.sqrt(Math.max(0, vc)),
-            x, yw, base, fit, redchi, yy > 0 ? chi2 / yy : 0), Provenance.of(ID, version(), used, g.notes()));
+            x, yw, base, fit, redchi, yy > 0 ? chi2 / yy : 0), Provenance.of(ID, version(), used, notes));
     }
 
     /**
@@ -264,9 +298,10 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
 
     private static double sd(RealMatrix cov, int k) { return Math.sqrt(Math.max(0, cov.getEntry(k, k))); }
 
-    static double baseline(Baseline kind, double[] b, double x, double xref, double e0) {
+    /** line b0 + b1 (x - xref) + step b2 of width b3 (eV) centred at b4 (eV). */
+    static double baseline(Baseline kind, double[] b, double x, double xref) {
         double line = b[0] + b[1] * (x - xref);
-        double t = (x - e0) / b[3];
+        double t = (x - b[4]) / b[3];
         return line + b[2] * (kind == Baseline.LINE_ERF ? 0.5 * (1 + Erf.erf(t)) : 0.5 + Math.atan(t) / Math.PI);
     }
 
@@ -291,20 +326,30 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
         return org.edgeworks.xas.kernel.CubicSpline.of(knots.stream().mapToDouble(v -> v[0]).toArray(), knots.stream().mapToDouble(v -> v[1]).toArray());
     }
 
+    /**
+     * Starting centres: the highest local maxima of data minus the starting baseline, those inside
+     * the peak window [wlo, whi] first, then anywhere in the fit range (a peak at the window's
+     * edge, as KMnO4's with the default windows, is still found); maxima closer than 1 eV to a
+     * chosen one or to the ends of the range are skipped.
+     */
     static List<Double> guessCentres(double[] x, double[] y, double[] base, double wlo, double whi, int np) {
-        List<double[]> maxima = new ArrayList<>();
+        List<double[]> inside = new ArrayList<>(), outside = new ArrayList<>();
         for (int i = 1; i < x.length - 1; i++) {
-            if (x[i] < wlo || x[i] > whi) continue;
             double r = y[i] - base[i];
-            if (r >= y[i - 1] - base[i - 1] && r >= y[i + 1] - base[i + 1]) maxima.add(new double[] {x[i], r});
+            if (!(r >= y[i - 1] - base[i - 1] && r >= y[i + 1] - base[i + 1])) continue;
+            if (x[i] - x[0] < 1.0 || x[x.length - 1] - x[i] < 1.0) continue;
+            (x[i] >= wlo && x[i] <= whi ? inside : outside).add(new double[] {x[i], r});
         }
-        maxima.sort((a, b) -> Double.compare(b[1], a[1]));
+        inside.sort((a, b) -> Double.compare(b[1], a[1]));
+        outside.sort((a, b) -> Double.compare(b[1], a[1]));
         List<Double> out = new ArrayList<>();
-        for (double[] m : maxima) {
-            boolean far = true;
-            for (double c : out) if (Math.abs(c - m[0]) < 1.0) far = false;
-            if (far) out.add(m[0]);
-            if (out.size() == np) break;
+        for (List<double[]> list : List.of(inside, outside)) {
+            for (double[] m : list) {
+                if (out.size() == np) break;
+                boolean far = true;
+                for (double c : out) if (Math.abs(c - m[0]) < 1.0) far = false;
+                if (far) out.add(m[0]);
+            }
         }
         out.sort(Double::compare);
         return out;
