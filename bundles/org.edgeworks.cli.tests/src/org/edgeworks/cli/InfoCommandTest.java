@@ -31,14 +31,17 @@ class InfoCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    /** Every NeXus/HDF5, XDI and column file in shared/data (MDA and TIFF belong to detector bundles). */
+    /**
+     * Every NeXus/HDF5, XDI, column, SPEC and Athena file in shared/data (MDA and TIFF belong to
+     * detector bundles; the JSON manifests next to the SPEC files are not data).
+     */
     static List<Path> sharedFiles() throws IOException {
         try (Stream<Path> s = Files.walk(SHARED)) {
             return s.filter(Files::isRegularFile)
                 .filter(p -> !p.startsWith(SHARED.resolve("peers")))
                 .filter(p -> {
                     String n = p.getFileName().toString();
-                    return !(n.endsWith(".md") || n.endsWith(".mda") || n.endsWith(".tif"));
+                    return !(n.endsWith(".md") || n.endsWith(".mda") || n.endsWith(".tif") || n.endsWith(".json"));
                 })
                 .sorted().toList();
         }

@@ -88,8 +88,25 @@ public final class InfoCommand implements Callable<Integer> {
             if (probe.isHdf5()) { out.println("detector: none (" + e.problem() + ")"); return; }
             throw e;
         }
+        // a file holding several scans (SPEC #S, BLISS/NeXus entries, Athena groups): list them,
+        // then describe the channels of the first usable one
+        List<org.edgeworks.core.detector.Detector.ScanEntry> scans = det.detector().scans(f);
+        if (!scans.isEmpty()) {
+            out.println("detector: " + det.label() + " [" + det.detector().id() + "]");
+            out.println("scans: " + scans.size() + " (choose with --scan N or, for Athena projects, --group LABEL; default: every usable scan)");
+            for (var s : scans)
+                out.println("  " + s.id() + "  points=" + s.points() + (s.label().isEmpty() ? "" : "  " + s.label())
+                    + (s.usable() ? "" : "  [not usable]") + (s.note().isEmpty() ? "" : "  (" + s.note() + ")"));
+        }
         Scan scan;
         try {
+            if (!scans.isEmpty()) {
+                var first = scans.stream().filter(s -> s.usable()).findFirst().orElse(scans.get(0));
+                scan = det.detector().read(f, first.id());
+                out.println("scan " + first.id() + " channels:");
+                printChannels(scan, out);
+                return;
+            }
             scan = det.detector().read(f);
         } catch (EdgeworksException e) {
             if (probe.isHdf5()) { out.println("detector: " + det.label() + ": cannot read channels (" + e.problem() + ")"); return; }
@@ -105,10 +122,15 @@ public final class InfoCommand implements Callable<Integer> {
         }
         out.println("detector: " + det.label() + " [" + det.detector().id() + "]");
         out.println("channels:");
+        printChannels(scan, out);
+    }
+
+    private static void printChannels(Scan scan, PrintWriter out) {
         for (Channel c : scan.channels().values()) {
             out.println("  " + c.name() + "  role=" + c.role() + "  shape=" + Arrays.toString(c.shape())
                 + (c.unit().symbol().isEmpty() ? "" : "  unit=" + c.unit().symbol()) + "  from " + c.sourcePath());
         }
+        scan.metadata().forEach((k, v) -> { if (k.startsWith("note.")) out.println("  note: " + v); });
     }
 
     private void printNode(NexusNode n, String indent, PrintWriter out) {

@@ -25,8 +25,7 @@ public final class DeglitchCommand extends XasSubcommand {
 
     @Override
     void execute() throws EdgeworksException {
-        for (Path f : files) {
-            XasInput.Loaded l = in.load(f);
+        for (XasInput.Loaded l : in.loadAll(files, out.log)) {
             String name = l.spectrum().name();
             var r = new DeglitchProcessor().apply(l.spectrum(), new DeglitchProcessor.Params(window, k, remove));
             var v = r.value();

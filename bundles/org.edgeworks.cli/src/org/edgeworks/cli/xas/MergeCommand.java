@@ -31,8 +31,7 @@ public final class MergeCommand extends XasSubcommand {
         List<Spectrum> ss = new ArrayList<>();
         List<SourceRef> src = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (Path f : files) {
-            XasInput.Loaded l = in.load(f);
+        for (XasInput.Loaded l : in.loadAll(files, out.log)) {
             ss.add(l.spectrum());
             src.add(l.source());
             notes.addAll(l.notes());

@@ -47,13 +47,18 @@ public final class NormalizeCommand extends XasSubcommand {
 
     @Override
     void execute() throws EdgeworksException {
-        for (Path f : files) {
-            XasInput.Loaded l = in.load(f);
+        for (XasInput.Loaded l : in.loadAll(files, out.log)) {
             String name = l.spectrum().name();
             if (ledge) lEdge(l, name);
             else if (in.normalizedInput()) alreadyNormalised(l, name);
             else edge(l, name);
         }
+    }
+
+    /** True when no normalisation option was given (then a file's stored parameters are used). */
+    boolean noNormalizationOptions() {
+        return e0 == null && e0Method == null && pre1 == null && pre2 == null && norm1 == null && norm2 == null && nnorm == null && nvict == 0
+            && "edge-step".equals(normalization);
     }
 
     NormalizeProcessor.Params params() {
@@ -62,11 +67,15 @@ public final class NormalizeCommand extends XasSubcommand {
     }
 
     private void edge(XasInput.Loaded l, String name) throws EdgeworksException {
-        Result<NormalizeProcessor.Normalized> r = new NormalizeProcessor().apply(l.spectrum(), params());
+        var stored = noNormalizationOptions() ? in.stored(l) : java.util.Optional.<NormalizeProcessor.Params>empty();
+        Result<NormalizeProcessor.Normalized> r = new NormalizeProcessor().apply(l.spectrum(), stored.orElse(params()));
         NormalizeProcessor.Normalized n = r.value();
         Map<String, Object> json = new LinkedHashMap<>(NormalizeProcessor.used(n));
         json.put("name", name);
-        json.put("provenance", XasOutput.provenance(r.provenance(), List.of(l.source()), l.notes()));
+        List<String> notes = new ArrayList<>(l.notes());
+        if (stored.isPresent()) notes.add("normalised with the parameters stored in the file: " + in.storedSource(l));
+        json.put("parameters_from", stored.isPresent() ? "file" : "options");
+        json.put("provenance", XasOutput.provenance(r.provenance(), List.of(l.source()), notes));
         write(name, n.energy(), n.mu(), n.pre(), n.post(), n.norm(), n.flat(), json, n.e0(), "norm / flat");
     }
 

@@ -31,8 +31,7 @@ public final class PreEdgeCommand extends XasSubcommand {
 
     @Override
     void execute() throws EdgeworksException {
-        for (Path f : files) {
-            XasInput.Loaded l = in.load(f);
+        for (XasInput.Loaded l : in.loadAll(files, out.log)) {
             String name = l.spectrum().name();
             var p = new PreEdgeProcessor.Params(e0, emin, emax, elo, ehi, PreEdgeProcessor.Baseline.parse(baseline), peaks, centres, eta, 1.5);
             var r = new PreEdgeProcessor().apply(in.norm(l), p);

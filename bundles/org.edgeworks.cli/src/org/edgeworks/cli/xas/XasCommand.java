@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     description = "XANES and EXAFS analysis: normalise, LCF, valence, pre-edge peaks, merge, align, calibrate, deglitch; autobk, ft, wavelet, fit.",
     subcommands = {NormalizeCommand.class, LcfCommand.class, ValenceCommand.class, PreEdgeCommand.class, MergeCommand.class,
         AlignCommand.class, CalibrateCommand.class, DeglitchCommand.class, AutobkCommand.class, FtCommand.class, WaveletCommand.class,
-        FitCommand.class})
+        FitCommand.class, ExportCommand.class})
 public final class XasCommand implements Runnable {
     @Spec CommandSpec spec;
 

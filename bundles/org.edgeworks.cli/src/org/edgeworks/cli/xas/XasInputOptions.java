@@ -1,13 +1,22 @@
 package org.edgeworks.cli.xas;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.core.detector.Detector;
+import org.edgeworks.core.detector.DetectorRegistry;
 import org.edgeworks.pipeline.xas.XasInput;
 import org.edgeworks.xas.NormalizeProcessor;
+import org.edgeworks.xas.StoredNormalization;
 
 import picocli.CommandLine.Option;
 
@@ -44,13 +53,41 @@ final class XasInputOptions {
     @Option(names = "--input", paramLabel = "KIND", defaultValue = "mu", description = "mu (default) or norm: the inputs are already normalised (reference libraries), nothing is normalised twice.")
     String input;
 
-    /** Where scans come from: the detector registry (tests put in-memory scans here). */
-    static ScanLoader loader = path -> org.edgeworks.core.detector.DetectorRegistry.load().read(path);
+    @Option(names = "--scan", paramLabel = "N", description = "A scan of a multi-scan file (SPEC #S number, BLISS N.1 or NeXus entry); repeatable. "
+        + "Default: every usable scan, each processed as FILE#N.")
+    List<String> scans = new ArrayList<>();
 
-    @FunctionalInterface
+    @Option(names = "--group", paramLabel = "LABEL", description = "A group of an Athena project (.prj) by its label; repeatable. Default: every group. "
+        + "Without normalisation options a group is normalised with the parameters Athena stored.")
+    List<String> groups = new ArrayList<>();
+
+    /** Where scans come from: the detector registry (tests put in-memory scans here). */
+    static ScanLoader loader = new ScanLoader() {
+        private DetectorRegistry registry;
+
+        private DetectorRegistry registry() {
+            if (registry == null) registry = DetectorRegistry.load();
+            return registry;
+        }
+
+        @Override public Scan read(Path file) throws EdgeworksException { return registry().read(file); }
+        @Override public List<Detector.ScanEntry> scans(Path file) throws EdgeworksException { return registry().scans(file); }
+        @Override public Scan read(Path file, String id) throws EdgeworksException { return registry().read(file, id); }
+    };
+
     interface ScanLoader {
         Scan read(Path file) throws EdgeworksException;
+
+        /** The scans of a multi-scan file; empty for a one-scan file (the default, for in-memory test loaders). */
+        default List<Detector.ScanEntry> scans(Path file) throws EdgeworksException { return List.of(); }
+
+        default Scan read(Path file, String id) throws EdgeworksException {
+            throw new EdgeworksException(file, id, "this file holds one scan");
+        }
     }
+
+    /** Scan metadata of what was loaded (stored normalisation parameters), by the loaded spectrum. */
+    private final Map<XasInput.Loaded, Map<String, String>> metadata = new IdentityHashMap<>();
 
     boolean normalizedInput() throws EdgeworksException {
         String k = input == null ? "mu" : input.toLowerCase(Locale.ROOT);
@@ -62,13 +99,99 @@ final class XasInputOptions {
         return load(file, null);
     }
 
+    /**
+     * One spectrum from a file: the file's scan, or the one scan/group chosen with --scan/--group
+     * of a multi-scan file; several scans and no single choice is a one-line error.
+     */
     XasInput.Loaded load(Path file, String name) throws EdgeworksException {
-        return XasInput.load(loader.read(file), file, name, new XasInput.Selection(energy, mu, mode, i0, it, ifl, icr, ocr));
+        List<Detector.ScanEntry> all = loader.scans(file);
+        if (all.isEmpty()) return loaded(loader.read(file), file, name);
+        List<String> ids = chosen(file, all);
+        if (ids.size() != 1)
+            throw new EdgeworksException(file, null, "holds " + all.size() + " scans (" + String.join(", ", all.stream().map(Detector.ScanEntry::id).toList())
+                + "): this input takes one spectrum: choose it with --scan N or --group LABEL");
+        return loaded(loader.read(file, ids.get(0)), file, name == null ? scanName(file, ids.get(0)) : name);
     }
 
-    /** The spectrum normalised with Larch's defaults, or as it is with --input norm. */
+    /**
+     * Every spectrum a file gives: its one scan, or the scans/groups chosen with --scan/--group,
+     * or (no choice) every usable scan, each named FILE#ID; unusable ones are listed in {@code skipped}.
+     */
+    List<XasInput.Loaded> loadAll(Path file, List<String> skipped) throws EdgeworksException {
+        List<Detector.ScanEntry> all = loader.scans(file);
+        if (all.isEmpty()) {
+            if (!scans.isEmpty() || !groups.isEmpty())
+                throw new EdgeworksException(file, null, "holds one scan: --scan/--group do not apply to it");
+            return List.of(loaded(loader.read(file), file, null));
+        }
+        List<String> ids = chosen(file, all);
+        List<XasInput.Loaded> out = new ArrayList<>();
+        for (String id : ids) out.add(loaded(loader.read(file, id), file, scanName(file, id)));
+        if (scans.isEmpty() && groups.isEmpty())
+            for (Detector.ScanEntry e : all) if (!e.usable()) skipped.add(file + "#" + e.id() + ": not processed (" + e.note() + ")");
+        return out;
+    }
+
+    /** {@link #loadAll(Path, List)} over several files; the scans not processed are printed to {@code log}. */
+    List<XasInput.Loaded> loadAll(List<Path> files, java.io.PrintWriter log) throws EdgeworksException {
+        List<XasInput.Loaded> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Path f : files) out.addAll(loadAll(f, skipped));
+        if (log != null) for (String s : skipped) log.println(s);
+        return out;
+    }
+
+    private List<String> chosen(Path file, List<Detector.ScanEntry> all) throws EdgeworksException {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String want : concat(scans, groups)) {
+            Detector.ScanEntry hit = all.stream().filter(e -> e.id().equals(want)).findFirst()
+                .or(() -> all.stream().filter(e -> e.id().equalsIgnoreCase(want)).findFirst())
+                .or(() -> want.contains(".") ? java.util.Optional.empty() : all.stream().filter(e -> e.id().equals(want + ".1")).findFirst())
+                .orElseThrow(() -> new EdgeworksException(file, want, "no such scan or group (" + String.join(", ", all.stream().map(Detector.ScanEntry::id).toList()) + ")"));
+            ids.add(hit.id());
+        }
+        if (ids.isEmpty()) for (Detector.ScanEntry e : all) if (e.usable()) ids.add(e.id());
+        if (ids.isEmpty()) throw new EdgeworksException(file, null, "none of its " + all.size() + " scans is usable (" + all.stream().map(e -> e.id() + ": " + e.note()).toList() + ")");
+        return List.copyOf(ids);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** FILE#ID as an output name: characters other than letters, digits and ._+#- become _. */
+    static String scanName(Path file, String id) {
+        return (XasInput.baseName(file) + "#" + id).replaceAll("[^A-Za-z0-9._+#-]", "_");
+    }
+
+    private XasInput.Loaded loaded(Scan scan, Path file, String name) throws EdgeworksException {
+        XasInput.Loaded l = XasInput.load(scan, file, name, new XasInput.Selection(energy, mu, mode, i0, it, ifl, icr, ocr));
+        List<String> notes = new ArrayList<>();
+        scan.metadata().forEach((k, v) -> { if (k.startsWith("note.")) notes.add(v); });
+        if (!scan.entryPath().isEmpty()) notes.add("scan " + scan.entryPath() + " of " + file);
+        notes.addAll(l.notes());
+        XasInput.Loaded out = new XasInput.Loaded(l.spectrum(), l.source(), notes);
+        metadata.put(out, scan.metadata());
+        return out;
+    }
+
+    /** The normalisation parameters the file stored for this spectrum (an Athena group's), if any. */
+    java.util.Optional<NormalizeProcessor.Params> stored(XasInput.Loaded l) throws EdgeworksException {
+        Map<String, String> m = metadata.get(l);
+        return m == null ? java.util.Optional.empty() : StoredNormalization.of(l.spectrum().name(), m);
+    }
+
+    String storedSource(XasInput.Loaded l) {
+        Map<String, String> m = metadata.get(l);
+        return m == null ? "" : StoredNormalization.source(m);
+    }
+
+    /** The spectrum normalised with the parameters the file stored, else Larch's defaults, or as it is with --input norm. */
     Spectrum norm(XasInput.Loaded l) throws EdgeworksException {
         if (normalizedInput()) return l.spectrum();
-        return new NormalizeProcessor().apply(l.spectrum(), NormalizeProcessor.Params.defaults()).value().normSpectrum();
+        NormalizeProcessor.Params p = stored(l).orElse(NormalizeProcessor.Params.defaults());
+        return new NormalizeProcessor().apply(l.spectrum(), p).value().normSpectrum();
     }
 }

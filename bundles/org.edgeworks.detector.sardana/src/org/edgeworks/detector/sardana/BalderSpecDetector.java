@@ -41,7 +41,8 @@ public final class BalderSpecDetector implements Detector {
 
     @Override
     public List<ScanEntry> scans(Path file) throws EdgeworksException {
-        return SpecFile.read(file).scans().stream().map(SpecFile.SpecScan::entry).toList();
+        List<SpecFile.SpecScan> all = SpecFile.read(file).scans();
+        return all.size() == 1 ? List.of() : all.stream().map(SpecFile.SpecScan::entry).toList(); // one #S: the file is one scan
     }
 
     @Override

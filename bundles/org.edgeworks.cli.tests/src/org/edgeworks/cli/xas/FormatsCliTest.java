@@ -1,0 +1,118 @@
+package org.edgeworks.cli.xas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.edgeworks.cli.Main;
+import org.edgeworks.core.processing.Parameters;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The files users already have, on the command line: the two shared cases with their right values
+ * (../shared/cases: Larch 0.9.58 pre_edge on each SPEC scan's ln(I0/IT); the Cu foil XDI with an
+ * angle abscissa), `info` listings, Athena groups normalised with their stored parameters (values
+ * of peers/athena/Fe.groups.json, Larch with the stored parameters), and `xas export --athena`.
+ */
+class FormatsCliTest {
+    static final Path DATA = Path.of(System.getProperty("edgeworks.shared.data", "../../../shared/data"));
+    static final Path CASES = DATA.resolveSibling("cases");
+    @TempDir Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        int code = Main.run(args, new PrintWriter(o, true), new PrintWriter(e, true));
+        return new Run(code, o.toString(), e.toString());
+    }
+
+    static JsonNode json(Path p) throws Exception { return Parameters.json().readTree(p.toFile()); }
+
+    @Test
+    void specTwoScansNoChoiceProcessesBothEachNamedFileHashN() throws Exception {
+        Path spec = CASES.resolve("spec-two-scans/spec_two_scans.spec");
+        Run r = run("xas", "normalize", spec.toString(), "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode a = json(dir.resolve("spec_two_scans#1.json")), b = json(dir.resolve("spec_two_scans#2.json"));
+        assertEquals(7104.9984, a.get("e0").asDouble(), 1e-4);
+        assertEquals(2.82662, a.get("edge_step").asDouble(), 1e-3 * 2.82662);
+        assertEquals(2.82637, b.get("edge_step").asDouble(), 1e-3 * 2.82637);
+        Path only = dir.resolve("only");
+        r = run("xas", "normalize", spec.toString(), "--scan", "2", "--out", only.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(only.resolve("spec_two_scans#2.json")));
+        assertFalse(Files.exists(only.resolve("spec_two_scans#1.json")), "--scan 2 processes scan 2 only");
+        r = run("xas", "normalize", spec.toString(), "--scan", "7", "--out", only.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().trim().startsWith("edgeworks: " + spec + ": 7: no such scan"), r.err());
+        assertEquals(1, r.err().trim().lines().count());
+    }
+
+    @Test
+    void infoListsScansAndGroups() {
+        Run r = run("info", CASES.resolve("spec-two-scans/spec_two_scans.spec").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("scans: 2"), r.out());
+        assertTrue(r.out().contains("  1  points=511  ascan  Mono Energy"), r.out());
+        assertTrue(r.out().contains("  2  points=511"), r.out());
+        assertFalse(r.out().contains("6911.98862 41410.4000"), "data rows are not header lines");
+        r = run("info", DATA.resolve("athena/Fe.prj").toString());
+        assertEquals(0, r.code(), r.err());
+        for (String g : new String[] {"Fe foil", "Ferrihydrite", "Goerthite", "Hematite", "Lepidocrocite"})
+            assertTrue(r.out().contains("  " + g + "  points="), g + " in\n" + r.out());
+    }
+
+    @Test
+    void xdiAngleAbscissaGivesTheCopperEdge() throws Exception {
+        Run r = run("xas", "normalize", CASES.resolve("xdi-angle-abscissa/cu_angle_deg.xdi").toString(), "--mu", "mutrans", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = json(dir.resolve("cu_angle_deg.json"));
+        assertEquals(8980.5, j.get("e0").asDouble(), 0.5);
+        assertEquals(2.83723, j.get("edge_step").asDouble(), 2e-3 * 2.83723);
+        assertTrue(j.get("provenance").get("notes").toString().contains("Mono.d_spacing"), "the conversion is noted: " + j.get("provenance"));
+    }
+
+    @Test
+    void athenaGroupsUseTheirStoredParametersAndExportReadsBack() throws Exception {
+        Path prj = DATA.resolve("athena/Fe.prj");
+        JsonNode peer = Parameters.json().readTree(DATA.resolve("peers/athena/Fe.groups.json").toFile()).get("groups");
+        Run r = run("xas", "normalize", prj.toString(), "--group", "Fe foil", "--group", "Hematite", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String[] g : new String[][] {{"Fe foil", "Fe#Fe_foil"}, {"Hematite", "Fe#Hematite"}}) {
+            JsonNode j = json(dir.resolve(g[1] + ".json")), l = peer.get(g[0]).get("larch");
+            assertEquals("file", j.get("parameters_from").asText());
+            assertEquals(l.get("e0").asDouble(), j.get("e0").asDouble(), 1e-9, g[0]);
+            assertEquals(l.get("edge_step").asDouble(), j.get("edge_step").asDouble(), 1e-6 * l.get("edge_step").asDouble(), g[0]);
+            assertEquals(l.get("nnorm").asInt(), j.get("nnorm").asInt(), g[0]);
+        }
+        assertFalse(Files.exists(dir.resolve("Fe#Goerthite.json")), "--group chooses");
+        // an option overrides the stored parameters
+        Path opt = dir.resolve("opt");
+        r = run("xas", "normalize", prj.toString(), "--group", "Hematite", "--nnorm", "1", "--out", opt.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("options", json(opt.resolve("Fe#Hematite.json")).get("parameters_from").asText());
+        // export the five groups to a new project and read it back: same groups, stored parameters kept
+        Path back = dir.resolve("back.prj");
+        r = run("xas", "export", prj.toString(), "--athena", back.toString());
+        assertEquals(0, r.code(), r.err());
+        r = run("info", back.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("scans: 5"), r.out());
+        Path again = dir.resolve("again");
+        r = run("xas", "normalize", back.toString(), "--group", "Fe#Hematite", "--out", again.toString());
+        // the group label Fe#Hematite (FILE#GROUP of the first run) keeps its #
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = json(again.resolve("back#Fe#Hematite.json")), l = peer.get("Hematite").get("larch");
+        assertEquals(l.get("edge_step").asDouble(), j.get("edge_step").asDouble(), 1e-6 * l.get("edge_step").asDouble(), "fixed step kept");
+        assertEquals(l.get("e0").asDouble(), j.get("e0").asDouble(), 1e-9);
+    }
+}
