@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Set;
 
 import org.edgeworks.core.EdgeworksException;
@@ -83,6 +84,38 @@ class MapProcessorsTest {
         assertEquals(3.7, r.scaleB() / r.scaleA(), 1e-12);
         var region = new DifferenceMap().apply(new DifferenceMap.MapPair(a, b), new DifferenceMap.Parameters("529:530,521:523")).value();
         for (double v : region.difference().data()) assertEquals(0, v, 1e-15);
+    }
+
+    /** The same smooth function sampled over [exFrom, exTo] x 518..528 eV, step 0.1 eV (construction, no production code). */
+    static RixsMap sampled(String name, double exFrom, double exTo) {
+        int nx = (int) Math.round((exTo - exFrom) / 0.1) + 1, ny = 101;
+        double[] ex = new double[nx], em = new double[ny], d = new double[nx * ny];
+        for (int i = 0; i < nx; i++) ex[i] = exFrom + 0.1 * i;
+        for (int j = 0; j < ny; j++) em[j] = 518 + 0.1 * j;
+        for (int i = 0; i < nx; i++)
+            for (int j = 0; j < ny; j++) d[i * ny + j] = 1 + (ex[i] - 526) * (ex[i] - 526) + Math.exp(-Math.pow(em[j] - 523, 2));
+        return RixsMap.of(name, ex, em, d);
+    }
+
+    @Test
+    void mapsOfDifferentRangesAreNormalisedOverTheirCommonOverlap() throws EdgeworksException {
+        // B covers more excitation than A, with the same values where both exist: the difference must vanish
+        RixsMap a = sampled("A", 528, 532), b = sampled("B", 526, 534);
+        var r = new DifferenceMap().apply(new DifferenceMap.MapPair(a, b), DifferenceMap.Parameters.defaults()).value();
+        for (double v : r.difference().data()) assertEquals(0, v, 1e-12);
+        assertEquals(1, r.scaleB() / r.scaleA(), 1e-12, "both integrated over the same region");
+        EdgeworksException e = assertThrows(EdgeworksException.class, () -> new DifferenceMap().apply(new DifferenceMap.MapPair(b, a),
+            new DifferenceMap.Parameters("527:529,520:522")));
+        assertTrue(e.getMessage().startsWith("A: region 527") && e.getMessage().contains("is not covered by the map"), e.getMessage());
+        e = assertThrows(EdgeworksException.class, () -> new DifferenceMap().apply(new DifferenceMap.MapPair(sampled("C", 526, 527),
+            sampled("D", 533, 534)), DifferenceMap.Parameters.defaults()));
+        assertTrue(e.getMessage().startsWith("C, D: the maps share no region"), e.getMessage());
+        // a series: the same map over two ranges gives one normalised intensity
+        var t = new QuantifySeries().apply(new QuantifySeries.MapSeries(List.of(a, b)),
+            new QuantifyFeature.Parameters(530, 523, 0.5, 0.5, 0.3, 0.3, "total")).value();
+        assertEquals(t.rows().get(0).normalisedIntensity(), t.rows().get(1).normalisedIntensity(),
+            1e-9 * Math.abs(t.rows().get(0).normalisedIntensity()));
+        assertEquals(t.rows().get(0).referenceIntensity(), t.rows().get(1).referenceIntensity(), 1e-9 * t.rows().get(0).referenceIntensity());
     }
 
     @Test

@@ -8,7 +8,8 @@ import org.edgeworks.core.processing.Param;
 import org.edgeworks.core.processing.Result;
 
 /**
- * Difference map A - B after normalising both to the integral of a common region; B is
+ * Difference map A - B after normalising both to the integral of one region ("total" = the
+ * rectangle both maps cover; a region a map does not cover is an error naming the map); B is
  * interpolated (bilinearly) onto A's axes, and the result covers the part of A's axes that B
  * covers too.
  */
@@ -33,8 +34,8 @@ public final class DifferenceMap extends RixsProcessor<DifferenceMap.MapPair, Di
     @Override
     public Result<Difference> apply(MapPair pair, Parameters p) throws EdgeworksException {
         RixsMap a = pair.a(), b = pair.b();
-        Region region = Region.parse(a.name(), p.region());
-        double sa = region.integral(a.name(), a), sb = region.integral(b.name(), b);
+        Region region = Region.parse(a.name(), p.region()).orCommon(List.of(a, b));
+        double sa = region.integralWithError(a.name(), a)[0], sb = region.integralWithError(b.name(), b)[0];
         if (!(Math.abs(sa) > 0)) throw EdgeworksException.of(a.name(), "normalisation region " + region + " integrates to zero");
         if (!(Math.abs(sb) > 0)) throw EdgeworksException.of(b.name(), "normalisation region " + region + " integrates to zero");
         double[] exA = a.excitation().values(), emA = a.emission().values();

@@ -44,6 +44,12 @@ public final class QuantifySeries extends RixsProcessor<QuantifySeries.MapSeries
         List<RixsMap> maps = series.maps();
         if (maps.isEmpty()) throw EdgeworksException.of("quantification", "no map given");
         List<String> notes = new ArrayList<>();
+        Region reference = Region.parse("quantification", p.reference());
+        if (reference.total() && maps.size() > 1) {
+            reference = Region.commonOverlap(maps);
+            p = p.withReference(reference.exFrom() + ":" + reference.exTo() + "," + reference.emFrom() + ":" + reference.emTo());
+            notes.add("reference 'total' taken over the region every map covers, " + reference + " eV");
+        }
         String method = QuantifyFeature.method(maps.get(0), p);
         FeatureMethods.Shape shape = null;
         if (!method.equals(QuantifyFeature.BOX) && maps.size() > 1) {

@@ -1,5 +1,7 @@
 package org.edgeworks.rixs;
 
+import java.util.List;
+
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.RixsMap;
 
@@ -31,6 +33,31 @@ public record Region(boolean total, double exFrom, double exTo, double emFrom, d
             throw EdgeworksException.of(subject, "region '" + text + "': '" + part + "' is not a range A:B in eV");
         }
     }
+
+    /**
+     * The rectangle every map covers (cell extents), for normalising maps to the same region:
+     * "total" over each map's own axes would integrate different ranges. An empty overlap is an
+     * error naming the maps.
+     */
+    public static Region commonOverlap(List<RixsMap> maps) throws EdgeworksException {
+        double exLo = Double.NEGATIVE_INFINITY, exHi = Double.POSITIVE_INFINITY, emLo = Double.NEGATIVE_INFINITY, emHi = Double.POSITIVE_INFINITY;
+        StringBuilder names = new StringBuilder();
+        for (RixsMap m : maps) {
+            double[] x = MapMath.extent(m.excitation().values()), y = MapMath.extent(m.emission().values());
+            exLo = Math.max(exLo, x[0]);
+            exHi = Math.min(exHi, x[1]);
+            emLo = Math.max(emLo, y[0]);
+            emHi = Math.min(emHi, y[1]);
+            names.append(names.length() == 0 ? "" : ", ").append(m.name());
+        }
+        if (!(exHi > exLo) || !(emHi > emLo))
+            throw EdgeworksException.of(names.toString(), "the maps share no region (common excitation " + MapMath.fmt(exLo) + " to "
+                + MapMath.fmt(exHi) + " eV, emission " + MapMath.fmt(emLo) + " to " + MapMath.fmt(emHi) + " eV): cannot normalise them alike");
+        return new Region(false, exLo, exHi, emLo, emHi);
+    }
+
+    /** This region, or the maps' common overlap when it is "total". */
+    public Region orCommon(List<RixsMap> maps) throws EdgeworksException { return total ? commonOverlap(maps) : this; }
 
     /** The map's integral over this region (cells x widths). */
     public double integral(String subject, RixsMap map) throws EdgeworksException {
@@ -73,6 +100,6 @@ public record Region(boolean total, double exFrom, double exTo, double emFrom, d
     }
 
     @Override public String toString() {
-        return total ? "total" : exFrom + ":" + exTo + "," + emFrom + ":" + emTo;
+        return total ? "total" : MapMath.fmt(exFrom) + ":" + MapMath.fmt(exTo) + "," + MapMath.fmt(emFrom) + ":" + MapMath.fmt(emTo);
     }
 }
