@@ -100,6 +100,47 @@ class RealTiffTest {
         assertEquals(1, b.map().rows());
     }
 
+    /**
+     * The issue's case: default options (only a nominal calibration given, as `rixs build FILE.tif
+     * --excitation-energies=530 --calibration=0,1` does). The tilt is about -0.8 px/row over 130
+     * rows (~106 px), far beyond a 20 px search: the search must cover the detector, not stop at a bound.
+     * Expected: the tilt of the independent band-centroid estimate and a line of a few pixels.
+     */
+    @Test
+    void defaultOptionsFindTheRealTiltAndAThinLine() throws EdgeworksException {
+        ILazyDataset q = TiffStack.open(List.of(data("mrixs_qerlin/Sample1VL_200F_frames_1-200.tif")));
+        RawStack stack = new RawStack("Sample1VL_200F_frames_1-200.tif", q, new double[] {530.0}, new double[] {1}, new double[] {1}, null);
+        var r = new BuildMap().apply(stack, BuildMap.Parameters.defaults().withCalibration(new double[] {0, 1}));
+        BuildMap.MapBuild b = r.value();
+        double slope = b.curvature().coefficients()[1], width = fwhm(b.pixelSpectra()[0]);
+        System.out.printf("QERLIN, default options: tilt %.4f px/row, curvature %.2e px/row^2, line FWHM %.2f px; notes %s%n", slope,
+            b.curvature().coefficients()[2], width, r.provenance().notes());
+        assertEquals(-0.816, slope, 0.03, "tilt of the iso-energy line (px/row)");
+        assertTrue(width < 4, "straightened line FWHM " + width + " px");
+        assertTrue(r.provenance().notes().stream().noneMatch(n -> n.startsWith("warning")), r.provenance().notes().toString());
+
+        // a search bound the line needs more than: a warning naming the file, never a silent clamp
+        BuildMap.Parameters d = BuildMap.Parameters.defaults();
+        BuildMap.Parameters bounded = new BuildMap.Parameters(d.darkLevel(), d.cosmicThreshold(), d.gain(), d.curvatureDegree(),
+            d.curvatureRowBin(), d.curvatureFrames(), 20, null, 1, new double[] {0, 1}, true, d.elasticThreshold(), d.elasticHalfWidth(), 0, 0, 0);
+        var w = new BuildMap().apply(stack, bounded);
+        String warning = w.provenance().notes().stream().filter(n -> n.startsWith("warning")).findFirst().orElse("");
+        System.out.println("QERLIN, --max-shift 20: " + warning);
+        assertTrue(warning.startsWith("warning: Sample1VL_200F_frames_1-200.tif: the line shift of") && warning.contains("+-20 pixels"), warning);
+
+        // the same geometry from either half of the detector rows (tilt only, degree 1)
+        double[] img = frameOrFail(q);
+        double[] halves = new double[2];
+        for (int h = 0; h < 2; h++) {
+            double[] part = java.util.Arrays.copyOfRange(img, h * 102 * 384, (h + 1) * 102 * 384);
+            halves[h] = new FitCurvature().apply(new FitCurvature.Images(List.of(new DetectorImage(102, 384, part))),
+                new FitCurvature.Parameters(1, 8, 0)).value().coefficients()[1];
+        }
+        System.out.printf("QERLIN tilt from rows 0-101: %.4f, rows 102-203: %.4f px/row%n", halves[0], halves[1]);
+        assertEquals(halves[0], halves[1], 0.03, "one geometry, the same tilt from either half");
+        assertEquals(slope, halves[0], 0.03);
+    }
+
     static double[] frameOrFail(ILazyDataset q) {
         try {
             return frame(q, 0);

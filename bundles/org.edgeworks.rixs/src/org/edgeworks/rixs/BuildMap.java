@@ -51,23 +51,25 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         @Param(label = "Curvature degree", description = "0 = none, 1 = slope, 2 = curvature", min = 0, max = 4) int curvatureDegree,
         @Param(label = "Rows per bin (curvature)", unit = "rows", min = 1) int curvatureRowBin,
         @Param(label = "Frames for the curvature fit", description = "spread evenly over the scan", min = 1) int curvatureFrames,
-        @Param(label = "Largest line shift", unit = "pixels", min = 1) int curvatureMaxShift,
+        @Param(label = "Largest line shift", unit = "pixels", description = "search range of the line across rows; 0 = the whole detector width", min = 0) int curvatureMaxShift,
         @Param(label = "Curvature (given)", unit = "pixels", description = "shift(u) coefficients, u = row - centre; null = fit") double[] curvature,
         @Param(label = "Calibration degree", description = "pixel-to-eV polynomial: 1 or 2", min = 1, max = 2) int calibrationDegree,
         @Param(label = "Calibration (given)", unit = "eV", description = "E(pixel) coefficients; null = fit on the elastic line") double[] calibration,
         @Param(label = "Energy increases with pixel", description = "direction of the dispersive axis") boolean energyIncreasesWithPixel,
-        @Param(label = "Elastic threshold", description = "elastic line = outermost high-energy peak above this fraction of the maximum", min = 0, max = 1) double elasticThreshold,
+        @Param(label = "Elastic threshold", description = "peaks above this fraction of each spectrum's maximum are elastic-line candidates", min = 0, max = 1) double elasticThreshold,
         @Param(label = "Elastic half width", unit = "pixels", min = 1) int elasticHalfWidth,
         @Param(label = "Emission step", unit = "eV", description = "0 = one pixel at the detector centre", min = 0) double emissionStep,
         @Param(label = "Threads", description = "0 = all processors", min = 0, runSetting = true) int threads,
         @Param(label = "Frames in flight", description = "largest number of frames held at once; 0 = 2 x threads", min = 0, runSetting = true) int maxFramesInFlight) {
         /**
          * Reduction defaults as {@link ReduceImage.Parameters#defaults()}; a quadratic curvature
-         * fitted on 5 frames with 8-row bins (enough counts per bin, still follows the bend);
-         * a linear calibration; elastic line the outermost peak above 20 % of the maximum.
+         * fitted on 5 frames with 8-row bins (enough counts per bin, still follows the bend),
+         * searched over the whole detector width (a real tilt moves the line by 100 pixels);
+         * a linear calibration; elastic-line candidates down to 5 % of each spectrum's maximum
+         * (above the O K edge the elastic line can be 7 times weaker than the emission).
          */
         public static Parameters defaults() {
-            return new Parameters(0, 8, 1, 2, 8, 5, 20, null, 1, null, true, 0.2, 6, 0, 0, 0);
+            return new Parameters(0, 8, 1, 2, 8, 5, 0, null, 1, null, true, 0.05, 6, 0, 0, 0);
         }
 
         public Parameters withCalibration(double[] c) {
@@ -176,7 +178,7 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         } else {
             List<DetectorImage> sample = new ArrayList<>();
             for (double[] f : sampleFrames) sample.add(ReduceImage.reduce(new double[][] {f}, rows, cols, null, rpNoDark, readNoise).image());
-            curvature = Curvature.fit(name, sample, p.curvatureDegree(), p.curvatureRowBin(), p.curvatureMaxShift());
+            curvature = Curvature.fit(name, sample, p.curvatureDegree(), p.curvatureRowBin(), p.curvatureMaxShift(), notes);
             sample.clear();
             notes.add("curvature fitted on " + k + " frame(s), rms residual " + MapMath.fmt(curvature.rmsResidual()) + " pixels");
         }
@@ -239,12 +241,28 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         for (double[] s : pixelSpectra)
             for (int c = 0; c < cols; c++) s[c] = coverage[c] > 0 ? s[c] * rows / coverage[c] : 0;
 
-        // 4. elastic line and pixel-to-eV
+        // 4. elastic line (the peak that moves with the excitation energy) and pixel-to-eV
         double[] elastic = new double[points];
-        for (int pt = 0; pt < points; pt++) {
-            double[] s = java.util.Arrays.copyOfRange(pixelSpectra[pt], first, last + 1);
-            OptionalDouble e = ElasticLine.find(s, p.energyIncreasesWithPixel(), p.elasticThreshold(), p.elasticHalfWidth());
-            elastic[pt] = e.isPresent() ? first + e.getAsDouble() : Double.NaN;
+        double[][] usable = new double[points][];
+        for (int pt = 0; pt < points; pt++) usable[pt] = java.util.Arrays.copyOfRange(pixelSpectra[pt], first, last + 1);
+        boolean scanned = java.util.Arrays.stream(excitation).distinct().count() >= 3;
+        if (scanned) {
+            ElasticLine.Track t = ElasticLine.track(usable, excitation, p.elasticThreshold(), p.elasticHalfWidth());
+            for (int pt = 0; pt < points; pt++) elastic[pt] = first + t.pixel()[pt];
+            if (t.frames() > 0 && (t.slope() > 0) != p.energyIncreasesWithPixel() && p.calibration() == null)
+                throw EdgeworksException.of(name, "the elastic line moves to " + (t.slope() > 0 ? "higher" : "lower")
+                    + " pixels as the excitation energy rises, but energyIncreasesWithPixel is " + p.energyIncreasesWithPixel()
+                    + ": check the declared dispersion direction");
+            List<String> missing = new ArrayList<>();
+            for (int pt = 0; pt < points; pt++) if (Double.isNaN(elastic[pt])) missing.add(MapMath.fmt(excitation[pt]));
+            if (!missing.isEmpty())
+                notes.add("elastic line not found in " + missing.size() + " of " + points + " point(s) (E_ex = " + String.join(", ", missing)
+                    + " eV): left out of the calibration");
+        } else {
+            for (int pt = 0; pt < points; pt++) {
+                OptionalDouble e = ElasticLine.find(usable[pt], p.energyIncreasesWithPixel(), p.elasticThreshold(), p.elasticHalfWidth());
+                elastic[pt] = e.isPresent() ? first + e.getAsDouble() : Double.NaN;
+            }
         }
         PixelCalibration cal;
         if (p.calibration() != null) {
@@ -253,6 +271,10 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         } else {
             cal = CalibrateEmission.fit(name, excitation, elastic, p.calibrationDegree(), 5, notes);
             notes.add("pixel-to-eV fitted on the elastic line, rms residual " + MapMath.fmt(cal.rmsResidual()) + " eV");
+            double mid = cal.dispersion((first + last) / 2.0);
+            if ((mid > 0) != p.energyIncreasesWithPixel())
+                throw EdgeworksException.of(name, "the pixel-to-eV fit has energy " + (mid > 0 ? "rising" : "falling")
+                    + " with pixel, against the declared energyIncreasesWithPixel = " + p.energyIncreasesWithPixel());
         }
         for (int pt = 0; pt < points; pt++) if (Double.isNaN(elastic[pt])) elastic[pt] = -1;
 

@@ -23,9 +23,9 @@ public final class FitCurvature extends RixsProcessor<FitCurvature.Images, FitCu
     public record Parameters(
         @Param(label = "Polynomial degree", description = "0 = no correction, 1 = slope, 2 = curvature", min = 0, max = 4) int degree,
         @Param(label = "Rows per bin", unit = "rows", description = "rows summed before locating the line", min = 1) int rowBin,
-        @Param(label = "Largest shift", unit = "pixels", description = "search range of the line position across rows", min = 1) int maxShift) {
-        /** Quadratic (spectrometer images are parabolic to first order); 8-row bins; shifts up to 20 pixels. */
-        public static Parameters defaults() { return new Parameters(2, 8, 20); }
+        @Param(label = "Largest shift", unit = "pixels", description = "search range of the line position across rows; 0 = the whole width", min = 0) int maxShift) {
+        /** Quadratic (spectrometer images are parabolic to first order); 8-row bins; searched over the whole width. */
+        public static Parameters defaults() { return new Parameters(2, 8, 0); }
     }
 
     public FitCurvature() { super(ID, "Curvature (slope) fit", Images.class, Parameters.class); }
@@ -34,8 +34,9 @@ public final class FitCurvature extends RixsProcessor<FitCurvature.Images, FitCu
 
     @Override
     public Result<CurvatureFit> apply(Images input, Parameters p) throws EdgeworksException {
-        CurvatureFit fit = Curvature.fit("curvature", input.images(), p.degree(), p.rowBin(), p.maxShift());
-        return result(fit, p, List.of("line position fitted on " + fit.binRows().length + " row bins, rms residual "
-            + MapMath.fmt(fit.rmsResidual()) + " pixels"));
+        List<String> notes = new java.util.ArrayList<>();
+        CurvatureFit fit = Curvature.fit("curvature", input.images(), p.degree(), p.rowBin(), p.maxShift(), notes);
+        notes.add("line position fitted on " + fit.binRows().length + " row bins, rms residual " + MapMath.fmt(fit.rmsResidual()) + " pixels");
+        return result(fit, p, notes);
     }
 }

@@ -12,8 +12,11 @@ import org.hipparchus.fitting.WeightedObservedPoints;
  * Measures how iso-energy lines bend across the non-dispersive axis: rows are summed in bins,
  * each bin's profile is cross-correlated with the sum of all (already straightened) bins, the
  * correlation peak is located to sub-pixel precision by a parabola through its top three
- * values, and a low-order polynomial (Hipparchus) is fitted to the bin shifts. Two refinement
- * passes re-measure the residual shift after straightening, where the parabola is unbiased.
+ * values, and a low-order polynomial (Hipparchus) is fitted to the bin shifts. The first pass
+ * searches the whole detector width (maxShift 0) or +- maxShift; two refinement passes
+ * re-measure the residual shift after straightening, where the parabola is unbiased. A bin
+ * whose correlation maximum lies at the search bound is not measured and the fit says so in a
+ * warning naming the file (a bounded search that silently stops at its bound bends the fit).
  */
 public final class Curvature {
     private Curvature() {}
@@ -25,6 +28,12 @@ public final class Curvature {
     private static final double WEAK_BIN = 0.02;
 
     public static CurvatureFit fit(String subject, List<DetectorImage> images, int degree, int rowBin, int maxShift)
+            throws EdgeworksException {
+        return fit(subject, images, degree, rowBin, maxShift, new ArrayList<>());
+    }
+
+    /** The same, adding a warning to {@code notes} when line shifts reached the search bound. */
+    public static CurvatureFit fit(String subject, List<DetectorImage> images, int degree, int rowBin, int maxShift, List<String> notes)
             throws EdgeworksException {
         if (images.isEmpty()) throw EdgeworksException.of(subject, "no image to measure the curvature on");
         int rows = images.get(0).rows(), cols = images.get(0).columns();
@@ -44,12 +53,14 @@ public final class Curvature {
             profiles.add(binProfiles(im, bin, nBins));
         }
         double[] coeff = new double[degree + 1];
+        int search = maxShift > 0 ? Math.min(maxShift, cols - 2) : cols - 2;
+        int atBound = 0, measuredBins = 0;
         double[] measured = new double[nBins];
         boolean[] outlier = new boolean[nBins];
         for (int pass = 0; pass < PASSES; pass++) {
             // the first pass searches the whole range; later passes only refine (a bin whose
             // residual falls outside is dropped for that pass)
-            int lags = pass == 0 ? Math.max(1, maxShift) : pass == 1 ? Math.min(Math.max(1, maxShift), 2 * REFINE_LAGS) : REFINE_LAGS;
+            int lags = pass == 0 ? Math.max(1, search) : pass == 1 ? Math.min(Math.max(1, search), 2 * REFINE_LAGS) : REFINE_LAGS;
             double[] sum = new double[nBins];
             int[] count = new int[nBins];
             for (double[][] prof : profiles) {
@@ -70,7 +81,9 @@ public final class Curvature {
                     // bins with a small fraction of the strongest bin's signal only correlate noise
                     if (power[b] < WEAK_BIN * power[strongest]) continue;
                     double residual = peakLag(reference, straight[b], lags);
-                    if (Double.isNaN(residual)) continue;
+                    if (pass == 0 && !Double.isNaN(residual)) measuredBins++;
+                    if (Double.isInfinite(residual) && pass == 0) atBound++;
+                    if (!Double.isFinite(residual)) continue;
                     sum[b] += poly(coeff, binRows[b] - centre) + residual;
                     count[b]++;
                 }
@@ -78,6 +91,9 @@ public final class Curvature {
             for (int b = 0; b < nBins; b++) measured[b] = count[b] > 0 ? sum[b] / count[b] : Double.NaN;
             coeff = robustPolyfit(subject, binRows, centre, measured, count, outlier, degree, coeff, nBins);
         }
+        if (atBound > 0)
+            notes.add("warning: " + subject + ": the line shift of " + atBound + " of " + measuredBins + " row bin(s) reached the search bound of +-"
+                + search + " pixels and was not measured; raise curvatureMaxShift (0 = the whole detector width)");
         for (int b = 0; b < nBins; b++) if (outlier[b]) measured[b] = Double.NaN;
         List<Double> keptRows = new ArrayList<>(), keptShift = new ArrayList<>(), res = new ArrayList<>();
         double ss = 0;
@@ -171,7 +187,11 @@ public final class Curvature {
         return out;
     }
 
-    /** Lag of the cross-correlation maximum of {@code p} against {@code ref}, sub-pixel; NaN when none inside the range. */
+    /**
+     * Lag of the cross-correlation maximum of {@code p} against {@code ref}, sub-pixel; infinite
+     * when the maximum is at the end of the range (the line lies further out), NaN when no
+     * positive correlation.
+     */
     static double peakLag(double[] ref, double[] p, int maxLag) {
         int n = ref.length;
         double[] cc = new double[2 * maxLag + 1];
@@ -183,7 +203,8 @@ public final class Curvature {
         }
         int best = 0;
         for (int k = 1; k < cc.length; k++) if (cc[k] > cc[best]) best = k;
-        if (best == 0 || best == cc.length - 1 || cc[best] <= 0) return Double.NaN;
+        if (cc[best] <= 0) return Double.NaN;
+        if (best == 0 || best == cc.length - 1) return best == 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         double a = cc[best - 1], b = cc[best], c = cc[best + 1];
         double den = a - 2 * b + c;
         double delta = den < 0 ? 0.5 * (a - c) / den : 0;
