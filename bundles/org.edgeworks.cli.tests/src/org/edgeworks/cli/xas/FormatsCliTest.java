@@ -115,4 +115,22 @@ class FormatsCliTest {
         assertEquals(l.get("edge_step").asDouble(), j.get("edge_step").asDouble(), 1e-6 * l.get("edge_step").asDouble(), "fixed step kept");
         assertEquals(l.get("e0").asDouble(), j.get("e0").asDouble(), 1e-9);
     }
+
+    @Test
+    void demoOpensTheBundledAthenaProject() throws Exception {
+        Path samples = null;
+        for (String c : java.util.List.of("samples", "../samples", "../../samples", "/work/main/samples"))
+            if (Files.isRegularFile(Path.of(c, "athena", "Mn.prj"))) { samples = Path.of(c); break; }
+        org.junit.jupiter.api.Assumptions.assumeTrue(samples != null, "bundled samples not found");
+        StringWriter log = new StringWriter();
+        new AthenaDemo().run(samples, dir, new PrintWriter(log, true));
+        assertTrue(log.toString().contains("scans: 8"), log.toString());
+        // Mn3O4: e-shift +19.1 eV applied, stored E0 kept; the values of peers/athena/Mn.groups.json (Larch, stored parameters)
+        JsonNode peer = Parameters.json().readTree(DATA.resolve("peers/athena/Mn.groups.json").toFile()).get("groups").get("Mn3O4").get("larch");
+        JsonNode j = json(dir.resolve("normalize/Mn#Mn3O4.json"));
+        assertEquals(peer.get("e0").asDouble(), j.get("e0").asDouble(), 1e-9);
+        assertEquals(peer.get("edge_step").asDouble(), j.get("edge_step").asDouble(), 1e-6 * peer.get("edge_step").asDouble());
+        assertTrue(Files.isRegularFile(dir.resolve("Mn_edgeworks.prj")));
+        assertTrue(Files.isRegularFile(dir.resolve("xdi/Mn#Mn3O4.xdi")));
+    }
 }
