@@ -13,10 +13,10 @@ public final class Flux implements Serializable {
     private static final long serialVersionUID = 1L;
     final double[] perEnergy;
     final double[] image;
-    final transient StackSource stack;
+    final StackSpec stack;
     final String label;
 
-    private Flux(double[] perEnergy, double[] image, StackSource stack, String label) {
+    private Flux(double[] perEnergy, double[] image, StackSpec stack, String label) {
         this.perEnergy = perEnergy;
         this.image = image;
         this.stack = stack;
@@ -31,8 +31,10 @@ public final class Flux implements Serializable {
     /** One flat-field image (rows x columns, row-major) for every frame. */
     public static Flux image(double[] rowMajor, String label) { return new Flux(null, rowMajor.clone(), null, label); }
 
-    /** A flat-field stack with the stack's shape. */
-    public static Flux stack(StackSource flat) { return new Flux(null, null, flat, flat.label() + (flat.dataPath().isEmpty() ? "" : ":" + flat.dataPath())); }
+    /** A flat-field stack with the stack's shape (opened for each band it is read for). */
+    public static Flux stack(StackSpec flat) {
+        return new Flux(null, null, flat, flat.file() + (flat.dataPath() == null ? "" : ":" + flat.dataPath()));
+    }
 
     public boolean isNone() { return perEnergy == null && image == null && stack == null; }
 
@@ -45,14 +47,21 @@ public final class Flux implements Serializable {
             throw EdgeworksException.of(label, "has " + perEnergy.length + " values for " + frames + " frames of " + s.label());
         if (image != null && image.length != (long) s.rows() * s.columns())
             throw EdgeworksException.of(label, "has " + image.length + " pixels for images of " + s.rows() + " x " + s.columns());
-        if (stack != null && (stack.energy().length != frames || stack.rows() != s.rows() || stack.columns() != s.columns()))
-            throw EdgeworksException.of(label, "is " + stack.energy().length + " x " + stack.rows() + " x " + stack.columns()
-                + ", the stack " + frames + " x " + s.rows() + " x " + s.columns());
+        if (stack != null) {
+            try (StackSource f = stack.open()) {
+                if (f.energy().length != frames || f.rows() != s.rows() || f.columns() != s.columns())
+                    throw EdgeworksException.of(label, "is " + f.energy().length + " x " + f.rows() + " x " + f.columns()
+                        + ", the stack " + frames + " x " + s.rows() + " x " + s.columns());
+            }
+        }
     }
 
     /** The flat-field band for rows [row0, row0 + count), or null when the flux is not a stack. */
     double[] band(int row0, int count) throws EdgeworksException {
-        return stack == null ? null : stack.read(row0, count);
+        if (stack == null) return null;
+        try (StackSource f = stack.open()) {
+            return f.read(row0, count);
+        }
     }
 
     /** I0 for frame e, pixel (row, column) of the stack; band index i into {@code band}. */

@@ -52,6 +52,8 @@ public final class NexusStack implements StackSource {
                     if (plot.isEmpty()) throw new EdgeworksException(label, "/", "no NXdata default plot; give the image dataset (--data PATH)");
                     data = plot.get().signal();
                 }
+                int[] shape = f.shape(data);
+                if (shape.length != 3) throw new EdgeworksException(label, data, "has rank " + shape.length + ", not 3 (energy, y, x)");
                 if (en == null) {
                     List<String> axes = plot.isPresent() && plot.get().signal().equals(data) ? plot.get().axes() : List.of();
                     if (axes.isEmpty() || axes.get(0).isEmpty())

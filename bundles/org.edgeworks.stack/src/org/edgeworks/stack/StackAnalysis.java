@@ -74,7 +74,7 @@ public final class StackAnalysis {
      * @param bandRows    image rows per band; 0 = about 16 MB of stack per band
      */
     public record Params(NormalizeProcessor.Params normalize, MuKind mu, Double stepThreshold, double peakFrom, double peakTo,
-                         LcfProcessor.Params lcf, int bandRows) implements Serializable {
+                         LcfProcessor.Params lcf, int bandRows) {
         public static Params defaults() {
             return new Params(NormalizeProcessor.Params.defaults(), MuKind.MU, null, 0, 30, LcfProcessor.Params.defaults(), 0);
         }
@@ -94,7 +94,7 @@ public final class StackAnalysis {
 
     /** The setting-up every band shares: checked parameters, sorted energies, reference names. */
     public record Setup(String label, String dataPath, int rows, int columns, double[] energyFrames, int[] order, double[] energy,
-                        Params params, List<Reference> references, Flux flux, int bandRows) implements Serializable {
+                        Params params, List<Reference> references, Flux flux, int bandRows) {
         int maps() { return 6 + 2 * references.size() + 1; }
 
         List<String> names() {

@@ -108,6 +108,12 @@ public final class TiffStack implements StackSource {
         }
     }
 
+    /** One whole TIFF image (a flat field), rows x columns row-major. */
+    public static double[] image(Path file, String label) throws EdgeworksException {
+        int[] size = size(label, file, file.getFileName().toString());
+        return new TiffStack(label, List.of(file), List.of(file.getFileName().toString()), new double[] {0}, size[0], size[1]).read(0, size[0]);
+    }
+
     @Override public String label() { return label; }
     @Override public String dataPath() { return ""; }
     @Override public double[] energy() { return energy.clone(); }

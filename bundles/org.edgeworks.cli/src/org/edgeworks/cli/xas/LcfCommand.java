@@ -15,6 +15,7 @@ import org.edgeworks.xas.LcfProcessor;
 import org.edgeworks.pipeline.xas.XasInput;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,15 +23,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lcf", mixinStandardHelpOptions = true, description = "Linear-combination fit of a sample by references.")
 public final class LcfCommand extends XasSubcommand {
     @Parameters(index = "0", paramLabel = "SAMPLE", description = "The spectrum to fit.") Path sample;
+    @Mixin LcfOptions fit;
     @Option(names = "--ref", required = true, paramLabel = "NAME=FILE", description = "A reference (repeat).") Map<String, Path> refs = new LinkedHashMap<>();
     @Option(names = "--valence", paramLabel = "NAME=V", description = "Formal valence of a reference, for the average valence (repeat).") Map<String, Double> valences = new LinkedHashMap<>();
-    @Option(names = "--emin", paramLabel = "EV", description = "Fit window start (default: sample E0 - 20 eV).") Double emin;
-    @Option(names = "--emax", paramLabel = "EV", description = "Fit window end (default: sample E0 + 30 eV).") Double emax;
-    @Option(names = "--sum-to-one", description = "Weights sum to 1.") boolean sumToOne;
-    @Option(names = "--allow-negative", description = "Do not bound weights at 0 (Larch lincombo_fit's default).") boolean allowNegative;
-    @Option(names = "--shifts", description = "Fit one energy shift per reference.") boolean shifts;
-    @Option(names = "--shift-bound", paramLabel = "EV", defaultValue = "1.0", description = "|shift| bound (default 1 eV).") double shiftBound;
-    @Option(names = "--combinations", paramLabel = "K", defaultValue = "0", description = "Rank every subset of up to K references by R-factor.") int combinations;
 
     @Override
     void execute() throws EdgeworksException {
@@ -45,7 +40,7 @@ public final class LcfCommand extends XasSubcommand {
             vals.add(valences.get(e.getKey()));
         }
         for (String k : valences.keySet()) if (!refs.containsKey(k)) throw EdgeworksException.of("--valence", k + " is not a --ref name");
-        var p = new LcfProcessor.Params(emin, emax, !allowNegative, sumToOne, shifts, shiftBound, combinations, 1);
+        var p = fit.params();
         var res = new LcfProcessor().apply(new LcfProcessor.Input(in.norm(s), rs, vals.contains(null) ? null : vals), p);
         LcfProcessor.LcfResult v = res.value();
         String name = s.spectrum().name();

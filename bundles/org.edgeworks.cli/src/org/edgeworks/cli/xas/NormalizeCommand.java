@@ -17,6 +17,7 @@ import org.edgeworks.xas.kernel.Normalizer;
 import org.edgeworks.pipeline.xas.XasInput;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,16 +26,8 @@ import picocli.CommandLine.Parameters;
     description = "Normalise XANES spectra (Athena/Larch convention, or the L2,3 two-step background with --ledge).")
 public final class NormalizeCommand extends XasSubcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads).") List<Path> files;
+    @Mixin NormalizeOptions normalizeOptions;
 
-    @Option(names = "--e0", paramLabel = "EV", description = "Fixed E0 (moved to the nearest grid point, as Larch does).") Double e0;
-    @Option(names = "--e0-method", paramLabel = "METHOD", description = "derivative (default) | half-step | second-derivative") String e0Method;
-    @Option(names = "--pre1", paramLabel = "EV", description = "Pre-edge range start, eV relative to E0 (default: Larch's choice).") Double pre1;
-    @Option(names = "--pre2", paramLabel = "EV", description = "Pre-edge range end, eV relative to E0.") Double pre2;
-    @Option(names = "--norm1", paramLabel = "EV", description = "Post-edge range start, eV relative to E0.") Double norm1;
-    @Option(names = "--norm2", paramLabel = "EV", description = "Post-edge range end, eV relative to E0.") Double norm2;
-    @Option(names = "--nnorm", paramLabel = "N", description = "Post-edge polynomial degree 0-3 (default: Larch's choice).") Integer nnorm;
-    @Option(names = "--nvict", paramLabel = "N", defaultValue = "0", description = "Victoreen exponent of the pre-edge line (default 0).") int nvict;
-    @Option(names = "--normalization", paramLabel = "KIND", defaultValue = "edge-step", description = "edge-step (default) | area | min-max | none") String normalization;
 
     @Option(names = "--ledge", description = "Soft X-ray L2,3 edge: two-step arctan background.") boolean ledge;
     @Option(names = "--l3", paramLabel = "EV", description = "L3 edge energy (default: max dmu/dE).") Double l3;
@@ -57,13 +50,11 @@ public final class NormalizeCommand extends XasSubcommand {
 
     /** True when no normalisation option was given (then a file's stored parameters are used). */
     boolean noNormalizationOptions() {
-        return e0 == null && e0Method == null && pre1 == null && pre2 == null && norm1 == null && norm2 == null && nnorm == null && nvict == 0
-            && "edge-step".equals(normalization);
+        return normalizeOptions.none();
     }
 
-    NormalizeProcessor.Params params() {
-        E0Method m = e0 != null ? E0Method.FIXED : e0Method == null ? E0Method.DERIVATIVE : E0Method.parse(e0Method);
-        return new NormalizeProcessor.Params(m, e0, pre1, pre2, norm1, norm2, nnorm, nvict, null, Normalization.parse(normalization));
+    NormalizeProcessor.Params params() throws EdgeworksException {
+        return normalizeOptions.params();
     }
 
     private void edge(XasInput.Loaded l, String name) throws EdgeworksException {
@@ -98,9 +89,11 @@ public final class NormalizeCommand extends XasSubcommand {
         write(name, e, y, zero, one, y, y, json, e[i0], "norm (as given)");
     }
 
+    private static double or(Double v, double otherwise) { return v == null ? otherwise : v; }
+
     private void lEdge(XasInput.Loaded l, String name) throws EdgeworksException {
         LEdgeProcessor.Params p = new LEdgeProcessor.Params(l3, l2, splitting, branching, stepWidth,
-            pre1 == null ? -15 : pre1, pre2 == null ? -5 : pre2, norm1 == null ? 10 : norm1, norm2 == null ? 30 : norm2,
+            or(normalizeOptions.pre1, -15), or(normalizeOptions.pre2, -5), or(normalizeOptions.norm1, 10), or(normalizeOptions.norm2, 30),
             LEdgeProcessor.Scale.parse(ledgeScale));
         var r = new LEdgeProcessor().apply(l.spectrum(), p);
         LEdgeProcessor.LEdge v = r.value();

@@ -1,0 +1,124 @@
+package org.edgeworks.cli.xas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.january.dataset.DatasetFactory;
+import org.edgeworks.cli.Main;
+import org.edgeworks.core.data.Channel;
+import org.edgeworks.core.data.ChannelRole;
+import org.edgeworks.core.data.Scan;
+import org.edgeworks.core.data.Unit;
+import org.edgeworks.nexus.NexusFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract of {@code xas stack}: command, options, DIR/NAME.stack.nxs with the NXdata images
+ * e0, edge_step, mask, weight_NAME, r_factor, and PNG maps. The stack is written by h5py (python
+ * below, no Edgeworks code): pixel (y, x) is w A + (1 - w) B with w = x / 7, so the LCF maps
+ * must give weight_A = w and weight_B = 1 - w.
+ */
+class StackCommandTest {
+    @TempDir Path dir;
+    final Map<String, Scan> scans = new HashMap<>();
+    XasInputOptions.ScanLoader saved;
+
+    static final String PY = String.join("\n",
+        "import sys, h5py, numpy as np",
+        "E = np.concatenate([np.arange(6950, 7000, 2.5), np.arange(7000, 7040, 0.5), np.arange(7040, 7200, 4.0)])",
+        "def ref(e0, h, e): return 0.5 * (1 + np.tanh((e - e0) / 1.5)) + h * np.exp(-0.5 * ((e - e0 - 4) / 2.5) ** 2)",
+        "fine = np.arange(6940, 7210, 0.25)",
+        "np.savetxt(sys.argv[1] + '/A.txt', ref(7010, 0.3, fine)); np.savetxt(sys.argv[1] + '/B.txt', ref(7016, 0.8, fine))",
+        "np.savetxt(sys.argv[1] + '/fine.txt', fine)",
+        "w = (np.arange(8) / 7.0)[None, :] * np.ones((6, 1))",
+        "mu = 0.2 + w[None] * ref(7010, 0.3, E)[:, None, None] + (1 - w[None]) * ref(7016, 0.8, E)[:, None, None]",
+        "mu += 0.001 * np.random.default_rng(1).standard_normal(mu.shape)",
+        "with h5py.File(sys.argv[1] + '/mix.h5', 'w') as f:",
+        "    f.attrs['default'] = 'entry'; g = f.create_group('entry'); g.attrs['NX_class'] = 'NXentry'; g.attrs['default'] = 'data'",
+        "    d = g.create_group('data'); d.attrs['NX_class'] = 'NXdata'; d.attrs['signal'] = 'data'; d.attrs['axes'] = ['energy', '.', '.']",
+        "    d['data'] = mu.astype('f4'); d['energy'] = E",
+        "");
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", PY, dir.toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), log);
+        double[] fine = Files.readAllLines(dir.resolve("fine.txt")).stream().mapToDouble(Double::parseDouble).toArray();
+        for (String n : List.of("A", "B")) {
+            double[] y = Files.readAllLines(dir.resolve(n + ".txt")).stream().mapToDouble(Double::parseDouble).toArray();
+            Path ref = dir.resolve(n + ".dat");
+            scans.put(ref.toString(), new Scan(ref, "", "test", List.of(
+                new Channel("energy", ChannelRole.ENERGY, Unit.EV, DatasetFactory.createFromObject(fine), "energy"),
+                new Channel("norm", ChannelRole.MU, Unit.NONE, DatasetFactory.createFromObject(y), "norm")), Map.of()));
+        }
+        saved = XasInputOptions.loader;
+        XasInputOptions.loader = q -> {
+            Scan s = scans.get(q.toString());
+            if (s == null) throw new org.edgeworks.core.EdgeworksException(q, null, "no such file");
+            return s;
+        };
+    }
+
+    @AfterEach
+    void restore() { XasInputOptions.loader = saved; }
+
+    record Run(int code, String out, String err) {}
+
+    Run run(String... args) {
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        int code = Main.run(args, new PrintWriter(o, true), new PrintWriter(e, true));
+        return new Run(code, o.toString(), e.toString());
+    }
+
+    @Test
+    void stackWritesTheNamedMapsAndRecoversTheMixture() throws Exception {
+        Path out = dir.resolve("out");
+        Run r = run("xas", "stack", dir.resolve("mix.h5").toString(), "--out", out.toString(), "--ref", "A=" + dir.resolve("A.dat"),
+            "--ref", "B=" + dir.resolve("B.dat"), "--input", "norm", "--sum-to-one", "--pre1", "-45", "--pre2", "-15");
+        assertEquals(0, r.code(), r.err());
+        Path nxs = out.resolve("mix.stack.nxs");
+        assertTrue(r.out().contains(nxs.toString()), r.out());
+        assertTrue(r.out().contains("note: mask: 48 of 48 pixels"), r.out());
+        for (String m : List.of("e0", "edge_step", "mask", "weight_A", "weight_B", "r_factor"))
+            assertTrue(Files.size(out.resolve("mix." + m + ".png")) > 1000, m);
+        try (NexusFile f = NexusFile.open(nxs)) {
+            for (String m : List.of("e0", "edge_step", "mask", "weight_A", "weight_B", "r_factor"))
+                assertEquals(List.of("NXdata"), f.attributeStrings("/entry/" + m, "NX_class"), m);
+            assertTrue(f.exists("/entry/weight_A/data_errors"));
+            double[] a = f.readDoubles("/entry/weight_A/data"), b = f.readDoubles("/entry/weight_B/data");
+            assertEquals(48, a.length);
+            for (int i = 0; i < 48; i++) {
+                double w = (i % 8) / 7.0;
+                assertEquals(w, a[i], 0.02, "weight_A at " + i);
+                assertEquals(1 - w, b[i], 0.02, "weight_B at " + i);
+            }
+            String params = f.readString("/entry/process/parameters").orElseThrow();
+            assertEquals("[\"A\",\"B\"]", org.edgeworks.core.processing.Parameters.json().readTree(params).get("references").toString(), params);
+        }
+        Run again = run("xas", "stack", dir.resolve("mix.h5").toString(), "--out", out.toString());
+        assertEquals(1, again.code());
+        assertEquals("edgeworks: " + nxs + ": exists already (use --overwrite to replace it)", again.err().strip());
+    }
+
+    @Test
+    void badStackInputIsOneLine() {
+        Run r = run("xas", "stack", dir.resolve("mix.h5").toString(), "--data", "/entry/data/energy", "--out", dir.resolve("o").toString());
+        assertEquals(1, r.code());
+        assertEquals("edgeworks: " + dir.resolve("mix.h5") + ": /entry/data/energy: has rank 1, not 3 (energy, y, x)", r.err().strip());
+        Run m = run("xas", "stack", dir.resolve("mix.h5").toString(), "--mode", "transmission", "--out", dir.resolve("o").toString());
+        assertEquals(1, m.code());
+        assertEquals("edgeworks: --mode: transmission needs the incident flux (a flat field or I0)", m.err().strip());
+    }
+}

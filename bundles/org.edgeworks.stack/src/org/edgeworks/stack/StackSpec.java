@@ -1,0 +1,26 @@
+package org.edgeworks.stack;
+
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.edgeworks.core.EdgeworksException;
+
+/**
+ * Where a stack is, as the user named it: a NeXus/HDF5 file (optional image and energy dataset
+ * paths; default: the NXdata default plot) or a folder of TIFF images with its energy table
+ * (default {@code FOLDER/energies.txt}). Plain strings, so a cluster task can open the same stack
+ * on an executor.
+ */
+public record StackSpec(String file, String dataPath, String energyPath, String energies) implements Serializable {
+
+    public boolean isTiffFolder() { return Files.isDirectory(Path.of(file)); }
+
+    public StackSource open() throws EdgeworksException {
+        Path p = Path.of(file);
+        if (Files.isDirectory(p))
+            return TiffStack.open(p, file, energies != null ? Path.of(energies) : p.resolve("energies.txt"));
+        if (!Files.isRegularFile(p)) throw new EdgeworksException(file, null, "no such file or folder");
+        return NexusStack.open(p, file, dataPath, energyPath);
+    }
+}
