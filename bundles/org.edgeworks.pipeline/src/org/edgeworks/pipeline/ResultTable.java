@@ -54,7 +54,8 @@ public record ResultTable(String axisName, double[] axis, Map<String, double[]> 
         }
         double[] axis = null;
         String axisName = "energy";
-        for (String a : List.of("energy", "excitation")) if (parts.get(a) instanceof double[] d) { axis = d; axisName = a; break; }
+        // energy (XAS), excitation (RIXS); r, q, k (EXAFS: chi(R), chi(q), chi(k), in that order of preference)
+        for (String a : List.of("energy", "excitation", "r", "q", "k")) if (parts.get(a) instanceof double[] d) { axis = d; axisName = a; break; }
         if (axis == null) for (Object v : parts.values()) if (v instanceof Spectrum s) { axis = s.energies(); break; }
         Map<String, double[]> cols = new LinkedHashMap<>();
         if (axis != null) {

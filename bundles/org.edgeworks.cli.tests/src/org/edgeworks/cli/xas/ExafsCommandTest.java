@@ -132,6 +132,21 @@ class ExafsCommandTest {
     }
 
     @Test
+    void feffRunsFeff6lAndListsItsPaths() throws Exception {
+        Path out = dir.resolve("feff");
+        Run r = run("xas", "feff", samples().resolve("feff.inp").toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = json(out.resolve("feff_paths.json"));
+        assertEquals("feff0001.dat", j.get("paths").get(0).get("file").asText());
+        assertEquals(2.5562, j.get("paths").get(0).get("reff").asDouble(), 0);
+        assertEquals(12.0, j.get("paths").get(0).get("degen").asDouble(), 0);
+        assertEquals(Files.readString(samples().resolve("feff0001.dat")), Files.readString(out.resolve("feff0001.dat")), "FEFF6L output as bundled");
+        Run again = run("xas", "feff", samples().resolve("feff.inp").toString(), "--out", out.toString());
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains(".dat: exists already") && again.err().contains("--overwrite"), again.err());
+    }
+
+    @Test
     void demoWritesChiChirAndFit() throws Exception {
         StringWriter log = new StringWriter();
         new ExafsDemo().run(samples().getParent(), dir, new PrintWriter(log, true));

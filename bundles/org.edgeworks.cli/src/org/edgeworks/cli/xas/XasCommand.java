@@ -7,10 +7,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code edgeworks xas ...}: the XANES processors of org.edgeworks.xas on files. */
 @Command(name = "xas", mixinStandardHelpOptions = true,
-    description = "XANES and EXAFS analysis: normalise, LCF, valence, pre-edge peaks, merge, align, calibrate, deglitch, image stacks; autobk, ft, wavelet, fit.",
+    description = "XANES and EXAFS analysis: normalise, LCF, valence, pre-edge peaks, merge, align, calibrate, deglitch, image stacks; autobk, ft, wavelet, fit, feff.",
     subcommands = {NormalizeCommand.class, LcfCommand.class, ValenceCommand.class, PreEdgeCommand.class, MergeCommand.class,
         AlignCommand.class, CalibrateCommand.class, DeglitchCommand.class, AutobkCommand.class, FtCommand.class, WaveletCommand.class,
-        FitCommand.class, ExportCommand.class, StackCommand.class})
+        FitCommand.class, FeffCommand.class, ExportCommand.class, StackCommand.class})
 public final class XasCommand implements Runnable {
     @Spec CommandSpec spec;
 
