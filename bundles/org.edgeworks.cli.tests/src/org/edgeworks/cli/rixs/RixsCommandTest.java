@@ -105,6 +105,37 @@ class RixsCommandTest {
         assertTrue(err.contains("outside the map"), err);
     }
 
+    /**
+     * The study's route: iPFY without a resonant PFY window (an empty pfy column), read back by
+     * xas normalize and xas lcf; the LCF fractions are those of the synthetic mixture
+     * (0.5 Mn2+, 0.2 Mn3+, 0.3 Mn4+; samples/rixs/README.md).
+     */
+    @Test
+    void ipfyCsvWithoutPfyFeedsNormalizeAndLcf() throws Exception {
+        Path scan = samples.resolve("synthetic_MnL_sdd.nxs"), out = dir.resolve("ipfy-lcf");
+        run("rixs", "ipfy", scan.toString(), "--window", "490:550", "--e0", "641.5", "--out", out.toString());
+        Path csv = out.resolve("synthetic_MnL_sdd.ipfy.csv");
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("energy,ipfy,pfy,tfy,norm", lines.get(0));
+        assertTrue(lines.stream().noneMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains("nan")), "no NaN text");
+        assertTrue(lines.get(1).matches("[^,]+,[^,]+,,[^,]+,[^,]+"), "empty pfy cell: " + lines.get(1));
+        run("xas", "normalize", csv.toString(), "--mu", "ipfy", "--out", out.resolve("norm").toString());
+        run("xas", "lcf", csv.toString(), "--mu", "norm", "--input", "norm", "--emin", "634", "--emax", "660",
+            "--ref", "Mn2=" + samples.resolve("synthetic_MnL_ref_Mn2.csv"), "--ref", "Mn3=" + samples.resolve("synthetic_MnL_ref_Mn3.csv"),
+            "--ref", "Mn4=" + samples.resolve("synthetic_MnL_ref_Mn4.csv"), "--out", out.resolve("lcf").toString());
+        Path json;
+        try (var files = Files.list(out.resolve("lcf"))) {
+            json = files.filter(f -> f.getFileName().toString().endsWith(".lcf.json")).findFirst().orElseThrow();
+        }
+        JsonNode w = Parameters.json().readTree(json.toFile()).get("weights");
+        double a = w.get("Mn2").asDouble(), b = w.get("Mn3").asDouble(), c = w.get("Mn4").asDouble(), sum = a + b + c;
+        System.out.printf(java.util.Locale.ROOT, "iPFY -> LCF from the CSV: Mn2+ %.3f  Mn3+ %.3f  Mn4+ %.3f (sum of weights %.3f; truth 0.5 0.2 0.3)%n",
+            a / sum, b / sum, c / sum, sum);
+        assertEquals(0.5, a / sum, 0.03);
+        assertEquals(0.2, b / sum, 0.03);
+        assertEquals(0.3, c / sum, 0.03);
+    }
+
     @Test
     void realTiffFrameBuildsWithEnergiesOnTheCommandLine() throws Exception {
         Path tif = Path.of(System.getProperty("edgeworks.shared.data", "/work/shared/data"), "rixs", "mrixs_qerlin",

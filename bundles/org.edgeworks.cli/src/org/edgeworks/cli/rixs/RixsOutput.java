@@ -54,7 +54,7 @@ public final class RixsOutput {
         done(p);
     }
 
-    /** CSV: a header line, then one line per row; an empty cell stands for "not computed". */
+    /** CSV: a header line, then one line per row; an empty cell stands for "not computed" or a missing (NaN) value, never NaN text. */
     void csv(String name, List<String> header, List<double[]> columns) throws EdgeworksException {
         StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
         int n = columns.get(0).length;
@@ -62,7 +62,7 @@ public final class RixsOutput {
             for (int c = 0; c < columns.size(); c++) {
                 if (c > 0) sb.append(',');
                 double[] col = columns.get(c);
-                if (col != null) sb.append(String.format(Locale.ROOT, "%.9g", col[i]));
+                if (col != null && Double.isFinite(col[i])) sb.append(String.format(Locale.ROOT, "%.9g", col[i]));
             }
             sb.append('\n');
         }

@@ -108,4 +108,20 @@ class ColumnFileTest {
         assertEquals(List.of("a", "a_2", "b"), cf.labels());
         assertEquals(Map.of("line.1", "# a a b"), cf.header());
     }
+
+    /** Missing values are empty cells (Edgeworks' CSV writers, pandas): read as NaN, the row stays in the data block. */
+    @Test
+    void emptyCellsAreMissingValues() throws Exception {
+        ColumnFile cf = ColumnFile.parse(Path.of("s.ipfy.csv"), List.of("energy,ipfy,pfy,tfy,norm", "640.0,2.5,,0.7,0.01",
+            "640.5,2.6,,0.8,", "641.0,2.7,,0.9,0.03"));
+        assertEquals(List.of("energy", "ipfy", "pfy", "tfy", "norm"), cf.labels());
+        assertEquals(3, cf.rows());
+        assertEquals(2.6, cf.columns()[1][1], 0);
+        assertTrue(Double.isNaN(cf.columns()[2][0]) && Double.isNaN(cf.columns()[2][2]), "empty pfy column");
+        assertTrue(Double.isNaN(cf.columns()[4][1]), "empty last cell");
+        assertEquals(0.03, cf.columns()[4][2], 0);
+        ColumnFile tabs = ColumnFile.parse(Path.of("t.tsv"), List.of("# e\ta\tb", "1\t\t3", "2\t5\t6"));
+        assertEquals(2, tabs.rows());
+        assertTrue(Double.isNaN(tabs.columns()[1][0]));
+    }
 }

@@ -199,20 +199,30 @@ public record ColumnFile(List<String> labels, List<String> units, double[][] col
 
     private static String[] tokens(String s) {
         String t = s.trim();
-        if (t.contains("\t")) return t.split("\\s*\\t\\s*");
-        if (t.contains(",")) return t.split("\\s*,\\s*");
+        // limit -1: trailing empty cells are cells too (a missing value in the last column)
+        if (t.contains("\t")) return t.split(" *\\t *", -1);
+        if (t.contains(",")) return t.split("\\s*,\\s*", -1);
         return t.split("\\s+");
     }
 
-    /** The numbers of a row, or null when any token is not a number (comments, labels). */
+    /**
+     * The numbers of a row, or null when any token is not a number (comments, labels). An empty
+     * cell between separators (comma or tab) is a missing value, NaN, as CSV writers (Edgeworks,
+     * pandas, spreadsheets) leave it; a row needs at least one number.
+     */
     public static double[] numbers(String line) {
         String t = line.trim();
         if (t.isEmpty() || t.startsWith("#")) return null;
         String[] parts = tokens(t);
         double[] out = new double[parts.length];
+        boolean any = false;
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i];
-            if (p.isEmpty()) return null;
+            if (p.isEmpty()) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            any = true;
             char c = p.charAt(0);
             if (!(Character.isDigit(c) || c == '-' || c == '+' || c == '.' || p.equalsIgnoreCase("nan") || p.equalsIgnoreCase("inf")
                 || p.equalsIgnoreCase("-inf") || p.equalsIgnoreCase("infinity"))) return null;
@@ -227,7 +237,7 @@ public record ColumnFile(List<String> labels, List<String> units, double[][] col
                 return null;
             }
         }
-        return out;
+        return any ? out : null;
     }
 
     /**
