@@ -2,7 +2,8 @@
 """Writes the HDF5 flavours beamlines produce today, for the NeXus reader tests.
 
 Run by the build (exec-maven-plugin, generate-test-resources) with Debian's /usr/bin/python3
-(python3-h5py, python3-lz4): usage make_flavours.py OUTDIR [--bench]. Deterministic output.
+(python3-h5py, python3-lz4, python3-hdf5plugin): usage make_flavours.py OUTDIR [--bench].
+Deterministic output.
 --bench also writes the full-size benchmark stacks (200-frame LZ4 and contiguous uint16, ~150 MB)
 that the JMH benchmarks and the h5py peer read; the tests do not need them.
 """
@@ -182,4 +183,123 @@ with h5py.File(os.path.join(out, "links.nxs"), "w") as f:
 with h5py.File(os.path.join(out, "no_nxdata.nxs"), "w") as f:
     e = nx(f.create_group("entry"), "NXentry")
     e.create_dataset("title", data="no plot here")
+
+# 7. every standard HDF5 filter and datatype h5py reads (issue 13), one dataset each, with the
+# values h5py reads back written beside them (filters_h5py.tsv: path, tab, the values separated by
+# spaces in Python's round-trip repr; enum labels as value=label): the reader must give the same
+# numbers. Lossy filters (scale-offset, N-bit) are compared with what h5py reads, not the input.
+import hdf5plugin
+
+n = 300
+x = np.linspace(0.0, 1.0, n)
+ramp = 8950.0 + 120.0 * x + 0.37 * np.sin(40 * x)          # an energy-like float64 axis
+counts = (1000 + 900 * np.cos(9 * x) + (np.arange(n) % 13)).astype(np.int32)
+small_u2 = (np.arange(n) * 37 % 4001).astype(np.uint16)
+with h5py.File(os.path.join(out, "filters.h5"), "w") as f:
+    e = nx(f.create_group("entry"), "NXentry")
+    d = nx(e.create_group("data"), "NXdata")
+    d.create_dataset("energy", data=ramp, chunks=(64,), compression="gzip")
+    d.attrs["signal"] = "counts"
+    d.attrs["axes"] = ["energy"]
+    d.create_dataset("counts", data=counts, chunks=(64,), shuffle=True, compression="gzip", fletcher32=True)
+    g = f.create_group("filters")
+    g.create_dataset("scaleoffset_f8_d6", data=ramp, chunks=(64,), scaleoffset=6)
+    g.create_dataset("scaleoffset_f4_d3", data=ramp.astype(np.float32) - 8000, chunks=(50,), scaleoffset=3)
+    g.create_dataset("scaleoffset_i4_auto", data=counts, chunks=(64,), scaleoffset=0)
+    g.create_dataset("scaleoffset_u2_fill", data=small_u2, chunks=(64,), scaleoffset=0, fillvalue=7)
+    g.create_dataset("scaleoffset_i2_minbits", data=(counts - 1000).astype(np.int16), chunks=(64,), scaleoffset=12)
+    g.create_dataset("scaleoffset_i8_be", data=(counts.astype(">i8") << 20), chunks=(64,), scaleoffset=0)
+    g.create_dataset("scaleoffset_gzip_2d", data=np.outer(np.arange(10), ramp[:40]), chunks=(4, 16), scaleoffset=4,
+                     compression="gzip")
+    g.create_dataset("fletcher32", data=ramp, chunks=(64,), fletcher32=True)
+    g.create_dataset("shuffle_only", data=counts, chunks=(64,), shuffle=True)
+    g.create_dataset("lzf", data=ramp, chunks=(64,), compression="lzf")
+    g.create_dataset("lz4_plugin", data=counts, chunks=(64,), **hdf5plugin.LZ4())
+    # bitshuffle (32008): Debian ships no bitshuffle plugin, so h5py can neither write nor read it here;
+    # chunks are written directly in the filter's uncompressed framing (bits of each byte plane
+    # gathered, blocks of 64 elements) and the expected values are the input (known by construction)
+    bs = h5py.h5p.create(h5py.h5p.DATASET_CREATE)
+    bs.set_chunk((64,))
+    bs.set_filter(32008, h5py.h5z.FLAG_OPTIONAL, (0, 4, 2, 64, 0))
+    bsd = h5py.h5d.create(g.id, b"bitshuffle_plain", h5py.h5t.STD_U16LE, h5py.h5s.create_simple((n,)), dcpl=bs)
+    for start in range(0, n, 64):
+        block = np.zeros(64, dtype="<u2")
+        part = small_u2[start:start + 64]
+        block[:len(part)] = part
+        bits = np.unpackbits(block.view(np.uint8).reshape(64, 2), axis=1, bitorder="little")  # [element, byte*8+bit]
+        bsd.write_direct_chunk((start,), np.packbits(bits.T, axis=1, bitorder="little").tobytes())
+    # N-bit: integer types of reduced precision and offset, and a reduced float (HDF5 user guide layout)
+    for name, base, prec, off, values in [("nbit_i4_p12_o4", h5py.h5t.STD_I32LE, 12, 4, (counts - 1500).astype(np.int32)),
+                                          ("nbit_u2_p13_o0", h5py.h5t.STD_U16LE, 13, 0, small_u2),
+                                          ("nbit_i4be_p20_o3", h5py.h5t.STD_I32BE, 20, 3, counts * 100)]:
+        t = base.copy()
+        t.set_precision(prec)
+        t.set_offset(off)
+        dcpl = h5py.h5p.create(h5py.h5p.DATASET_CREATE)
+        dcpl.set_chunk((64,))
+        dcpl.set_filter(5, 0, ())  # H5Z_FILTER_NBIT (h5py has no set_nbit)
+        ds = h5py.h5d.create(g.id, name.encode(), t, h5py.h5s.create_simple((n,)), dcpl=dcpl)
+        ds.write(h5py.h5s.ALL, h5py.h5s.ALL, np.ascontiguousarray(values.astype(values.dtype.newbyteorder("="))))
+    ft = h5py.h5t.IEEE_F32LE.copy()
+    ft.set_fields(26, 20, 6, 7, 13)
+    ft.set_offset(7)
+    ft.set_precision(20)
+    ft.set_ebias(31)
+    dcpl = h5py.h5p.create(h5py.h5p.DATASET_CREATE)
+    dcpl.set_chunk((64,))
+    dcpl.set_filter(5, 0, ())
+    ds = h5py.h5d.create(g.id, b"nbit_f4_p20", ft, h5py.h5s.create_simple((n,)), dcpl=dcpl)
+    ds.write(h5py.h5s.ALL, h5py.h5s.ALL, np.ascontiguousarray((ramp - 9000) / 7.0, dtype=np.float32))
+    # a filter Edgeworks has no decoder for: only this dataset is refused, its group stays readable
+    bl = h5py.h5p.create(h5py.h5p.DATASET_CREATE)
+    bl.set_chunk((64,))
+    bl.set_filter(32001, h5py.h5z.FLAG_OPTIONAL, (2, 2, 4, 256, 5, 1, 1))
+    bld = h5py.h5d.create(g.id, b"blosc_unsupported", h5py.h5t.STD_I32LE, h5py.h5s.create_simple((n,)), dcpl=bl)
+    for start in range(0, n, 64):
+        bld.write_direct_chunk((start,), bytes(range(40)))  # no blosc decoder here to make real blosc chunks
+    t = f.create_group("types")
+    t.create_dataset("f2_half", data=(ramp - 9000).astype(np.float16))
+    t.create_dataset("i1", data=(counts % 200 - 100).astype(np.int8), chunks=(64,))
+    t.create_dataset("u8_big", data=(counts.astype(np.uint64) << 50))
+    t["energy_type"] = np.dtype("<f8")  # a committed (named) datatype
+    t.create_dataset("committed_f8", data=ramp, dtype=t["energy_type"], chunks=(64,), compression="gzip")
+    t["shutter_type"] = h5py.enum_dtype({"closed": 0, "open": 1, "fault": 7}, basetype="u1")
+    t.create_dataset("enum_u1", data=np.array([0, 1, 1, 7] * (n // 4), dtype=np.uint8), dtype=t["shutter_type"])
+    t.create_dataset("enum_i2_chunked", data=np.array([-3, 0, 12] * (n // 3), dtype=np.int16), chunks=(64,),
+                     dtype=h5py.enum_dtype({"low": -3, "mid": 0, "high": 12}, basetype="i2"))
+    comp = np.zeros(n, dtype=[("energy", "<f8"), ("mu", "<f4"), ("flag", "i1"), ("label", "S6"), ("counts", ">u4")])
+    comp["energy"] = ramp
+    comp["mu"] = np.arctan((ramp - 9010.0) / 3.0).astype(np.float32)
+    comp["flag"] = np.arange(n) % 3
+    comp["label"] = b"pt"
+    comp["counts"] = counts
+    t.create_dataset("compound", data=comp)
+    t.create_dataset("compound_chunked", data=comp, chunks=(64,), compression="gzip", shuffle=True)
+    # fill values: a chunked dataset with only its first chunk written, a contiguous one never written
+    fill = t.create_dataset("fill_chunked", shape=(n,), dtype="f8", chunks=(64,), fillvalue=-1.5, compression="gzip")
+    fill[0:64] = ramp[0:64]
+    t.create_dataset("fill_contiguous_unwritten", shape=(50,), dtype="i4", fillvalue=42)
+    t.create_dataset("fill_2d_sparse", shape=(6, 70), dtype="u2", chunks=(3, 32), fillvalue=9)[3:6, 32:64] = 5
+
+expected = {}
+with h5py.File(os.path.join(out, "filters.h5"), "r") as f:
+    def collect(name, obj):
+        if isinstance(obj, h5py.Dataset) and name not in ("filters/blosc_unsupported", "filters/bitshuffle_plain"):
+            v = obj[()]
+            if v.dtype.names:
+                for field in v.dtype.names:
+                    if v.dtype[field].kind in "iuf":
+                        expected[name + "/" + field] = [float(a) for a in v[field].ravel()]
+            elif v.dtype.kind in "iuf":
+                expected[name] = [float(a) for a in np.asarray(v, dtype=np.float64).ravel()]
+            enum = h5py.check_enum_dtype(obj.dtype)
+            if enum:
+                expected[name + "@labels"] = {str(int(k)): lab for lab, k in enum.items()}
+    f.visititems(collect)
+expected["filters/bitshuffle_plain"] = [float(a) for a in small_u2]
+with open(os.path.join(out, "filters_h5py.tsv"), "w") as tsv:
+    for key in sorted(expected):
+        v = expected[key]
+        text = " ".join(f"{k}={lab}" for k, lab in sorted(v.items())) if isinstance(v, dict) else " ".join(repr(a) for a in v)
+        tsv.write(key + "\t" + text + "\n")
 print("flavours written to", out)

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -15,6 +16,8 @@ import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.api.dataset.ContiguousDataset;
 import io.jhdf.dataset.CompactDataset;
 import io.jhdf.exceptions.HdfException;
+import io.jhdf.AbstractNode;
+import io.jhdf.object.message.FilterPipelineMessage;
 
 /**
  * Reads a strided hyperslab (start, positive step, count per dimension) of a numeric dataset
@@ -49,24 +52,26 @@ final class HyperslabReader {
     private HyperslabReader() {}
 
     /**
-     * Reads the selection, or returns null when this dataset's layout or type is not one the
-     * fast path decodes (scalar, compound, strings, contiguous in another file...): the caller
-     * then uses jHDF's own reader.
+     * Reads the selection of the values {@code codec} picks from each element (a number, an
+     * enum's integer, one compound member), or returns null when this dataset's layout is not one
+     * the fast path reads (contiguous data in another file): the caller then uses jHDF's reader.
+     * Elements of chunks that were never written, and of contiguous data never allocated, read as
+     * {@code fill} (the dataset's fill value, as HDF5 defines).
+     *
+     * @throws DataFormatException a chunk that cannot be decoded (corrupt, or a filter without decoder)
      */
-    static double[] read(Dataset d, FileChannel channel, long userBlock, AtomicLong bytesRead,
+    static double[] read(Dataset d, ElementCodec codec, double fill, FileChannel channel, long userBlock, AtomicLong bytesRead,
                          long[] start, int[] step, int[] count) throws IOException, DataFormatException {
-        if (d.isScalar() || d.isEmpty()) return null;
-        ElementCodec codec = ElementCodec.of(d.getDataType());
-        if (codec == null) return null;
-        int[] dims = d.getDimensions();
+        int[] dims = d.isScalar() ? new int[] {1} : d.getDimensions();
         if (dims.length == 0 || dims.length != count.length) return null;
         Source source;
         if (d instanceof ChunkedDataset chunked) {
             source = chunkedSource(chunked, codec);
         } else if (d instanceof ContiguousDataset contiguous && channel != null) {
-            source = contiguousSource(contiguous, dims, codec, channel, userBlock, bytesRead, start, step, count);
+            source = contiguous.getDataAddress() == UNDEFINED_ADDRESS ? unwritten(dims)
+                : contiguousSource(contiguous, dims, codec, channel, userBlock, bytesRead, start, step, count);
         } else if (d instanceof CompactDataset compact) {
-            source = compactSource(compact, dims);
+            source = compactSource(compact, dims, codec);
         } else {
             return null;
         }
@@ -74,17 +79,40 @@ final class HyperslabReader {
         for (int c : count) total *= c;
         double[] out = new double[Math.toIntExact(total)];
         if (total == 0) return out;
+        if (fill != 0) Arrays.fill(out, fill);
         fill(source, dims, codec, start, step, count, out);
         return out;
     }
 
-    private static Source chunkedSource(ChunkedDataset d, ElementCodec codec) {
+    /** HDF5's "undefined address": storage never allocated. */
+    private static final long UNDEFINED_ADDRESS = -1L;
+
+    private static Source unwritten(int[] dims) {
+        return new Source() {
+            @Override public int[] chunkDims() { return dims; }
+            @Override public Decoded decode(long[] origin, long[] first, long[] last) { return null; }
+        };
+    }
+
+    private static Source chunkedSource(ChunkedDataset d, ElementCodec codec) throws DataFormatException {
         int[] chunkDims = d.getChunkDimensions();
         long chunkElements = 1;
-        for (int c : chunkDims) chunkElements *= c;
-        int chunkBytes = Math.toIntExact(chunkElements * codec.size);
+        for (int c : chunkDims) {
+            if (c <= 0) throw new DataFormatException("chunk dimension " + c);
+            chunkElements *= c;
+            if (chunkElements > Limits.MAX_CHUNK_BYTES) break;
+        }
+        if (chunkElements * codec.size > Limits.MAX_CHUNK_BYTES)
+            throw new DataFormatException("declares chunks of " + java.util.Arrays.toString(chunkDims) + " elements, above the chunk budget of "
+                + Limits.MAX_CHUNK_BYTES + " bytes");
+        int chunkBytes = (int) (chunkElements * codec.size);
         long[] strides = rowMajorStrides(chunkDims);
-        ChunkFilters filters = ChunkFilters.of(d.getFilters());
+        // the pipeline from the header message itself: jHDF's getFilters() refuses pipelines with filters it lacks
+        List<FilterPipelineMessage.FilterInfo> pipeline = d instanceof AbstractNode node && node.getHeader().hasMessageOfType(FilterPipelineMessage.class)
+            ? node.getHeader().getMessageOfType(FilterPipelineMessage.class).getFilters() : List.of();
+        ChunkFilters filters = ChunkFilters.of(pipeline);
+        String unsupported = filters.unsupported();
+        if (unsupported != null) throw new DataFormatException(unsupported);
         return new Source() {
             @Override public int[] chunkDims() { return chunkDims; }
 
@@ -95,28 +123,15 @@ final class HyperslabReader {
                     offset[i] = Math.toIntExact(origin[i]);
                     base += origin[i] * strides[i];
                 }
-                byte[] bytes;
-                if (filters != null) {
-                    ByteBuffer stored = storedChunk(d, offset);
-                    if (stored == null || !stored.hasRemaining()) return null; // indexes list unwritten chunks with size 0
-                    bytes = filters.decode(stored, chunkBytes, codec.size, SCRATCH.get());
-                } else {
-                    // a pipeline we do not decode ourselves (fletcher32, LZF, plugins): jHDF's decoder
-                    try {
-                        bytes = d.getDecompressedChunk(offset);
-                    } catch (HdfException e) {
-                        if (isMissingChunk(e)) return null;
-                        throw e;
-                    }
-                    if (bytes.length == 0) return null;
-                    if (bytes.length < chunkBytes) throw new DataFormatException("decoded chunk has " + bytes.length + " bytes, expected " + chunkBytes);
-                }
+                ByteBuffer stored = storedChunk(d, offset);
+                if (stored == null || !stored.hasRemaining()) return null; // indexes list unwritten chunks with size 0
+                byte[] bytes = filters.decode(stored, chunkBytes, codec.size, SCRATCH.get());
                 return new Decoded(bytes, base, strides);
             }
         };
     }
 
-    /** The stored bytes of a chunk, or null for a chunk that was never written (reads as the fill value 0, as in jHDF). */
+    /** The stored bytes of a chunk, or null for a chunk that was never written (reads as the fill value). */
     private static ByteBuffer storedChunk(ChunkedDataset d, int[] offset) {
         try {
             return d.getRawChunkBuffer(offset);
@@ -126,8 +141,10 @@ final class HyperslabReader {
         }
     }
 
+    /** jHDF's words for a chunk absent from the index, or listed at HDF5's undefined address (-1): never written. */
     private static boolean isMissingChunk(HdfException e) {
-        return e.getMessage() != null && e.getMessage().startsWith("No chunk with offset");
+        String m = e.getMessage();
+        return m != null && (m.startsWith("No chunk with offset") || m.contains("at address -1"));
     }
 
     /**
@@ -161,7 +178,7 @@ final class HyperslabReader {
                     to += last[i] * strides[i];
                 }
                 int length = Math.toIntExact((to - from + 1) * size);
-                byte[] bytes = SCRATCH.get().first(length);
+                byte[] bytes = SCRATCH.get().other(null, length);
                 ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
                 long position = dataStart + from * size;
                 while (buffer.hasRemaining()) {
@@ -175,13 +192,16 @@ final class HyperslabReader {
     }
 
     /** Compact data lives in the object header, already read: one chunk covering the dataset. */
-    private static Source compactSource(CompactDataset d, int[] dims) {
+    private static Source compactSource(CompactDataset d, int[] dims, ElementCodec codec) {
         long[] strides = rowMajorStrides(dims);
         return new Source() {
             @Override public int[] chunkDims() { return dims; }
 
-            @Override public Decoded decode(long[] origin, long[] first, long[] last) {
+            @Override public Decoded decode(long[] origin, long[] first, long[] last) throws DataFormatException {
                 ByteBuffer data = d.getDataBuffer();
+                long need = codec.size;
+                for (int n : dims) need *= n;
+                if (data.remaining() < need) throw new DataFormatException("compact data holds " + data.remaining() + " bytes, expected " + need);
                 byte[] bytes = new byte[data.remaining()];
                 data.duplicate().get(bytes);
                 return new Decoded(bytes, 0, strides);
@@ -247,7 +267,7 @@ final class HyperslabReader {
             last[i] = start[i] + (long) (task[i].endIndex() - 1) * step[i];
         }
         Decoded chunk = source.decode(origin, first, last);
-        if (chunk == null) return; // never written: stays 0
+        if (chunk == null) return; // never written: keeps the fill value
         long[] strides = chunk.strides();
         int lastDim = rank - 1;
         int runLength = task[lastDim].endIndex() - task[lastDim].firstIndex();

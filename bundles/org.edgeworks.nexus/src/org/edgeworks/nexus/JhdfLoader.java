@@ -22,14 +22,14 @@ import org.edgeworks.core.EdgeworksException;
 final class JhdfLoader implements ILazyLoader {
     private static final long serialVersionUID = 1L;
     private final transient NexusFile file;
-    private final transient io.jhdf.api.Dataset dataset;
+    private final transient NexusFile.Target target;
     private final String datasetPath;
     private final int[] shape;
 
-    JhdfLoader(NexusFile file, io.jhdf.api.Dataset dataset, String datasetPath, int[] shape) {
+    JhdfLoader(NexusFile file, NexusFile.Target target, int[] shape) {
         this.file = file;
-        this.dataset = dataset;
-        this.datasetPath = datasetPath;
+        this.target = target;
+        this.datasetPath = target.path();
         this.shape = shape.clone();
     }
 
@@ -63,7 +63,7 @@ final class JhdfLoader implements ILazyLoader {
 
     private double[] readFast(long[] start, int[] step, int[] count) throws SliceReadException {
         try {
-            return file.readFast(dataset, datasetPath, start, step, count);
+            return file.readFast(target, start, step, count);
         } catch (EdgeworksException e) {
             throw new SliceReadException(e);
         }
@@ -102,7 +102,7 @@ final class JhdfLoader implements ILazyLoader {
         if (flat == null) {
             Object box;
             try {
-                box = file.readBox(dataset, datasetPath, offset, count);
+                box = file.readBox(target.dataset(), datasetPath, offset, count);
                 flat = toDoubles(flattenBox(box), file.path(), datasetPath);
             } catch (EdgeworksException e) {
                 throw new SliceReadException(e);

@@ -43,23 +43,34 @@ public final class NexusDefaultPlotDetector implements Detector {
             for (String ax : dp.axes()) {
                 if (ax.isEmpty() || !used.add(ax)) continue;
                 NexusNode n = find(root, ax);
-                channels.add(NexusScans.channel(nx, n, n.name(), NexusScans.guessRole(n.name(), n.attribute("units"))));
+                channels.add(NexusScans.channelOrUnreadable(nx, n, n.name(), NexusScans.guessRole(n.name(), n.attribute("units"))));
             }
             NexusNode sig = find(root, dp.signal());
             used.add(dp.signal());
             ChannelRole sigRole = NexusScans.guessRole(sig.name(), sig.attribute("units"));
-            channels.add(NexusScans.channel(nx, sig, sig.name(), sigRole == ChannelRole.ENERGY ? ChannelRole.OTHER : sigRole));
+            channels.add(NexusScans.channelOrUnreadable(nx, sig, sig.name(), sigRole == ChannelRole.ENERGY ? ChannelRole.OTHER : sigRole));
+            Map<String, String> meta = new LinkedHashMap<>();
             for (NexusNode c : data.children()) {
-                // only numeric datasets: links to groups (even cyclic ones, shown without children) have no type
-                if (used.contains(c.path()) || c.dangling() || !c.children().isEmpty() || c.type().isEmpty() || "string".equals(c.type())) continue;
-                channels.add(NexusScans.channel(nx, c, c.name(), NexusScans.guessRole(c.name(), c.attribute("units"))));
+                // only numeric datasets: links to groups (even cyclic ones, shown without children), strings,
+                // compounds (read their members by path) and committed datatypes are left out
+                if (used.contains(c.path()) || c.dangling() || !c.children().isEmpty() || c.type().isEmpty() || "string".equals(c.type())
+                    || c.type().startsWith("committed datatype") || c.type().startsWith("unreadable")) continue;
+                ChannelRole role = NexusScans.guessRole(c.name(), c.attribute("units"));
+                Channel ch;
+                try {
+                    ch = NexusScans.channel(nx, c, c.name(), role);
+                } catch (EdgeworksException why) {
+                    // a dataset that cannot be decoded disables only itself: skipped with a note
+                    meta.put("note.skipped." + c.name(), "skipped " + c.path() + ": " + why.problem());
+                    continue;
+                }
+                channels.add(ch);
                 used.add(c.path());
             }
             for (NexusNode mon : NexusScans.groups(root, "NXmonitor")) {
                 NexusNode d = NexusScans.dataset(mon, "data");
                 if (d != null && used.add(d.path())) channels.add(NexusScans.channel(nx, d, mon.name(), ChannelRole.I0));
             }
-            Map<String, String> meta = new LinkedHashMap<>();
             meta.put("default_plot", dp.nxdata());
             meta.put("signal", dp.signal());
             return new Scan(file, dp.nxdata(), ID, channels, meta);

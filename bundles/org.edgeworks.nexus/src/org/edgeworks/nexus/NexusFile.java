@@ -28,6 +28,12 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Link;
 import io.jhdf.api.Node;
 import io.jhdf.links.ExternalLink;
+import io.jhdf.object.datatype.CompoundDataType;
+import io.jhdf.object.datatype.DataType;
+import io.jhdf.object.datatype.EnumDataType;
+import io.jhdf.object.datatype.FixedPoint;
+import io.jhdf.object.datatype.FloatingPoint;
+import io.jhdf.object.message.FillValueMessage;
 
 /**
  * The Edgeworks reader interface for NeXus/HDF5, implemented with jHDF (NetCDF-Java 4.5.5, the
@@ -39,16 +45,21 @@ import io.jhdf.links.ExternalLink;
 public final class NexusFile implements AutoCloseable {
     /** Largest attribute rendered in the tree; longer ones are summarised (hostile files). */
     private static final int MAX_ATTRIBUTE_CHARS = 200;
+    /** Largest attribute (elements) read at all; the HDF5 header limit is 64 kB, so larger ones are corrupt. */
+    private static final long MAX_ATTRIBUTE_ELEMENTS = 1 << 16;
 
     private final Path path;
     private final HdfFile hdf;
+    /** jHDF's storage for this file, every header read bounded by the file length. */
+    private final BoundedStorage storage;
     /** The same file, read directly (positional reads, thread-safe) for contiguous data. */
     private final FileChannel channel;
     private final AtomicLong bytesRead;
 
-    private NexusFile(Path path, HdfFile hdf, FileChannel channel, AtomicLong bytesRead) {
+    private NexusFile(Path path, HdfFile hdf, BoundedStorage storage, FileChannel channel, AtomicLong bytesRead) {
         this.path = path;
         this.hdf = hdf;
+        this.storage = storage;
         this.channel = channel;
         this.bytesRead = bytesRead;
     }
@@ -60,8 +71,8 @@ public final class NexusFile implements AutoCloseable {
         try {
             fc = FileChannel.open(file, StandardOpenOption.READ);
             AtomicLong counter = new AtomicLong();
-            HdfFile h = new HdfFile(new CountingChannel(fc, counter), file.toAbsolutePath().toUri());
-            return new NexusFile(file, h, fc, counter);
+            BoundedStorage.Opened h = BoundedStorage.open(new CountingChannel(fc, counter), file);
+            return new NexusFile(file, h.hdf(), h.storage(), fc, counter);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             if (fc != null) {
                 try { fc.close(); } catch (IOException ignored) { /* already failing */ }
@@ -113,18 +124,94 @@ public final class NexusFile implements AutoCloseable {
             long addr = safeAddress(g);
             List<NexusNode> kids = new ArrayList<>();
             if (depth < 64 && visiting.add(addr)) {
-                for (Node c : g.getChildren().values()) kids.add(node(c, visiting, depth + 1));
+                Map<String, Node> children;
+                try {
+                    children = g.getChildren();
+                } catch (RuntimeException e) {
+                    children = Map.of();
+                    attrs = new LinkedHashMap<>(attrs);
+                    attrs.put("!error", "unreadable children: " + describe(e));
+                }
+                for (Node c : children.values()) {
+                    try {
+                        kids.add(node(c, visiting, depth + 1));
+                    } catch (RuntimeException e) {
+                        // one unreadable child object disables only itself
+                        kids.add(new NexusNode(safePath(c), safeName(c), NexusNode.Kind.DATASET, "", new int[0],
+                            "unreadable (" + describe(e) + ")", Map.of(), "", false, List.of()));
+                    }
+                }
                 visiting.remove(addr);
             }
             String cls = attrs.getOrDefault("NX_class", "");
             return new NexusNode(p, n.getName(), NexusNode.Kind.GROUP, cls, new int[0], "", attrs, "", false,
                 Collections.unmodifiableList(kids));
         }
-        if (n instanceof Dataset d) {
-            return new NexusNode(p, n.getName(), NexusNode.Kind.DATASET, "", d.getDimensions(), typeName(d), attrs, "",
-                false, List.of());
+        if (n instanceof Dataset d) return datasetNode(d, p, attrs);
+        String what = "other";
+        if (n instanceof io.jhdf.CommittedDatatype ct) {
+            try {
+                what = "committed datatype " + typeName(ct.getDataType());
+            } catch (RuntimeException e) {
+                what = "committed datatype";
+            }
         }
-        return new NexusNode(p, n.getName(), NexusNode.Kind.DATASET, "", new int[0], "other", attrs, "", false, List.of());
+        return new NexusNode(p, n.getName(), NexusNode.Kind.DATASET, "", new int[0], what, attrs, "", false, List.of());
+    }
+
+    /**
+     * A dataset's node; a header jHDF cannot fully read describes what it can (a dimension beyond
+     * 2^31-1 elements, an unknown type) instead of failing the tree. A compound dataset lists its
+     * numeric members as child datasets (path {@code dataset/member}), readable like datasets.
+     */
+    private NexusNode datasetNode(Dataset d, String p, Map<String, String> attrs) {
+        String type = typeName(d);
+        int[] dims;
+        try {
+            dims = d.isScalar() ? new int[0] : d.getDimensions();
+        } catch (RuntimeException e) {
+            long[] big;
+            try {
+                big = d.getDimensionsAsLong();
+            } catch (RuntimeException e2) {
+                big = null;
+            }
+            return new NexusNode(p, d.getName(), NexusNode.Kind.DATASET, "", new int[0],
+                type + (big != null ? " " + Arrays.toString(big) + " (beyond 2^31-1 per dimension: not readable)" : " (unreadable dimensions)"),
+                attrs, "", false, List.of());
+        }
+        List<NexusNode> members = List.of();
+        try {
+            if (dataType(d) instanceof CompoundDataType ct) {
+                members = new ArrayList<>();
+                for (CompoundDataType.CompoundDataMember m : ct.getMembers()) {
+                    ElementCodec c = ElementCodec.member(ct, m.getName());
+                    if (c == null) continue;
+                    members.add(new NexusNode(p + "/" + m.getName(), m.getName(), NexusNode.Kind.DATASET, "", dims,
+                        typeName(m.getDataType()), Map.of(), "", false, List.of()));
+                }
+                members = Collections.unmodifiableList(members);
+            }
+        } catch (RuntimeException e) {
+            members = List.of();
+        }
+        return new NexusNode(p, d.getName(), NexusNode.Kind.DATASET, "", dims, type, attrs, "", false, members);
+    }
+
+    private static String safePath(Node n) {
+        try {
+            return n.getPath();
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static String safeName(Node n) {
+        try {
+            return n.getName();
+        } catch (RuntimeException e) {
+            return "?";
+        }
     }
 
     private static long safeAddress(Node n) {
@@ -148,17 +235,48 @@ public final class NexusFile implements AutoCloseable {
         }
     }
 
-    private static String typeName(Dataset d) {
+    private String typeName(Dataset d) {
         try {
-            io.jhdf.object.datatype.DataType t = d.getDataType();
-            int bits = 8 * t.getSize();
-            if (t instanceof io.jhdf.object.datatype.FloatingPoint) return "float" + bits;
-            if (t instanceof io.jhdf.object.datatype.FixedPoint fp) return (fp.isSigned() ? "int" : "uint") + bits;
-            if (t instanceof io.jhdf.object.datatype.StringData || t instanceof io.jhdf.object.datatype.VariableLength) return "string";
-            return t.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+            return typeName(dataType(d));
         } catch (RuntimeException e) {
             return "unknown";
         }
+    }
+
+    /** "float64", "int32", "uint12@4 (N-bit)", "enum uint8 {0=closed, 1=open}", "compound {energy: float64, ...}", "string"... */
+    static String typeName(DataType t) {
+        int bits = 8 * t.getSize();
+        if (t instanceof FloatingPoint fl) {
+            return bits == 32 || bits == 64 ? "float" + bits : "float" + bits + " (custom layout)";
+        }
+        if (t instanceof FixedPoint fp) {
+            String base = (fp.isSigned() ? "int" : "uint") + bits;
+            if (fp.getBitPrecision() != bits || fp.getBitOffset() != 0)
+                base = (fp.isSigned() ? "int" : "uint") + fp.getBitPrecision() + " in " + bits + " bits at bit " + fp.getBitOffset();
+            return base;
+        }
+        if (t instanceof io.jhdf.object.datatype.StringData || t instanceof io.jhdf.object.datatype.VariableLength) return "string";
+        if (t instanceof EnumDataType en) {
+            StringBuilder sb = new StringBuilder("enum ").append(typeName(en.getBaseType())).append(" {");
+            int i = 0;
+            for (Map.Entry<Long, String> e : enumMapping(en).entrySet()) {
+                if (i++ > 0) sb.append(", ");
+                if (sb.length() > MAX_ATTRIBUTE_CHARS) { sb.append("..."); break; }
+                sb.append(e.getKey()).append('=').append(e.getValue());
+            }
+            return sb.append('}').toString();
+        }
+        if (t instanceof CompoundDataType ct) {
+            StringBuilder sb = new StringBuilder("compound {");
+            int i = 0;
+            for (CompoundDataType.CompoundDataMember m : ct.getMembers()) {
+                if (i++ > 0) sb.append(", ");
+                if (sb.length() > MAX_ATTRIBUTE_CHARS) { sb.append("..."); break; }
+                sb.append(m.getName()).append(": ").append(typeName(m.getDataType()));
+            }
+            return sb.append('}').toString();
+        }
+        return t.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Map<String, String> attributes(Node n) {
@@ -173,6 +291,13 @@ public final class NexusFile implements AutoCloseable {
         for (Map.Entry<String, Attribute> e : attrs.entrySet()) {
             String v;
             try {
+                long elements = e.getValue().getSize();
+                // jHDF allocates an attribute's whole Java array before reading it: a corrupt
+                // dataspace must not make it allocate gigabytes (the values live in the header)
+                if (elements > MAX_ATTRIBUTE_ELEMENTS) {
+                    out.put(e.getKey(), "<" + elements + " elements, not shown>");
+                    continue;
+                }
                 v = render(e.getValue().getData());
             } catch (RuntimeException ex) {
                 v = "<unreadable: " + describe(ex) + ">";
@@ -259,55 +384,145 @@ public final class NexusFile implements AutoCloseable {
         return d;
     }
 
-    /** Dimensions of a dataset, from its header. */
-    public int[] shape(String datasetPath) throws EdgeworksException {
+    /**
+     * What a numeric read reads: a dataset, or one member of a compound dataset
+     * ({@code /path/to/dataset/member}), with the codec for its values (null: not numbers).
+     */
+    record Target(Dataset dataset, String path, ElementCodec codec, String why) {}
+
+    Target target(String datasetPath) throws EdgeworksException {
+        Node n;
         try {
-            return datasetAt(datasetPath).getDimensions();
-        } catch (RuntimeException e) {
-            throw new EdgeworksException(path, datasetPath, "unreadable dataset header (" + describe(e) + ")", e);
+            n = nodeAt(datasetPath);
+        } catch (EdgeworksException notFound) {
+            int slash = datasetPath.lastIndexOf('/');
+            if (slash <= 0) throw notFound;
+            String parent = datasetPath.substring(0, slash);
+            String member = datasetPath.substring(slash + 1);
+            Node p;
+            try {
+                p = exists(parent) ? nodeAt(parent) : null;
+            } catch (EdgeworksException e) {
+                p = null;
+            }
+            if (p instanceof Dataset d && typeOf(d, datasetPath) instanceof CompoundDataType ct) {
+                ElementCodec c = ElementCodec.member(ct, member);
+                if (c == null) throw new EdgeworksException(path, datasetPath, "compound dataset " + parent
+                    + " has no numeric member '" + member + "' (members: " + memberNames(ct) + ")");
+                return new Target(d, datasetPath, c, null);
+            }
+            throw notFound;
         }
+        if (!(n instanceof Dataset d)) throw new EdgeworksException(path, datasetPath, "is a group, not a dataset");
+        DataType t = typeOf(d, datasetPath);
+        ElementCodec codec;
+        try {
+            codec = ElementCodec.of(t);
+        } catch (RuntimeException e) {
+            codec = null;
+        }
+        String why = null;
+        if (codec == null) {
+            if (t instanceof io.jhdf.object.datatype.StringData || t instanceof io.jhdf.object.datatype.VariableLength) why = "holds strings, not numbers";
+            else if (t instanceof CompoundDataType ct) why = "is a compound dataset: read one of its numeric members as "
+                + datasetPath + "/MEMBER (members: " + memberNames(ct) + ")";
+            else why = "holds " + typeName(t) + " values, not numbers";
+        }
+        return new Target(d, datasetPath, codec, why);
+    }
+
+    /** The dataset's type; a committed (named) type is followed to its definition. */
+    private DataType dataType(Dataset d) {
+        return d.getHdfFile() == hdf ? SharedTypes.of(d, storage) : d.getDataType();
+    }
+
+    private DataType typeOf(Dataset d, String datasetPath) throws EdgeworksException {
+        try {
+            return dataType(d);
+        } catch (RuntimeException e) {
+            throw new EdgeworksException(path, datasetPath, "unreadable datatype (" + describe(e) + ")", e);
+        }
+    }
+
+    private static String memberNames(CompoundDataType ct) {
+        List<String> names = new ArrayList<>();
+        for (CompoundDataType.CompoundDataMember m : ct.getMembers()) if (ElementCodec.member(ct, m.getName()) != null) names.add(m.getName());
+        return names.isEmpty() ? "none numeric" : String.join(", ", names);
+    }
+
+    /** Dimensions of a dataset (or compound member), from its header; scalars have shape []. */
+    public int[] shape(String datasetPath) throws EdgeworksException {
+        return dims(target(datasetPath).dataset(), datasetPath);
+    }
+
+    private int[] dims(Dataset d, String datasetPath) throws EdgeworksException {
+        try {
+            return d.isScalar() ? new int[0] : d.getDimensions();
+        } catch (RuntimeException e) {
+            String declared;
+            try {
+                declared = Arrays.toString(d.getDimensionsAsLong());
+            } catch (RuntimeException e2) {
+                declared = "?";
+            }
+            throw new EdgeworksException(path, datasetPath, "declares dimensions " + declared
+                + ", beyond the 2^31-1 elements per dimension this reader addresses (" + describe(e) + ")", e);
+        }
+    }
+
+    /** An enum's labels by value; jHDF reads the values unsigned, signed base types are sign-extended here. */
+    static Map<Long, String> enumMapping(EnumDataType en) {
+        Map<Long, String> out = new java.util.TreeMap<>();
+        DataType base = en.getBaseType();
+        int bits = 8 * base.getSize();
+        boolean signed = base instanceof FixedPoint fp && fp.isSigned();
+        en.getEnumMapping().forEach((k, v) -> {
+            long value = k.longValue() & (bits >= 32 ? 0xFFFFFFFFL : (1L << bits) - 1);
+            if (signed && bits < 64 && (value >>> (bits - 1)) != 0) value |= -1L << bits;
+            out.put(value, v);
+        });
+        return out;
+    }
+
+    /** The labels of an enum dataset by integer value (empty for other types). */
+    public Map<Long, String> enumLabels(String datasetPath) throws EdgeworksException {
+        Target t = target(datasetPath);
+        DataType type = typeOf(t.dataset(), datasetPath);
+        if (!(type instanceof EnumDataType en)) return Map.of();
+        return Collections.unmodifiableMap(enumMapping(en));
     }
 
     /**
-     * A lazy view of a numeric dataset: nothing is read until a slice is asked for, and a slice
-     * reads only its hyperslab (whole chunks that intersect it, for chunked data).
+     * A lazy view of a numeric dataset (integers, floats, enums as their integer values, or one
+     * numeric member of a compound dataset): nothing is read until a slice is asked for, and a
+     * slice reads only its hyperslab (whole chunks that intersect it, for chunked data).
      */
     public ILazyDataset lazyDataset(String datasetPath) throws EdgeworksException {
-        Dataset d = datasetAt(datasetPath);
-        int[] shape;
-        Class<?> type;
-        try {
-            shape = d.getDimensions();
-            type = d.getJavaType();
-        } catch (RuntimeException e) {
-            throw new EdgeworksException(path, datasetPath, "unreadable dataset header (" + describe(e) + ")", e);
-        }
-        if (type == String.class) throw new EdgeworksException(path, datasetPath, "holds strings, not numbers");
-        if (!(type.isPrimitive() || Number.class.isAssignableFrom(type)) || type == boolean.class)
-            throw new EdgeworksException(path, datasetPath, "holds " + type.getSimpleName() + " values, not numbers");
+        Target t = target(datasetPath);
+        if (t.codec() == null) throw new EdgeworksException(path, datasetPath, t.why());
+        int[] shape = dims(t.dataset(), datasetPath);
         if (shape.length == 0) shape = new int[] {1};
-        JhdfLoader loader = new JhdfLoader(this, d, datasetPath, shape);
-        return new LazyDataset(loader, d.getName(), JhdfLoader.januaryClass(type), shape);
+        JhdfLoader loader = new JhdfLoader(this, t, shape);
+        return new LazyDataset(loader, t.dataset().getName(), JhdfLoader.januaryClass(double.class), shape);
     }
 
-    /** Reads a whole numeric dataset as doubles (for 1-D channels and small data). */
+    /** Reads a whole numeric dataset (or compound member) as doubles (for 1-D channels and small data). */
     public double[] readDoubles(String datasetPath) throws EdgeworksException {
-        Dataset d = datasetAt(datasetPath);
-        long size;
-        try {
-            size = d.getSize();
-        } catch (RuntimeException e) {
-            throw new EdgeworksException(path, datasetPath, "unreadable dataset header (" + describe(e) + ")", e);
-        }
+        Target t = target(datasetPath);
+        if (t.codec() == null) throw new EdgeworksException(path, datasetPath, t.why());
+        int[] dims = dims(t.dataset(), datasetPath);
+        long size = 1;
+        for (int n : dims) size *= n;
         if (size > Limits.MAX_WHOLE_READ_ELEMENTS)
             throw new EdgeworksException(path, datasetPath, "has " + size + " elements, too many to read whole (limit "
                 + Limits.MAX_WHOLE_READ_ELEMENTS + "); read it in slices");
-        int[] dims = shape(datasetPath);
-        double[] fast = readFast(d, datasetPath, new long[dims.length], ones(dims.length), dims);
+        int rank = Math.max(1, dims.length);
+        int[] count = dims.length == 0 ? new int[] {1} : dims;
+        double[] fast = readFast(t, new long[rank], ones(rank), count);
         if (fast != null) return fast;
         Object flat;
         try {
-            flat = d.isScalar() ? d.getData() : d.getDataFlat();
+            flat = t.dataset().isScalar() ? t.dataset().getData() : t.dataset().getDataFlat();
         } catch (RuntimeException e) {
             throw new EdgeworksException(path, datasetPath, "cannot read data (" + describe(e) + ")", e);
         }
@@ -336,16 +551,33 @@ public final class NexusFile implements AutoCloseable {
 
     /**
      * Reads a strided selection (positive steps) as doubles with the fast reader, or returns null
-     * when jHDF's own reader must do it (scalar data, non-numeric types, contiguous
-     * data behind an external link).
+     * when jHDF's own reader must do it (contiguous data behind an external link).
      */
-    double[] readFast(Dataset d, String datasetPath, long[] start, int[] step, int[] count) throws EdgeworksException {
+    double[] readFast(Target t, long[] start, int[] step, int[] count) throws EdgeworksException {
+        Dataset d = t.dataset();
         try {
             FileChannel local = d.getHdfFile() == hdf ? channel : null;
-            return HyperslabReader.read(d, local, hdf.getUserBlockSize(), bytesRead, start, step, count);
+            return HyperslabReader.read(d, t.codec(), fillValue(t), local, hdf.getUserBlockSize(), bytesRead, start, step, count);
         } catch (java.io.IOException | java.util.zip.DataFormatException | RuntimeException e) {
-            throw new EdgeworksException(path, datasetPath, "cannot read slice at " + Arrays.toString(start) + " step "
+            throw new EdgeworksException(path, t.path(), "cannot read slice at " + Arrays.toString(start) + " step "
                 + Arrays.toString(step) + " of size " + Arrays.toString(count) + " (" + describe(e) + ")", e);
+        }
+    }
+
+    /** The dataset's fill value (what unwritten chunks hold), 0 when none is defined, as HDF5 reads it. */
+    private static double fillValue(Target t) {
+        try {
+            if (!(t.dataset() instanceof io.jhdf.AbstractNode node)) return 0;
+            if (!node.getHeader().hasMessageOfType(FillValueMessage.class)) return 0;
+            FillValueMessage m = node.getHeader().getMessageOfType(FillValueMessage.class);
+            if (!m.isFillValueDefined() || m.getFillValue() == null) return 0;
+            java.nio.ByteBuffer b = m.getFillValue().duplicate();
+            byte[] element = new byte[b.remaining()];
+            b.get(element);
+            if (element.length < t.codec().size) return 0;
+            return t.codec().decodeOne(element);
+        } catch (RuntimeException e) {
+            return 0;
         }
     }
 

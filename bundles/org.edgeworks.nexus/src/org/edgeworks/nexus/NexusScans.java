@@ -29,6 +29,38 @@ public final class NexusScans {
         return new Channel(name, role, Unit.parse(dataset.attribute("units")), lazy, dataset.path());
     }
 
+    /**
+     * Like {@link #channel}, but a dataset that cannot be decoded (a filter without decoder, a
+     * type that holds no numbers, an unreadable header) still gives a channel: reading it fails
+     * with the one-line reason naming the file and the dataset. So one such dataset disables only
+     * itself, never the scan or the NXdata group it sits in (issue 13).
+     */
+    public static Channel channelOrUnreadable(NexusFile file, NexusNode dataset, String name, ChannelRole role) {
+        try {
+            return channel(file, dataset, name, role);
+        } catch (EdgeworksException e) {
+            int[] shape = dataset.shape().length > 0 ? dataset.shape() : new int[] {1};
+            LazyDataset failing = new LazyDataset(new UnreadableLoader(e), name, DoubleDataset.class, shape);
+            return new Channel(name, role, Unit.parse(dataset.attribute("units")), failing, dataset.path());
+        }
+    }
+
+    /** The loader of a dataset that cannot be read: every slice gives the reason. */
+    private static final class UnreadableLoader implements org.eclipse.january.io.ILazyLoader {
+        private static final long serialVersionUID = 1L;
+        private final EdgeworksException reason;
+
+        UnreadableLoader(EdgeworksException reason) { this.reason = reason; }
+
+        @Override public boolean isFileReadable() { return true; } // January skips loaders that say false and returns null
+
+        @Override
+        public org.eclipse.january.dataset.Dataset getDataset(org.eclipse.january.IMonitor mon, org.eclipse.january.dataset.SliceND slice)
+            throws SliceReadException {
+            throw new SliceReadException(reason);
+        }
+    }
+
     /** Visits every node of the tree, depth first. */
     public static void walk(NexusNode node, Consumer<NexusNode> visitor) {
         visitor.accept(node);

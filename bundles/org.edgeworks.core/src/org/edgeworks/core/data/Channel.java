@@ -29,13 +29,32 @@ public record Channel(String name, ChannelRole role, Unit unit, ILazyDataset dat
     public double[] readDoubles(String file) throws EdgeworksException {
         try {
             IDataset d = data.getSlice();
+            if (d == null) throw new EdgeworksException(file, sourcePath, "channel '" + name + "' could not be read");
             DoubleDataset dd = DatasetUtils.cast(DoubleDataset.class, d);
             double[] v = dd.getData().clone();
             if (unit == Unit.KEV && role == ChannelRole.ENERGY) for (int i = 0; i < v.length; i++) v[i] *= 1000;
+            if (unit == Unit.EV && role == ChannelRole.ENERGY) checkPlausibleEv(file, v);
             return v;
         } catch (DatasetException | RuntimeException e) {
             throw readerError(e).orElse(new EdgeworksException(file, sourcePath, "cannot read channel '" + name + "': " + e.getMessage(), e));
         }
+    }
+
+    /** Highest energy (eV) below which no X-ray absorption spectrum is measured (the lowest edges, Li K and 3d M2,3, lie at 50-70 eV). */
+    static final double LOWEST_EDGE_EV = 30.0;
+
+    /**
+     * An energy axis labelled eV whose values all lie below {@link #LOWEST_EDGE_EV} holds keV
+     * values under the wrong label (6.5 "eV" for the Mn K-edge at 6.539 keV): normalising it
+     * would report a silently wrong E0, so it is refused with one line.
+     */
+    private void checkPlausibleEv(String file, double[] v) throws EdgeworksException {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double x : v) if (Double.isFinite(x)) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
+        if (hi > 0 && hi < LOWEST_EDGE_EV)
+            throw new EdgeworksException(file, sourcePath, String.format(java.util.Locale.ROOT, "energy '%s' is labelled eV but spans %.4g-%.4g:"
+                + " below every X-ray absorption edge, these look like keV values (label the column keV)", name, lo, hi));
     }
 
     /** Reads one hyperslab (start/stop/step per dimension). */
