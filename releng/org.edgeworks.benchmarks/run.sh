@@ -6,6 +6,8 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$HERE/../.."
+. "$ROOT/releng/debian-packages.sh"
+need_debian_packages python3-xraylarch python3-h5py python3-numpy python3-lz4 python3-hdf5plugin hdf5-filter-plugin
 for d in $(ls -d /usr/lib/jvm/*/ | sort -rV); do
   if "$d/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then export JAVA_HOME="${d%/}"; break; fi
 done

@@ -9,6 +9,7 @@
 #   CI (bounded, ~2 minutes):  releng/org.edgeworks.fuzz/fuzz.sh 35
 #   long run (documented):     releng/org.edgeworks.fuzz/fuzz.sh 3600 Nexus
 set -euo pipefail
+# No Debian package is needed (seeds and findings are committed files; only a JDK >= 21 and Maven Central).
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$HERE"
 SECONDS_PER_TARGET=${1:?usage: fuzz.sh SECONDS [Nexus|Columns|Pipeline...]}

@@ -103,7 +103,8 @@ final class BadInputCorpus {
         "signal_names_absent.nxs", "no_axes_attr.nxs", "axes_names_absent.nxs", "dangling_soft_signal.nxs",
         "dangling_external_signal.nxs", "external_target.h5", "external_missing_path.nxs", "soft_link_cycle.nxs",
         "empty_signal.nxs", "scalar_signal.nxs", "length_mismatch.nxs", "nan_points.nxs", "descending_axis.nxs",
-        "kev_axis.nxs", "deep_nesting.nxs", "many_attributes.nxs", "fuzz_local_heap_oom.nxs");
+        "kev_axis.nxs", "deep_nesting.nxs", "many_attributes.nxs", "fuzz_local_heap_oom.nxs",
+        "fuzz_object_header_size.nxs", "fuzz_timeout_fc4bd4f2.nxs", "filters_and_types.h5", "filters_and_types_h5py.tsv");
 
     private static byte[] flip(byte[] in, int offset, int mask) {
         byte[] out = in.clone();
@@ -304,10 +305,60 @@ final class BadInputCorpus {
         c.add(valid("ascii-non-monotonic", "ASCII", "energies out of order in 13 places", "non_monotonic.dat", "not monotonic", XAS));
         c.add(valid("ascii-kev-no-unit", "ASCII", "energy column in keV with no unit", "kev_no_unit.dat", "kev", XAS));
         c.add(valid("xdi-zero-i0-points", "XAS input", "I0 = 0 on two rows", "zero_i0_points.xdi", "masked 2 point", XAS));
+        filterAndTypeCases(c);
         processorCases(c);
         parameterJsonCases(c);
         pipelineCases(c);
         return c;
+    }
+
+    // ---------------------------------------------------------------- HDF5 filters and types (issue 13)
+
+    /**
+     * Every dataset of filters_and_types.h5 (written by h5py: bundles/org.edgeworks.nexus.tests/
+     * generator/make_flavours.py, section 7, committed here with h5py's values in
+     * filters_and_types_h5py.tsv) reads as h5py reads it; the Blosc dataset (no decoder) is refused
+     * alone, and two fuzz findings (corrupt header sizes) are refused without large allocations.
+     */
+    private static void filterAndTypeCases(List<Case> c) {
+        Map<String, String[]> want = new java.util.TreeMap<>();
+        try (InputStream in = BadInputCorpus.class.getClassLoader().getResourceAsStream("corpus/hdf5/filters_and_types_h5py.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                int tab = line.indexOf('\t');
+                if (tab > 0 && !line.substring(0, tab).contains("@")) want.put(line.substring(0, tab), line.substring(tab + 1).split(" "));
+            }
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("corpus resource filters_and_types_h5py.tsv missing", e);
+        }
+        for (Map.Entry<String, String[]> w : want.entrySet()) {
+            String path = "/" + w.getKey();
+            c.add(new Case("hdf5-" + w.getKey().replace('/', '-').replace('_', '-'), "HDF5", "valid HDF5: " + path + " as h5py writes it",
+                Expect.VALID, "filters_and_types.h5", "filters_and_types.h5", "", "", f -> {
+                    try (NexusFile nx = NexusFile.open(f)) {
+                        double[] got = nx.readDoubles(path);
+                        String[] exp = w.getValue();
+                        if (got.length != exp.length) throw new AssertionError(path + ": " + got.length + " values, h5py reads " + exp.length);
+                        for (int i = 0; i < got.length; i++) {
+                            double e = Double.parseDouble(exp[i]);
+                            if (Math.abs(got[i] - e) > 1e-6 * Math.max(1, Math.abs(e)))
+                                throw new AssertionError(path + "[" + i + "] = " + got[i] + ", h5py reads " + e);
+                        }
+                        return new LoadChain.Outcome(Map.of("values", got), List.of("equal to h5py's " + got.length + " values"), Double.NaN);
+                    }
+                }, null, null));
+        }
+        c.add(new Case("hdf5-filter-without-decoder", "HDF5", "a Blosc-filtered dataset (no decoder): refused alone, the file stays readable",
+            Expect.BROKEN, "filters_and_types.h5", "filters_and_types.h5", "/filters/blosc_unsupported", "'blosc' (id 32001)", f -> {
+                try (NexusFile nx = NexusFile.open(f)) {
+                    if (nx.readDoubles("/filters/lzf").length != 300) throw new AssertionError("the neighbour is unreadable");
+                    nx.readDoubles("/filters/blosc_unsupported");
+                }
+                return null;
+            }, null, null));
+        c.add(broken("hdf5-fuzz-object-header-size", "HDF5", "fuzz finding timeout-9ea03567: a corrupt object-header size (jHDF allocated"
+            + " ~550 MB for this 1.5 kB file); now refused before allocating", "fuzz_object_header_size.nxs", "/", "nxdata", XAS));
+        c.add(broken("hdf5-fuzz-timeout-fc4bd4f2", "HDF5", "fuzz finding timeout-fc4bd4f2 (issue 13 run): corrupt header sizes",
+            "fuzz_timeout_fc4bd4f2.nxs", "/", "nxdata", XAS));
     }
 
     private static Case broken(String id, String area, String input, String file, String where, String problem, String[] cli) {
@@ -394,7 +445,7 @@ final class BadInputCorpus {
         NormalizeProcessor norm = new NormalizeProcessor();
         Spectrum s = new Spectrum("scanA", Axis.energy(e), mu, null, "mu");
         c.add(processor("normalize-ranges-outside", "Normalize: pre-edge -500..-400 eV, post-edge 400..600 eV on a -39..+81 eV scan",
-            Expect.BROKEN, "scanA", "norm1", "post-edge range", f -> normalized(norm.apply(s, NormalizeProcessor.Params.defaults().withRanges(-500, -400, 400, 600, 1)))));
+            Expect.BROKEN, "scanA", "pre1", "0 data points", f -> normalized(norm.apply(s, NormalizeProcessor.Params.defaults().withRanges(-500, -400, 400, 600, 1)))));
         c.add(processor("normalize-e0-outside", "Normalize: fixed E0 = 9000 eV, data 6500-6620 eV", Expect.BROKEN, "scanA", "e0", "", f ->
             normalized(norm.apply(s, NormalizeProcessor.Params.defaults().withE0(9000)))));
         c.add(processor("normalize-e0-nan", "Normalize: fixed E0 = NaN", Expect.BROKEN, "scanA", "e0", "", f ->

@@ -124,7 +124,12 @@ public record ColumnFile(List<String> labels, List<String> units, double[][] col
                 fields.put(key, value);
                 Matcher cm = XDI_COLUMN.matcher(key);
                 if (cm.matches()) {
-                    int idx = Integer.parseInt(cm.group(1)) - 1;
+                    int idx;
+                    try {
+                        idx = Integer.parseInt(cm.group(1)) - 1;
+                    } catch (NumberFormatException tooLong) { // found by fuzzing: Column.311111... overflows int
+                        idx = -1;
+                    }
                     if (idx < 0 || idx >= labels.length)
                         throw new EdgeworksException(file, "line " + (i + 1), key + " names a column the data does not have ("
                             + labels.length + " columns)");
