@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * AUTOBK against Larch 0.9.58 on the ten shared spectra (rbkg 1, kweight 2, other Larch
  * defaults; peers/exafs/ID.autobk.json and ID.chi.csv): same knots, chi(k) within 1e-3 with the
- * same e0 and edge step, and Larch's own e0 and edge step when they are not given.
+ * same e0 and edge step, and Larch's own e0 and edge step when they are not given (then also the
+ * first-shell peak of |chi(R)| from our chi within 1e-4 A of Larch's).
  */
 class AutobkLarchTest {
     static Stream<String> ids() { return Stream.of(ExafsPeers.IDS); }
@@ -68,5 +69,11 @@ class AutobkLarchTest {
         assertEquals(j.get("e0").asDouble(), a.e0(), 1e-4, "e0");
         assertEquals(j.get("edge_step").asDouble(), a.edgeStep(), 1e-6 * j.get("edge_step").asDouble(), "edge step");
         assertEquals(j.get("kmax").asDouble(), a.kmax(), 1e-5, "kmax = end of data");
+        // end to end: raw mu -> our autobk -> our xftf gives Larch's first-shell peak
+        JsonNode fs = j.get("xftf").get("first_shell");
+        var r = FourierTransformProcessor.transform(a.toChi(), new FourierTransformProcessor.Params(3, 12, 1, Window.HANNING, 2, 10, 2048, 0.05));
+        double[] pk = FourierTransformLarchTest.peak(r.r(), r.mag(), fs.get("rwindow").get(0).asDouble(), fs.get("rwindow").get(1).asDouble());
+        assertEquals(fs.get("r_peak").asDouble(), pk[0], 1e-4, "first-shell R peak, end to end");
+        assertEquals(fs.get("chir_mag_peak").asDouble(), pk[1], 1e-4 * pk[1], "first-shell |chi(R)| peak, end to end");
     }
 }
