@@ -160,12 +160,16 @@ public final class PngPlots {
         if (values == null || values.length == 0) throw EdgeworksException.of(subject, "has no values");
         if (plot.labels().size() != values.length)
             throw EdgeworksException.of(subject, "has " + plot.labels().size() + " labels for " + values.length + " values");
+        double[] errors = plot.errors();
+        if (errors != null && errors.length != values.length)
+            throw EdgeworksException.of(subject, "has " + errors.length + " errors for " + values.length + " values");
         double low = 0, high = 0;
-        for (double v : values) {
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i], e = errors == null || !Double.isFinite(errors[i]) ? 0 : Math.abs(errors[i]);
             if (Double.isInfinite(v)) throw EdgeworksException.of(subject, "has an infinite value");
             if (!Double.isNaN(v)) {
-                low = Math.min(low, v);
-                high = Math.max(high, v);
+                low = Math.min(low, v - e);
+                high = Math.max(high, v + e);
             }
         }
         if (high == low) high = 1;
@@ -190,6 +194,13 @@ public final class PngPlots {
                     double y0 = area.pixelY(0), y1 = area.pixelY(values[i]);
                     g.setColor(PALETTE.get(0));
                     g.fill(new Rectangle2D.Double(centre - 0.35 * slot, Math.min(y0, y1), 0.7 * slot, Math.abs(y1 - y0)));
+                    if (errors != null && Double.isFinite(errors[i]) && errors[i] != 0) {
+                        double ya = area.pixelY(values[i] - Math.abs(errors[i])), yb = area.pixelY(values[i] + Math.abs(errors[i]));
+                        g.setColor(AXIS);
+                        g.draw(new java.awt.geom.Line2D.Double(centre, ya, centre, yb));
+                        g.draw(new java.awt.geom.Line2D.Double(centre - 0.1 * slot, ya, centre + 0.1 * slot, ya));
+                        g.draw(new java.awt.geom.Line2D.Double(centre - 0.1 * slot, yb, centre + 0.1 * slot, yb));
+                    }
                 } else {
                     g.setColor(MARKER);
                     drawCentred(g, "n/a", centre, area.pixelY(0) - 4);

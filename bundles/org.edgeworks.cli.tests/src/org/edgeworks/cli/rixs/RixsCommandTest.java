@@ -34,7 +34,8 @@ class RixsCommandTest {
             if (Files.isDirectory(Path.of(c, "rixs"))) { samples = Path.of(c, "rixs"); break; }
         org.junit.jupiter.api.Assumptions.assumeTrue(samples != null, "bundled samples not found");
         String out = run("rixs", "build", samples.resolve("synthetic_OK_charged.nxs").toString(),
-            samples.resolve("synthetic_OK_discharged.nxs").toString(), "--out", dir.toString());
+            samples.resolve("synthetic_OK_discharged.nxs").toString(), samples.resolve("synthetic_OK_pristine.nxs").toString(),
+            "--out", dir.toString());
         assertTrue(out.contains("synthetic_OK_charged.map.nxs"), out);
     }
 
@@ -86,6 +87,25 @@ class RixsCommandTest {
         assertTrue(charged > 3 * discharged, charged + " vs " + discharged);
         assertTrue(rows.get(0).has("normalised_intensity"));
         assertTrue(Files.exists(q.resolve("quantification.csv")) && Files.exists(q.resolve("quantification.png")));
+        // the series pristine, charged, discharged: sPFY (default), reversibility with sigma; samples/rixs/README.md: amplitudes 0.15, 1.0, 0.3
+        Path s = dir.resolve("series");
+        run("rixs", "quantify", dir.resolve("synthetic_OK_pristine.map.nxs").toString(), map.toString(),
+            dir.resolve("synthetic_OK_discharged.map.nxs").toString(), "--out", s.toString());
+        JsonNode doc = Parameters.json().readTree(s.resolve("quantification.json").toFile());
+        assertEquals("spfy", doc.at("/rows/0/method").asText());
+        JsonNode cycle = doc.at("/cycles/0");
+        double rev = cycle.get("reversibility").asDouble(), revErr = cycle.get("reversibility_err").asDouble();
+        System.out.printf(java.util.Locale.ROOT, "samples: reversibility %.4f +- %.4f (truth %.4f)%n", rev, revErr, (1.0 - 0.3) / (1.0 - 0.15));
+        assertTrue(revErr > 0);
+        assertEquals((1.0 - 0.3) / (1.0 - 0.15), rev, 3 * revErr);
+        assertEquals(1.0, cycle.get("retention").asDouble(), 1e-12);
+        List<String> qcsv = Files.readAllLines(s.resolve("quantification.csv"));
+        assertTrue(qcsv.get(0).contains("feature_intensity_err") && qcsv.get(0).endsWith("reversibility,reversibility_err,retention,retention_err"),
+            qcsv.get(0));
+        assertTrue(qcsv.stream().noneMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains("nan")), qcsv.toString());
+        assertTrue(Files.exists(s.resolve("quantification.spfy.png")) && Files.exists(s.resolve("quantification.png")));
+        String err = fail("rixs", "quantify", map.toString(), "--method", "plane", "--out", dir.resolve("bad").toString());
+        assertTrue(err.contains("not one of spfy, model2d, box") && err.trim().split("\n").length == 1, err);
         run("rixs", "diff", map.toString(), dir.resolve("synthetic_OK_discharged.map.nxs").toString(), "--normalise-region", "total",
             "--out", dir.toString());
         assertTrue(Files.exists(dir.resolve("synthetic_OK_charged-minus-synthetic_OK_discharged.diff.nxs")));

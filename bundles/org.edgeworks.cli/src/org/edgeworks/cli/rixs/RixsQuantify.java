@@ -11,6 +11,8 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.plot.BarPlot;
+import org.edgeworks.plot.LinePlot;
+import org.edgeworks.plot.Series;
 import org.edgeworks.rixs.QuantifyFeature;
 import org.edgeworks.rixs.QuantifySeries;
 import org.edgeworks.pipeline.rixs.RixsFiles;
@@ -22,26 +24,52 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code rixs quantify MAP... --feature 531.0,523.7 --box 0.3,0.5 [--reference ...] --out DIR}. */
+/**
+ * {@code rixs quantify MAP... [--method spfy|model2d|box] [--feature EX,EM] ... --out DIR}: the feature
+ * intensity of every map (org.edgeworks.rixs.quantify; methods and their defaults in QuantifyFeature),
+ * normalised to a reference region; maps given as pristine, charged, discharged (more cycles as
+ * charged/discharged pairs) also give reversibility and retention per cycle, each with sigma.
+ */
 @Command(name = "quantify", mixinStandardHelpOptions = true,
-    description = {"Feature intensity (box minus a background plane fitted on a frame around it), normalised to a reference region.",
-        "Writes DIR/quantification.json {rows:[{map, feature_intensity, normalised_intensity, ...}]}, .csv and a bar plot .png."})
+    description = {"Feature intensity with its sigma: spfy (default; sPFY at the feature emission, peak fitted on a smooth background), "
+        + "model2d (2-D peak + polynomial) or box (box minus a plane fitted on a frame beyond a gap); normalised to a reference region.",
+        "Maps in the order pristine, charged, discharged [, charged, discharged ...] also give reversibility = (I_charged - I_discharged) / "
+        + "(I_charged - I_pristine) and retention = I_charged(cycle n) / I_charged(cycle 1).",
+        "Writes DIR/quantification.json {rows:[{map, method, feature_intensity, uncertainty, normalised_intensity, normalised_intensity_err, ...}], "
+        + "cycles:[{cycle, charged, discharged, reversibility, reversibility_err, retention, retention_err}]}, quantification.csv, "
+        + "quantification.png (bars with +-sigma) and, for spfy, quantification.spfy.png (each sPFY with its fit)."})
 public final class RixsQuantify implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "MAP") List<Path> maps;
 
     @Mixin RixsOutput output;
 
+    @Option(names = "--method", defaultValue = "spfy", paramLabel = "METHOD", description = "spfy (default), model2d or box.")
+    String method;
+
     @Option(names = "--feature", defaultValue = "531.0,523.7", paramLabel = "EX,EM", description = "Feature centre in eV (default ${DEFAULT-VALUE}).")
     String feature;
 
-    @Option(names = "--box", defaultValue = "0.3,0.5", paramLabel = "DEX,DEM", description = "Box half widths in eV (default ${DEFAULT-VALUE}).")
+    @Option(names = "--window", paramLabel = "DEM", description = "spfy: half width of the emission window in eV (default 0.25).")
+    Double window;
+
+    @Option(names = "--fit-window", paramLabel = "A:B", description = "spfy: excitation fit window in eV (default 528:534).")
+    String fitWindow;
+
+    @Option(names = "--neighbour", paramLabel = "EV", description = "spfy: excitation energy of another peak in the fit window, fitted with "
+        + "the feature (repeat; default 529.6, the TM-O pre-edge).")
+    List<Double> neighbours;
+
+    @Option(names = "--box", paramLabel = "DEX,DEM", description = "box: box half widths in eV (default 0.75,0.75); model2d: region half widths (default 0.8,0.7).")
     String box;
 
-    @Option(names = "--frame", paramLabel = "FEX,FEM", description = "Background frame widths beyond the box in eV (default: the box half widths).")
+    @Option(names = "--frame", paramLabel = "FEX,FEM", description = "box: background frame widths beyond the gap in eV (default 0.2,0.5).")
     String frame;
 
+    @Option(names = "--gap", paramLabel = "EV", description = "box: gap between box and frame in eV (default 0.2).")
+    Double gap;
+
     @Option(names = "--reference", defaultValue = "total", paramLabel = "REGION",
-        description = "'total' or exFrom:exTo,emFrom:emTo in eV (e.g. the 525 eV TM-O feature); default ${DEFAULT-VALUE}.")
+        description = "'total' (the region every map covers) or exFrom:exTo,emFrom:emTo in eV; default ${DEFAULT-VALUE}.")
     String reference;
 
     @Spec CommandSpec spec;
@@ -51,48 +79,99 @@ public final class RixsQuantify implements Callable<Integer> {
         output.log = spec.commandLine().getOut();
         List<RixsMap> ms = new ArrayList<>();
         for (Path p : maps) ms.add(RixsFiles.readMap(p).withName(p.getFileName().toString()));
-        write(ms, parameters(feature, box, frame, reference), output);
+        write(ms, parameters(), output);
         return 0;
     }
 
-    static QuantifyFeature.Parameters parameters(String feature, String box, String frame, String reference) throws EdgeworksException {
-        double[] f = RixsOutput.pair("--feature", feature), b = RixsOutput.pair("--box", box);
-        double[] fr = frame == null ? b : RixsOutput.pair("--frame", frame);
-        return new QuantifyFeature.Parameters(f[0], f[1], b[0], b[1], fr[0], fr[1], reference);
+    QuantifyFeature.Parameters parameters() throws EdgeworksException {
+        QuantifyFeature.Parameters d = QuantifyFeature.Parameters.defaults();
+        double[] f = RixsOutput.pair("--feature", feature);
+        double[] fw = fitWindow == null ? new double[] {d.fitFrom(), d.fitTo()} : RixsOutput.range("--fit-window", fitWindow);
+        double[] nb = neighbours == null ? d.neighbourPeaks() : neighbours.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean model2d = QuantifyFeature.MODEL2D.equalsIgnoreCase(method);
+        double[] b = box == null ? null : RixsOutput.pair("--box", box);
+        double[] region = model2d && b != null ? b : new double[] {d.regionExcitation(), d.regionEmission()};
+        double[] bx = !model2d && b != null ? b : new double[] {d.halfExcitation(), d.halfEmission()};
+        double[] fr = frame == null ? new double[] {d.frameExcitation(), d.frameEmission()} : RixsOutput.pair("--frame", frame);
+        return new QuantifyFeature.Parameters(method, f[0], f[1], d.featureWidth(), window == null ? d.windowHalfWidth() : window, fw[0], fw[1],
+            nb, region[0], region[1], bx[0], bx[1], gap == null ? d.gap() : gap, fr[0], fr[1], d.backgroundDegree(), reference);
     }
 
     static QuantifySeries.Table write(List<RixsMap> maps, QuantifyFeature.Parameters p, RixsOutput out) throws EdgeworksException {
         Result<QuantifySeries.Table> r = new QuantifySeries().apply(new QuantifySeries.MapSeries(maps), p);
+        QuantifySeries.Table t = r.value();
         List<Map<String, Object>> rows = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("map,feature_intensity,uncertainty,background,reference_intensity,normalised_intensity\n");
+        StringBuilder csv = new StringBuilder("map,method,feature_intensity,feature_intensity_err,normalised_intensity,normalised_intensity_err,"
+            + "reference_intensity,background,cycle,reversibility,reversibility_err,retention,retention_err\n");
         List<String> labels = new ArrayList<>();
-        double[] values = new double[maps.size()];
+        double[] values = new double[maps.size()], errors = new double[maps.size()];
         int k = 0;
-        for (QuantifyFeature.Quantification q : r.value().rows()) {
+        for (QuantifyFeature.Quantification q : t.rows()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("map", q.map());
+            row.put("method", q.method());
             row.put("feature_intensity", q.featureIntensity());
-            row.put("normalised_intensity", q.normalisedIntensity());
             row.put("uncertainty", q.uncertainty());
+            row.put("normalised_intensity", q.normalisedIntensity());
+            row.put("normalised_intensity_err", q.normalisedIntensityStderr());
             row.put("background", q.background());
             row.put("reference_intensity", q.referenceIntensity());
+            row.put("reference_intensity_err", q.referenceIntensityStderr());
+            row.put("centre_excitation", q.centreExcitation());
+            row.put("centre_emission", q.centreEmission());
+            row.put("reduced_chi_square", finite(q.reducedChiSquare()));
             row.put("box_cells", q.boxCells());
             row.put("frame_cells", q.frameCells());
             rows.add(row);
-            csv.append(q.map()).append(',').append(q.featureIntensity()).append(',').append(q.uncertainty()).append(',')
-                .append(q.background()).append(',').append(q.referenceIntensity()).append(',').append(q.normalisedIntensity()).append('\n');
+            QuantifySeries.Cycle c = null;
+            for (QuantifySeries.Cycle x : t.cycles()) if (x.charged().equals(q.map())) c = x;
+            csv.append(String.join(",", q.map(), q.method(), num(q.featureIntensity()), num(q.uncertainty()), num(q.normalisedIntensity()),
+                num(q.normalisedIntensityStderr()), num(q.referenceIntensity()), num(q.background()),
+                c == null ? "" : Integer.toString(c.cycle()), c == null ? "" : num(c.reversibility()), c == null ? "" : num(c.reversibilityStderr()),
+                c == null ? "" : num(c.retention()), c == null ? "" : num(c.retentionStderr()))).append('\n');
             labels.add(q.map().replace(".map.nxs", ""));
-            values[k++] = q.normalisedIntensity();
+            values[k] = q.normalisedIntensity();
+            errors[k++] = q.normalisedIntensityStderr();
+        }
+        List<Map<String, Object>> cycles = new ArrayList<>();
+        StringBuilder subtitle = new StringBuilder();
+        for (QuantifySeries.Cycle c : t.cycles()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("cycle", c.cycle());
+            row.put("charged", c.charged());
+            row.put("discharged", c.discharged());
+            row.put("reversibility", finite(c.reversibility()));
+            row.put("reversibility_err", finite(c.reversibilityStderr()));
+            row.put("retention", finite(c.retention()));
+            row.put("retention_err", finite(c.retentionStderr()));
+            cycles.add(row);
+            if (Double.isFinite(c.reversibility()))
+                subtitle.append(String.format(java.util.Locale.ROOT, "; cycle %d reversibility %.3f +- %.3f", c.cycle(), c.reversibility(),
+                    c.reversibilityStderr()));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("rows", rows);
+        doc.put("cycles", cycles);
         doc.put("parameters", r.provenance().parameters());
         doc.put("processor", r.provenance().processorId());
         doc.put("notes", r.provenance().notes());
         out.json("quantification.json", doc);
         out.text("quantification.csv", csv.toString());
-        out.barPng("quantification.png", new BarPlot("Feature " + p.excitation() + " / " + p.emission() + " eV, normalised to "
-            + p.reference(), "Normalised intensity", labels, values));
-        return r.value();
+        out.barPng("quantification.png", new BarPlot(p.method() + " " + p.excitation() + " / " + p.emission() + " eV, / " + p.reference()
+            + subtitle, "Normalised intensity", labels, values, errors));
+        List<LinePlot> fits = new ArrayList<>();
+        for (QuantifyFeature.Quantification q : t.rows())
+            if (q.profile() != null)
+                fits.add(LinePlot.of(q.map() + ": sPFY and fit, area " + RixsOutput.fmt(q.featureIntensity()) + " +- " + RixsOutput.fmt(q.uncertainty()),
+                    "Excitation energy (eV)", "sPFY", List.of(Series.of("sPFY", q.profile().energies(), q.profile().signal()),
+                        new Series("fit", q.profile().energies(), q.profileFit(), true))));
+        if (!fits.isEmpty()) out.panelsPng("quantification.spfy.png", fits);
+        return t;
     }
+
+    /** A number for JSON, or null (JSON null, never NaN) when not defined. */
+    static Double finite(double v) { return Double.isFinite(v) ? v : null; }
+
+    /** A CSV cell: empty when not defined. */
+    static String num(double v) { return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.9g", v) : ""; }
 }
