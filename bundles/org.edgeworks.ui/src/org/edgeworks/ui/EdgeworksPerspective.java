@@ -26,6 +26,9 @@ public final class EdgeworksPerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("org.edgeworks.ui.bottom", IPageLayout.BOTTOM, 0.35f, editorArea);
         bottom.addView(ResultsView.ID);
         bottom.addView(PipelineView.ID);
+        bottom.addView(org.edgeworks.ui.views.SpectrumTaskView.Normalisation.ID);
         bottom.addView(org.edgeworks.ui.views.LcfView.ID);
+        bottom.addView(org.edgeworks.ui.views.SpectrumTaskView.Peaks.ID);
+        bottom.addView(org.edgeworks.ui.views.SpectrumTaskView.Deglitch.ID);
     }
 }

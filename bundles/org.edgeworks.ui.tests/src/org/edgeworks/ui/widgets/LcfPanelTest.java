@@ -111,16 +111,7 @@ class LcfPanelTest {
     }
 
     private static void pressFit(LcfPanel panel) {
-        for (var b : buttons(panel)) if (b.getText().equals("Fit")) { b.notifyListeners(SWT.Selection, new Event()); return; }
+        for (var b : SpectrumTaskPanelTest.buttons(panel)) if (b.getText().equals("Fit")) { b.notifyListeners(SWT.Selection, new Event()); return; }
         throw new AssertionError("no Fit button");
-    }
-
-    private static List<org.eclipse.swt.widgets.Button> buttons(org.eclipse.swt.widgets.Composite root) {
-        List<org.eclipse.swt.widgets.Button> out = new ArrayList<>();
-        for (var c : root.getChildren()) {
-            if (c instanceof org.eclipse.swt.widgets.Button b) out.add(b);
-            if (c instanceof org.eclipse.swt.widgets.Composite k) out.addAll(buttons(k));
-        }
-        return out;
     }
 }

@@ -179,6 +179,19 @@ public final class SpectrumChart extends Composite {
      * same for every mode) and y is fitted to the curves inside that window; without a user zoom the whole
      * data is shown.
      */
+    /** Shows exactly these curves (as a processor returned them; nothing recomputed), replacing the overlay. */
+    public void showCurves(List<Curve> curves) {
+        spectra.clear();
+        normalised.clear();
+        extraCurves.clear();
+        extraCurves.addAll(curves);
+        hidden.clear();
+        setModeButtons(Mode.MU);
+        mode = Mode.MU;
+        redrawSeries();
+        resetZoom();
+    }
+
     public void setMode(Mode m) {
         mode = m;
         setModeButtons(m);
