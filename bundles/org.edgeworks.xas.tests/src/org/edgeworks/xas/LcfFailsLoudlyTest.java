@@ -89,7 +89,7 @@ class LcfFailsLoudlyTest {
         // without shifts the window alone is covered: accepted
         new LcfProcessor().apply(new LcfProcessor.Input(sample, refs, null), new Params(6530.0, 6600.0, true, false, false, 1.0, 0, 1));
         var r = new LcfProcessor().apply(new LcfProcessor.Input(sample, refs, null), p.ranked(Rank.R_FACTOR, true));
-        assertTrue(r.provenance().notes().stream().anyMatch(n -> n.startsWith("warning: reference 'MnO2' covers") && n.contains("extrapolated")),
+        assertTrue(r.provenance().notes().stream().anyMatch(n -> n.startsWith("warning: MnO.dat: reference 'MnO2' covers") && n.contains("extrapolated")),
             r.provenance().notes().toString());
     }
 
@@ -103,7 +103,7 @@ class LcfFailsLoudlyTest {
         var c = r.value().components().get(0);
         assertTrue(c.shiftAtBound(), "MnO2 shift " + c.shift() + " flagged");
         assertEquals(1.0, Math.abs(c.shift()), 1e-6, "at the bound");
-        assertTrue(r.provenance().notes().stream().anyMatch(n -> n.startsWith("warning: shift of reference 'MnO2' is at its bound")),
+        assertTrue(r.provenance().notes().stream().anyMatch(n -> n.startsWith("warning: moved: shift of reference 'MnO2' is at its bound")),
             r.provenance().notes().toString());
         // with room the shift is found and not flagged
         var free = new LcfProcessor().apply(new LcfProcessor.Input(sample, refs, null), new Params(6540.0, 6600.0, true, false, true, 4.0, 0, 1));

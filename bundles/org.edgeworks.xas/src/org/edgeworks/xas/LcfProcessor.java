@@ -163,7 +163,7 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
                 for (String sg : singular) {
                     StringBuilder refs = new StringBuilder();
                     for (String t : sg.substring(1, sg.indexOf(']')).split(",\\s*")) refs.append(refs.length() > 0 ? "+" : "").append(names.get(Integer.parseInt(t.trim())));
-                    notes.add("warning: subset " + refs + " not ranked: " + sg.substring(sg.indexOf(':') + 2));
+                    notes.add("warning: " + name + ": subset " + refs + " not ranked: " + sg.substring(sg.indexOf(':') + 2));
                 }
                 ranking = new ArrayList<>();
                 for (LinearCombination.Fit f : all) {
@@ -195,7 +195,7 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
             int r = best.subset()[j];
             comps.add(new Component(names.get(r), best.weights()[j], best.weightErrors()[j], best.shifts()[j], best.shiftErrors()[j], best.shiftAtBound()[j]));
             if (best.shiftAtBound()[j])
-                notes.add("warning: shift of reference '" + names.get(r) + "' is at its bound " + best.shifts()[j] + " eV (shift bound " + p.shiftBound() + " eV)");
+                notes.add("warning: " + name + ": shift of reference '" + names.get(r) + "' is at its bound " + best.shifts()[j] + " eV (shift bound " + p.shiftBound() + " eV)");
             if (haveValence) {
                 Double v = in.valences().get(r);
                 if (v == null) haveValence = false; else { sw += best.weights()[j]; swv += best.weights()[j] * v; }
@@ -263,7 +263,7 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
                 String what = "reference '" + names.get(j) + "' covers " + re[0] + " to " + re[re.length - 1] + " eV, not the window plus the shift bound ("
                     + need0 + " to " + need1 + " eV)";
                 if (!p.extrapolate()) throw EdgeworksException.of(name, "references: " + what + "; give a narrower window or allow extrapolation (--extrapolate)");
-                notes.add("warning: " + what + ": extrapolated (--extrapolate)");
+                notes.add("warning: " + name + ": " + what + ": extrapolated (--extrapolate)");
             }
         }
     }

@@ -50,20 +50,7 @@ public final class PreEdgeSeries {
         for (Row r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", r.name());
-            List<Object> peaks = new ArrayList<>();
-            for (Cell c : r.peaks()) {
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("centre", c.centre());
-                p.put("centre_stderr", c.centreStderr());
-                p.put("area", c.area());
-                p.put("area_stderr", c.areaStderr());
-                p.put("fwhm", c.fwhm());
-                p.put("fwhm_stderr", c.fwhmStderr());
-                p.put("shift", c.shift());
-                p.put("shift_stderr", c.shiftStderr());
-                peaks.add(p);
-            }
-            m.put("peaks", peaks);
+            m.put("peaks", peaks(r.peaks()));
             m.put("total_area", r.totalArea());
             m.put("total_area_stderr", r.totalAreaStderr());
             m.put("centroid", r.centroid());
@@ -74,6 +61,24 @@ public final class PreEdgeSeries {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("rows", out);
         return json;
+    }
+
+    /** The peaks of one row with the snake_case keys. */
+    public static List<Object> peaks(List<Cell> cells) {
+        List<Object> peaks = new ArrayList<>();
+        for (Cell c : cells) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("centre", c.centre());
+            p.put("centre_stderr", c.centreStderr());
+            p.put("area", c.area());
+            p.put("area_stderr", c.areaStderr());
+            p.put("fwhm", c.fwhm());
+            p.put("fwhm_stderr", c.fwhmStderr());
+            p.put("shift", c.shift());
+            p.put("shift_stderr", c.shiftStderr());
+            peaks.add(p);
+        }
+        return peaks;
     }
 
     /** CSV: name, then per peak k (1-based) centre_k, centre_stderr_k, area_k, area_stderr_k, fwhm_k, fwhm_stderr_k, shift_k, shift_stderr_k; then totals. */

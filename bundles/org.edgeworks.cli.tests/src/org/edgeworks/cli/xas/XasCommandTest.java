@@ -167,9 +167,61 @@ class XasCommandTest {
             "--ref", "4=" + f("ref4.dat"), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(out.resolve("valence.csv"));
-        assertEquals("name,reference,formal_valence,e0,edge_step,edge_energy,valence,valence_stderr", rows.get(0));
+        assertEquals("name,reference,formal_valence,e0,edge_step,edge_energy,edge_energy_stderr,valence,valence_stderr", rows.get(0));
+        JsonNode vj = json(out.resolve("valence.json"));
+        for (String k : List.of("name", "formal_valence", "edge_energy", "edge_energy_stderr", "valence", "valence_stderr"))
+            assertTrue(vj.get("rows").get(3).has(k), "snake_case row key " + k);
         assertEquals(7, rows.size());
         assertTrue(Files.exists(out.resolve("valence.json")) && Files.exists(out.resolve("valence.png")));
+    }
+
+    @Test
+    void studyTablesForPreEdgeAndLcfSeries() throws Exception {
+        // pre-edge series: b is 0.4 eV above a, c 0.3 eV below; shifts relative to the first file
+        Path pe = dir.resolve("pes");
+        Run r = run("xas", "preedge", f("a.dat"), f("b.dat"), f("c.dat"), "--out", pe.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode t = json(pe.resolve("preedge.json"));
+        assertEquals(3, t.get("rows").size());
+        JsonNode pk = t.get("rows").get(1).get("peaks").get(0);
+        for (String k : List.of("centre", "centre_stderr", "area", "area_stderr", "fwhm", "fwhm_stderr", "shift")) assertTrue(pk.has(k), k);
+        assertEquals(0.4, pk.get("shift").asDouble(), 0.05, "b's pre-edge peak shift");
+        assertEquals(-0.3, t.get("rows").get(2).get("peaks").get(0).get("shift").asDouble(), 0.05, "c's pre-edge peak shift");
+        assertTrue(Files.readAllLines(pe.resolve("preedge.csv")).get(0).startsWith("name,centre_1,centre_stderr_1,area_1,area_stderr_1,fwhm_1,fwhm_stderr_1,shift_1"));
+        assertTrue(Files.exists(pe.resolve("preedge.png")) && Files.exists(pe.resolve("b.preedge.json")));
+        // LCF series: one row per sample with fractions, stderr and R; the ranking named
+        Path lc = dir.resolve("lcs");
+        Run l = run("xas", "lcf", f("a.dat"), f("b.dat"), f("c.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "B=" + f("ref3.dat"),
+            "--ref", "C=" + f("ref4.dat"), "--emin", "6530", "--emax", "6590", "--combinations", "2", "--rank", "chi2", "--out", lc.toString());
+        assertEquals(0, l.code(), l.err());
+        JsonNode lt = json(lc.resolve("lcf.json"));
+        assertEquals(3, lt.get("rows").size());
+        assertEquals("chi2", lt.get("rank").asText());
+        for (String k : List.of("sample", "weights", "stderr", "r_factor", "reduced_chi2")) assertTrue(lt.get("rows").get(0).has(k), k);
+        assertEquals("sample,A,A_stderr,B,B_stderr,C,C_stderr,r_factor,reduced_chi2,average_valence,average_valence_stderr",
+            Files.readAllLines(lc.resolve("lcf.csv")).get(0));
+        assertEquals(4, Files.readAllLines(lc.resolve("lcf.csv")).size());
+        assertTrue(Files.exists(lc.resolve("lcf.png")) && Files.exists(lc.resolve("b.lcf.json")));
+        assertEquals("chi2", json(lc.resolve("b.lcf.json")).get("rank").asText());
+    }
+
+    @Test
+    void boundsReachedAreWarningsOnTheTerminalAndInTheJson() throws Exception {
+        // b is 0.4 eV above ref3: a shift bound of 0.1 eV is reached
+        Path lc = dir.resolve("lcb");
+        Run l = run("xas", "lcf", f("b.dat"), "--ref", "B=" + f("ref3.dat"), "--ref", "A=" + f("ref2.dat"), "--emin", "6530", "--emax", "6590",
+            "--shifts", "--shift-bound", "0.1", "--out", lc.toString());
+        assertEquals(0, l.code(), l.err());
+        assertTrue(l.err().contains("warning: ") && l.err().contains("shift of reference 'B' is at its bound"), l.err());
+        assertTrue(json(lc.resolve("b.lcf.json")).get("shift_at_bound").get("B").asBoolean());
+        Run al = run("xas", "align", f("a.dat"), f("b.dat"), "--max-shift", "0.2", "--out", f("alb"));
+        assertEquals(0, al.code(), al.err());
+        assertTrue(al.err().contains("warning: ") && al.err().contains("max_shift"), al.err());
+        assertTrue(json(dir.resolve("alb/align.json")).get("alignments").get(0).get("at_bound").asBoolean());
+        // references that do not reach the window plus the bound are refused unless --extrapolate
+        Run ex = run("xas", "lcf", f("b.dat"), "--ref", "B=" + f("ref3.dat"), "--emin", "6530", "--emax", "6950", "--shifts", "--out", f("lce"));
+        assertEquals(1, ex.code());
+        assertTrue(ex.err().contains("covers") && ex.err().contains("--extrapolate"), ex.err());
     }
 
     @Test

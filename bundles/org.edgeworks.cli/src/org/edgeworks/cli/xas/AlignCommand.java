@@ -23,14 +23,14 @@ public final class AlignCommand extends XasSubcommand {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "SAMPLE", description = "Spectra to align.") List<Path> samples;
     @Option(names = "--emin", paramLabel = "EV", defaultValue = "-20", description = "Window start, eV rel. reference E0 (default -20).") double emin;
     @Option(names = "--emax", paramLabel = "EV", defaultValue = "40", description = "Window end, eV rel. reference E0 (default 40).") double emax;
-    @Option(names = "--max-shift", paramLabel = "EV", defaultValue = "10", description = "Largest shift (default 10 eV).") double maxShift;
+    @Option(names = "--max-shift", paramLabel = "EV", defaultValue = "20", description = "Largest shift (default 20 eV); a shift that reaches it is a warning naming the file.") double maxShift;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "align", description = "Table base name (default align).") String name;
 
     @Override
     void execute() throws EdgeworksException {
         XasInput.Loaded ref = in.load(reference);
         List<Map<String, Object>> rows = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("sample,shift,residual,points\n");
+        StringBuilder csv = new StringBuilder("sample,shift,residual,points,at_bound\n");
         List<Series> series = new ArrayList<>(List.of(XasOutput.line(ref.spectrum().name(), ref.spectrum().energies(), ref.spectrum().signal())));
         Double e0 = null;
         for (Path p : samples) {
@@ -44,9 +44,11 @@ public final class AlignCommand extends XasSubcommand {
             row.put("shift", v.shift());
             row.put("residual", v.residual());
             row.put("points", v.points());
+            row.put("at_bound", v.atBound());
+            warn(r.provenance().notes());
             row.put("provenance", XasOutput.provenance(r.provenance(), List.of(ref.source(), s.source()), s.notes()));
             rows.add(row);
-            csv.append(v.sample()).append(',').append(XasOutput.num(v.shift())).append(',').append(XasOutput.num(v.residual())).append(',').append(v.points()).append('\n');
+            csv.append(v.sample()).append(',').append(XasOutput.num(v.shift())).append(',').append(XasOutput.num(v.residual())).append(',').append(v.points()).append(',').append(v.atBound()).append('\n');
             out.csv(v.sample() + ".aligned.csv", List.of("energy", "signal"), List.of(v.alignedSample().energies(), v.alignedSample().signal()));
             series.add(XasOutput.dashed(v.sample() + " aligned", v.alignedSample().energies(), v.alignedSample().signal()));
         }

@@ -24,7 +24,7 @@ public final class CalibrateCommand extends XasSubcommand {
     @Parameters(index = "0", paramLabel = "REFERENCE", description = "The reference spectrum (foil, or the scan to align to).") Path reference;
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "SAMPLE", description = "Spectra measured with the reference: moved by the same shift.") List<Path> samples = new ArrayList<>();
     @Option(names = "--e0", required = true, paramLabel = "EV", description = "Tabulated edge energy of the reference (Mn 6539.0, Ru 22117).") double e0;
-    @Option(names = "--e0-method", paramLabel = "METHOD", defaultValue = "derivative", description = "derivative (default) | half-step | second-derivative") String method;
+    @Option(names = "--e0-method", paramLabel = "METHOD", defaultValue = "derivative", description = "derivative (default: max dmu/dE between grid points) | grid (Larch's grid point) | half-step | second-derivative | smoothed-derivative") String method;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "calibrate", description = "Output base name (default calibrate).") String name;
 
     @Override
@@ -44,6 +44,7 @@ public final class CalibrateCommand extends XasSubcommand {
         json.put("reference_e0", v.referenceE0());
         json.put("measured_e0", v.measuredE0());
         json.put("shift", v.shift());
+        json.put("shift_stderr", v.shiftStderr());
         json.put("samples", ss.stream().map(Spectrum::name).toList());
         json.put("provenance", XasOutput.provenance(r.provenance(), src, ref.notes()));
         out.json(name + ".json", json);

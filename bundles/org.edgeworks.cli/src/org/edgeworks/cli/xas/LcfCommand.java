@@ -19,34 +19,103 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code xas lcf SAMPLE --ref NAME=FILE ...}: NAME.lcf.json, NAME.lcf.csv, NAME.lcf.png. */
+/**
+ * {@code xas lcf SAMPLE... --ref NAME=FILE ...}: per sample NAME.lcf.json, NAME.lcf.csv, NAME.lcf.png;
+ * and the series table over all samples (one row per sample: fractions, stderr, R): lcf.json, lcf.csv, lcf.png.
+ */
 @Command(name = "lcf", mixinStandardHelpOptions = true, description = "Linear-combination fit of a sample by references.")
 public final class LcfCommand extends XasSubcommand {
-    @Parameters(index = "0", paramLabel = "SAMPLE", description = "The spectrum to fit.") Path sample;
-    @Mixin LcfOptions fit;
+    @Parameters(arity = "1..*", paramLabel = "SAMPLE", description = "The spectra to fit with the same references (one table row each).") List<Path> samplesIn;
     @Option(names = "--ref", required = true, paramLabel = "NAME=FILE", description = "A reference (repeat).") Map<String, Path> refs = new LinkedHashMap<>();
     @Option(names = "--valence", paramLabel = "NAME=V", description = "Formal valence of a reference, for the average valence (repeat).") Map<String, Double> valences = new LinkedHashMap<>();
+    @Mixin LcfOptions fit;
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "lcf", description = "Series table base name (default lcf).") String tableName;
 
     @Override
     void execute() throws EdgeworksException {
-        XasInput.Loaded s = in.load(sample);
         List<Spectrum> rs = new ArrayList<>();
-        List<SourceRef> sources = new ArrayList<>(List.of(s.source()));
+        List<SourceRef> refSources = new ArrayList<>();
         List<Double> vals = new ArrayList<>();
         for (var e : refs.entrySet()) {
             XasInput.Loaded r = in.load(e.getValue(), e.getKey());
             rs.add(in.norm(r));
-            sources.add(r.source());
+            refSources.add(r.source());
             vals.add(valences.get(e.getKey()));
         }
         for (String k : valences.keySet()) if (!refs.containsKey(k)) throw EdgeworksException.of("--valence", k + " is not a --ref name");
         var p = fit.params();
-        var res = new LcfProcessor().apply(new LcfProcessor.Input(in.norm(s), rs, vals.contains(null) ? null : vals), p);
+        List<LcfProcessor.LcfResult> all = new ArrayList<>();
+        for (Path sample : samplesIn) {
+            XasInput.Loaded s = in.load(sample);
+            List<SourceRef> sources = new ArrayList<>(List.of(s.source()));
+            sources.addAll(refSources);
+            var res = new LcfProcessor().apply(new LcfProcessor.Input(in.norm(s), rs, vals.contains(null) ? null : vals), p);
+            warn(res.provenance().notes());
+            all.add(res.value());
+            one(s, res, sources);
+        }
+        series(all);
+    }
+
+    /** The series table: one row per sample with each reference's fraction and stderr, R-factor and reduced chi-square. */
+    private void series(List<LcfProcessor.LcfResult> all) throws EdgeworksException {
+        List<String> names = new ArrayList<>(refs.keySet());
+        StringBuilder csv = new StringBuilder("sample");
+        for (String n : names) csv.append(',').append(n).append(',').append(n).append("_stderr");
+        csv.append(",r_factor,reduced_chi2,average_valence,average_valence_stderr\n");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (var v : all) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            Map<String, Double> w = new LinkedHashMap<>(), se = new LinkedHashMap<>();
+            csv.append(v.sample().replace(',', ' '));
+            for (String n : names) {
+                var c = v.components().stream().filter(x -> x.name().equals(n)).findFirst().orElse(null);
+                w.put(n, c == null ? null : c.weight());
+                se.put(n, c == null ? null : c.stderr());
+                csv.append(',').append(c == null ? "" : XasOutput.num(c.weight())).append(',').append(c == null ? "" : XasOutput.num(c.stderr()));
+            }
+            csv.append(',').append(XasOutput.num(v.rFactor())).append(',').append(XasOutput.num(v.reducedChi2())).append(',')
+                .append(v.averageValence() == null ? "" : XasOutput.num(v.averageValence())).append(',')
+                .append(v.averageValenceStderr() == null ? "" : XasOutput.num(v.averageValenceStderr())).append('\n');
+            row.put("sample", v.sample());
+            row.put("weights", w);
+            row.put("stderr", se);
+            row.put("r_factor", v.rFactor());
+            row.put("reduced_chi2", v.reducedChi2());
+            row.put("average_valence", v.averageValence());
+            row.put("average_valence_stderr", v.averageValenceStderr());
+            rows.add(row);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("references", names);
+        json.put("rank", all.get(0).rank().label());
+        json.put("rows", rows);
+        out.json(tableName + ".json", json);
+        out.text(tableName + ".csv", csv.toString());
+        double[] index = new double[all.size()];
+        for (int i = 0; i < index.length; i++) index[i] = i + 1;
+        List<Series> series = new ArrayList<>();
+        for (String n : names) {
+            double[] f = new double[all.size()];
+            for (int i = 0; i < f.length; i++) {
+                var c = all.get(i).components().stream().filter(x -> x.name().equals(n)).findFirst().orElse(null);
+                f[i] = c == null ? Double.NaN : c.weight();
+            }
+            if (java.util.Arrays.stream(f).anyMatch(Double::isFinite)) series.add(XasOutput.line(n, index, f));
+        }
+        out.png(tableName + ".png", new LinePlot("LCF fractions per sample", "sample (order given)", "fraction", series, List.of()));
+    }
+
+    private void one(XasInput.Loaded s, org.edgeworks.core.processing.Result<LcfProcessor.LcfResult> res, List<SourceRef> sources) throws EdgeworksException {
         LcfProcessor.LcfResult v = res.value();
         String name = s.spectrum().name();
         Map<String, Object> json = new LinkedHashMap<>();
         Map<String, Double> w = new LinkedHashMap<>(), se = new LinkedHashMap<>(), sh = new LinkedHashMap<>(), shse = new LinkedHashMap<>();
-        for (var c : v.components()) { w.put(c.name(), c.weight()); se.put(c.name(), c.stderr()); sh.put(c.name(), c.shift()); shse.put(c.name(), c.shiftStderr()); }
+        Map<String, Boolean> atBound = new LinkedHashMap<>();
+        for (var c : v.components()) {
+            w.put(c.name(), c.weight()); se.put(c.name(), c.stderr()); sh.put(c.name(), c.shift()); shse.put(c.name(), c.shiftStderr());
+            atBound.put(c.name(), c.shiftAtBound());
+        }
         json.put("sample", name);
         json.put("weights", w);
         json.put("stderr", se);
@@ -55,6 +124,8 @@ public final class LcfCommand extends XasSubcommand {
         json.put("chi2", v.chi2());
         json.put("shifts", sh);
         json.put("shift_stderr", shse);
+        json.put("shift_at_bound", atBound);
+        json.put("rank", v.rank().label());
         json.put("average_valence", v.averageValence());
         json.put("average_valence_stderr", v.averageValenceStderr());
         json.put("emin", v.emin());

@@ -12,9 +12,12 @@ public final class LcfOptions {
     @Option(names = "--allow-negative", description = "Do not bound weights at 0 (Larch lincombo_fit's default).") boolean allowNegative;
     @Option(names = "--shifts", description = "Fit one energy shift per reference.") boolean shifts;
     @Option(names = "--shift-bound", paramLabel = "EV", defaultValue = "1.0", description = "|shift| bound (default 1 eV).") double shiftBound;
-    @Option(names = "--combinations", paramLabel = "K", defaultValue = "0", description = "Rank every subset of up to K references by R-factor.") int combinations;
+    @Option(names = "--combinations", paramLabel = "K", defaultValue = "0", description = "Rank every subset of up to K references (see --rank).") int combinations;
+    @Option(names = "--rank", paramLabel = "BY", defaultValue = "r_factor", description = "Combinatorial ranking: r_factor (default) | chi2 (reduced chi-square).") String rank;
+    @Option(names = "--extrapolate", description = "Allow references that do not cover the window plus the shift bound (noted); default: refused.") boolean extrapolate;
 
     public LcfProcessor.Params params() {
-        return new LcfProcessor.Params(emin, emax, !allowNegative, sumToOne, shifts, shiftBound, combinations, 1);
+        return new LcfProcessor.Params(emin, emax, !allowNegative, sumToOne, shifts, shiftBound, combinations, 1)
+            .ranked(LcfProcessor.Rank.parse(rank), extrapolate);
     }
 }

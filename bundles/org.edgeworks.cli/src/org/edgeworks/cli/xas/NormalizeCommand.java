@@ -36,6 +36,7 @@ public final class NormalizeCommand extends XasSubcommand {
     @Option(names = "--branching", paramLabel = "R", defaultValue = "0.6666666666666666", description = "L3 share of the step (default 2/3).") double branching;
     @Option(names = "--step-width", paramLabel = "EV", defaultValue = "1.0", description = "Arctan width (default 1 eV).") double stepWidth;
     @Option(names = "--ledge-scale", paramLabel = "KIND", defaultValue = "post-edge", description = "post-edge (default) | l3-max") String ledgeScale;
+    @Option(names = "--l3-only", description = "With --ledge: one step at L3 only (the L2 edge beyond the data, e.g. Ru L2 128 eV above L3); --norm1/--norm2 then rel. L3.") boolean l3Only;
 
 
     @Override
@@ -94,7 +95,7 @@ public final class NormalizeCommand extends XasSubcommand {
     private void lEdge(XasInput.Loaded l, String name) throws EdgeworksException {
         LEdgeProcessor.Params p = new LEdgeProcessor.Params(l3, l2, splitting, branching, stepWidth,
             or(normalizeOptions.pre1, -15), or(normalizeOptions.pre2, -5), or(normalizeOptions.norm1, 10), or(normalizeOptions.norm2, 30),
-            LEdgeProcessor.Scale.parse(ledgeScale));
+            LEdgeProcessor.Scale.parse(ledgeScale), l3Only);
         var r = new LEdgeProcessor().apply(l.spectrum(), p);
         LEdgeProcessor.LEdge v = r.value();
         double[] post = new double[v.energy().length];
@@ -106,7 +107,8 @@ public final class NormalizeCommand extends XasSubcommand {
         json.put("pre1", p.pre1()); json.put("pre2", p.pre2());
         json.put("norm1", p.post1()); json.put("norm2", r.provenance().parameters().get("post2"));
         json.put("nnorm", null);
-        json.put("l3", v.eL3()); json.put("l2", v.eL2());
+        json.put("l3", v.eL3()); json.put("l2", l3Only ? null : v.eL2());
+        json.put("l3_only", l3Only);
         json.put("l3_step", v.l3Step()); json.put("l2_step", v.l2Step());
         json.put("branching", p.branching()); json.put("step_width", p.width());
         json.put("scale", v.scale().label()); json.put("scale_value", v.scaleValue());

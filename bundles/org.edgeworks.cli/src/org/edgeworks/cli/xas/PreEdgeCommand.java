@@ -8,7 +8,9 @@ import java.util.Map;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.plot.LinePlot;
+import org.edgeworks.plot.Series;
 import org.edgeworks.xas.PreEdgeProcessor;
+import org.edgeworks.xas.PreEdgeSeries;
 import org.edgeworks.pipeline.xas.XasInput;
 
 import picocli.CommandLine.Command;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "preedge", mixinStandardHelpOptions = true, description = "Fit pre-edge peaks (baseline + pseudo-Voigt peaks).")
 public final class PreEdgeCommand extends XasSubcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads).") List<Path> files;
-    @Option(names = "--e0", paramLabel = "EV", description = "Edge energy (default: max dmu/dE).") Double e0;
+    @Option(names = "--e0", paramLabel = "EV", description = "Edge energy (default: the main edge, steepest rise of the spectrum smoothed by 3 eV).") Double e0;
     @Option(names = "--emin", paramLabel = "EV", defaultValue = "-30", description = "Fit start, eV rel. E0 (default -30).") double emin;
     @Option(names = "--emax", paramLabel = "EV", defaultValue = "-1", description = "Fit end, eV rel. E0 (default -1).") double emax;
     @Option(names = "--elo", paramLabel = "EV", defaultValue = "-15", description = "Peak window start, eV rel. E0 (default -15).") double elo;
@@ -28,19 +30,23 @@ public final class PreEdgeCommand extends XasSubcommand {
     @Option(names = "--peaks", paramLabel = "N", defaultValue = "1", description = "Number of peaks (default 1).") int peaks;
     @Option(names = "--centre", paramLabel = "EV", description = "Initial peak centre, absolute eV (repeat, one per peak).") List<Double> centres;
     @Option(names = "--eta", paramLabel = "ETA", defaultValue = "0.5", description = "Pseudo-Voigt Lorentzian fraction (default 0.5).") double eta;
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "preedge", description = "Series table base name (default preedge): NAME.json, NAME.csv, NAME.png, one row per file.") String name;
 
     @Override
     void execute() throws EdgeworksException {
+        List<PreEdgeProcessor.PreEdge> fits = new ArrayList<>();
         for (XasInput.Loaded l : in.loadAll(files, out.log)) {
             String name = l.spectrum().name();
             var p = new PreEdgeProcessor.Params(e0, emin, emax, elo, ehi, PreEdgeProcessor.Baseline.parse(baseline), peaks, centres, eta, 1.5);
             var r = new PreEdgeProcessor().apply(in.norm(l), p);
             var v = r.value();
+            fits.add(v);
+            warn(r.provenance().notes());
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("name", name);
             json.put("e0", v.e0());
             json.put("baseline", v.baseline().label());
-            json.put("peaks", v.peaks());
+            json.put("peaks", PreEdgeSeries.peaks(PreEdgeSeries.of(List.of(v)).get(0).peaks()));
             json.put("total_area", v.totalArea());
             json.put("total_area_stderr", v.totalAreaStderr());
             json.put("centroid", v.centroid());
@@ -58,5 +64,26 @@ public final class PreEdgeCommand extends XasSubcommand {
                 "Energy (eV)", "normalised", List.of(XasOutput.line("data", v.energy(), v.data()), XasOutput.line("fit", v.energy(), v.fit()),
                     XasOutput.dashed("baseline", v.energy(), v.baselineCurve())), marks));
         }
+        if (fits.isEmpty()) return;
+        // the series table: one row per file, shifts relative to the first
+        var table = PreEdgeSeries.of(fits);
+        Map<String, Object> json = new LinkedHashMap<>(PreEdgeSeries.json(table));
+        json.put("reference_row", fits.get(0).name());
+        out.json(name + ".json", json);
+        out.text(name + ".csv", PreEdgeSeries.csv(table));
+        int np = 0;
+        for (var row : table) np = Math.max(np, row.peaks().size());
+        List<Series> series = new ArrayList<>();
+        double[] index = new double[table.size()];
+        for (int i = 0; i < index.length; i++) index[i] = i + 1;
+        for (int k = 0; k < np; k++) {
+            double[] shift = new double[table.size()];
+            for (int i = 0; i < shift.length; i++) {
+                var cells = table.get(i).peaks();
+                shift[i] = k < cells.size() && cells.get(k).shift() != null ? cells.get(k).shift() : Double.NaN;
+            }
+            if (java.util.Arrays.stream(shift).anyMatch(Double::isFinite)) series.add(XasOutput.line("peak " + (k + 1) + " shift", index, shift));
+        }
+        out.png(name + ".png", new LinePlot("Peak centre shift relative to " + fits.get(0).name(), "file (order given)", "shift (eV)", series, List.of()));
     }
 }

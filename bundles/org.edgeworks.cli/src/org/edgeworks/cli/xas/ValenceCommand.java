@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 public final class ValenceCommand extends XasSubcommand {
     @Parameters(arity = "0..*", paramLabel = "SAMPLE", description = "Samples whose valence is wanted.") List<Path> samples = new ArrayList<>();
     @Option(names = "--ref", required = true, paramLabel = "VALENCE=FILE", description = "A reference with its formal valence, e.g. 2=MnO.xdi (repeat).") List<String> refs;
-    @Option(names = "--edge", paramLabel = "KIND", defaultValue = "e0", description = "e0 (max dmu/dE, default) | half-height (norm = 0.5)") String edge;
+    @Option(names = "--edge", paramLabel = "KIND", defaultValue = "e0", description = "e0 (max dmu/dE between grid points, default) | half-height (norm = 0.5) | grid (Larch's grid-point e0) | second-derivative | smoothed-derivative") String edge;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "valence", description = "Output base name (default valence).") String name;
 
     @Override
@@ -56,11 +56,11 @@ public final class ValenceCommand extends XasSubcommand {
         var res = new ValenceProcessor().apply(new ValenceProcessor.Input(rs, vals, ss),
             new ValenceProcessor.Params(ValenceProcessor.EdgeEnergy.parse(edge), in.normalizedInput()));
         var v = res.value();
-        StringBuilder csv = new StringBuilder("name,reference,formal_valence,e0,edge_step,edge_energy,valence,valence_stderr\n");
+        StringBuilder csv = new StringBuilder("name,reference,formal_valence,e0,edge_step,edge_energy,edge_energy_stderr,valence,valence_stderr\n");
         for (var row : v.rows())
             csv.append(row.name()).append(',').append(row.reference()).append(',').append(row.formalValence() == null ? "" : XasOutput.num(row.formalValence()))
                 .append(',').append(XasOutput.num(row.e0())).append(',').append(XasOutput.num(row.edgeStep())).append(',')
-                .append(XasOutput.num(row.edgeEnergy())).append(',').append(XasOutput.num(row.valence())).append(',')
+                .append(XasOutput.num(row.edgeEnergy())).append(',').append(XasOutput.num(row.edgeEnergyStderr())).append(',').append(XasOutput.num(row.valence())).append(',')
                 .append(row.valenceStderr() == null ? "" : XasOutput.num(row.valenceStderr())).append('\n');
         out.text(name + ".csv", csv.toString());
         Map<String, Object> json = new LinkedHashMap<>();
@@ -70,7 +70,21 @@ public final class ValenceCommand extends XasSubcommand {
         json.put("slope_stderr", v.slopeStderr());
         json.put("intercept_stderr", v.interceptStderr());
         json.put("rms_eV", v.rms());
-        json.put("rows", v.rows());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (var row : v.rows()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", row.name());
+            m.put("reference", row.reference());
+            m.put("formal_valence", row.formalValence());
+            m.put("e0", row.e0());
+            m.put("edge_step", row.edgeStep());
+            m.put("edge_energy", row.edgeEnergy());
+            m.put("edge_energy_stderr", row.edgeEnergyStderr());
+            m.put("valence", row.valence());
+            m.put("valence_stderr", row.valenceStderr());
+            rows.add(m);
+        }
+        json.put("rows", rows);
         json.put("provenance", XasOutput.provenance(res.provenance(), sources, notes));
         out.json(name + ".json", json);
         double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;

@@ -22,6 +22,13 @@ abstract class XasSubcommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Prints the notes that are warnings ("warning: FILE: ...") on the terminal's error stream, one line each. */
+    void warn(java.util.List<String> notes) {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        for (String n : notes) if (n.startsWith("warning: ")) err.println("edgeworks: " + n);
+        err.flush();
+    }
+
     /** Reads the inputs, runs the processor, writes JSON + CSV + PNG through {@link #out}. */
     abstract void execute() throws EdgeworksException;
 }
