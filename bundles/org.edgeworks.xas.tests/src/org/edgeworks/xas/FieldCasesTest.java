@@ -107,7 +107,7 @@ class FieldCasesTest {
         Spectrum s = xdi("empty-preedge-window/feo_short.xdi", 1);
         var p = new NormalizeProcessor.Params(E0Method.DERIVATIVE, null, null, null, 100.0, 400.0, null, 0, null, Normalization.EDGE_STEP);
         EdgeworksException ex = assertThrows(EdgeworksException.class, () -> new NormalizeProcessor().apply(s, p));
-        assertTrue(ex.getMessage().contains("post-edge window [100, 400]") && ex.getMessage().contains("data cover"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("post-edge window [100, 400] eV rel. E0 holds 0 data points") && ex.getMessage().contains("data cover"), ex.getMessage());
     }
 
     @Test

@@ -115,8 +115,9 @@ public final class Normalizer {
                 + " eV below E0 " + fmt(e0v) + " eV, so the pre-edge line would end at " + fmt(p2) + " eV rel. E0; give pre1 and pre2");
         }
         if (!Double.isNaN(norm1) || !Double.isNaN(norm2)) {
-            int inside = count(e, n, e0v + n1, e0v + n2);
-            if (!Double.isNaN(norm1) && norm1 > emax - e0v || inside < nn + 1)
+            double a = given(norm1, n1), b = Double.isNaN(norm2) || norm2 < 0 ? n2 : norm2; // Larch: a negative norm2 counts from the data end
+            int inside = count(e, n, e0v + Math.min(a, b), e0v + Math.max(a, b)); // the window asked for (beyond the data holds nothing)
+            if (inside < nn + 1)
                 return fail(!Double.isNaN(norm1) ? "norm1" : "norm2", "post-edge window [" + fmt(given(norm1, n1)) + ", "
                     + fmt(given(norm2, n2)) + "] eV rel. E0 holds " + inside + " data point" + (inside == 1 ? "" : "s")
                     + " (at least " + (nn + 1) + " needed for nnorm=" + nn + "); " + data);
