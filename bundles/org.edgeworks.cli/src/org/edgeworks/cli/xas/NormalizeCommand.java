@@ -6,44 +6,58 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.plot.LinePlot;
-import org.edgeworks.xas.E0Method;
 import org.edgeworks.xas.LEdgeProcessor;
-import org.edgeworks.xas.Normalization;
 import org.edgeworks.xas.NormalizeProcessor;
 import org.edgeworks.xas.kernel.Normalizer;
 import org.edgeworks.pipeline.xas.XasInput;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code xas normalize FILE... --out DIR}: NAME.norm.csv, NAME.json, NAME.png per input. */
-@Command(name = "normalize", mixinStandardHelpOptions = true,
+/**
+ * {@code xas normalize FILE... --out DIR}: NAME.norm.csv, NAME.json, NAME.png per input. The
+ * processor options are generated from the parameter records by {@link RecordOptions}:
+ * {@link NormalizeOptions} ({@link NormalizeProcessor.Params}) and, with {@code --ledge},
+ * {@link LEdgeProcessor.Params}; help, defaults and bounds are the records'.
+ */
+@Command(name = "normalize", mixinStandardHelpOptions = true, modelTransformer = NormalizeCommand.Generated.class,
     description = "Normalise XANES spectra (Athena/Larch convention, or the L2,3 two-step background with --ledge).")
 public final class NormalizeCommand extends XasSubcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads).") List<Path> files;
     @Mixin NormalizeOptions normalizeOptions;
 
-
     @Option(names = "--ledge", description = "Soft X-ray L2,3 edge: two-step arctan background.") boolean ledge;
-    @Option(names = "--l3", paramLabel = "EV", description = "L3 edge energy (default: max dmu/dE).") Double l3;
-    @Option(names = "--l2", paramLabel = "EV", description = "L2 edge energy.") Double l2;
-    @Option(names = "--splitting", paramLabel = "EV", description = "L2 - L3 when --l2 is not given (Mn 11, Ru 128).") Double splitting;
-    @Option(names = "--branching", paramLabel = "R", defaultValue = "0.6666666666666666", description = "L3 share of the step (default 2/3).") double branching;
-    @Option(names = "--step-width", paramLabel = "EV", defaultValue = "1.0", description = "Arctan width (default 1 eV).") double stepWidth;
-    @Option(names = "--ledge-scale", paramLabel = "KIND", defaultValue = "post-edge", description = "post-edge (default) | l3-max") String ledgeScale;
-    @Option(names = "--l3-only", description = "With --ledge: one step at L3 only (the L2 edge beyond the data, e.g. Ru L2 128 eV above L3); --norm1/--norm2 then rel. L3.") boolean l3Only;
 
+    /** With --ledge: --l3, --l2, --splitting, --branching, --step-width, --ledge-scale; its ranges are --pre1..--norm2. */
+    final RecordOptions<LEdgeProcessor.Params> lEdge = new RecordOptions<>(LEdgeProcessor.Params.class, LEdgeProcessor.Params.defaults())
+        .rename("eL3", "--l3").rename("eL2", "--l2").rename("width", "--step-width").rename("scale", "--ledge-scale")
+        .exclude("pre1", "pre2", "post1", "post2");
+
+    /** Adds the L-edge record's options when picocli builds this command's model. */
+    public static final class Generated implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            ((NormalizeCommand) spec.userObject()).lEdge.addTo(spec);
+            return spec;
+        }
+    }
 
     @Override
     void execute() throws EdgeworksException {
+        // the parameters first: a bad option is refused before any file is read
+        LEdgeProcessor.Params lp = ledge ? lEdgeParams() : null;
+        if (!ledge) params();
         for (XasInput.Loaded l : in.loadAll(files, out.log)) {
             String name = l.spectrum().name();
-            if (ledge) lEdge(l, name);
+            if (ledge) lEdge(l, name, lp);
             else if (in.normalizedInput()) alreadyNormalised(l, name);
             else edge(l, name);
         }
@@ -90,12 +104,15 @@ public final class NormalizeCommand extends XasSubcommand {
         write(name, e, y, zero, one, y, y, json, e[i0], "norm (as given)");
     }
 
-    private static double or(Double v, double otherwise) { return v == null ? otherwise : v; }
+    /** The L-edge parameters; its ranges are the normalisation's options (--pre1 .. --norm2), relative to L3 / L2. */
+    LEdgeProcessor.Params lEdgeParams() throws EdgeworksException {
+        Map<String, String> ranges = new LinkedHashMap<>();
+        for (String[] m : new String[][] {{"pre1", "pre1"}, {"pre2", "pre2"}, {"norm1", "post1"}, {"norm2", "post2"}})
+            if (normalizeOptions.text(m[0]) != null) ranges.put(m[1], normalizeOptions.text(m[0]));
+        return lEdge.build(null, ranges);
+    }
 
-    private void lEdge(XasInput.Loaded l, String name) throws EdgeworksException {
-        LEdgeProcessor.Params p = new LEdgeProcessor.Params(l3, l2, splitting, branching, stepWidth,
-            or(normalizeOptions.pre1, -15), or(normalizeOptions.pre2, -5), or(normalizeOptions.norm1, 10), or(normalizeOptions.norm2, 30),
-            LEdgeProcessor.Scale.parse(ledgeScale), l3Only);
+    private void lEdge(XasInput.Loaded l, String name, LEdgeProcessor.Params p) throws EdgeworksException {
         var r = new LEdgeProcessor().apply(l.spectrum(), p);
         LEdgeProcessor.LEdge v = r.value();
         double[] post = new double[v.energy().length];

@@ -1,32 +1,56 @@
 package org.edgeworks.cli.xas;
 
+import java.util.Map;
+
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
-import org.edgeworks.xas.E0Method;
-import org.edgeworks.xas.Normalization;
 import org.edgeworks.xas.NormalizeProcessor;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** The normalisation options of {@code xas normalize} (a picocli mixin), shared by {@code xas stack} and {@code spark --stack}. */
+/**
+ * The normalisation options of {@code xas normalize} (a picocli mixin), shared by {@code xas stack}:
+ * generated from {@link NormalizeProcessor.Params} by {@link RecordOptions} ({@code --e0},
+ * {@code --e0-method}, {@code --pre1}, {@code --pre2}, {@code --norm1}, {@code --norm2},
+ * {@code --nnorm}, {@code --nvict}, {@code --step}, {@code --normalization}); help text, defaults and
+ * bounds are the record's. A fixed E0 ({@code --e0}) without {@code --e0-method} means
+ * {@code e0Method = fixed}.
+ */
+@Command(modelTransformer = NormalizeOptions.Generated.class)
 public final class NormalizeOptions {
-    @Option(names = "--e0", paramLabel = "EV", description = "Fixed E0 (moved to the nearest grid point, as Larch does).") Double e0;
-    @Option(names = "--e0-method", paramLabel = "METHOD", description = "derivative (default) | half-step | second-derivative") String e0Method;
-    @Option(names = "--pre1", paramLabel = "EV", description = "Pre-edge range start, eV relative to E0 (default: Larch's choice).") Double pre1;
-    @Option(names = "--pre2", paramLabel = "EV", description = "Pre-edge range end, eV relative to E0.") Double pre2;
-    @Option(names = "--norm1", paramLabel = "EV", description = "Post-edge range start, eV relative to E0.") Double norm1;
-    @Option(names = "--norm2", paramLabel = "EV", description = "Post-edge range end, eV relative to E0.") Double norm2;
-    @Option(names = "--nnorm", paramLabel = "N", description = "Post-edge polynomial degree 0-3 (default: Larch's choice).") Integer nnorm;
-    @Option(names = "--nvict", paramLabel = "N", defaultValue = "0", description = "Victoreen exponent of the pre-edge line (default 0).") int nvict;
-    @Option(names = "--normalization", paramLabel = "KIND", defaultValue = "edge-step", description = "edge-step (default) | area | min-max | none") String normalization;
+    final RecordOptions<NormalizeProcessor.Params> record =
+        new RecordOptions<>(NormalizeProcessor.Params.class, NormalizeProcessor.Params.defaults());
 
-    /** True when no normalisation option was given. */
+    /** Adds the record's options to the command this mixin is in. */
+    public static final class Generated implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            RecordOptions.mixin(spec, NormalizeOptions.class).record.addTo(spec);
+            return spec;
+        }
+    }
+
+    /**
+     * True when no normalisation option was given; {@code --nvict 0} and
+     * {@code --normalization edge-step}, the defaults, count as not given (as before the options
+     * were generated), so a file's stored parameters are still used then.
+     */
     public boolean none() {
-        return e0 == null && e0Method == null && pre1 == null && pre2 == null && norm1 == null && norm2 == null && nnorm == null && nvict == 0
-            && "edge-step".equals(normalization);
+        for (String c : new String[] {"e0", "e0Method", "pre1", "pre2", "norm1", "norm2", "nnorm", "step"})
+            if (record.given(c)) return false;
+        if (record.given("nvict") && !record.text("nvict").strip().matches("[+]?0+(\\.0*)?")) return false;
+        return !record.given("normalization") || record.text("normalization").strip().equalsIgnoreCase("edge-step");
+    }
+
+    /** The given text of a range option ("pre1", "pre2", "norm1", "norm2"), or null. */
+    String text(String component) {
+        return record.text(component);
     }
 
     public NormalizeProcessor.Params params() throws EdgeworksException {
-        E0Method m = e0 != null ? E0Method.FIXED : e0Method == null ? E0Method.DERIVATIVE : E0Method.parse(e0Method);
-        return new NormalizeProcessor.Params(m, e0, pre1, pre2, norm1, norm2, nnorm, nvict, null, Normalization.parse(normalization));
+        Map<String, String> implied = record.given("e0") && !record.given("e0Method") ? Map.of("e0Method", "fixed") : Map.of();
+        return record.build(null, implied);
     }
 }

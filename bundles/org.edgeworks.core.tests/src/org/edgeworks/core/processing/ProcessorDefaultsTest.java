@@ -15,6 +15,10 @@ class ProcessorDefaultsTest {
 
     record Params(@Param(label = "scale") double scale, @Param(label = "threads", runSetting = true) int threads) {}
 
+    record Bounded(@Param(label = "degree", min = 0, max = 3) Integer degree,
+                   @Param(label = "widths", min = 0) List<Double> widths,
+                   @Param(label = "step", min = 0.5) double step) {}
+
     /** Doubles every value: a processor declared as Processor<double[], Params, List<Double>>. */
     static final class Twice implements Processor<double[], Params, List<Double>> {
         int calls;
@@ -47,6 +51,24 @@ class ProcessorDefaultsTest {
         assertEquals(0, t.calls);
         assertEquals(List.of(6.0), t.apply(new double[] {3}, t.defaults(), null).value());
         assertEquals(List.of(6.0), t.apply(new double[] {3}, t.defaults(), monitor(false)).value());
+    }
+
+    @Test
+    void boundsAreEnforcedWhenARecordIsBuilt() throws Exception {
+        Bounded defaults = new Bounded(null, List.of(1.0), 1);
+        var json = Parameters.json();
+        EdgeworksException e = assertThrows(EdgeworksException.class,
+            () -> Parameters.fromJson(json.readTree("{\"degree\": 4}"), Bounded.class, defaults, "p.json"));
+        assertEquals("p.json: degree: 4 is above the maximum 3", e.getMessage());
+        e = assertThrows(EdgeworksException.class,
+            () -> Parameters.fromJson(json.readTree("{\"widths\": [1, -0.25]}"), Bounded.class, defaults, "p.json"));
+        assertEquals("p.json: widths: -0.25 is below the minimum 0", e.getMessage());
+        e = assertThrows(EdgeworksException.class, () -> Parameters.validate(new Bounded(3, List.of(), 0.25), "cli"));
+        assertEquals("cli: step: 0.25 is below the minimum 0.5", e.getMessage());
+        // the bounds themselves, null (automatic) and the defaults pass
+        assertEquals(new Bounded(3, List.of(0.0), 0.5),
+            Parameters.fromJson(json.readTree("{\"degree\": 3, \"widths\": [0], \"step\": 0.5}"), Bounded.class, defaults, "p.json"));
+        assertEquals(defaults, Parameters.fromJson(null, Bounded.class, defaults, "p.json"));
     }
 
     @Test

@@ -79,13 +79,47 @@ public final class Parameters {
                 var obj = (com.fasterxml.jackson.databind.node.ObjectNode) base;
                 node.fields().forEachRemaining(e -> obj.set(e.getKey(), e.getValue()));
             }
-            return MAPPER.treeToValue(base, type);
+            P built = MAPPER.treeToValue(base, type);
+            validate(built, where);
+            return built;
         } catch (JsonProcessingException e) {
             String field = field(e);
             String problem = problem(e, type);
             if (field != null && problem.startsWith(field + ": ")) problem = problem.substring(field.length() + 2);
             throw new EdgeworksException(where, field, problem);
         }
+    }
+
+    /**
+     * Enforces every {@link Param#min()} / {@link Param#max()} on a built record: a number, or
+     * each element of a numeric array or list, outside its bounds is an error naming the
+     * parameter ("nnorm: 5 is above the maximum 3"). Null (automatic) and NaN are not checked
+     * here. {@link #fromJson} calls it, so pipelines, the workbench's forms and the command line
+     * (which builds records through JSON or calls this) refuse the same values.
+     */
+    public static void validate(Record parameters, String where) throws EdgeworksException {
+        if (parameters == null) return;
+        Map<String, Object> values = toMap(parameters);
+        for (RecordComponent rc : parameters.getClass().getRecordComponents()) {
+            Param p = rc.getAnnotation(Param.class);
+            if (p == null || (p.min() == Double.NEGATIVE_INFINITY && p.max() == Double.POSITIVE_INFINITY)) continue;
+            Object v = values.get(rc.getName());
+            List<Object> items = new ArrayList<>();
+            if (v instanceof Number) items.add(v);
+            else if (v instanceof java.util.Collection<?> c) items.addAll(c);
+            else if (v != null && v.getClass().isArray() && v.getClass().getComponentType().isPrimitive())
+                for (int i = 0; i < java.lang.reflect.Array.getLength(v); i++) items.add(java.lang.reflect.Array.get(v, i));
+            for (Object item : items) {
+                if (!(item instanceof Number n)) continue;
+                double x = n.doubleValue();
+                if (x < p.min()) throw new EdgeworksException(where, rc.getName(), plain(x) + " is below the minimum " + plain(p.min()));
+                if (x > p.max()) throw new EdgeworksException(where, rc.getName(), plain(x) + " is above the maximum " + plain(p.max()));
+            }
+        }
+    }
+
+    private static String plain(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 
     /** The parameter a Jackson error is about ("nnorm", "centres[2]"), or null. */
