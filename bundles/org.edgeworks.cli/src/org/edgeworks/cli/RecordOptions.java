@@ -68,12 +68,16 @@ public final class RecordOptions<P extends Record> {
         return n != null ? n : "--" + component.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
-    /** Adds one option per component (except the excluded ones) to {@code spec}. */
+    /**
+     * Adds one option per component (except the excluded ones) to {@code spec}; an option the spec
+     * has already is left as it is (picocli applies one model transformer per command, so a command
+     * with its own transformer adds its mixins' options itself).
+     */
     public void addTo(CommandSpec spec) {
         Map<String, Object> def = Parameters.toMap(defaults);
         for (RecordComponent rc : type.getRecordComponents()) {
             String c = rc.getName();
-            if (excluded.contains(c)) continue;
+            if (excluded.contains(c) || spec.findOption(option(c)) != null) continue;
             boolean flag = rc.getType() == boolean.class || rc.getType() == Boolean.class;
             ISetter setter = new ISetter() {
                 @Override
@@ -188,7 +192,7 @@ public final class RecordOptions<P extends Record> {
         }
         // the default, unless the record's description already explains it (e.g. "default: Larch's choice")
         if (!flag && def != null && (p == null || !p.description().contains("default"))) parts.add("default " + text(def));
-        return String.join("; ", parts) + ".";
+        return (String.join("; ", parts) + ".").replace("%", "%%"); // picocli formats descriptions: a literal % is %%
     }
 
     private static String text(Object v) {

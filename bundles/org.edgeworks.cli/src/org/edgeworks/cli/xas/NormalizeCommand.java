@@ -41,11 +41,16 @@ public final class NormalizeCommand extends XasSubcommand {
         .rename("eL3", "--l3").rename("eL2", "--l2").rename("width", "--step-width").rename("scale", "--ledge-scale")
         .exclude("pre1", "pre2", "post1", "post2");
 
-    /** Adds the L-edge record's options when picocli builds this command's model. */
+    /**
+     * Adds the generated options when picocli builds this command's model: the normalisation
+     * mixin's (picocli applies only the command's own transformer here) and the L-edge record's.
+     */
     public static final class Generated implements CommandLine.IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec spec) {
-            ((NormalizeCommand) spec.userObject()).lEdge.addTo(spec);
+            NormalizeCommand c = (NormalizeCommand) spec.userObject();
+            c.normalizeOptions.record.addTo(spec);
+            c.lEdge.addTo(spec);
             return spec;
         }
     }
@@ -124,8 +129,8 @@ public final class NormalizeCommand extends XasSubcommand {
         json.put("pre1", p.pre1()); json.put("pre2", p.pre2());
         json.put("norm1", p.post1()); json.put("norm2", r.provenance().parameters().get("post2"));
         json.put("nnorm", null);
-        json.put("l3", v.eL3()); json.put("l2", l3Only ? null : v.eL2());
-        json.put("l3_only", l3Only);
+        json.put("l3", v.eL3()); json.put("l2", p.l3Only() ? null : v.eL2());
+        json.put("l3_only", p.l3Only());
         json.put("l3_step", v.l3Step()); json.put("l2_step", v.l2Step());
         json.put("branching", p.branching()); json.put("step_width", p.width());
         json.put("scale", v.scale().label()); json.put("scale_value", v.scaleValue());
