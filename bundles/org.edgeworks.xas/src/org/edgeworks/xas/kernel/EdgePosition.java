@@ -91,6 +91,11 @@ public final class EdgePosition {
      * the largest within +-3 sigma of E(i0), refined by the parabola through it and its neighbours.
      */
     public static double smoothedDerivativeMaximum(double[] e, double[] mu, int n, int i0, double sigma) {
+        return smoothedDerivativeMaximum(e, mu, n, i0, sigma, 0);
+    }
+
+    /** As above; a maximum at the edge of the search range is searched again around it (4 times at most), then NaN. */
+    private static double smoothedDerivativeMaximum(double[] e, double[] mu, int n, int i0, double sigma, int depth) {
         double step = localStep(e, n, i0);
         double s = Double.isFinite(sigma) && sigma > 0 ? sigma : step;
         double h = step / 5;
@@ -117,14 +122,21 @@ public final class EdgePosition {
             sm[k] = acc / wsum;
         }
         // only where the whole kernel lies inside the sampled range
-        int best = -1;
+        int best = -1, first = -1, last = -1;
         double bestD = Double.NEGATIVE_INFINITY;
         for (int k = half + 1; k < m - half - 1; k++) {
             if (Math.abs(u[k] - centre) > 3 * s + step) continue;
+            if (first < 0) first = k;
+            last = k;
             double d = (sm[k + 1] - sm[k - 1]) / (2 * h);
             if (d > bestD) { bestD = d; best = k; }
         }
         if (best < 0) return Double.NaN;
+        if (best == first || best == last) { // the maximum lies beyond the range searched: look again around it
+            int j = LarchIndex.indexNearest(e, n, u[best]);
+            if (depth >= 4 || j == i0) return Double.NaN;
+            return smoothedDerivativeMaximum(e, mu, n, j, sigma, depth + 1);
+        }
         double dm = (sm[best] - sm[best - 2]) / (2 * h), dp = (sm[best + 2] - sm[best]) / (2 * h);
         double den = dm - 2 * bestD + dp;
         double off = den < 0 ? 0.5 * (dm - dp) / den : 0;
