@@ -105,6 +105,17 @@ class ExafsCommandTest {
         assertEquals(4, f.get("n_varys").asInt());
         for (String n : List.of("cu_metal_rt.fit_k.csv", "cu_metal_rt.fit_r.csv", "cu_metal_rt.fit.png")) assertTrue(Files.exists(out.resolve(n)), n);
 
+        // the documented example model: delr = alpha*reff, a fixed third cumulant, the label given
+        Run fm = run("xas", "fit", chi.toString(), "--path", samples().resolve("feff0001.dat").toString(), "--model",
+            samples().resolve("fit_model_example.json").toString(), "--out", dir.resolve("model").toString());
+        assertEquals(0, fm.code(), fm.err());
+        JsonNode mj = json(dir.resolve("model/cu_metal_rt.fit.json"));
+        assertEquals("Cu1", mj.get("paths").get(0).get("label").asText());
+        assertEquals(mj.get("variables").get("alpha").get("value").asDouble() * 2.5562, mj.get("paths").get(0).get("delr").asDouble(), 1e-12);
+        assertEquals(0.0, mj.get("paths").get(0).get("third").asDouble(), 0);
+        assertEquals(4, mj.get("n_varys").asInt());
+        assertEquals(p.get("r").asDouble(), mj.get("paths").get(0).get("r").asDouble(), 1e-6, "same fit, other parametrisation");
+
         Run w = run("xas", "wavelet", chi.toString(), "--kweight", "2", "--rmax", "6", "--out", out.toString());
         assertEquals(0, w.code(), w.err());
         assertTrue(Files.size(out.resolve("cu_metal_rt.wavelet.nxs")) > 100_000);

@@ -37,7 +37,8 @@ public final class FitCommand extends XasSubcommand {
     @Option(names = "--rmin", paramLabel = "A", defaultValue = "1.4", description = "R range start, A (default 1.4).") double rmin;
     @Option(names = "--rmax", paramLabel = "A", defaultValue = "3.0", description = "R range end, A (default 3.0).") double rmax;
     @Option(names = "--fitspace", paramLabel = "SPACE", defaultValue = "r", description = "r (default) | k | q") String space;
-    @Option(names = "--model", paramLabel = "MODEL.json", description = "Variables and path parameters (see the FitModel documentation).") Path model;
+    @Option(names = "--model", paramLabel = "MODEL.json", description = "Variables {value, vary, expr} and per-path parameters (numbers or "
+        + "expressions of the variables and reff); example: samples/exafs/fit_model_example.json.") Path model;
 
     @Override
     void execute() throws EdgeworksException {
