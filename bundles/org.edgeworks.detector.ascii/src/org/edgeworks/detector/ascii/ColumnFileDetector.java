@@ -13,6 +13,7 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
+import org.edgeworks.core.data.EnergyUnits;
 import org.edgeworks.core.data.Unit;
 import org.edgeworks.core.detector.Detector;
 import org.edgeworks.core.detector.FileProbe;
@@ -20,8 +21,6 @@ import org.edgeworks.core.detector.FileProbe;
 /** XDI and column text files as scans: one channel per column, named by its label. */
 public final class ColumnFileDetector implements Detector {
     public static final String ID = "org.edgeworks.detector.ascii";
-    /** Energies whose unit is not given and whose values all lie below this are keV. */
-    static final double KEV_THRESHOLD = 100.0;
 
     @Override public String id() { return ID; }
 
@@ -62,11 +61,9 @@ public final class ColumnFileDetector implements Detector {
                 unit = Unit.EV;
                 meta.put("note.energy", XdiAbscissa.note(cf, c));
             } else if (c == energyColumn && unit == Unit.NONE) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (double v : values) if (Double.isFinite(v)) max = Math.max(max, v);
-                unit = max < KEV_THRESHOLD && max > 0 ? Unit.KEV : Unit.EV;
-                if (unit == Unit.KEV) meta.put("note.energy", "energy column '" + label + "' has no unit and all values < "
-                    + KEV_THRESHOLD + ": read as keV and converted to eV");
+                EnergyUnits.Decision u = EnergyUnits.decide(label, unit, values);
+                unit = u.unit();
+                if (unit == Unit.KEV) meta.put("note.energy", u.note());
             }
             DoubleDataset d = DatasetFactory.createFromObject(DoubleDataset.class, values.clone());
             d.setName(label);

@@ -12,6 +12,7 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
+import org.edgeworks.core.data.EnergyUnits;
 import org.edgeworks.core.data.Unit;
 import org.edgeworks.core.detector.Detector;
 import org.edgeworks.core.detector.FileProbe;
@@ -133,11 +134,9 @@ public final class BlissDetector implements Detector {
                 String units = d.attribute("units");
                 if (units != null && !units.isBlank())
                     throw new EdgeworksException(file, d.path(), "energy unit '" + units + "' is neither eV nor keV");
-                double max = Double.NEGATIVE_INFINITY;
-                for (double v : nx.readDoubles(d.path())) if (Double.isFinite(v)) max = Math.max(max, v);
-                Unit u = max > 0 && max < 100 ? Unit.KEV : Unit.EV;
-                meta.put("note.energy", "energy '" + d.name() + "' has no @units and its values are " + (u == Unit.KEV ? "all below 100: read as keV" : "above 100: read as eV"));
-                c = new Channel(c.name(), c.role(), u, c.data(), c.sourcePath());
+                EnergyUnits.Decision u = EnergyUnits.decide(d.name(), Unit.NONE, nx.readDoubles(d.path()));
+                meta.put("note.energy", u.note());
+                c = new Channel(c.name(), c.role(), u.unit(), c.data(), c.sourcePath());
             }
             channels.add(c);
         }

@@ -18,6 +18,7 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
+import org.edgeworks.core.data.EnergyUnits;
 import org.edgeworks.core.data.Unit;
 import org.edgeworks.core.detector.Detector;
 import org.edgeworks.core.detector.FileProbe;
@@ -89,7 +90,7 @@ public final class MdaAsciiDetector implements Detector {
             ChannelRole role = c == energy ? ChannelRole.ENERGY : PvRoles.role(col);
             if (role == ChannelRole.ENERGY && c != energy) role = ChannelRole.OTHER;
             Unit unit = Unit.parse(col.positioner() && !col.readbackUnit().isEmpty() ? col.readbackUnit() : col.unit());
-            if (role == ChannelRole.ENERGY && !unit.isEnergy()) unit = Arrays.stream(v).max().orElse(0) < MdaDetector.KEV_THRESHOLD ? Unit.KEV : Unit.EV;
+            if (role == ChannelRole.ENERGY && !unit.isEnergy()) unit = EnergyUnits.decide(col.name(), unit, v).unit();
             DoubleDataset d = DatasetFactory.createFromObject(DoubleDataset.class, v);
             d.setName(col.name());
             channels.add(new Channel(col.name(), role, unit, d, "column " + (at + 1) + " [" + col.label(1) + "]"));

@@ -13,6 +13,7 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
+import org.edgeworks.core.data.EnergyUnits;
 import org.edgeworks.core.data.Unit;
 import org.edgeworks.core.detector.Detector;
 import org.edgeworks.core.detector.FileProbe;
@@ -26,8 +27,6 @@ import org.edgeworks.core.detector.FileProbe;
  */
 public final class MdaDetector implements Detector {
     public static final String ID = "org.edgeworks.detector.mda";
-    /** Energies with no unit whose values all lie below this are keV (as in the ASCII bundle). */
-    static final double KEV_THRESHOLD = 100.0;
 
     @Override public String id() { return ID; }
 
@@ -63,8 +62,9 @@ public final class MdaDetector implements Detector {
                 double[] values = level.column(c);
                 Unit unit = Unit.parse(col.positioner() && !col.readbackUnit().isEmpty() ? col.readbackUnit() : col.unit());
                 if (role == ChannelRole.ENERGY && !unit.isEnergy()) {
-                    double max = Arrays.stream(values).filter(Double::isFinite).max().orElse(0);
-                    unit = max > 0 && max < KEV_THRESHOLD ? Unit.KEV : Unit.EV;
+                    EnergyUnits.Decision u = EnergyUnits.decide(col.name(), unit, values);
+                    unit = u.unit();
+                    meta.put("note.energy", u.note());
                 }
                 String name = col.name().isEmpty() ? col.label(li + 1) : col.name();
                 if (!used.add(name)) name = name + " (" + col.label(li + 1) + ")";

@@ -14,6 +14,7 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
+import org.edgeworks.core.data.EnergyUnits;
 import org.edgeworks.core.data.Unit;
 import org.edgeworks.core.detector.Detector;
 import org.edgeworks.core.detector.FileProbe;
@@ -141,14 +142,11 @@ public final class NxxasDetector implements Detector {
         return new Scan(file, entry.path(), ID, channels, meta);
     }
 
-    /** A 1-D counter read whole (small), unit from @units; energies without units: keV below 100. */
+    /** A 1-D counter read whole (small), unit from @units; energies without units: {@link EnergyUnits}. */
     static Channel counter(NexusFile nx, NexusNode node, String name, ChannelRole role) throws EdgeworksException {
         double[] v = nx.readDoubles(node.path());
         Unit unit = Unit.parse(node.attribute("units"));
-        if (role == ChannelRole.ENERGY && !unit.isEnergy()) {
-            double max = java.util.Arrays.stream(v).filter(Double::isFinite).max().orElse(0);
-            unit = max > 0 && max < 100 ? Unit.KEV : Unit.EV;
-        }
+        if (role == ChannelRole.ENERGY && !unit.isEnergy()) unit = EnergyUnits.decide(name, unit, v).unit();
         DoubleDataset d = DatasetFactory.createFromObject(DoubleDataset.class, v);
         d.setName(name);
         return new Channel(name, role, unit, d, node.path());
