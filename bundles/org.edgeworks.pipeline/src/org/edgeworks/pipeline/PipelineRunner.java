@@ -4,7 +4,6 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +85,7 @@ public final class PipelineRunner {
         List<Path> out = outputs(pipeline, run.raw(), outDir);
         if (!overwrite) for (Path p : out)
             if (Files.exists(p)) throw new EdgeworksException(p, null, "exists already (use --overwrite to replace it)");
-        String date = Instant.now().toString();
+        String date = org.edgeworks.core.processing.Clock.now();
         String title = pipeline.name() + ": " + run.raw().getFileName();
         AtomicFiles.write(out.get(0), overwrite, tmp -> ResultNexus.write(tmp, title, version, date, run.raw().toString(), run.sha256(),
             run.scan().entryPath(), run.scan().detectorId(), pipeline, run.steps(), run.table()));

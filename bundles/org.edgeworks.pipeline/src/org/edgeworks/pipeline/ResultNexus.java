@@ -64,7 +64,7 @@ public final class ResultNexus {
         try (WritableHdfFile f = HdfFile.write(target)) {
             f.putAttribute("default", "entry");
             f.putAttribute("creator", PROGRAM + " " + version);
-            f.putAttribute("file_name", target.getFileName().toString());
+            f.putAttribute("file_name", org.edgeworks.core.io.AtomicFiles.targetName(target)); // the result's name, not the temporary one
             WritableGroup entry = f.putGroup("entry");
             entry.putAttribute("NX_class", "NXentry");
             boolean xas = isXas(table);

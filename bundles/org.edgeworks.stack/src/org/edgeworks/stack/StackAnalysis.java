@@ -255,7 +255,6 @@ public final class StackAnalysis {
             used.put("lcf", Parameters.toMap(p.lcf()));
             used.put("references", setup.references().stream().map(Reference::name).toList());
         }
-        used.put("band_rows", setup.bandRows());
         return new Result(setup.label(), setup.dataPath(), rows, cols, setup.energy().clone(), maps, errors, mask, threshold, given == null,
             n, masked, failures, notes, used);
     }

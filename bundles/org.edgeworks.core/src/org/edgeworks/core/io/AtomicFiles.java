@@ -68,6 +68,20 @@ public final class AtomicFiles {
             Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
+    /**
+     * The name of the file a temporary path handed to a {@link Writer} will become (the name itself
+     * for any other path): what a writer records as the file's own name.
+     */
+    public static String targetName(Path p) {
+        String n = p.getFileName().toString();
+        if (n.startsWith(".") && n.endsWith(".part")) {
+            String mid = n.substring(1, n.length() - ".part".length());
+            int dot = mid.lastIndexOf('.');
+            if (dot > 0 && mid.substring(dot + 1).chars().allMatch(Character::isDigit)) return mid.substring(0, dot);
+        }
+        return n;
+    }
+
     public static void writeString(Path target, boolean overwrite, String text) throws EdgeworksException {
         write(target, overwrite, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
     }

@@ -1,6 +1,5 @@
 package org.edgeworks.core.processing;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,7 +17,7 @@ public record Provenance(String processorId, String processorVersion, Map<String
     public Provenance {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters == null ? Map.of() : parameters));
         notes = List.copyOf(notes == null ? List.of() : notes);
-        date = date == null ? Instant.now().toString() : date;
+        date = date == null ? Clock.now() : date;
     }
 
     public static Provenance of(String id, String version, Map<String, Object> parameters, List<String> notes) {

@@ -103,13 +103,12 @@ public final class Normalizer {
         }
         if (nn > 3) return fail("nnorm", "nnorm " + nn + " is above 3");
         // ranges the user gave are obeyed or refused, never replaced (Larch widens an empty window silently)
-        String data = "data cover " + fmt(emin - e0v) + " to " + fmt(emax - e0v) + " eV rel. E0 " + fmt(e0v) + " eV";
         if (!Double.isNaN(pre1) || !Double.isNaN(pre2)) {
             double a = given(pre1, p1), b = given(pre2, p2);
             int inside = count(e, n, e0v + Math.min(a, b), e0v + Math.max(a, b));
             if (inside < 2)
                 return fail(!Double.isNaN(pre1) ? "pre1" : "pre2", "pre-edge window [" + fmt(given(pre1, p1)) + ", " + fmt(given(pre2, p2))
-                    + "] eV rel. E0 holds " + inside + " data point" + (inside == 1 ? "" : "s") + " (at least 2 needed); " + data);
+                    + "] eV rel. E0 holds " + inside + " data point" + (inside == 1 ? "" : "s") + " (at least 2 needed); " + cover(emin, emax, e0v));
         } else if (p2 > -2.0) {
             return fail("pre1", "the pre-edge region is too short for automatic ranges: the data start " + fmt(e0v - emin)
                 + " eV below E0 " + fmt(e0v) + " eV, so the pre-edge line would end at " + fmt(p2) + " eV rel. E0; give pre1 and pre2");
@@ -120,7 +119,7 @@ public final class Normalizer {
             if (inside < nn + 1)
                 return fail(!Double.isNaN(norm1) ? "norm1" : "norm2", "post-edge window [" + fmt(given(norm1, n1)) + ", "
                     + fmt(given(norm2, n2)) + "] eV rel. E0 holds " + inside + " data point" + (inside == 1 ? "" : "s")
-                    + " (at least " + (nn + 1) + " needed for nnorm=" + nn + "); " + data);
+                    + " (at least " + (nn + 1) + " needed for nnorm=" + nn + "); " + cover(emin, emax, e0v));
         }
         usedPre1 = p1; usedPre2 = p2; usedNorm1 = n1; usedNorm2 = n2; usedNnorm = nn;
 
@@ -160,6 +159,11 @@ public final class Normalizer {
             System.arraycopy(norm, 0, flat, 0, n);
         }
         return true;
+    }
+
+    /** Only built for a refusal: formatting costs more than normalising (image stacks run this per pixel). */
+    private static String cover(double emin, double emax, double e0v) {
+        return "data cover " + fmt(emin - e0v) + " to " + fmt(emax - e0v) + " eV rel. E0 " + fmt(e0v) + " eV";
     }
 
     private static double given(double asked, double used) { return Double.isNaN(asked) ? used : asked; }
