@@ -188,7 +188,11 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         FrameKernels.straightenAndSum(new double[rows * cols], rows, cols, shifts, new double[cols], coverage);
 
         // 2. the streaming pass: one task per excitation point, at most `bound` frames held
-        double[][] pixelSpectra = new double[points][];
+        double[][] pixelSpectra = new double[points][], pixelVariance = new double[points][];
+        // counting statistics per pixel of the mean of `reps` dark-subtracted frames: (gain x counts + read noise^2) / reps,
+        // plus the dark's own variance, common to the repeats (read noise^2 / dark frames; a given constant: none)
+        int darkFrames = stack.dark() == null ? 0 : stack.dark().getShape().length == 3 ? stack.dark().getShape()[0] : 1;
+        double darkVariance = darkFrames > 0 ? readNoise * readNoise / darkFrames : 0;
         AtomicInteger held = new AtomicInteger(), maxHeld = new AtomicInteger();
         AtomicLong spikes = new AtomicLong();
         Semaphore permits = new Semaphore(bound);
@@ -212,9 +216,14 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
                         }
                         ReduceImage.Reduced red = ReduceImage.reduce(group, rows, cols, dark, rp, readNoise);
                         spikes.addAndGet(red.spikePixels());
-                        double[] spec = new double[cols];
-                        FrameKernels.straightenAndSum(red.image().pixels(), rows, cols, shifts, spec, null);
+                        double[] spec = new double[cols], varSpec = new double[cols];
+                        double[] px = red.image().pixels(), var = new double[px.length];
+                        for (int i = 0; i < px.length; i++)
+                            var[i] = (p.gain() * Math.max(px[i], 0) + readNoise * readNoise) / reps + darkVariance;
+                        FrameKernels.straightenAndSum(px, rows, cols, shifts, spec, null);
+                        FrameKernels.straightenAndSumVariance(var, rows, cols, shifts, varSpec);
                         pixelSpectra[point] = spec;
+                        pixelVariance[point] = varSpec;
                         Monitors.worked(monitor, reps);
                         return null;
                     } finally {
@@ -238,8 +247,14 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         for (int c = 0; c < cols; c++) if (coverage[c] * 2 >= rows) { if (first < 0) first = c; last = c; }
         if (first < 0 || last - first < 2) throw EdgeworksException.of(name, "curvature shifts leave no usable column");
         if (first > 0 || last < cols - 1) notes.add("columns " + first + " to " + last + " kept (edges lost to the curvature shift)");
-        for (double[] s : pixelSpectra)
-            for (int c = 0; c < cols; c++) s[c] = coverage[c] > 0 ? s[c] * rows / coverage[c] : 0;
+        for (int pt = 0; pt < points; pt++) {
+            double[] s = pixelSpectra[pt], v = pixelVariance[pt];
+            for (int c = 0; c < cols; c++) {
+                double scale = coverage[c] > 0 ? (double) rows / coverage[c] : 0;
+                s[c] *= scale;
+                v[c] *= scale * scale;
+            }
+        }
 
         // 4. elastic line (the peak that moves with the excitation energy) and pixel-to-eV
         double[] elastic = new double[points];
@@ -281,16 +296,19 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         // 5. counts per pixel -> counts per eV on the calibrated axis, normalise, regrid
         int n = last - first + 1;
         double[] emission = new double[n];
-        double[][] perEv = new double[points][n];
+        double[][] perEv = new double[points][n], perEvVariance = new double[points][n];
         for (int c = 0; c < n; c++) {
             double px = first + c;
             emission[c] = cal.energy(px);
             double d = Math.abs(cal.dispersion(px));
             if (!(d > 0)) throw EdgeworksException.of(name, "pixel-to-eV calibration has zero dispersion at pixel " + px);
-            for (int pt = 0; pt < points; pt++) perEv[pt][c] = pixelSpectra[pt][first + c] / d;
+            for (int pt = 0; pt < points; pt++) {
+                perEv[pt][c] = pixelSpectra[pt][first + c] / d;
+                perEvVariance[pt][c] = pixelVariance[pt][first + c] / (d * d);
+            }
         }
         double step = p.emissionStep() > 0 ? p.emissionStep() : Math.abs(cal.dispersion((first + last) / 2.0));
-        MapAssembly.Assembled a = MapAssembly.assemble(name, excitation, emission, perEv, norm, null, step);
+        MapAssembly.Assembled a = MapAssembly.assemble(name, excitation, emission, perEv, perEvVariance, norm, null, step);
         notes.addAll(a.notes());
         for (int pt = 0; pt < points; pt++)
             for (int c = 0; c < cols; c++) pixelSpectra[pt][c] /= norm[pt];

@@ -40,12 +40,16 @@ public final class CutAtEmission extends RixsProcessor<RixsMap, CutAtEmission.Pa
         }
         if (a < 0) { a = nearest; b = nearest; }
         int nr = m.rows(), nc = m.columns();
-        double[] d = m.data(), out = new double[nr];
+        double[] d = m.data(), out = new double[nr], err = m.errors(), var = new double[nr];
         for (int i = 0; i < nr; i++) {
             for (int j = a; j <= b; j++) out[i] += d[i * nc + j];
             out[i] /= (b - a + 1);
+            if (err != null) {
+                for (int j = a; j <= b; j++) var[i] += err[i * nc + j] * err[i * nc + j];
+                var[i] /= (double) (b - a + 1) * (b - a + 1);
+            }
         }
-        Spectrum s = new Spectrum(m.name() + " @ E_em " + e + " eV", m.excitation(), out, null, "rixs");
+        Spectrum s = new Spectrum(m.name() + " @ E_em " + e + " eV", m.excitation(), out, err == null ? null : MapMath.sqrt(var), "rixs");
         return result(s, p, List.of("mean of " + (b - a + 1) + " emission column(s) " + MapMath.fmt(em[a]) + " to "
             + MapMath.fmt(em[b]) + " eV"));
     }

@@ -33,7 +33,7 @@ public final class CutAtExcitation extends RixsProcessor<RixsMap, CutAtExcitatio
     public Result<Spectrum> apply(RixsMap m, Parameters p) throws EdgeworksException {
         double[] ex = m.excitation().values();
         int nc = m.columns();
-        double[] d = m.data(), out = new double[nc];
+        double[] d = m.data(), out = new double[nc], err = m.errors(), var = new double[nc];
         double x = p.excitation(), h = p.width() / 2;
         if (x < ex[0] - h || x > ex[ex.length - 1] + h)
             throw EdgeworksException.of(m.name(), "excitation " + x + " eV is outside the map (" + MapMath.fmt(ex[0]) + " to "
@@ -42,12 +42,14 @@ public final class CutAtExcitation extends RixsProcessor<RixsMap, CutAtExcitatio
         for (int i = 0; i < ex.length; i++) {
             if (Math.abs(ex[i] - x) <= h + 1e-9) {
                 for (int j = 0; j < nc; j++) out[j] += d[i * nc + j];
+                if (err != null) for (int j = 0; j < nc; j++) var[j] += err[i * nc + j] * err[i * nc + j];
                 count++;
             }
         }
         String note;
         if (count > 0) {
             for (int j = 0; j < nc; j++) out[j] /= count;
+            for (int j = 0; j < nc; j++) var[j] /= (double) count * count;
             note = "mean of " + count + " row(s) with E_ex in " + MapMath.fmt(x - h) + ":" + MapMath.fmt(x + h) + " eV";
         } else {
             int hi = 1;
@@ -55,11 +57,13 @@ public final class CutAtExcitation extends RixsProcessor<RixsMap, CutAtExcitatio
             int lo = hi - 1;
             double t = Math.min(1, Math.max(0, (x - ex[lo]) / (ex[hi] - ex[lo])));
             for (int j = 0; j < nc; j++) out[j] = (1 - t) * d[lo * nc + j] + t * d[hi * nc + j];
+            if (err != null)
+                for (int j = 0; j < nc; j++) var[j] = Math.pow((1 - t) * err[lo * nc + j], 2) + Math.pow(t * err[hi * nc + j], 2);
             note = "no row within +-" + MapMath.fmt(h) + " eV of " + x + " eV: interpolated between rows at "
                 + MapMath.fmt(ex[lo]) + " and " + MapMath.fmt(ex[hi]) + " eV";
         }
-        Spectrum s = new Spectrum(m.name() + " @ " + x + " eV", Axis.of("emission", Unit.EV, m.emission().values()), out, null,
-            "rixs");
+        Spectrum s = new Spectrum(m.name() + " @ " + x + " eV", Axis.of("emission", Unit.EV, m.emission().values()), out,
+            err == null ? null : MapMath.sqrt(var), "rixs");
         return result(s, p, List.of(note));
     }
 }

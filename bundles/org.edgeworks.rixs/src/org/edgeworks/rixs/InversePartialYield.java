@@ -73,18 +73,26 @@ public final class InversePartialYield extends RixsProcessor<EmissionSpectra, In
                     + "): zero or near zero, iPFY would be infinite");
         }
         double[] ipfy = new double[n], pfy = new double[n], tfy = new double[n];
+        double[] ipfyErr = new double[n], pfyErr = new double[n], tfyErr = new double[n];
+        // raw counts (spectra with their I0): Poisson sigma of each window sum (at least one count);
+        // spectra without I0 (a map's rows, already normalised) carry no counting statistics here
+        boolean raw = s.i0() != null;
         for (int i = 0; i < n; i++) {
             ipfy[i] = i0[i] / nonResonant[i];
             pfy[i] = resonant[i] / i0[i];
             tfy[i] = total[i] / i0[i];
+            ipfyErr[i] = ipfy[i] * Math.sqrt(Math.max(nonResonant[i], 1)) / nonResonant[i];
+            pfyErr[i] = Math.sqrt(Math.max(resonant[i], 1)) / i0[i];
+            tfyErr[i] = Math.sqrt(Math.max(total[i], 1)) / i0[i];
         }
-        EnergyGrid.Clean c = EnergyGrid.clean(name, s.excitation(), ipfy, pfy, tfy);
+        EnergyGrid.Clean c = raw ? EnergyGrid.clean(name, s.excitation(), ipfy, pfy, tfy, ipfyErr, pfyErr, tfyErr)
+            : EnergyGrid.clean(name, s.excitation(), ipfy, pfy, tfy);
         List<String> notes = new ArrayList<>(c.notes());
         notes.add("iPFY = I0 / PFY over " + win.length + " channel(s) in " + p.windowFrom() + ":" + p.windowTo() + " eV");
         Axis e = Axis.energy(c.energy());
-        Spectrum ip = new Spectrum(name + " iPFY", e, c.column(0), null, "ipfy");
-        Spectrum pf = pfyWin == null ? null : new Spectrum(name + " PFY", e, c.column(1), null, "pfy");
-        Spectrum tf = new Spectrum(name + " TFY", e, c.column(2), null, "tfy");
+        Spectrum ip = new Spectrum(name + " iPFY", e, c.column(0), raw ? c.column(3) : null, "ipfy");
+        Spectrum pf = pfyWin == null ? null : new Spectrum(name + " PFY", e, c.column(1), raw ? c.column(4) : null, "pfy");
+        Spectrum tf = new Spectrum(name + " TFY", e, c.column(2), raw ? c.column(5) : null, "tfy");
         return result(new Yields(ip, pf, tf), p, notes);
     }
 

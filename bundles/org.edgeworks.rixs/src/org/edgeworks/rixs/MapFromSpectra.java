@@ -29,20 +29,23 @@ public final class MapFromSpectra extends RixsProcessor<EmissionSpectra, MapFrom
     @Override
     public Result<RixsMap> apply(EmissionSpectra s, Parameters p) throws EdgeworksException {
         double[] w = MapMath.widths(s.emission());
-        double[][] perEv = new double[s.points()][];
+        double[][] perEv = new double[s.points()][], variance = new double[s.points()][];
         for (int i = 0; i < perEv.length; i++) {
             double[] c = s.counts()[i];
             if (c.length != w.length)
                 throw EdgeworksException.of(s.name(), "spectrum " + i + " has " + c.length + " channels, emission axis " + w.length);
             perEv[i] = new double[w.length];
+            variance[i] = new double[w.length];
             for (int j = 0; j < w.length; j++) {
                 if (!(w[j] > 0))
                     throw EdgeworksException.of(s.name(), "emission channel " + j + " has zero width (repeated emission energy "
                         + s.emission()[j] + " eV)");
                 perEv[i][j] = c[j] / w[j];
+                // raw counts: Poisson; a channel with no count is given the variance of one (never a zero sigma)
+                variance[i][j] = Math.max(c[j], 1) / (w[j] * w[j]);
             }
         }
-        MapAssembly.Assembled a = MapAssembly.assemble(s.name(), s.excitation(), s.emission(), perEv, s.i0(), s.countTime(),
+        MapAssembly.Assembled a = MapAssembly.assemble(s.name(), s.excitation(), s.emission(), perEv, variance, s.i0(), s.countTime(),
             p.emissionStep());
         a.notes().add(0, "counts per channel divided by the channel width (eV)");
         return result(a.map(), p, a.notes());

@@ -48,6 +48,15 @@ public final class MapMath {
 
     /** Linear interpolation of (x, y) at u (x ascending); outside the range: the end value. */
     public static double interpolate(double[] x, double[] y, double u) {
+        return interpolate(x, y, u, false);
+    }
+
+    /** The variance of {@link #interpolate} for independent values of variance {@code v}: squared weights. */
+    public static double interpolateVariance(double[] x, double[] v, double u) {
+        return interpolate(x, v, u, true);
+    }
+
+    private static double interpolate(double[] x, double[] y, double u, boolean squaredWeights) {
         int n = x.length;
         if (u <= x[0]) return y[0];
         if (u >= x[n - 1]) return y[n - 1];
@@ -57,7 +66,14 @@ public final class MapMath {
             if (x[mid] <= u) lo = mid; else hi = mid;
         }
         double t = (u - x[lo]) / (x[hi] - x[lo]);
-        return y[lo] + t * (y[hi] - y[lo]);
+        return squaredWeights ? (1 - t) * (1 - t) * y[lo] + t * t * y[hi] : y[lo] + t * (y[hi] - y[lo]);
+    }
+
+    /** Element-wise square root (variances to standard deviations). */
+    public static double[] sqrt(double[] variance) {
+        double[] s = new double[variance.length];
+        for (int i = 0; i < s.length; i++) s[i] = Math.sqrt(Math.max(0, variance[i]));
+        return s;
     }
 
     /** A uniform axis from lo to hi (inclusive, within 1e-9 steps) with the given step. */

@@ -31,10 +31,14 @@ public final class PartialYield extends RixsProcessor<RixsMap, PartialYield.Para
     static Spectrum window(RixsMap m, double from, double to, String label) throws EdgeworksException {
         double[] em = m.emission().values();
         int[] ci = MapMath.indicesIn(m.name(), label + " emission", em, from, to);
-        double[] w = MapMath.widths(em), d = m.data(), out = new double[m.rows()];
+        double[] w = MapMath.widths(em), d = m.data(), out = new double[m.rows()], err = m.errors(), var = new double[m.rows()];
         int nc = em.length;
         for (int i = 0; i < out.length; i++)
-            for (int j = ci[0]; j <= ci[1]; j++) out[i] += d[i * nc + j] * w[j];
-        return new Spectrum(m.name() + " " + label, m.excitation(), out, null, label.toLowerCase(java.util.Locale.ROOT));
+            for (int j = ci[0]; j <= ci[1]; j++) {
+                out[i] += d[i * nc + j] * w[j];
+                if (err != null) var[i] += Math.pow(err[i * nc + j] * w[j], 2);
+            }
+        return new Spectrum(m.name() + " " + label, m.excitation(), out, err == null ? null : MapMath.sqrt(var),
+            label.toLowerCase(java.util.Locale.ROOT));
     }
 }

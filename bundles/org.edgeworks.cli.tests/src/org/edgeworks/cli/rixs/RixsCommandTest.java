@@ -65,6 +65,13 @@ class RixsCommandTest {
         RixsMap m = RixsFiles.readMap(dir.resolve("synthetic_OK_charged.map.nxs"));
         assertEquals(41, m.rows());
         assertEquals(527.0, m.excitation().get(0), 1e-9);
+        // sigma per cell written as NXdata intensity_errors and read back
+        assertTrue(m.hasErrors(), "map errors read back");
+        try (var nx = org.edgeworks.nexus.NexusFile.open(dir.resolve("synthetic_OK_charged.map.nxs"))) {
+            assertTrue(nx.exists("/entry/map/intensity_errors"));
+        }
+        double[] e = m.errors();
+        for (int i = 0; i < e.length; i++) assertTrue(e[i] > 0 && Double.isFinite(e[i]), "sigma at cell " + i + ": " + e[i]);
     }
 
     @Test
@@ -77,7 +84,10 @@ class RixsCommandTest {
         assertTrue(Files.exists(dir.resolve("synthetic_OK_charged.cuts.png")));
         assertTrue(Files.exists(dir.resolve("synthetic_OK_charged.emission-cuts.csv")));
         run("rixs", "pfy", map.toString(), "--window", "522:526", "--out", dir.toString());
-        assertEquals("excitation_eV,pfy,tfy", Files.readAllLines(dir.resolve("synthetic_OK_charged.pfy.csv")).get(0));
+        List<String> pfyCsv = Files.readAllLines(dir.resolve("synthetic_OK_charged.pfy.csv"));
+        assertEquals("excitation_eV,pfy,pfy_err,tfy,tfy_err", pfyCsv.get(0));
+        assertTrue(pfyCsv.get(1).split(",").length == 5 && Double.parseDouble(pfyCsv.get(1).split(",")[2]) > 0, "sigma of the PFY: " + pfyCsv.get(1));
+        assertTrue(cut.get(0).contains("excitation_529.6eV_err"), cut.get(0));
         Path q = dir.resolve("q");
         run("rixs", "quantify", map.toString(), dir.resolve("synthetic_OK_discharged.map.nxs").toString(), "--feature", "531.0,523.7",
             "--box", "0.3,0.5", "--out", q.toString());
@@ -116,7 +126,7 @@ class RixsCommandTest {
         Path scan = samples.resolve("synthetic_MnL_sdd.nxs");
         run("rixs", "ipfy", scan.toString(), "--window", "490:550", "--pfy-window", "610:670", "--out", dir.toString());
         List<String> csv = Files.readAllLines(dir.resolve("synthetic_MnL_sdd.ipfy.csv"));
-        assertEquals("energy,ipfy,pfy,tfy,norm", csv.get(0));
+        assertEquals("energy,ipfy,ipfy_err,pfy,pfy_err,tfy,tfy_err,norm", csv.get(0));
         assertEquals(352, csv.size());
         assertTrue(Files.exists(dir.resolve("synthetic_MnL_sdd.ipfy.png")));
         String err = fail("rixs", "ipfy", scan.toString(), "--window", "100:200", "--out", dir.resolve("e").toString());
@@ -136,9 +146,9 @@ class RixsCommandTest {
         run("rixs", "ipfy", scan.toString(), "--window", "490:550", "--e0", "641.5", "--out", out.toString());
         Path csv = out.resolve("synthetic_MnL_sdd.ipfy.csv");
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("energy,ipfy,pfy,tfy,norm", lines.get(0));
+        assertEquals("energy,ipfy,ipfy_err,pfy,pfy_err,tfy,tfy_err,norm", lines.get(0));
         assertTrue(lines.stream().noneMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains("nan")), "no NaN text");
-        assertTrue(lines.get(1).matches("[^,]+,[^,]+,,[^,]+,[^,]+"), "empty pfy cell: " + lines.get(1));
+        assertTrue(lines.get(1).matches("[^,]+,[^,]+,[^,]+,,,[^,]+,[^,]+,[^,]+"), "empty pfy cells: " + lines.get(1));
         run("xas", "normalize", csv.toString(), "--mu", "ipfy", "--out", out.resolve("norm").toString());
         run("xas", "lcf", csv.toString(), "--mu", "norm", "--input", "norm", "--emin", "634", "--emax", "660",
             "--ref", "Mn2=" + samples.resolve("synthetic_MnL_ref_Mn2.csv"), "--ref", "Mn3=" + samples.resolve("synthetic_MnL_ref_Mn3.csv"),

@@ -57,12 +57,18 @@ public final class RixsCut implements Callable<Integer> {
             List<String> header = new ArrayList<>(List.of("emission_eV"));
             List<double[]> cols = new ArrayList<>(List.of(m.emission().values()));
             List<Series> series = new ArrayList<>();
+            List<String> errHeader = new ArrayList<>();
+            List<double[]> errCols = new ArrayList<>();
             for (double x : excitation) {
                 Spectrum s = new CutAtExcitation().apply(m, new CutAtExcitation.Parameters(x, width)).value();
                 header.add("excitation_" + RixsOutput.fmt(x) + "eV");
                 cols.add(s.signal());
+                errHeader.add("excitation_" + RixsOutput.fmt(x) + "eV_err");
+                errCols.add(s.uncertainty());
                 series.add(Series.of(RixsOutput.fmt(x) + " eV", s.energies(), s.signal()));
             }
+            header.addAll(errHeader);
+            cols.addAll(errCols);
             out.csv(name + ".cuts.csv", header, cols);
             out.linePng(name + ".cuts.png", LinePlot.of("RIXS spectra of " + name + " (width " + RixsOutput.fmt(width) + " eV)",
                 "Emission energy (eV)", "Intensity", series));
@@ -71,12 +77,18 @@ public final class RixsCut implements Callable<Integer> {
             List<String> header = new ArrayList<>(List.of("excitation_eV"));
             List<double[]> cols = new ArrayList<>(List.of(m.excitation().values()));
             List<Series> series = new ArrayList<>();
+            List<String> errHeader = new ArrayList<>();
+            List<double[]> errCols = new ArrayList<>();
             for (double e : emission) {
                 Spectrum s = new CutAtEmission().apply(m, new CutAtEmission.Parameters(e, width)).value();
                 header.add("emission_" + RixsOutput.fmt(e) + "eV");
                 cols.add(s.signal());
+                errHeader.add("emission_" + RixsOutput.fmt(e) + "eV_err");
+                errCols.add(s.uncertainty());
                 series.add(Series.of(RixsOutput.fmt(e) + " eV", s.energies(), s.signal()));
             }
+            header.addAll(errHeader);
+            cols.addAll(errCols);
             out.csv(name + ".emission-cuts.csv", header, cols);
             out.linePng(name + ".emission-cuts.png", LinePlot.of("Cuts at fixed emission of " + name, "Excitation energy (eV)",
                 "Intensity", series));

@@ -23,13 +23,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code rixs ipfy SCAN --window 490:550 [--pfy-window A:B] --out DIR}: DIR/NAME.ipfy.csv
- * (energy, ipfy, pfy, tfy, norm) and DIR/NAME.ipfy.png (iPFY, PFY, TFY side by side). norm is
+ * (energy, ipfy, ipfy_err, pfy, pfy_err, tfy, tfy_err, norm; an _err column is one standard deviation, empty when not known) and DIR/NAME.ipfy.png (iPFY, PFY, TFY side by side). norm is
  * iPFY through the XANES normalisation (org.edgeworks.xas.normalize); the CSV feeds {@code xas lcf}.
  */
 @Command(name = "ipfy", mixinStandardHelpOptions = true,
     description = {"iPFY = I0 / PFY over a non-resonant emission window, with PFY and TFY.",
         "SCAN: NeXus NXdata points x channels (@axes excitation, emission in eV) with an NXmonitor I0, or a map (.map.nxs).",
-        "Writes DIR/NAME.ipfy.csv (energy, ipfy, pfy, tfy, norm) and DIR/NAME.ipfy.png."})
+        "Writes DIR/NAME.ipfy.csv (energy, ipfy, ipfy_err, pfy, pfy_err, tfy, tfy_err, norm; an _err column is one standard deviation, empty when not known) and DIR/NAME.ipfy.png."})
 public final class RixsIpfy implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCAN") Path scan;
 
@@ -62,8 +62,9 @@ public final class RixsIpfy implements Callable<Integer> {
         Spectrum ip = y.ipfy();
         NormalizeProcessor.Params np = e0 == null ? NormalizeProcessor.Params.defaults() : NormalizeProcessor.Params.defaults().withE0(e0);
         double[] norm = new NormalizeProcessor().apply(ip, np).value().norm();
-        out.csv(name + ".ipfy.csv", List.of("energy", "ipfy", "pfy", "tfy", "norm"),
-            java.util.Arrays.asList(ip.energies(), ip.signal(), y.pfy() == null ? null : y.pfy().signal(), y.tfy().signal(), norm));
+        out.csv(name + ".ipfy.csv", List.of("energy", "ipfy", "ipfy_err", "pfy", "pfy_err", "tfy", "tfy_err", "norm"),
+            java.util.Arrays.asList(ip.energies(), ip.signal(), ip.uncertainty(), y.pfy() == null ? null : y.pfy().signal(),
+                y.pfy() == null ? null : y.pfy().uncertainty(), y.tfy().signal(), y.tfy().uncertainty(), norm));
         List<LinePlot> panels = new ArrayList<>();
         panels.add(LinePlot.of("iPFY = I0 / PFY " + window + " eV", "Excitation energy (eV)", "iPFY", List.of(Series.of("iPFY", ip.energies(), ip.signal()))));
         if (y.pfy() != null)

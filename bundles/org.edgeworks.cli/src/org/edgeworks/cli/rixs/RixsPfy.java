@@ -40,7 +40,8 @@ public final class RixsPfy implements Callable<Integer> {
         String name = RixsFiles.baseName(mapFile);
         Spectrum pfy = new PartialYield().apply(m, new PartialYield.Parameters(w[0], w[1])).value();
         Spectrum tfy = new TotalYield().apply(m, TotalYield.Parameters.defaults()).value();
-        output.csv(name + ".pfy.csv", List.of("excitation_eV", "pfy", "tfy"), List.of(pfy.energies(), pfy.signal(), tfy.signal()));
+        output.csv(name + ".pfy.csv", List.of("excitation_eV", "pfy", "pfy_err", "tfy", "tfy_err"),
+            java.util.Arrays.asList(pfy.energies(), pfy.signal(), pfy.uncertainty(), tfy.signal(), tfy.uncertainty()));
         output.linePng(name + ".pfy.png", LinePlot.of("PFY " + window + " eV and TFY of " + name, "Excitation energy (eV)",
             "Yield", List.of(Series.of("PFY " + window + " eV", pfy.energies(), pfy.signal()),
                 Series.of("TFY", tfy.energies(), tfy.signal()))));

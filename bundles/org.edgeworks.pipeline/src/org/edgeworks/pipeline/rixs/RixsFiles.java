@@ -175,7 +175,8 @@ public final class RixsFiles {
     }
 
     /** A 2-D NXdata: its signal and its two axes (eV), and whether the file has an NXmonitor I0. */
-    record Plane(String name, double[] first, double[] second, double[][] signal, double[] i0) {}
+    /** errors: the NeXus FIELDNAME_errors of the signal (flattened, row-major), or null. */
+    record Plane(String name, double[] first, double[] second, double[][] signal, double[] i0, double[] errors) {}
 
     static Plane readPlane(Path file) throws EdgeworksException {
         try (NexusFile nx = NexusFile.open(file)) {
@@ -204,7 +205,15 @@ public final class RixsFiles {
                     NexusNode d = NexusScans.dataset(m, "data");
                     if (d != null) { i0 = nx.readDoubles(d.path()); break; }
                 }
-                return new Plane(baseName(file), first, second, rows, i0);
+                double[] errors = null;
+                NexusNode e = NexusScans.dataset(g, signal + "_errors");
+                if (e == null && signal.equals("data")) e = NexusScans.dataset(g, "errors");
+                if (e != null) {
+                    if (!Arrays.equals(e.shape(), sh))
+                        throw new EdgeworksException(file, e.path(), "errors are " + Arrays.toString(e.shape()) + ", the signal " + Arrays.toString(sh));
+                    errors = nx.readDoubles(e.path());
+                }
+                return new Plane(baseName(file), first, second, rows, i0, errors);
             }
             throw new EdgeworksException(file, "/", "no NXdata with a 2-D @signal and two @axes");
         }
@@ -216,7 +225,7 @@ public final class RixsFiles {
         double[] flat = new double[p.first().length * p.second().length];
         for (int i = 0; i < p.first().length; i++) System.arraycopy(p.signal()[i], 0, flat, i * p.second().length, p.second().length);
         try {
-            return RixsMap.of(p.name(), p.first(), p.second(), flat);
+            return RixsMap.of(p.name(), p.first(), p.second(), flat, p.errors());
         } catch (IllegalArgumentException e) {
             throw new EdgeworksException(file, null, e.getMessage());
         }
@@ -254,6 +263,13 @@ public final class RixsFiles {
                 for (int i = 0; i < nr; i++) rows[i] = Arrays.copyOfRange(d, i * nc, (i + 1) * nc);
                 WritableDataset sig = data.putDataset("intensity", rows);
                 sig.putAttribute("long_name", "intensity / (I0 x count time) per eV");
+                if (map.hasErrors()) {
+                    // NeXus NXdata convention: FIELDNAME_errors beside the signal, one standard deviation per value
+                    double[] e = map.errors();
+                    double[][] er = new double[nr][];
+                    for (int i = 0; i < nr; i++) er[i] = Arrays.copyOfRange(e, i * nc, (i + 1) * nc);
+                    data.putDataset("intensity_errors", er);
+                }
                 WritableDataset ex = data.putDataset("excitation_energy", map.excitation().values());
                 ex.putAttribute("units", "eV");
                 WritableDataset em = data.putDataset("emission_energy", map.emission().values());

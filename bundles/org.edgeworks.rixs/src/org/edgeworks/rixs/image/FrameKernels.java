@@ -168,11 +168,24 @@ public final class FrameKernels {
      * {@code coverage[c]} (if not null) receives how many rows contributed to column c.
      */
     public static void straightenAndSum(double[] p, int rows, int cols, double[] shift, double[] out, int[] coverage) {
+        shiftAndSum(p, rows, cols, shift, out, coverage, false);
+    }
+
+    /**
+     * The variance of {@link #straightenAndSum} for independent pixels of variance {@code v}: the
+     * same shifts, each pixel weighted by the square of its interpolation weight.
+     */
+    public static void straightenAndSumVariance(double[] v, int rows, int cols, double[] shift, double[] out) {
+        shiftAndSum(v, rows, cols, shift, out, null, true);
+    }
+
+    private static void shiftAndSum(double[] p, int rows, int cols, double[] shift, double[] out, int[] coverage, boolean squaredWeights) {
         for (int r = 0; r < rows; r++) {
             double s = shift[r];
             int i0 = (int) Math.floor(s);
             double f = s - i0;
             double g = 1 - f;
+            if (squaredWeights) { f *= f; g *= g; }
             int base = r * cols;
             // c + i0 >= 0 and c + i0 + 1 <= cols - 1 (when f > 0)
             int cLo = Math.max(0, -i0);
