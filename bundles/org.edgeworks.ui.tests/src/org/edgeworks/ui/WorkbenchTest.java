@@ -50,6 +50,12 @@ class WorkbenchTest {
                         configurer.setInitialSize(new org.eclipse.swt.graphics.Point(1280, 900));
                         configurer.setTitle("Edgeworks");
                     }
+
+                    @Override
+                    public org.eclipse.ui.application.ActionBarAdvisor createActionBarAdvisor(
+                            org.eclipse.ui.application.IActionBarConfigurer bars) {
+                        return new EdgeworksMenus(bars);
+                    }
                 };
             }
 
@@ -70,6 +76,17 @@ class WorkbenchTest {
                         while (browser.panel().files().size() < expected && System.currentTimeMillis() < end) Ui.settle();
                         assertEquals(expected, browser.panel().files().size(), "the bundled samples are listed");
                         Ui.screenshot(window.getShell(), "workbench-perspective");
+                        // the menus: File (open, import, sessions, exit), Window, Help
+                        var menuBar = window.getShell().getMenuBar();
+                        List<String> menus = new ArrayList<>();
+                        for (var item : menuBar.getItems()) menus.add(item.getText().replace("&", ""));
+                        assertEquals(List.of("File", "Window", "Help"), menus);
+                        List<String> fileItems = new ArrayList<>();
+                        var fileMenu = menuBar.getItems()[0].getMenu();
+                        fileMenu.notifyListeners(org.eclipse.swt.SWT.Show, new org.eclipse.swt.widgets.Event());
+                        for (var item : fileMenu.getItems()) fileItems.add(item.getText().replace("&", ""));
+                        assertTrue(fileItems.containsAll(List.of("Open File...", "Import Raw Scan...", "Open Session...", "Save Session...")),
+                                fileItems.toString());
                         checks.add("samples");
                         var mnO = browser.panel().files().stream().filter(f -> f.path().endsWith("xanes/MnO.dat")).findFirst().orElseThrow();
                         Spectrum s = (Spectrum) DataOpener.openFile(mnO.path());

@@ -76,6 +76,12 @@ public final class EdgeworksApplication implements IApplication {
                 }
 
                 @Override
+                public org.eclipse.ui.application.ActionBarAdvisor createActionBarAdvisor(
+                        org.eclipse.ui.application.IActionBarConfigurer bars) {
+                    return new EdgeworksMenus(bars);
+                }
+
+                @Override
                 public void postWindowOpen() {
                     reportStartup(configurer.getWindow().getShell());
                 }

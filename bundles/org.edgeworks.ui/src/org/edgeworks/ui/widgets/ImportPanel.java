@@ -251,6 +251,15 @@ public final class ImportPanel extends Composite {
         importListeners.forEach(l -> l.accept(current));
     }
 
+    /** Every remembered choice, keyed by layout (channel names joined with '|'), for a session file. */
+    public static Map<String, XasInput.Selection> rememberedChoices() { return new LinkedHashMap<>(REMEMBERED); }
+
+    /** Replaces the remembered choices (a session being opened). */
+    public static void restoreChoices(Map<String, XasInput.Selection> choices) {
+        REMEMBERED.clear();
+        REMEMBERED.putAll(choices);
+    }
+
     /** The remembered choice for a file layout (channel names), or null. */
     public static XasInput.Selection remembered(Scan scan) {
         return REMEMBERED.get(String.join("|", scan.channels().keySet()));

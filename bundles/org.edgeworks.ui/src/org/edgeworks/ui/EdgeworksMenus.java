@@ -1,0 +1,88 @@
+package org.edgeworks.ui;
+
+import java.nio.file.Path;
+
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.ui.views.DataBrowserView;
+import org.edgeworks.ui.widgets.DataBrowserPanel;
+import org.edgeworks.ui.widgets.ErrorDialogs;
+import org.edgeworks.ui.widgets.Session;
+
+/** The workbench menus: File (open, import, sessions, exit), Window (views, reset), Help (about). */
+final class EdgeworksMenus extends ActionBarAdvisor {
+    private IWorkbenchWindow window;
+
+    EdgeworksMenus(IActionBarConfigurer configurer) {
+        super(configurer);
+    }
+
+    @Override
+    protected void makeActions(IWorkbenchWindow w) {
+        window = w;
+        register(ActionFactory.QUIT.create(w));
+        register(ActionFactory.RESET_PERSPECTIVE.create(w));
+    }
+
+    @Override
+    protected void fillMenuBar(IMenuManager bar) {
+        MenuManager file = new MenuManager("&File", "file");
+        file.add(action("&Open File...", b -> b.openDialog()));
+        file.add(action("&Import Raw Scan...", DataBrowserPanel::importDialog));
+        file.add(new Separator());
+        file.add(action("Open &Session...", b -> session(b, false)));
+        file.add(action("Sa&ve Session...", b -> session(b, true)));
+        file.add(new Separator());
+        file.add(getAction(ActionFactory.QUIT.getId()));
+        MenuManager windowMenu = new MenuManager("&Window", "window");
+        windowMenu.add(getAction(ActionFactory.RESET_PERSPECTIVE.getId()));
+        MenuManager help = new MenuManager("&Help", "help");
+        help.add(new Action("&About Edgeworks") {
+            @Override
+            public void run() {
+                MessageDialog.openInformation(window.getShell(), "About Edgeworks",
+                        "Edgeworks: XANES, EXAFS and mRIXS on the Eclipse RCP.\nThe command line: ./edgeworks --help");
+            }
+        });
+        bar.add(file);
+        bar.add(windowMenu);
+        bar.add(help);
+    }
+
+    private interface BrowserAction { void run(DataBrowserPanel browser) throws EdgeworksException; }
+
+    private Action action(String text, BrowserAction a) {
+        return new Action(text) {
+            @Override
+            public void run() {
+                DataBrowserView view = (DataBrowserView) window.getActivePage().findView(DataBrowserView.ID);
+                if (view == null) return;
+                try {
+                    a.run(view.panel());
+                } catch (EdgeworksException e) {
+                    ErrorDialogs.show(window.getShell(), text.replace("&", "").replace("...", ""), e);
+                }
+            }
+        };
+    }
+
+    private void session(DataBrowserPanel browser, boolean save) throws EdgeworksException {
+        FileDialog d = new FileDialog(window.getShell(), save ? SWT.SAVE : SWT.OPEN);
+        d.setFilterExtensions(new String[] {"*.edgeworks-session.json", "*.json"});
+        d.setOverwrite(true);
+        String f = d.open();
+        if (f == null) return;
+        if (save) Session.save(Path.of(f), browser);
+        else Session.load(Path.of(f), browser);
+    }
+}
