@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.january.IMonitor;
@@ -15,6 +14,7 @@ import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.detector.DetectorRegistry;
 import org.edgeworks.core.io.AtomicFiles;
 import org.edgeworks.core.io.Checksums;
+import org.edgeworks.core.io.Csv;
 import org.edgeworks.core.processing.Processor;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.core.registry.ProcessorRegistry;
@@ -155,7 +155,8 @@ public final class PipelineRunner {
         return v == null ? "0.1.0" : v;
     }
 
+    /** A CSV cell ({@link Csv}: empty for a missing value, never NaN text). */
     static String num(double v) {
-        return String.format(Locale.ROOT, "%.10g", v);
+        return Csv.cell(v);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.core.io.AtomicFiles;
+import org.edgeworks.core.io.Csv;
 import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.plot.BarPlot;
 import org.edgeworks.plot.Colormap;
@@ -56,18 +57,8 @@ public final class RixsOutput {
 
     /** CSV: a header line, then one line per row; an empty cell stands for "not computed" or a missing (NaN) value, never NaN text. */
     void csv(String name, List<String> header, List<double[]> columns) throws EdgeworksException {
-        StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
-        int n = columns.get(0).length;
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < columns.size(); c++) {
-                if (c > 0) sb.append(',');
-                double[] col = columns.get(c);
-                if (col != null && Double.isFinite(col[i])) sb.append(String.format(Locale.ROOT, "%.9g", col[i]));
-            }
-            sb.append('\n');
-        }
         Path p = file(name);
-        AtomicFiles.writeString(p, overwrite, sb.toString());
+        AtomicFiles.writeString(p, overwrite, Csv.table(header, columns, 9)); // 9 digits: the rixs tables as before
         done(p);
     }
 

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.io.AtomicFiles;
+import org.edgeworks.core.io.Csv;
 import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.core.processing.Provenance;
 import org.edgeworks.core.processing.SourceRef;
@@ -44,19 +44,10 @@ public final class XasOutput {
         }
     }
 
-    /** CSV with a header; columns of equal length. */
+    /** CSV with a header; columns of equal length ({@link Csv}: empty cells for missing values). */
     void csv(String name, List<String> header, List<double[]> columns) throws EdgeworksException {
-        StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
-        int n = columns.isEmpty() ? 0 : columns.get(0).length;
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < columns.size(); c++) {
-                if (c > 0) sb.append(',');
-                sb.append(num(columns.get(c)[i]));
-            }
-            sb.append('\n');
-        }
         Path p = file(name);
-        AtomicFiles.writeString(p, overwrite, sb.toString());
+        AtomicFiles.writeString(p, overwrite, Csv.table(header, columns, Csv.DIGITS));
         printed(p);
     }
 
@@ -67,8 +58,7 @@ public final class XasOutput {
     }
 
     static String num(double v) {
-        if (Double.isNaN(v)) return "";
-        return String.format(Locale.ROOT, "%.10g", v);
+        return Csv.cell(v);
     }
 
     void png(String name, LinePlot plot) throws EdgeworksException {
