@@ -205,6 +205,27 @@ class XasCommandTest {
         assertEquals("chi2", json(lc.resolve("b.lcf.json")).get("rank").asText());
     }
 
+    /** The issue's command on the bundled Mn K files: the sample is its own first reference, the others go to weight 0. */
+    @Test
+    void theIssuesShiftedLcfOnTheBundledSamples() throws Exception {
+        Path samples = null;
+        for (String c : List.of("samples", "../samples", "../../samples", "/work/main/samples"))
+            if (Files.isDirectory(Path.of(c, "xanes"))) { samples = Path.of(c); break; }
+        org.junit.jupiter.api.Assumptions.assumeTrue(samples != null, "bundled samples not found");
+        XasInputOptions.loader = saved;
+        Path x = samples.resolve("xanes");
+        Run r = run("xas", "lcf", x.resolve("MnO.dat").toString(), "--ref", "MnO=" + x.resolve("MnO.dat"), "--ref", "MnO2=" + x.resolve("Pyrolusite.dat"),
+            "--ref", "Mnf=" + x.resolve("Mn_foil.dat"), "--shifts", "--emin", "6530", "--emax", "6600", "--out", f("issue"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(r.err().contains("no detector bundle"), r.err());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = json(dir.resolve("issue/MnO.lcf.json"));
+        assertEquals(1.0, j.get("weights").get("MnO").asDouble(), 1e-6);
+        assertEquals(0.0, j.get("weights").get("MnO2").asDouble(), 1e-9);
+        assertEquals(0.0, j.get("shifts").get("MnO2").asDouble(), 0.0, "a zero-weight reference keeps shift 0");
+        assertEquals(0.0, j.get("shifts").get("Mnf").asDouble(), 0.0);
+        assertTrue(!j.get("shift_at_bound").get("MnO").asBoolean());
+    }
+
     @Test
     void boundsReachedAreWarningsOnTheTerminalAndInTheJson() throws Exception {
         // b is 0.4 eV above ref3: a shift bound of 0.1 eV is reached
