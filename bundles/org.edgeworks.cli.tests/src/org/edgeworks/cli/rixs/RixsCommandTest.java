@@ -166,6 +166,44 @@ class RixsCommandTest {
         assertEquals(0.3, c / sum, 0.03);
     }
 
+    /** The demo part shows the sPFY fit (plot) and the reversibility table (printed and in quantification.txt). */
+    @Test
+    void demoShowsTheSpfyFitAndTheReversibilityTable() throws Exception {
+        Path out = dir.resolve("demo");
+        StringWriter log = new StringWriter();
+        new RixsDemo().run(samples.getParent(), out, new PrintWriter(log, true));
+        String text = Files.readString(out.resolve("quantification.txt"));
+        assertTrue(text.contains("reversibility") && text.contains("sPFY"), text);
+        assertTrue(log.toString().contains("reversibility"), log.toString());
+        assertTrue(Files.size(out.resolve("quantification.spfy.png")) > 0);
+    }
+
+    /** rixs build takes reduced emission spectra (points x channels NXdata with I0): counts per (I0 x eV), with sigma. */
+    @Test
+    void buildAcceptsReducedEmissionSpectra() throws Exception {
+        Path scan = samples.resolve("synthetic_MnL_sdd.nxs"), out = dir.resolve("spectra-map");
+        run("rixs", "build", scan.toString(), "--out", out.toString());
+        RixsMap m = RixsFiles.readMap(out.resolve("synthetic_MnL_sdd.map.nxs"));
+        assertTrue(m.hasErrors());
+        double[][] counts;
+        double[] i0, em;
+        try (var nx = org.edgeworks.nexus.NexusFile.open(scan)) {
+            double[] flat = nx.readDoubles("/entry/data/counts");
+            i0 = nx.readDoubles("/entry/monitor/data");
+            em = nx.readDoubles("/entry/data/emission_energy");
+            counts = new double[i0.length][em.length];
+            for (int p = 0; p < i0.length; p++) System.arraycopy(flat, p * em.length, counts[p], 0, em.length);
+        }
+        double[] me = m.emission().values();
+        double step = me[1] - me[0];
+        for (int p : new int[] {0, 100, 350}) {
+            double expected = 0, got = 0;
+            for (int c = 0; c < em.length; c++) if (em[c] >= 490 && em[c] <= 550) expected += counts[p][c] / i0[p];
+            for (int j = 0; j < me.length; j++) if (me[j] >= 490 && me[j] <= 550) got += m.get(p, j) * step;
+            assertEquals(expected, got, 1e-6 * expected, "counts per I0 over 490-550 eV at point " + p);
+        }
+    }
+
     @Test
     void realTiffFrameBuildsWithEnergiesOnTheCommandLine() throws Exception {
         Path tif = Path.of(System.getProperty("edgeworks.shared.data", "/work/shared/data"), "rixs", "mrixs_qerlin",

@@ -9,7 +9,11 @@ import java.util.concurrent.Callable;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.plot.Colormap;
+import org.edgeworks.core.data.RixsMap;
+import org.edgeworks.core.processing.SourceRef;
 import org.edgeworks.rixs.BuildMap;
+import org.edgeworks.rixs.EmissionSpectra;
+import org.edgeworks.rixs.MapFromSpectra;
 import org.edgeworks.pipeline.rixs.RixsFiles;
 
 import picocli.CommandLine.Command;
@@ -21,8 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rixs build RAW... --out DIR}: NAME.map.nxs, NAME.map.png, NAME.calibration.json per input. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-    description = {"Build an mRIXS map from each raw scan (NeXus stack, multi-page TIFF or folder of TIFF frames with a table).",
-        "Writes DIR/NAME.map.nxs (NXdata + NXprocess), DIR/NAME.map.png and DIR/NAME.calibration.json."})
+    description = {"Build an mRIXS map from each raw scan (NeXus stack, multi-page TIFF or folder of TIFF frames with a table), "
+        + "or from reduced emission spectra (NXdata points x channels with excitation and emission axes and an NXmonitor I0).",
+        "Writes DIR/NAME.map.nxs (NXdata + intensity_errors + NXprocess), DIR/NAME.map.png and (image stacks) DIR/NAME.calibration.json."})
 public final class RixsBuild implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RAW", description = "Raw scans.")
     List<Path> raws;
@@ -93,6 +98,10 @@ public final class RixsBuild implements Callable<Integer> {
 
     static BuildMap.MapBuild build(Path raw, RixsOutput out, BuildMap.Parameters p, Path table, double[] energies, double[] i0,
                                    int repeats) throws Exception {
+        if (!RixsFiles.isImageStack(raw)) {
+            buildFromSpectra(raw, out, p.emissionStep());
+            return null;
+        }
         try (RixsFiles.Raw r = RixsFiles.openRaw(raw, table, energies, i0, repeats)) {
             Result<BuildMap.MapBuild> res;
             try {
@@ -107,6 +116,22 @@ public final class RixsBuild implements Callable<Integer> {
             out.json(name + ".calibration.json", calibrationReport(name, raw, res));
             return b;
         }
+    }
+
+    /**
+     * Reduced emission spectra (NXdata points x channels, @axes excitation and emission in eV,
+     * NXmonitor I0): the same map scale through org.edgeworks.rixs.mapFromSpectra (no image steps,
+     * so no calibration report).
+     */
+    static void buildFromSpectra(Path raw, RixsOutput out, double emissionStep) throws EdgeworksException {
+        EmissionSpectra s = RixsFiles.readSpectra(raw);
+        if (s.i0() == null)
+            throw new EdgeworksException(raw, null, "neither an image stack nor reduced spectra with an NXmonitor I0 (already a map?)");
+        Result<RixsMap> res = new MapFromSpectra().apply(s, new MapFromSpectra.Parameters(emissionStep));
+        String name = RixsFiles.baseName(raw);
+        SourceRef source = new SourceRef(raw.toAbsolutePath().toString(), null, org.edgeworks.core.io.Checksums.sha256(raw));
+        out.map(name + ".map.nxs", res.value().withName(name), List.of(res.provenance().withSource(source)), source);
+        out.mapPng(name + ".map.png", res.value(), "mRIXS map " + name + " (reduced spectra)", Colormap.JET);
     }
 
     static Map<String, Object> calibrationReport(String name, Path raw, Result<BuildMap.MapBuild> res) {

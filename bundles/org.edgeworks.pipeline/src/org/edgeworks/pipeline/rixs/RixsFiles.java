@@ -52,6 +52,22 @@ public final class RixsFiles {
     }
 
     /** The same; for TIFF frames without a table, the excitation energies and I0 may be given directly. */
+    /**
+     * Whether the file is an image stack (TIFF, a folder of TIFFs, or NeXus with an NXdetector
+     * frames x rows x columns) rather than reduced emission spectra (a 2-D NXdata with a monitor).
+     */
+    public static boolean isImageStack(Path file) throws EdgeworksException {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (Files.isDirectory(file) || n.endsWith(".tif") || n.endsWith(".tiff")) return true;
+        try (NexusFile nx = NexusFile.open(file)) {
+            for (NexusNode d : NexusScans.groups(nx.tree(), "NXdetector")) {
+                NexusNode ds = NexusScans.dataset(d, "data");
+                if (ds != null && ds.shape().length == 3) return true;
+            }
+            return false;
+        }
+    }
+
     public static Raw openRaw(Path file, Path table, double[] energies, double[] i0Values, int repeats) throws EdgeworksException {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (Files.isDirectory(file) || n.endsWith(".tif") || n.endsWith(".tiff")) return openTiff(file, table, energies, i0Values, repeats);
