@@ -9,7 +9,7 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.core.io.AtomicFiles;
 import org.edgeworks.core.io.Csv;
-import org.edgeworks.core.processing.Parameters;
+import org.edgeworks.core.io.JsonOut;
 import org.edgeworks.plot.BarPlot;
 import org.edgeworks.plot.Colormap;
 import org.edgeworks.plot.LinePlot;
@@ -48,7 +48,7 @@ public final class RixsOutput {
     void json(String name, Object value) throws EdgeworksException {
         Path p = file(name);
         try {
-            AtomicFiles.writeString(p, overwrite, Parameters.json().writeValueAsString(value) + "\n");
+            AtomicFiles.writeString(p, overwrite, JsonOut.write(value) + "\n");
         } catch (JsonProcessingException e) {
             throw new EdgeworksException(p, null, "cannot write JSON: " + e.getOriginalMessage());
         }

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.io.AtomicFiles;
 import org.edgeworks.core.io.Csv;
-import org.edgeworks.core.processing.Parameters;
+import org.edgeworks.core.io.JsonOut;
 import org.edgeworks.core.processing.Provenance;
 import org.edgeworks.core.processing.SourceRef;
 import org.edgeworks.plot.LinePlot;
@@ -35,7 +35,7 @@ public final class XasOutput {
 
     void json(String name, Object value) throws EdgeworksException {
         try {
-            String text = Parameters.json().writeValueAsString(value);
+            String text = JsonOut.write(value);
             Path p = file(name);
             AtomicFiles.writeString(p, overwrite, text + "\n");
             printed(p);
