@@ -18,7 +18,10 @@ import org.edgeworks.xas.kernel.LarchIndex;
 /**
  * Merge repeated scans: each is interpolated onto a common grid (the first scan's points inside
  * the range all scans cover, or a uniform grid of the given step) and averaged; the per-point
- * standard error is the sample standard deviation (n - 1) over sqrt(n).
+ * standard error is the sample standard deviation (n - 1) over sqrt(n). When every scan carries
+ * its sigma, the mean is weighted by 1/sigma^2 (sigma interpolated with squared weights) and its
+ * standard error is 1/sqrt(sum of weights), scaled by sqrt(reduced chi-square) where the scans
+ * scatter more than their sigma says (the error bar never claims less than the scans show).
  */
 public final class MergeProcessor implements Processor<MergeProcessor.Input, MergeProcessor.Params, MergeProcessor.Merged> {
     public static final String ID = "org.edgeworks.xas.merge";
@@ -84,14 +87,48 @@ public final class MergeProcessor implements Processor<MergeProcessor.Input, Mer
         }
         double[] se = new double[n];
         for (int i = 0; i < n; i++) se[i] = Math.sqrt(m2[i] / (k - 1) / k);
+        boolean weighted = grids.stream().allMatch(g -> g.uncertainty() != null);
+        if (weighted) {
+            double[] sw = new double[n], swy = new double[n], swyy = new double[n], u = new double[n];
+            for (Grid g : grids) {
+                double[] var = new double[g.size()];
+                for (int i = 0; i < var.length; i++) var[i] = g.uncertainty()[i] * g.uncertainty()[i];
+                linear(g.energy(), g.signal(), grid, v);
+                linearVariance(g.energy(), var, grid, u);
+                for (int i = 0; i < n; i++) {
+                    if (!(u[i] > 0)) throw EdgeworksException.of(g.name(), "uncertainty: zero or missing sigma at " + grid[i] + " eV");
+                    double w = 1 / u[i];
+                    sw[i] += w;
+                    swy[i] += w * v[i];
+                    swyy[i] += w * v[i] * v[i];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                mean[i] = swy[i] / sw[i];
+                double chi2 = Math.max(0, swyy[i] - sw[i] * mean[i] * mean[i]) / (k - 1);
+                se[i] = Math.sqrt(Math.max(1, chi2) / sw[i]);
+            }
+            notes.add("mean weighted by the scans' 1/sigma^2; sigma of the mean scaled by sqrt(reduced chi-square) where it exceeds 1");
+        }
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("grid", p.step() == null ? "first scan's points in the common range" : "uniform step " + p.step() + " eV");
-        used.put("interpolation", p.cubic() ? "cubic" : "linear");
+        used.put("interpolation", weighted ? "linear (weighted by the scans' sigma)" : p.cubic() ? "cubic" : "linear");
         used.put("scans", grids.stream().map(Grid::name).toList());
         used.put("emin", grid[0]);
         used.put("emax", grid[n - 1]);
         Spectrum out = new Spectrum(name, Axis.energy(grid), mean, se, "merged");
         return new Result<>(new Merged(name, grid, mean, se, k, out), Provenance.of(ID, version(), used, notes));
+    }
+
+    /** The variance of {@link #linear} for independent values of variance {@code var}: squared weights. */
+    static void linearVariance(double[] x, double[] var, double[] at, double[] out) {
+        int j = 0, n = x.length;
+        for (int i = 0; i < at.length; i++) {
+            double v = at[i];
+            while (j < n - 2 && x[j + 1] < v) j++;
+            double t = (v - x[j]) / (x[j + 1] - x[j]);
+            out[i] = (1 - t) * (1 - t) * var[j] + t * t * var[j + 1];
+        }
     }
 
     static void linear(double[] x, double[] y, double[] at, double[] out) {
