@@ -25,6 +25,6 @@ for peer in "$HERE"/peers/*.py; do
   echo "== peer $(basename "$peer")"
   /usr/bin/python3 "$peer" "$OUT" | tee "$OUT/$(basename "$peer" .py).json"
 done
-"$JAVA_HOME/bin/java" -Dedgeworks.bench.flavours="$FLAVOURS" -jar "$HERE/target/benchmarks.jar" -rf json -rff "$OUT/jmh.json" "${@:-.*}"
+"$JAVA_HOME/bin/java" -Dedgeworks.bench.flavours="$FLAVOURS" -Dedgeworks.bench.xanes="$HERE/target/xanes" -jar "$HERE/target/benchmarks.jar" -rf json -rff "$OUT/jmh.json" "${@:-.*}"
 /usr/bin/python3 "$HERE/nexus_ratios.py" "$OUT"
 echo "results in $OUT"
