@@ -38,7 +38,7 @@ public final class EdgeFinder {
         EdgePosition.Choice c = EdgePosition.robustE0Index(e, mu, n, new double[n]);
         if (c.index() < 0) throw EdgeworksException.of(name, "e0: no absorption edge found (dmu/dE has no clear maximum)");
         List<String> notes = new ArrayList<>();
-        if (c.note() != null) notes.add(c.note());
+        if (c.note() != null) notes.add("warning: " + name + ": " + c.note());
         int i0 = c.index();
         double grid = e[i0];
         if (m == E0Method.GRID) {

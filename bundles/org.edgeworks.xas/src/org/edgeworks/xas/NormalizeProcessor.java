@@ -113,7 +113,7 @@ public final class NormalizeProcessor implements Processor<Spectrum, NormalizePr
         return new Normalized(name, e.clone(), mu.clone(), java.util.Arrays.copyOf(k.pre, n), java.util.Arrays.copyOf(k.post, n),
             java.util.Arrays.copyOf(k.norm, n), java.util.Arrays.copyOf(k.flat, n), k.usedE0, k.edgeStep, k.usedPre1, k.usedPre2,
             k.usedNorm1, k.usedNorm2, k.usedNnorm, k.nvict, raw[1], raw[0], k.postFit.rawCoefficients(), method, kind,
-            k.e0Note == null ? List.of() : List.of(k.e0Note));
+            k.e0Note == null ? List.of() : List.of("warning: " + name + ": " + k.e0Note));
     }
 
     /** Refuses parameters no spectrum can be normalised with (one line naming {@code name}). */

@@ -148,7 +148,7 @@ public final class ValenceProcessor implements Processor<ValenceProcessor.Input,
             return new double[] {e[i0], 1.0, eh, 0};
         }
         EdgeFinder.Edge edge = EdgeFinder.find(g.name(), e, g.signal(), how.method());
-        for (String note : edge.notes()) notes.add(g.name() + ": " + note);
+        notes.addAll(edge.notes());
         double step = 1.0;
         if (!normalized) step = NormalizeProcessor.normalize(g.name(), e, g.signal(), NormalizeProcessor.Params.defaults()).edgeStep();
         return new double[] {edge.gridE0(), step, edge.energy(), edge.stderr()};

@@ -80,6 +80,7 @@ public final class NormalizeCommand extends XasSubcommand {
     private void edge(XasInput.Loaded l, String name) throws EdgeworksException {
         var stored = noNormalizationOptions() ? in.stored(l) : java.util.Optional.<NormalizeProcessor.Params>empty();
         Result<NormalizeProcessor.Normalized> r = new NormalizeProcessor().apply(l.spectrum(), stored.orElse(params()));
+        warn(r.provenance().notes());
         NormalizeProcessor.Normalized n = r.value();
         Map<String, Object> json = new LinkedHashMap<>(NormalizeProcessor.used(n));
         json.put("name", name);
