@@ -42,6 +42,17 @@ class NormalizeOptionsTest {
     }
 
     @Test
+    void deglitchAndMergeKeepTheirOptionsFromTheRecords() {
+        Run d = run("xas", "deglitch", "--help");
+        for (String o : List.of("--window=", "--k=", "--remove")) assertTrue(d.out().contains(o), o + " missing from\n" + d.out());
+        Run m = run("xas", "merge", "--help");
+        for (String o : List.of("--step=", "--cubic", "--name=")) assertTrue(m.out().contains(o), o + " missing from\n" + m.out());
+        // DeglitchProcessor.Params: window at least 3
+        Run bad = run("xas", "deglitch", "x.dat", "--window", "1", "--out", "unused");
+        assertEquals("edgeworks: --window: 1 is below the minimum 3", bad.err().strip());
+    }
+
+    @Test
     void valuesOutsideTheRecordsBoundsAreRefusedNamingTheOption() {
         Run r = run("xas", "normalize", "x.dat", "--nnorm", "5", "--out", "unused");
         assertEquals(Main.EXIT_FAILURE, r.code());

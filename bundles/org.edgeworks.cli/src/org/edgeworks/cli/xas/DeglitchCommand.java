@@ -6,28 +6,45 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.plot.LinePlot;
 import org.edgeworks.xas.DeglitchProcessor;
 import org.edgeworks.pipeline.xas.XasInput;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 
-/** {@code xas deglitch FILE...}: NAME.deglitch.json, .csv, .png. */
-@Command(name = "deglitch", mixinStandardHelpOptions = true, description = "Flag (and with --remove drop) glitches: running median + k*MAD.")
+/**
+ * {@code xas deglitch FILE...}: NAME.deglitch.json, .csv, .png. Options {@code --window},
+ * {@code --k}, {@code --remove} generated from {@link DeglitchProcessor.Params} ({@link RecordOptions}).
+ */
+@Command(name = "deglitch", mixinStandardHelpOptions = true, modelTransformer = DeglitchCommand.Generated.class,
+    description = "Flag (and with --remove drop) glitches: running median + k*MAD.")
 public final class DeglitchCommand extends XasSubcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads).") List<Path> files;
-    @Option(names = "--window", paramLabel = "N", defaultValue = "7", description = "Running-median window in points (default 7).") int window;
-    @Option(names = "--k", paramLabel = "K", defaultValue = "5", description = "Threshold in MADs (default 5).") double k;
-    @Option(names = "--remove", description = "Drop the flagged points from the output spectrum.") boolean remove;
+
+    final RecordOptions<DeglitchProcessor.Params> options =
+        new RecordOptions<>(DeglitchProcessor.Params.class, DeglitchProcessor.Params.defaults());
+
+    /** Adds the record's options when picocli builds this command's model. */
+    public static final class Generated implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            ((DeglitchCommand) spec.userObject()).options.addTo(spec);
+            return spec;
+        }
+    }
 
     @Override
     void execute() throws EdgeworksException {
+        DeglitchProcessor.Params p = options.build(null);
+        boolean remove = p.remove();
         for (XasInput.Loaded l : in.loadAll(files, out.log)) {
             String name = l.spectrum().name();
-            var r = new DeglitchProcessor().apply(l.spectrum(), new DeglitchProcessor.Params(window, k, remove));
+            var r = new DeglitchProcessor().apply(l.spectrum(), p);
             var v = r.value();
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("name", name);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.SourceRef;
@@ -14,20 +15,36 @@ import org.edgeworks.plot.Series;
 import org.edgeworks.xas.MergeProcessor;
 import org.edgeworks.pipeline.xas.XasInput;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code xas merge FILE...}: NAME.merge.csv (energy, mean, stderr), .json, .png. */
-@Command(name = "merge", mixinStandardHelpOptions = true, description = "Merge repeated scans onto a common grid with per-point standard error.")
+/**
+ * {@code xas merge FILE...}: NAME.merge.csv (energy, mean, stderr), .json, .png. Options
+ * {@code --step}, {@code --cubic} generated from {@link MergeProcessor.Params} ({@link RecordOptions}).
+ */
+@Command(name = "merge", mixinStandardHelpOptions = true, modelTransformer = MergeCommand.Generated.class,
+    description = "Merge repeated scans onto a common grid with per-point standard error.")
 public final class MergeCommand extends XasSubcommand {
     @Parameters(arity = "2..*", paramLabel = "FILE", description = "Repeated scans of one sample.") List<Path> files;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "merged", description = "Output base name (default merged).") String name;
-    @Option(names = "--step", paramLabel = "EV", description = "Uniform grid step (default: the first scan's points).") Double step;
-    @Option(names = "--cubic", description = "Cubic-spline interpolation (default linear).") boolean cubic;
+
+    final RecordOptions<MergeProcessor.Params> options = new RecordOptions<>(MergeProcessor.Params.class, MergeProcessor.Params.defaults());
+
+    /** Adds the record's options when picocli builds this command's model. */
+    public static final class Generated implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            ((MergeCommand) spec.userObject()).options.addTo(spec);
+            return spec;
+        }
+    }
 
     @Override
     void execute() throws EdgeworksException {
+        MergeProcessor.Params p = options.build(null);
         List<Spectrum> ss = new ArrayList<>();
         List<SourceRef> src = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -36,7 +53,7 @@ public final class MergeCommand extends XasSubcommand {
             src.add(l.source());
             notes.addAll(l.notes());
         }
-        var r = new MergeProcessor().apply(new MergeProcessor.Input(name, ss), new MergeProcessor.Params(step, cubic));
+        var r = new MergeProcessor().apply(new MergeProcessor.Input(name, ss), p);
         var v = r.value();
         out.csv(name + ".merge.csv", List.of("energy", "mean", "stderr"), List.of(v.energy(), v.mean(), v.stderr()));
         Map<String, Object> json = new LinkedHashMap<>();
