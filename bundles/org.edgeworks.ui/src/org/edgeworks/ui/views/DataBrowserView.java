@@ -33,7 +33,17 @@ public final class DataBrowserView extends ViewPart {
         getViewSite().getActionBars().getMenuManager().add(importAction);
         getViewSite().getActionBars().getToolBarManager().add(open);
         getViewSite().getActionBars().getToolBarManager().add(importAction);
-        panel.addFolder(samplesFolder());
+        // the samples' headers are read once the view has painted (or after 3 s if it is hidden), so reading
+        // them does not delay the window
+        org.eclipse.swt.widgets.Control tree = panel.viewer().getControl();
+        boolean[] loaded = {false};
+        Runnable load = () -> {
+            if (loaded[0] || panel.isDisposed()) return;
+            loaded[0] = true;
+            panel.addFolder(samplesFolder());
+        };
+        tree.addListener(org.eclipse.swt.SWT.Paint, e -> tree.getDisplay().asyncExec(load));
+        tree.getDisplay().timerExec(3000, load);
     }
 
     /** The bundled samples: {@code samples/} beside the launcher (system property edgeworks.home). */
