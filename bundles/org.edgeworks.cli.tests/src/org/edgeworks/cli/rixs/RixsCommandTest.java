@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the SYNTHETIC scans of samples/rixs, whose truth is known (pixel-to-eV 515 + 0.08 p,
  * oxidised feature strongest when charged).
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class RixsCommandTest {
     @TempDir static Path dir;
     static Path samples;
@@ -164,6 +165,37 @@ class RixsCommandTest {
         assertEquals(0.5, a / sum, 0.03);
         assertEquals(0.2, b / sum, 0.03);
         assertEquals(0.3, c / sum, 0.03);
+    }
+
+    /**
+     * Every output the rixs commands wrote in this class (maps, differences, cuts, PFY, iPFY with
+     * and without PFY, quantification, LCF and normalisation results) is read back by the file
+     * opener the workbench and 'info' use (the detector registry), and no CSV holds NaN text.
+     * Runs last (the other tests fill the folder). Tables with a text column (quantification.csv,
+     * xas lcf's lcf.csv) are not spectra: checked for NaN text only (the opener does not take tables).
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void everyOutputIsReadBack() throws Exception {
+        List<Path> outputs;
+        try (var files = Files.walk(dir)) {
+            outputs = files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".nxs")).toList();
+        }
+        assertTrue(outputs.size() >= 8, outputs.toString());
+        List<String> problems = new java.util.ArrayList<>();
+        for (Path f : outputs) {
+            if (f.toString().endsWith(".csv") && Files.readString(f).toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\bnan\\b.*"))
+                problems.add(f.getFileName() + ": NaN text");
+            String fn = f.getFileName().toString();
+            if (fn.equals("quantification.csv") || fn.equals("lcf.csv")) continue;
+            StringWriter out = new StringWriter(), err = new StringWriter();
+            int rc = Main.run(new String[] {"info", f.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+            if (rc != 0) problems.add(f.getFileName() + ": " + err.toString().trim());
+        }
+        System.out.println("read back " + outputs.size() + " outputs: " + outputs.stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(List.of(), problems);
+        for (Path f : outputs)
+            if (f.getFileName().toString().endsWith(".map.nxs")) assertTrue(RixsFiles.readMap(f).rows() > 0);
     }
 
     /** The demo part shows the sPFY fit (plot) and the reversibility table (printed and in quantification.txt). */
