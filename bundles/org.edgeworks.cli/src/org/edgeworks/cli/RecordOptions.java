@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
@@ -32,9 +33,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * same road as pipelines and the workbench's forms: types, enum labels and {@link Param} bounds
  * are checked once, and an error names the option. A boolean component is a flag.
  *
- * <p>Use: a command (or a mixin) holds one instance per record in a field and adds the options in
- * a {@code modelTransformer} (see {@code xas normalize} and its {@code NormalizeOptions} mixin);
- * after parsing, {@link #build} gives the record.
+ * <p>Use: a command (or a mixin) holds one instance per record in a field, implements
+ * {@link Holder} and declares {@code modelTransformer = RecordOptions.Transformer.class} (see
+ * {@code xas deglitch}, and {@code xas normalize} with its {@code NormalizeOptions} mixin); after
+ * parsing, {@link #build} gives the record.
  *
  * @param <P> the parameter record
  */
@@ -95,15 +97,29 @@ public final class RecordOptions<P extends Record> {
         }
     }
 
+    /** A command or mixin whose options are generated from parameter records. */
+    public interface Holder {
+        /** The generated option sets, in the order their options should be added. */
+        List<RecordOptions<?>> recordOptions();
+    }
+
     /**
-     * The instance of the mixin class {@code type} inside {@code spec}: a mixin's
-     * {@code modelTransformer} is applied to the command that holds it, so this is how the
-     * transformer finds its own instance.
+     * The model transformer of every command with generated options
+     * ({@code @Command(modelTransformer = RecordOptions.Transformer.class)}, on the command or on a
+     * mixin): adds the options of the command and of its mixins that are {@link Holder}s. picocli
+     * applies one transformer per command, whichever declared it; {@link #addTo} skips options
+     * already there, so applying it twice changes nothing.
      */
-    public static <T> T mixin(CommandSpec spec, Class<T> type) {
-        for (CommandSpec m : spec.mixins().values())
-            if (type.isInstance(m.userObject())) return type.cast(m.userObject());
-        throw new IllegalStateException(type.getSimpleName() + " is not a mixin of " + spec.qualifiedName());
+    public static final class Transformer implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            List<Object> holders = new ArrayList<>();
+            for (CommandSpec m : spec.mixins().values()) holders.add(m.userObject());
+            holders.add(spec.userObject());
+            for (Object o : holders)
+                if (o instanceof Holder h) for (RecordOptions<?> r : h.recordOptions()) r.addTo(spec);
+            return spec;
+        }
     }
 
     /** Whether the user gave the option of {@code component}. */

@@ -12,31 +12,22 @@ import org.edgeworks.plot.LinePlot;
 import org.edgeworks.xas.DeglitchProcessor;
 import org.edgeworks.pipeline.xas.XasInput;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code xas deglitch FILE...}: NAME.deglitch.json, .csv, .png. Options {@code --window},
  * {@code --k}, {@code --remove} generated from {@link DeglitchProcessor.Params} ({@link RecordOptions}).
  */
-@Command(name = "deglitch", mixinStandardHelpOptions = true, modelTransformer = DeglitchCommand.Generated.class,
+@Command(name = "deglitch", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class,
     description = "Flag (and with --remove drop) glitches: running median + k*MAD.")
-public final class DeglitchCommand extends XasSubcommand {
+public final class DeglitchCommand extends XasSubcommand implements RecordOptions.Holder {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads).") List<Path> files;
 
     final RecordOptions<DeglitchProcessor.Params> options =
         new RecordOptions<>(DeglitchProcessor.Params.class, DeglitchProcessor.Params.defaults());
 
-    /** Adds the record's options when picocli builds this command's model. */
-    public static final class Generated implements CommandLine.IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec spec) {
-            ((DeglitchCommand) spec.userObject()).options.addTo(spec);
-            return spec;
-        }
-    }
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
 
     @Override
     void execute() throws EdgeworksException {

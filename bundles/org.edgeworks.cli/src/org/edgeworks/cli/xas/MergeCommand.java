@@ -15,9 +15,7 @@ import org.edgeworks.plot.Series;
 import org.edgeworks.xas.MergeProcessor;
 import org.edgeworks.pipeline.xas.XasInput;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,22 +23,15 @@ import picocli.CommandLine.Parameters;
  * {@code xas merge FILE...}: NAME.merge.csv (energy, mean, stderr), .json, .png. Options
  * {@code --step}, {@code --cubic} generated from {@link MergeProcessor.Params} ({@link RecordOptions}).
  */
-@Command(name = "merge", mixinStandardHelpOptions = true, modelTransformer = MergeCommand.Generated.class,
+@Command(name = "merge", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class,
     description = "Merge repeated scans onto a common grid with per-point standard error.")
-public final class MergeCommand extends XasSubcommand {
+public final class MergeCommand extends XasSubcommand implements RecordOptions.Holder {
     @Parameters(arity = "2..*", paramLabel = "FILE", description = "Repeated scans of one sample.") List<Path> files;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "merged", description = "Output base name (default merged).") String name;
 
     final RecordOptions<MergeProcessor.Params> options = new RecordOptions<>(MergeProcessor.Params.class, MergeProcessor.Params.defaults());
 
-    /** Adds the record's options when picocli builds this command's model. */
-    public static final class Generated implements CommandLine.IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec spec) {
-            ((MergeCommand) spec.userObject()).options.addTo(spec);
-            return spec;
-        }
-    }
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
 
     @Override
     void execute() throws EdgeworksException {

@@ -15,9 +15,7 @@ import org.edgeworks.xas.NormalizeProcessor;
 import org.edgeworks.xas.kernel.Normalizer;
 import org.edgeworks.pipeline.xas.XasInput;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,9 +26,9 @@ import picocli.CommandLine.Parameters;
  * {@link NormalizeOptions} ({@link NormalizeProcessor.Params}) and, with {@code --ledge},
  * {@link LEdgeProcessor.Params}; help, defaults and bounds are the records'.
  */
-@Command(name = "normalize", mixinStandardHelpOptions = true, modelTransformer = NormalizeCommand.Generated.class,
+@Command(name = "normalize", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class,
     description = "Normalise XANES spectra (Athena/Larch convention, or the L2,3 two-step background with --ledge).")
-public final class NormalizeCommand extends XasSubcommand {
+public final class NormalizeCommand extends XasSubcommand implements RecordOptions.Holder {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads).") List<Path> files;
     @Mixin NormalizeOptions normalizeOptions;
 
@@ -41,19 +39,7 @@ public final class NormalizeCommand extends XasSubcommand {
         .rename("eL3", "--l3").rename("eL2", "--l2").rename("width", "--step-width").rename("scale", "--ledge-scale")
         .exclude("pre1", "pre2", "post1", "post2");
 
-    /**
-     * Adds the generated options when picocli builds this command's model: the normalisation
-     * mixin's (picocli applies only the command's own transformer here) and the L-edge record's.
-     */
-    public static final class Generated implements CommandLine.IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec spec) {
-            NormalizeCommand c = (NormalizeCommand) spec.userObject();
-            c.normalizeOptions.record.addTo(spec);
-            c.lEdge.addTo(spec);
-            return spec;
-        }
-    }
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(lEdge); }
 
     @Override
     void execute() throws EdgeworksException {

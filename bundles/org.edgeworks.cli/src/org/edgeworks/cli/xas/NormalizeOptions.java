@@ -1,14 +1,13 @@
 package org.edgeworks.cli.xas;
 
+import java.util.List;
 import java.util.Map;
 
 import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.xas.NormalizeProcessor;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The normalisation options of {@code xas normalize} (a picocli mixin), shared by {@code xas stack}:
@@ -18,19 +17,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * bounds are the record's. A fixed E0 ({@code --e0}) without {@code --e0-method} means
  * {@code e0Method = fixed}.
  */
-@Command(modelTransformer = NormalizeOptions.Generated.class)
-public final class NormalizeOptions {
+@Command(modelTransformer = RecordOptions.Transformer.class)
+public final class NormalizeOptions implements RecordOptions.Holder {
     final RecordOptions<NormalizeProcessor.Params> record =
         new RecordOptions<>(NormalizeProcessor.Params.class, NormalizeProcessor.Params.defaults());
 
-    /** Adds the record's options to the command this mixin is in. */
-    public static final class Generated implements CommandLine.IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec spec) {
-            RecordOptions.mixin(spec, NormalizeOptions.class).record.addTo(spec);
-            return spec;
-        }
-    }
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(record); }
 
     /**
      * True when no normalisation option was given; {@code --nvict 0} and
