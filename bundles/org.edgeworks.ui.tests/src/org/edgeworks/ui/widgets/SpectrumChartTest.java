@@ -179,6 +179,27 @@ class SpectrumChartTest {
         for (int i = 0; i < data.length; i++) assertEquals(data[i] - fit[i], curves.get(3).y()[i], 1e-15);
     }
 
+    @Test
+    void spectraOfDifferentEdgesAreShownAgainstEMinusE0() throws Exception {
+        Spectrum mn = sample("Mn_foil.dat");
+        Spectrum cu = (Spectrum) DataOpener.openFile(Path.of(System.getProperty("edgeworks.home", "/work/main"), "samples", "exafs",
+                "cu_metal_rt.xdi"));
+        SpectrumChart chart = open("edges");
+        chart.add(mn);
+        assertTrue(!chart.relativeEnergy(), "one edge: absolute energy");
+        chart.add(cu);
+        assertTrue(chart.relativeEnergy(), "Mn K and Cu K: E - E0 chosen by itself");
+        double e0Mn = new NormalizeProcessor().apply(mn, NormalizeProcessor.Params.defaults()).value().e0();
+        double e0Cu = new NormalizeProcessor().apply(cu, NormalizeProcessor.Params.defaults()).value().e0();
+        assertTrue(e0Cu - e0Mn > 2000, e0Mn + " " + e0Cu);
+        assertEquals(mn.energies()[0] - e0Mn, chart.curves().get(0).x()[0], 1e-9);
+        assertEquals(cu.energies()[5] - e0Cu, chart.curves().get(1).x()[5], 1e-9);
+        assertEquals("E - E0 (eV)", chart.chart().getAxisSet().getXAxis(0).getTitle().getText());
+        Ui.screenshot(chart, "tour-06-overlay-different-edges");
+        chart.setRelativeEnergy(false);
+        assertEquals(cu.energies()[5], chart.curves().get(1).x()[5], 0);
+    }
+
     private static String readout(SpectrumChart chart) {
         for (var c : chart.getChildren()) if (c instanceof org.eclipse.swt.widgets.Label l && l.getText().startsWith("E =")) return l.getText();
         return "";

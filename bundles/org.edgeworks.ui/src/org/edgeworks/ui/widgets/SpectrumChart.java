@@ -73,7 +73,10 @@ public final class SpectrumChart extends Composite {
     private final List<String> seriesIds = new ArrayList<>();
     private final List<Color> colours = new ArrayList<>();
     private Mode mode = Mode.MU;
-    private Button edgeLinesButton;
+    private Button edgeLinesButton, relativeButton;
+    private boolean relative;
+    /** E0s further apart than this (eV) are different edges: the overlay switches to E - E0 by itself. */
+    static final double DIFFERENT_EDGES_EV = 100;
     private String problem;
     private Point panStart;
     private Range[] panRanges;
@@ -106,6 +109,11 @@ public final class SpectrumChart extends Composite {
             lines.setText("pre/post lines + E0");
             lines.addListener(SWT.Selection, e -> setEdgeLines(lines.getSelection()));
             edgeLinesButton = lines;
+            Button rel = new Button(bar, SWT.CHECK);
+            rel.setText("E - E0");
+            rel.setToolTipText("energy relative to each spectrum's E0 (normalisation processor); chosen by itself when edges differ");
+            rel.addListener(SWT.Selection, e -> setRelativeEnergy(rel.getSelection()));
+            relativeButton = rel;
         }
         Buttons.push(bar, "Reset zoom", this::resetZoom);
         Buttons.push(bar, "Export PNG...", () -> exportDialog("*.png", p -> Snapshots.savePng(chart(), p)));
@@ -143,6 +151,7 @@ public final class SpectrumChart extends Composite {
         extraCurves.clear();
         spectra.addAll(list);
         hidden.clear();
+        chooseRelativeForDifferentEdges();
         redrawSeries();
         resetZoom();
     }
@@ -150,8 +159,38 @@ public final class SpectrumChart extends Composite {
     /** Adds one spectrum to the overlay. */
     public void add(Spectrum s) {
         spectra.add(s);
+        chooseRelativeForDifferentEdges();
         redrawSeries();
         resetZoom();
+    }
+
+    /** Shows every spectrum against E - E0 (its own E0 from the normalisation processor), or against E. */
+    public void setRelativeEnergy(boolean on) {
+        relative = on;
+        if (relativeButton != null) relativeButton.setSelection(on);
+        redrawSeries();
+        resetZoom();
+    }
+
+    public boolean relativeEnergy() { return relative; }
+
+    /** Spectra of different edges (E0s more than 100 eV apart) would share one axis uselessly: use E - E0. */
+    private void chooseRelativeForDifferentEdges() {
+        if (!xasModes || relative || spectra.size() < 2) return;
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (Spectrum sp : spectra) {
+            try {
+                double e0 = normalisation(sp).e0();
+                lo = Math.min(lo, e0);
+                hi = Math.max(hi, e0);
+            } catch (EdgeworksException e) {
+                return;
+            }
+        }
+        if (hi - lo > DIFFERENT_EDGES_EV) {
+            relative = true;
+            if (relativeButton != null) relativeButton.setSelection(true);
+        }
     }
 
     /**
@@ -257,7 +296,12 @@ public final class SpectrumChart extends Composite {
         for (Spectrum s : spectra) {
             int group = slot++;
             try {
-                for (Curve c : curvesOf(s)) curves.add(new Curve(c.name(), c.x(), c.y(), c.dashed(), group));
+                double shift = relative ? normalisation(s).e0() : 0;
+                for (Curve c : curvesOf(s)) {
+                    double[] x = c.x().clone();
+                    for (int k = 0; k < x.length; k++) x[k] -= shift;
+                    curves.add(new Curve(c.name(), x, c.y(), c.dashed(), group));
+                }
             } catch (EdgeworksException e) {
                 problem = e.getMessage();
                 curves.add(new Curve(s.name(), s.energies(), s.signal(), false, group));
@@ -288,6 +332,7 @@ public final class SpectrumChart extends Composite {
 
     /** Axis titles from the data: a RIXS cut is against emission energy, a PFY against excitation. */
     private String xTitle() {
+        if (relative && !spectra.isEmpty()) return "E - E0 (eV)";
         if (spectra.isEmpty()) return "Energy (eV)";
         String axis = spectra.get(0).energy().name();
         String unit = spectra.get(0).energy().unit().symbol();
