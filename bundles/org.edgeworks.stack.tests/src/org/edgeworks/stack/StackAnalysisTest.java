@@ -126,6 +126,8 @@ class StackAnalysisTest {
         for (int i = 0; i < map.length; i++) assertEquals(e0[i], map[i], 0.0, "e0 at pixel " + i);
         for (double v : r.maps().get("edge_step")) assertEquals(1.0, v, 1e-3);
         assertEquals(0, r.masked());
+        // clear edges: no pixel failed and none needed a remark, only the mask is reported
+        assertEquals(1, r.notes().size(), r.notes().toString());
     }
 
     @Test

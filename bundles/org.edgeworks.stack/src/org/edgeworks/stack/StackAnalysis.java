@@ -47,6 +47,8 @@ public final class StackAnalysis {
     public static final String VERSION = "1.0";
     /** Band budget when the band height is chosen automatically: about 16 MB of doubles. */
     static final long BAND_ELEMENTS = 2L << 20;
+    /** Counted like a failure (per band, joined), but the pixel is analysed: a remark, not a refusal. */
+    static final String NOTE = "note ";
 
     public enum MuKind {
         /** The stack holds mu (or an optical density) already. */
@@ -241,7 +243,8 @@ public final class StackAnalysis {
         notes.add("mask: " + (n - masked) + " of " + n + " pixels with edge_step >= " + threshold
             + (given == null ? " (10% of the median edge step of the normalised pixels)" : " (given)"));
         for (var f : failures.entrySet())
-            notes.add(f.getValue() + " pixels failed at " + f.getKey() + ", e.g. " + examples.get(f.getKey()));
+            notes.add(f.getKey().startsWith(NOTE) ? f.getValue() + " pixels noted, e.g. " + examples.get(f.getKey()).replace(NOTE, "")
+                : f.getValue() + " pixels failed at " + f.getKey() + ", e.g. " + examples.get(f.getKey()));
         Map<String, Object> used = new LinkedHashMap<>();
         Params p = setup.params();
         used.put("normalize", Parameters.toMap(p.normalize()));
@@ -312,6 +315,8 @@ public final class StackAnalysis {
                 return;
             }
             ok[at] = 1;
+            // the single-spectrum command notes an automatic E0 that is not Larch's choice: so do maps (counted, one example)
+            if (k.e0Note != null) fail(row, c, NOTE + k.e0Note);
             double quant = 1 / Math.sqrt(12);
             out[0][at] = k.usedE0;
             out[1][at] = spacing(e, k.ie0) * quant;
