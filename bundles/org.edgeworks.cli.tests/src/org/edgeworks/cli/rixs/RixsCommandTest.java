@@ -249,5 +249,16 @@ class RixsCommandTest {
         assertTrue(slope < -0.7 && slope > -0.9, "tilt of the real line, px/row: " + slope);
         String err = fail("rixs", "build", tif.toString(), "--out", out.resolve("e").toString());
         assertTrue(err.contains("--excitation-energies"), err);
+        // the command, default options: the real tilt, no warning
+        run("rixs", "build", tif.toString(), "--excitation-energies=530", "--calibration=0,1", "--out", out.resolve("d").toString());
+        double tilt = Parameters.json().readTree(out.resolve("d/Sample1VL_200F_frames_1-200.calibration.json").toFile())
+            .at("/curvature/coefficients/1").asDouble();
+        assertEquals(-0.816, tilt, 0.03, "tilt with default options");
+        // a bound the line needs more than: exit 0 with a one-line warning naming the file on stderr
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        int rc = Main.run(new String[] {"rixs", "build", tif.toString(), "--excitation-energies=530", "--calibration=0,1", "--max-shift=20",
+            "--out", out.resolve("w").toString()}, new PrintWriter(o, true), new PrintWriter(e, true));
+        assertEquals(0, rc, e.toString());
+        assertTrue(e.toString().startsWith("edgeworks: warning: Sample1VL_200F_frames_1-200") && e.toString().contains("search bound"), e.toString());
     }
 }

@@ -55,7 +55,7 @@ public final class RixsBuild implements Callable<Integer> {
     @Option(names = "--curvature-degree", description = "0 none, 1 slope, 2 curvature (default 2).")
     Integer curvatureDegree;
 
-    @Option(names = "--max-shift", description = "Largest line shift across rows in pixels (default 20).")
+    @Option(names = "--max-shift", description = "Largest line shift across rows in pixels (default 0: the whole detector width; a shift at a given bound is a warning).")
     Integer maxShift;
 
     @Option(names = "--calibration-degree", description = "Pixel-to-eV polynomial degree, 1 or 2 (default 1).")
@@ -78,6 +78,7 @@ public final class RixsBuild implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         output.log = spec.commandLine().getOut();
+        output.err = spec.commandLine().getErr();
         for (Path raw : raws) build(raw, output, parameters(), table, energies, i0, repeats);
         return 0;
     }
@@ -110,6 +111,7 @@ public final class RixsBuild implements Callable<Integer> {
                 throw e.file() == null || e.file().equals(r.stack().name()) ? e.in(raw.toString(), r.source().pathInFile()) : e;
             }
             String name = RixsFiles.baseName(raw);
+            out.warn(res.provenance().notes());
             BuildMap.MapBuild b = res.value();
             out.map(name + ".map.nxs", b.map().withName(name), List.of(res.provenance().withSource(r.source())), r.source());
             out.mapPng(name + ".map.png", b.map(), "mRIXS map " + name, Colormap.JET);

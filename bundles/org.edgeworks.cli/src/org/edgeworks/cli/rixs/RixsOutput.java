@@ -32,6 +32,15 @@ public final class RixsOutput {
 
     PrintWriter log = new PrintWriter(System.out, true);
 
+    /** Where warnings go (stderr of the command). */
+    PrintWriter err = new PrintWriter(System.err, true);
+
+    /** Notes that start with "warning: " are printed, one line each, as the xas commands do. */
+    void warn(List<String> notes) {
+        for (String n : notes) if (n.startsWith("warning: ")) err.println("edgeworks: " + n);
+        err.flush();
+    }
+
     public RixsOutput() {}
 
     /** For the demo: writes into {@code dir}, replacing earlier outputs. */

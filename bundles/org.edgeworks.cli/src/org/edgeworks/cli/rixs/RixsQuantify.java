@@ -77,6 +77,7 @@ public final class RixsQuantify implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         output.log = spec.commandLine().getOut();
+        output.err = spec.commandLine().getErr();
         List<RixsMap> ms = new ArrayList<>();
         for (Path p : maps) ms.add(RixsFiles.readMap(p).withName(p.getFileName().toString()));
         write(ms, parameters(), output);
@@ -99,6 +100,7 @@ public final class RixsQuantify implements Callable<Integer> {
 
     static QuantifySeries.Table write(List<RixsMap> maps, QuantifyFeature.Parameters p, RixsOutput out) throws EdgeworksException {
         Result<QuantifySeries.Table> r = new QuantifySeries().apply(new QuantifySeries.MapSeries(maps), p);
+        out.warn(r.provenance().notes());
         QuantifySeries.Table t = r.value();
         List<Map<String, Object>> rows = new ArrayList<>();
         StringBuilder csv = new StringBuilder("map,method,feature_intensity,feature_intensity_err,normalised_intensity,normalised_intensity_err,"
