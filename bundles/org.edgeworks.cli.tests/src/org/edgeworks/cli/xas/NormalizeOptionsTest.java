@@ -45,6 +45,8 @@ class NormalizeOptionsTest {
     void deglitchAndMergeKeepTheirOptionsFromTheRecords() {
         Run d = run("xas", "deglitch", "--help");
         for (String o : List.of("--window=", "--k=", "--remove")) assertTrue(d.out().contains(o), o + " missing from\n" + d.out());
+        Run a = run("xas", "align", "--help");
+        for (String o : List.of("--emin=", "--emax=", "--max-shift=", "--name=")) assertTrue(a.out().contains(o), o + " missing from\n" + a.out());
         Run m = run("xas", "merge", "--help");
         for (String o : List.of("--step=", "--cubic", "--name=")) assertTrue(m.out().contains(o), o + " missing from\n" + m.out());
         // DeglitchProcessor.Params: window at least 3

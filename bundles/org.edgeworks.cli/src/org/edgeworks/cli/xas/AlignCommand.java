@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.plot.LinePlot;
 import org.edgeworks.plot.Series;
@@ -16,18 +17,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code xas align REFERENCE SAMPLE...}: align.json, align.csv, NAME.aligned.csv, align.png. */
-@Command(name = "align", mixinStandardHelpOptions = true, description = "Align samples to a reference by derivative least squares.")
-public final class AlignCommand extends XasSubcommand {
+/**
+ * {@code xas align REFERENCE SAMPLE...}: align.json, align.csv, NAME.aligned.csv, align.png. Options
+ * {@code --emin}, {@code --emax}, {@code --max-shift} generated from {@link AlignProcessor.Params}
+ * ({@link RecordOptions}); {@code normalized} follows {@code --input}.
+ */
+@Command(name = "align", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class,
+    description = "Align samples to a reference by derivative least squares.")
+public final class AlignCommand extends XasSubcommand implements RecordOptions.Holder {
     @Parameters(index = "0", paramLabel = "REFERENCE", description = "The reference spectrum (foil, or the scan to align to).") Path reference;
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "SAMPLE", description = "Spectra to align.") List<Path> samples;
-    @Option(names = "--emin", paramLabel = "EV", defaultValue = "-20", description = "Window start, eV rel. reference E0 (default -20).") double emin;
-    @Option(names = "--emax", paramLabel = "EV", defaultValue = "40", description = "Window end, eV rel. reference E0 (default 40).") double emax;
-    @Option(names = "--max-shift", paramLabel = "EV", defaultValue = "20", description = "Largest shift (default 20 eV); a shift that reaches it is a warning naming the file.") double maxShift;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "align", description = "Table base name (default align).") String name;
+
+    final RecordOptions<AlignProcessor.Params> options =
+        new RecordOptions<>(AlignProcessor.Params.class, AlignProcessor.Params.defaults()).exclude("normalized");
+
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
 
     @Override
     void execute() throws EdgeworksException {
+        AlignProcessor.Params params = options.build(null, Map.of("normalized", String.valueOf(in.normalizedInput())));
         XasInput.Loaded ref = in.load(reference);
         List<Map<String, Object>> rows = new ArrayList<>();
         StringBuilder csv = new StringBuilder("sample,shift,residual,points,at_bound\n");
@@ -36,7 +45,7 @@ public final class AlignCommand extends XasSubcommand {
         for (Path p : samples) {
             XasInput.Loaded s = in.load(p);
             var r = new AlignProcessor().apply(new AlignProcessor.Input(ref.spectrum(), s.spectrum()),
-                new AlignProcessor.Params(emin, emax, maxShift, in.normalizedInput()));
+                params);
             var v = r.value();
             e0 = v.referenceE0();
             Map<String, Object> row = new LinkedHashMap<>();
@@ -59,6 +68,6 @@ public final class AlignCommand extends XasSubcommand {
         out.json(name + ".json", json);
         out.text(name + ".csv", csv.toString());
         out.png(name + ".png", new LinePlot("Aligned to " + ref.spectrum().name(), "Energy (eV)", "signal", series,
-            e0 == null ? List.of() : List.of(e0 + emin, e0 + emax)));
+            e0 == null ? List.of() : List.of(e0 + params.emin(), e0 + params.emax())));
     }
 }
