@@ -119,6 +119,20 @@ class MapProcessorsTest {
     }
 
     @Test
+    void differenceMapsCarrySigma() throws EdgeworksException {
+        // A and B on one grid with sigma 0.3 and 0.4 per cell (construction); difference sigma = sqrt((0.3/sA)^2 + (0.4/sB)^2)
+        RixsMap base = sampled("A", 528, 532);
+        double[] ea = new double[base.data().length], eb = new double[ea.length];
+        java.util.Arrays.fill(ea, 0.3);
+        java.util.Arrays.fill(eb, 0.4);
+        RixsMap a = RixsMap.of("A", base.excitation().values(), base.emission().values(), base.data(), ea);
+        RixsMap b = RixsMap.of("B", base.excitation().values(), base.emission().values(), base.data(), eb);
+        var r = new DifferenceMap().apply(new DifferenceMap.MapPair(a, b), DifferenceMap.Parameters.defaults()).value();
+        double expected = Math.hypot(0.3 / r.scaleA(), 0.4 / r.scaleB());
+        for (double e : r.difference().errors()) assertEquals(expected, e, 1e-12 * expected);
+    }
+
+    @Test
     void mapFromReducedSpectraNormalisesSortsAndRegrids() throws EdgeworksException {
         double[] ex = {531, 530, 530}; // descending, with a repeat
         double[] em = {525, 524, 523, 522}; // descending channels

@@ -44,25 +44,40 @@ public final class DifferenceMap extends RixsProcessor<DifferenceMap.MapPair, Di
         int[] ci = MapMath.indicesIn(a.name() + " - " + b.name(), "common emission", emA, emB[0], emB[emB.length - 1]);
         int nr = ri[1] - ri[0] + 1, nc = ci[1] - ci[0] + 1;
         double[] da = a.data(), db = b.data(), out = new double[nr * nc];
+        double[] ea = a.errors(), eb = b.errors(), err = ea != null && eb != null ? new double[nr * nc] : null;
+        double[] vb = null;
+        if (err != null) {
+            vb = new double[eb.length];
+            for (int k = 0; k < vb.length; k++) vb[k] = eb[k] * eb[k];
+        }
         for (int i = 0; i < nr; i++) {
             double x = exA[ri[0] + i];
             for (int j = 0; j < nc; j++) {
                 double y = emA[ci[0] + j];
-                out[i * nc + j] = da[(ri[0] + i) * emA.length + ci[0] + j] / sa - bilinear(exB, emB, db, x, y) / sb;
+                int ka = (ri[0] + i) * emA.length + ci[0] + j;
+                out[i * nc + j] = da[ka] / sa - bilinear(exB, emB, db, x, y, false) / sb;
+                // sigma: A's cell and B's interpolated cell (squared weights), each over its scale (the scales' own
+                // errors are left out: a region integral averages thousands of cells)
+                if (err != null)
+                    err[i * nc + j] = Math.sqrt(Math.pow(ea[ka] / sa, 2) + bilinear(exB, emB, vb, x, y, true) / (sb * sb));
             }
         }
         RixsMap diff = RixsMap.of(a.name() + " - " + b.name(), java.util.Arrays.copyOfRange(exA, ri[0], ri[1] + 1),
-            java.util.Arrays.copyOfRange(emA, ci[0], ci[1] + 1), out);
+            java.util.Arrays.copyOfRange(emA, ci[0], ci[1] + 1), out, err);
         return result(new Difference(diff, sa, sb), p, List.of("both maps divided by their integral over " + region
             + " (A: " + MapMath.fmt(sa) + ", B: " + MapMath.fmt(sb) + "); B interpolated onto A's axes"));
     }
 
-    static double bilinear(double[] x, double[] y, double[] d, double u, double v) {
+    /** Bilinear interpolation; with {@code squaredWeights} the variance of it for independent cells of variance {@code d}. */
+    static double bilinear(double[] x, double[] y, double[] d, double u, double v, boolean squaredWeights) {
         int i = bracket(x, u), j = bracket(y, v);
         int i1 = Math.min(i + 1, x.length - 1), j1 = Math.min(j + 1, y.length - 1);
         double t = i1 == i ? 0 : Math.min(1, Math.max(0, (u - x[i]) / (x[i1] - x[i])));
         double s = j1 == j ? 0 : Math.min(1, Math.max(0, (v - y[j]) / (y[j1] - y[j])));
         int n = y.length;
+        if (squaredWeights)
+            return (1 - t) * (1 - t) * ((1 - s) * (1 - s) * d[i * n + j] + s * s * d[i * n + j1])
+                + t * t * ((1 - s) * (1 - s) * d[i1 * n + j] + s * s * d[i1 * n + j1]);
         return (1 - t) * ((1 - s) * d[i * n + j] + s * d[i * n + j1]) + t * ((1 - s) * d[i1 * n + j] + s * d[i1 * n + j1]);
     }
 
