@@ -57,43 +57,75 @@ public final class RunCommand implements Callable<Integer> {
         if (jobs < 1) throw new EdgeworksException("--jobs", null, jobs + " is not a positive number of jobs");
         Pipeline pipeline = Pipeline.read(pipelineFile, ProcessorRegistry.load());
         // two inputs writing to the same result name would overwrite each other: refuse up front
+        DetectorRegistry detectors = DetectorRegistry.load();
+        List<Job> work = jobs(files, detectors, o);
         Map<Path, Path> claimed = new HashMap<>();
-        for (Path f : files) {
-            Path nxs = PipelineRunner.outputs(pipeline, f, out).get(0);
-            Path before = claimed.putIfAbsent(nxs, f);
-            if (before != null && !before.equals(f))
-                throw new EdgeworksException(f.toString(), null, "would write the same result as " + before + " (" + nxs.getFileName() + ")");
+        for (Job j : work) {
+            Path nxs = PipelineRunner.outputs(pipeline, j.file(), j.scanId(), out).get(0);
+            Path before = claimed.putIfAbsent(nxs, j.file());
+            if (before != null && !before.equals(j.file()))
+                throw new EdgeworksException(j.file().toString(), null, "would write the same result as " + before + " (" + nxs.getFileName() + ")");
         }
-        Outcome.Summary s = runAll(pipeline, files, out, overwrite, jobs, o);
+        Outcome.Summary s = runJobs(pipeline, work, files.size(), out, overwrite, jobs, o, detectors);
         o.println(s.line());
         o.flush();
         return s.failed() == 0 ? 0 : Main.EXIT_FAILURE;
     }
 
+    /** One unit of work: a file, or one scan of a multi-scan file (scanId non-null). */
+    record Job(Path file, String scanId) {
+        String label() { return scanId == null ? file.toString() : file + "#" + scanId; }
+    }
+
+    /**
+     * The work for the files: a one-scan file is one job; a multi-scan file (SPEC, BLISS/NeXus
+     * entries, Athena groups) one job per usable scan, the others printed as not processed. A file
+     * whose scans cannot be listed is one job (it fails there with its one-line error).
+     */
+    static List<Job> jobs(List<Path> files, DetectorRegistry detectors, PrintWriter o) {
+        List<Job> out = new ArrayList<>();
+        for (Path f : files) {
+            List<org.edgeworks.core.detector.Detector.ScanEntry> scans;
+            try {
+                scans = detectors.scans(f);
+            } catch (EdgeworksException | RuntimeException e) {
+                scans = List.of();
+            }
+            if (scans.isEmpty()) { out.add(new Job(f, null)); continue; }
+            for (var e : scans) {
+                if (e.usable()) out.add(new Job(f, e.id()));
+                else o.println("skipped " + f + "#" + e.id() + ": " + e.note());
+            }
+        }
+        return out;
+    }
+
     /** What happened to one file. */
     record Outcome(Path file, List<Path> outputs, String error, long millis) {
-        record Summary(int total, int failed, long millis) {
+        record Summary(int total, int failed, long millis, int files) {
             String line() {
-                return "summary: " + total + " file(s), " + (total - failed) + " ok, " + failed + " failed, " + millis + " ms";
+                String what = total == files ? total + " file(s)" : total + " scan(s) of " + files + " file(s)";
+                return "summary: " + what + ", " + (total - failed) + " ok, " + failed + " failed, " + millis + " ms";
             }
         }
     }
 
-    static Outcome.Summary runAll(Pipeline pipeline, List<Path> files, Path out, boolean overwrite, int jobs, PrintWriter o) {
+    static Outcome.Summary runJobs(Pipeline pipeline, List<Job> work, int nfiles, Path out, boolean overwrite, int jobs, PrintWriter o,
+                                   DetectorRegistry detectors) {
         long t0 = System.nanoTime();
-        DetectorRegistry detectors = DetectorRegistry.load();
         String version = PipelineRunner.version();
         AtomicInteger done = new AtomicInteger();
-        int total = files.size();
+        int total = work.size();
         List<Outcome> outcomes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, total)));
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
-            for (Path f : files) futures.add(pool.submit(() -> {
+            for (Job job : work) futures.add(pool.submit(() -> {
+                Path f = job.file();
                 long s = System.nanoTime();
                 Outcome oc;
                 try {
-                    PipelineRunner.Run run = PipelineRunner.process(pipeline, f, detectors);
+                    PipelineRunner.Run run = PipelineRunner.process(pipeline, f, job.scanId(), detectors, null);
                     oc = new Outcome(f, PipelineRunner.write(pipeline, run, out, overwrite, version), null, (System.nanoTime() - s) / 1_000_000);
                 } catch (EdgeworksException e) {
                     oc = new Outcome(f, List.of(), e.getMessage(), (System.nanoTime() - s) / 1_000_000);
@@ -103,7 +135,7 @@ public final class RunCommand implements Callable<Integer> {
                 int n = done.incrementAndGet();
                 synchronized (o) {
                     if (oc.error() == null)
-                        o.println("[" + n + "/" + total + "] ok      " + f + " -> " + oc.outputs().get(0).getFileName() + " (" + oc.millis() + " ms)");
+                        o.println("[" + n + "/" + total + "] ok      " + job.label() + " -> " + oc.outputs().get(0).getFileName() + " (" + oc.millis() + " ms)");
                     else
                         o.println("[" + n + "/" + total + "] FAILED  " + oneLine(oc.error()));
                     o.flush();
@@ -121,7 +153,7 @@ public final class RunCommand implements Callable<Integer> {
             pool.shutdown();
         }
         int failed = (int) outcomes.stream().filter(x -> x.error() != null).count();
-        return new Outcome.Summary(total, failed, (System.nanoTime() - t0) / 1_000_000);
+        return new Outcome.Summary(total, failed, (System.nanoTime() - t0) / 1_000_000, nfiles);
     }
 
     static String oneLine(String s) {

@@ -29,8 +29,12 @@ import org.edgeworks.plot.Series;
 public final class PipelineRunner {
     private PipelineRunner() {}
 
-    /** The outcome of running every step on one file. */
-    public record Run(Path raw, String sha256, Scan scan, List<ResultNexus.StepRecord> steps, Object value, ResultTable table) {}
+    /**
+     * The outcome of running every step on one file (or one scan of a multi-scan file).
+     *
+     * @param scanId the scan of a multi-scan file (SPEC #S number, entry, Athena group), null for a one-scan file
+     */
+    public record Run(Path raw, String sha256, Scan scan, List<ResultNexus.StepRecord> steps, Object value, ResultTable table, String scanId) {}
 
     public static Run process(Pipeline pipeline, Path raw, DetectorRegistry detectors) throws EdgeworksException {
         return process(pipeline, raw, detectors, null);
@@ -41,9 +45,17 @@ public final class PipelineRunner {
      * none); a cancelled run ends with the one-line error "FILE: step N ID: ...: cancelled".
      */
     public static Run process(Pipeline pipeline, Path raw, DetectorRegistry detectors, IMonitor monitor) throws EdgeworksException {
+        return process(pipeline, raw, null, detectors, monitor);
+    }
+
+    /**
+     * Every step on one scan of a multi-scan file ({@code scanId} as {@link DetectorRegistry#scans}
+     * lists it; null: the file's one scan).
+     */
+    public static Run process(Pipeline pipeline, Path raw, String scanId, DetectorRegistry detectors, IMonitor monitor) throws EdgeworksException {
         Path abs = raw.toAbsolutePath().normalize();
         String sha = Checksums.sha256(abs);
-        Scan scan = detectors.read(abs);
+        Scan scan = scanId == null ? detectors.read(abs) : detectors.read(abs, scanId);
         Object value = scan;
         List<ResultNexus.StepRecord> records = new ArrayList<>();
         for (Pipeline.Step s : pipeline.steps()) {
@@ -59,7 +71,7 @@ public final class PipelineRunner {
             records.add(ResultNexus.StepRecord.of(s, r.provenance()));
             value = r.value();
         }
-        return new Run(abs, sha, scan, List.copyOf(records), value, ResultTable.of(value));
+        return new Run(abs, sha, scan, List.copyOf(records), value, ResultTable.of(value), scanId);
     }
 
     @SuppressWarnings("unchecked")
@@ -69,10 +81,16 @@ public final class PipelineRunner {
 
     /** Output paths for a raw file: DIR/NAME.nxs, .csv, .png; NAME may not leave DIR. */
     public static List<Path> outputs(Pipeline pipeline, Path raw, Path outDir) throws EdgeworksException {
+        return outputs(pipeline, raw, null, outDir);
+    }
+
+    /** Output paths for one scan of a multi-scan file: NAME#ID (characters other than letters, digits and ._+#- of ID become _). */
+    public static List<Path> outputs(Pipeline pipeline, Path raw, String scanId, Path outDir) throws EdgeworksException {
         String fileName = raw.getFileName().toString();
         int dot = fileName.lastIndexOf('.');
         String base = dot > 0 ? fileName.substring(0, dot) : fileName;
-        String name = pipeline.output().replace("{filename}", fileName).replace("{file}", base);
+        String name = pipeline.output().replace("{filename}", fileName).replace("{file}", base)
+            + (scanId == null ? "" : "#" + scanId.replaceAll("[^A-Za-z0-9._+#-]", "_"));
         Path dir = outDir.toAbsolutePath().normalize();
         Path stem = dir.resolve(name).normalize();
         if (!stem.startsWith(dir) || stem.equals(dir))
@@ -82,11 +100,11 @@ public final class PipelineRunner {
 
     /** Writes the three results; without overwrite an existing one is an error before anything is written. */
     public static List<Path> write(Pipeline pipeline, Run run, Path outDir, boolean overwrite, String version) throws EdgeworksException {
-        List<Path> out = outputs(pipeline, run.raw(), outDir);
+        List<Path> out = outputs(pipeline, run.raw(), run.scanId(), outDir);
         if (!overwrite) for (Path p : out)
             if (Files.exists(p)) throw new EdgeworksException(p, null, "exists already (use --overwrite to replace it)");
         String date = org.edgeworks.core.processing.Clock.now();
-        String title = pipeline.name() + ": " + run.raw().getFileName();
+        String title = pipeline.name() + ": " + run.raw().getFileName() + (run.scanId() == null ? "" : "#" + run.scanId());
         AtomicFiles.write(out.get(0), overwrite, tmp -> ResultNexus.write(tmp, title, version, date, run.raw().toString(), run.sha256(),
             run.scan().entryPath(), run.scan().detectorId(), pipeline, run.steps(), run.table()));
         AtomicFiles.write(out.get(1), overwrite, tmp -> csv(tmp, pipeline, run));
@@ -145,7 +163,13 @@ public final class PipelineRunner {
             throw new EdgeworksException(result, "raw_file_sha256", "raw file " + raw + " changed (recorded sha256 "
                 + rec.rawSha256() + ", now " + now + "): refusing to rerun");
         Pipeline p = Pipeline.parse(rec.pipelineJson(), result + ":pipeline", ProcessorRegistry.load());
-        Run run = process(p, raw, DetectorRegistry.load());
+        DetectorRegistry detectors = DetectorRegistry.load();
+        // a scan of a multi-scan file: the one whose entry path the result recorded
+        String scanId = null;
+        if (rec.rawEntry() != null && !rec.rawEntry().isEmpty())
+            for (var e : detectors.scans(raw))
+                if (detectors.read(raw, e.id()).entryPath().equals(rec.rawEntry())) { scanId = e.id(); break; }
+        Run run = process(p, raw, scanId, detectors, null);
         return write(p, run, outDir, overwrite, version());
     }
 

@@ -23,6 +23,7 @@ import io.jhdf.api.WritableGroup;
  * <pre>
  * /entry                      NXentry  (@default=data)
  *    title, definition ("NXxasproc" when the result is a spectrum on an energy axis), program_name
+ *    sample                   NXsample name (NXxasproc only: the raw file name and scan)
  *    data                     NXdata   @signal @axes @AXIS_indices; the signal is "data" for NXxasproc
  *    XAS_data_reduction       NXprocess program, version, date, parameters/ (raw_file, raw_file_sha256, pipeline JSON)
  *    step_01, step_02, ...    NXprocess per step: program (processor id), version, date, sequence_index,
@@ -72,6 +73,12 @@ public final class ResultNexus {
             entry.putDataset("title", title);
             if (xas) entry.putDataset("definition", "NXxasproc");
             entry.putDataset("program_name", PROGRAM).putAttribute("version", version);
+            if (xas) {
+                // NXxasproc requires SAMPLE/name: the raw file (and scan) the spectrum came from
+                WritableGroup sample = entry.putGroup("sample");
+                sample.putAttribute("NX_class", "NXsample");
+                sample.putDataset("name", Path.of(rawFile).getFileName() + (rawEntry == null || rawEntry.isEmpty() ? "" : " " + rawEntry));
+            }
             if (table.hasData()) writeData(entry.putGroup("data"), table, xas);
 
             WritableGroup red = entry.putGroup(REDUCTION);

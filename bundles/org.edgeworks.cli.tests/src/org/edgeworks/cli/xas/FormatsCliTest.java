@@ -133,4 +133,27 @@ class FormatsCliTest {
         assertTrue(Files.isRegularFile(dir.resolve("Mn_edgeworks.prj")));
         assertTrue(Files.isRegularFile(dir.resolve("xdi/Mn#Mn3O4.xdi")));
     }
+
+    @Test
+    void multiElementGlobSumsTheDeadTimeCorrectedElements() throws Exception {
+        // GSECARS 7-element SDD: the dead-time corrected sum over I0 is the peers' mu (Sum_Fe_Ka / I0, Larch pre_edge defaults)
+        Path f = DATA.resolve("xanes/fe_k/fexanes_a.001");
+        Run r = run("xas", "normalize", f.toString(), "--mode", "fluorescence", "--i0", "I0", "--if", "Fe_Ka_mca*", "--dt", "DTFactor_mca*",
+            "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = json(dir.resolve("fexanes_a.001.json"));
+        JsonNode larch = Parameters.json().readTree(DATA.resolve("peers/larch_pre_edge.json").toFile()).get("fe_xanes_a");
+        assertEquals(larch.get("e0").asDouble(), j.get("e0").asDouble(), 1e-9);
+        assertEquals(larch.get("edge_step").asDouble(), j.get("edge_step").asDouble(), 1e-5 * larch.get("edge_step").asDouble());
+        assertTrue(j.get("provenance").get("notes").toString().contains("summed 7 of 7 elements"), j.get("provenance").toString());
+        // a list with one element excluded by name
+        Path ex = dir.resolve("ex");
+        r = run("xas", "normalize", f.toString(), "--mode", "fluorescence", "--i0", "I0", "--if", "Fe_Ka_mca1,Fe_Ka_mca2,Fe_Ka_mca3",
+            "--dt", "DTFactor_mca*", "--exclude", "Fe_Ka_mca2", "--out", ex.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(json(ex.resolve("fexanes_a.001.json")).get("provenance").get("notes").toString().contains("element Fe_Ka_mca2 not summed: excluded by name"));
+        r = run("xas", "normalize", f.toString(), "--mode", "fluorescence", "--i0", "I0", "--if", "Nope_*", "--out", ex.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("--if 'Nope_*' matches no channel"), r.err());
+    }
 }

@@ -41,8 +41,19 @@ final class XasInputOptions {
     @Option(names = "--it", paramLabel = "COL", description = "Transmitted-flux column (transmission).")
     String it;
 
-    @Option(names = "--if", paramLabel = "COL", description = "Fluorescence or electron-yield column.")
+    @Option(names = "--if", paramLabel = "COL", description = "Fluorescence or electron-yield column; for a multi-element detector a list "
+        + "(Fe_Ka_mca1,Fe_Ka_mca2) or a glob (Fe_Ka_mca*) of element channels, summed after per-element dead-time correction (--dt, or --icr/--ocr globs).")
     String ifl;
+
+    @Option(names = "--dt", paramLabel = "GLOB", description = "Per-element dead-time factor channels (list or glob), paired with the --if elements by their number.")
+    String dt;
+
+    @Option(names = "--exclude", paramLabel = "CHANNEL", description = "A multi-element channel left out of the sum (repeatable).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--outliers", paramLabel = "auto|off", defaultValue = "auto", description = "Multi-element outlier test: auto (default: exclude and note elements "
+        + "whose spectrum deviates) or off.")
+    String outliers;
 
     @Option(names = "--icr", paramLabel = "COL", description = "SDD input count rate (dead-time correction with --ocr).")
     String icr;
@@ -167,8 +178,17 @@ final class XasInputOptions {
     }
 
     private XasInput.Loaded loaded(Scan scan, Path file, String name) throws EdgeworksException {
-        XasInput.Loaded l = XasInput.load(scan, file, name, new XasInput.Selection(energy, mu, mode, i0, it, ifl, icr, ocr));
         List<String> notes = new ArrayList<>();
+        String fluo = ifl, inRate = icr, outRate = ocr;
+        if (MultiElement.isMulti(ifl)) {
+            MultiElement.Summed m = MultiElement.sum(scan, file, ifl, dt, icr, ocr, exclude, outliers);
+            scan = m.scan();
+            notes.addAll(m.notes());
+            fluo = MultiElement.CHANNEL;
+            inRate = null; // the per-element rates were used in the sum
+            outRate = null;
+        }
+        XasInput.Loaded l = XasInput.load(scan, file, name, new XasInput.Selection(energy, mu, mode, i0, it, fluo, inRate, outRate));
         scan.metadata().forEach((k, v) -> { if (k.startsWith("note.")) notes.add(v); });
         if (!scan.entryPath().isEmpty()) notes.add("scan " + scan.entryPath() + " of " + file);
         notes.addAll(l.notes());

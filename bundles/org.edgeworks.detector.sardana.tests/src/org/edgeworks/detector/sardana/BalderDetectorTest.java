@@ -17,7 +17,11 @@ class BalderDetectorTest {
     void balder2023HasEnergyAndIonChamberSums() throws Exception {
         Path f = NEXUS.resolve("20230318.h5");
         assertEquals(BalderDetector.ID, DetectorRegistry.load().select(f).detector().id());
-        Scan s = DetectorRegistry.load().read(f);
+        // two scan entries: listed, each read by name, never one of them silently
+        assertEquals(java.util.List.of("entry24212", "entry24213"), DetectorRegistry.load().scans(f).stream().map(x -> x.id()).toList());
+        var ex = org.junit.jupiter.api.Assertions.assertThrows(org.edgeworks.core.EdgeworksException.class, () -> DetectorRegistry.load().read(f));
+        org.junit.jupiter.api.Assertions.assertTrue(ex.getMessage().startsWith(f + ": holds 2 scans (entry24212, entry24213)"), ex.getMessage());
+        Scan s = DetectorRegistry.load().read(f, "entry24212");
         double[] e = s.require(ChannelRole.ENERGY).readDoubles("t");
         assertEquals(601, e.length);
         assertEquals(16065.0, e[0], 1e-9);
@@ -34,7 +38,10 @@ class BalderDetectorTest {
 
     @Test
     void balder2024ReadsElectrometersThroughExternalLinks() throws Exception {
-        Scan s = DetectorRegistry.load().read(NEXUS.resolve("20240213s.h5"));
+        Path f = NEXUS.resolve("20240213s.h5");
+        // two scan entries (29270, 29271): the values below are entry29270's
+        assertEquals(java.util.List.of("entry29270", "entry29271"), DetectorRegistry.load().scans(f).stream().map(x -> x.id()).toList());
+        Scan s = DetectorRegistry.load().read(f, "entry29270");
         assertEquals(8, s.all(ChannelRole.OTHER).size());
         assertEquals(501, s.require(ChannelRole.ENERGY).shape()[0]);
         assertEquals(1.59980045e-05 + 1.60421019e-05, s.require(ChannelRole.I0).readDoubles("t")[0], 1e-13);

@@ -27,7 +27,8 @@ import org.edgeworks.nexus.NexusScans;
  * "albaem-01_ch1".."albaem-02_ch4" or, in newer files, as external links "albaem_2d_01/channelN/data"
  * into per-detector files. Balder wires ion chambers as I0 = electrometer 1 channels 1+2 and
  * It = electrometer 2 channels 3+4; both sums are given as channels next to the raw currents.
- * Only the first entry of a file is read (the metadata list the others).
+ * Every NXentry with measurement/mono1_energy_acs is a scan ({@link #scans}); a file with
+ * several is never read as one of them silently.
  */
 public final class BalderDetector implements Detector {
     public static final String ID = "org.edgeworks.detector.sardana.balder";
@@ -49,12 +50,47 @@ public final class BalderDetector implements Detector {
     }
 
     static NexusNode measurement(NexusNode root) {
+        List<NexusNode> all = measurements(root);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /** The measurement/ group of every NXentry that has mono1_energy_acs, in file order. */
+    static List<NexusNode> measurements(NexusNode root) {
+        List<NexusNode> out = new ArrayList<>();
         for (NexusNode e : root.children()) {
             if (!"NXentry".equals(e.nxClass())) continue;
             for (NexusNode m : e.children())
-                if (m.name().equals("measurement") && NexusScans.dataset(m, "mono1_energy_acs") != null) return m;
+                if (m.name().equals("measurement") && NexusScans.dataset(m, "mono1_energy_acs") != null) out.add(m);
         }
-        return null;
+        return out;
+    }
+
+    private static String entryName(NexusNode measurement) {
+        String p = strip(measurement.path()).replaceAll("/measurement$", "");
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    @Override
+    public List<ScanEntry> scans(Path file) throws EdgeworksException {
+        try (NexusFile nx = NexusFile.open(file)) {
+            List<ScanEntry> out = new ArrayList<>();
+            for (NexusNode m : measurements(nx.tree())) {
+                String entry = entryName(m);
+                int[] shape = NexusScans.dataset(m, "mono1_energy_acs").shape();
+                out.add(new ScanEntry(entry, nx.readString("/" + entry + "/title").orElse(""), shape != null && shape.length == 1 ? shape[0] : -1,
+                    true, ""));
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public Scan read(Path file, String scanId) throws EdgeworksException {
+        try (NexusFile nx = NexusFile.open(file)) {
+            List<NexusNode> all = measurements(nx.tree());
+            for (NexusNode m : all) if (entryName(m).equals(scanId)) return readEntry(file, nx, nx.tree(), m);
+            throw new EdgeworksException(file, "/" + scanId, "no such scan entry (entries: " + String.join(", ", all.stream().map(BalderDetector::entryName).toList()) + ")");
+        }
     }
 
     /** A per-detector file the master links to: entry/instrument/albaem/data or entry/instrument/pandabox/data. */
@@ -102,42 +138,49 @@ public final class BalderDetector implements Detector {
     public Scan read(Path file) throws EdgeworksException {
         try (NexusFile nx = NexusFile.open(file)) {
             NexusNode root = nx.tree();
-            NexusNode m = measurement(root);
-            if (m == null && detectorFile(root) != null) return readDetectorFile(file, nx, detectorFile(root));
-            if (m == null) throw new EdgeworksException(file, "/", "no NXentry/measurement/mono1_energy_acs (not a Balder Sardana scan)");
-            List<Channel> channels = new ArrayList<>();
-            channels.add(channel(nx, NexusScans.dataset(m, "mono1_energy_acs").path(), "mono1_energy_acs", ChannelRole.ENERGY, Unit.EV));
-            // electrometer currents keyed by (electrometer, channel)
-            Map<String, double[]> currents = new LinkedHashMap<>();
-            for (NexusNode c : m.children()) {
-                Matcher flat = FLAT.matcher(c.name());
-                Matcher nested = NESTED.matcher(c.name());
-                if (flat.matches() && NexusScans.dataset(m, c.name()) != null) {
-                    Channel ch = channel(nx, c.path(), c.name(), ChannelRole.OTHER, Unit.parse(c.attribute("units")));
+            List<NexusNode> all = measurements(root);
+            if (all.isEmpty() && detectorFile(root) != null) return readDetectorFile(file, nx, detectorFile(root));
+            if (all.isEmpty()) throw new EdgeworksException(file, "/", "no NXentry/measurement/mono1_energy_acs (not a Balder Sardana scan)");
+            if (all.size() > 1)
+                throw new EdgeworksException(file, null, "holds " + all.size() + " scans (" + String.join(", ", all.stream().map(BalderDetector::entryName).toList())
+                    + "): choose with --scan ENTRY, or give no choice to a command that processes them all");
+            return readEntry(file, nx, root, all.get(0));
+        }
+    }
+
+    private Scan readEntry(Path file, NexusFile nx, NexusNode root, NexusNode m) throws EdgeworksException {
+        List<Channel> channels = new ArrayList<>();
+        channels.add(channel(nx, NexusScans.dataset(m, "mono1_energy_acs").path(), "mono1_energy_acs", ChannelRole.ENERGY, Unit.EV));
+        // electrometer currents keyed by (electrometer, channel)
+        Map<String, double[]> currents = new LinkedHashMap<>();
+        for (NexusNode c : m.children()) {
+            Matcher flat = FLAT.matcher(c.name());
+            Matcher nested = NESTED.matcher(c.name());
+            if (flat.matches() && NexusScans.dataset(m, c.name()) != null) {
+                Channel ch = channel(nx, c.path(), c.name(), ChannelRole.OTHER, Unit.parse(c.attribute("units")));
+                channels.add(ch);
+                currents.put(flat.group(1) + ":" + flat.group(2), ch.readDoubles(file.toString()));
+            } else if (nested.matches() && !c.dangling()) {
+                for (NexusNode sub : c.children()) {
+                    NexusNode data = NexusScans.dataset(sub, "data");
+                    if (!sub.name().startsWith("channel") || data == null) continue;
+                    String name = c.name() + "/" + sub.name();
+                    // children of an external link carry paths in the target file: address them through the link
+                    String path = strip(m.path()) + "/" + c.name() + "/" + sub.name() + "/data";
+                    Channel ch = channel(nx, path, name, ChannelRole.OTHER, Unit.parse(data.attribute("units")));
                     channels.add(ch);
-                    currents.put(flat.group(1) + ":" + flat.group(2), ch.readDoubles(file.toString()));
-                } else if (nested.matches() && !c.dangling()) {
-                    for (NexusNode sub : c.children()) {
-                        NexusNode data = NexusScans.dataset(sub, "data");
-                        if (!sub.name().startsWith("channel") || data == null) continue;
-                        String name = c.name() + "/" + sub.name();
-                        // children of an external link carry paths in the target file: address them through the link
-                        String path = strip(m.path()) + "/" + c.name() + "/" + sub.name() + "/data";
-                        Channel ch = channel(nx, path, name, ChannelRole.OTHER, Unit.parse(data.attribute("units")));
-                        channels.add(ch);
-                        currents.put(nested.group(1) + ":" + sub.name().substring("channel".length()), ch.readDoubles(file.toString()));
-                    }
+                    currents.put(nested.group(1) + ":" + sub.name().substring("channel".length()), ch.readDoubles(file.toString()));
                 }
             }
-            Map<String, String> meta = new LinkedHashMap<>();
-            String entry = strip(m.path()).replaceAll("/measurement$", "");
-            meta.put("entry", entry);
-            meta.put("entries", String.join(", ", root.children().stream().filter(e -> "NXentry".equals(e.nxClass())).map(NexusNode::name).toList()));
-            nx.readString(entry + "/title").ifPresent(t -> meta.put("title", t));
-            sum(channels, currents, "I0", ChannelRole.I0, "1:1", "1:2", meta);
-            sum(channels, currents, "It", ChannelRole.IT, "2:3", "2:4", meta);
-            return new Scan(file, entry, ID, channels, meta);
         }
+        Map<String, String> meta = new LinkedHashMap<>();
+        String entry = strip(m.path()).replaceAll("/measurement$", "");
+        meta.put("entry", entry);
+        meta.put("entries", String.join(", ", root.children().stream().filter(e -> "NXentry".equals(e.nxClass())).map(NexusNode::name).toList()));
+        nx.readString(entry + "/title").ifPresent(t -> meta.put("title", t));
+        sum(channels, currents, "I0", ChannelRole.I0, "1:1", "1:2", meta);
+        sum(channels, currents, "It", ChannelRole.IT, "2:3", "2:4", meta);
+        return new Scan(file, entry, ID, channels, meta);
     }
 
     private static String strip(String path) {

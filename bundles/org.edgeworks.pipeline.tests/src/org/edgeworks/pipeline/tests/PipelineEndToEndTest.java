@@ -42,9 +42,13 @@ class PipelineEndToEndTest {
         Shared.Cli r = Shared.cli(args.toArray(String[]::new));
         assertEquals(1, r.code(), "some shared files are not XAS scans: exit 1\n" + r.out() + r.err());
         List<String> progress = r.out().lines().filter(l -> l.startsWith("[")).toList();
-        assertEquals(files.size(), progress.size(), "one progress line per file");
+        // one progress line per file, one per usable scan of a multi-scan file (SPEC, Athena, two-entry Balder)
+        assertTrue(progress.size() > files.size(), "multi-scan files give one line per scan: " + progress.size() + " for " + files.size() + " files");
+        assertTrue(progress.stream().anyMatch(l -> l.contains("] ok      ") && l.contains("20230318.h5#entry24213 -> 20230318.h5#entry24213.nxs")), r.out());
+        assertTrue(r.out().contains("skipped " + Shared.DATA.resolve("spec/fe_foil_balder.spec") + "#1: aborted after 12 points"), r.out());
         long ok = progress.stream().filter(l -> l.contains("] ok ")).count();
-        assertTrue(r.out().contains("summary: " + files.size() + " file(s), " + ok + " ok, " + (files.size() - ok) + " failed"), r.out());
+        assertTrue(r.out().contains("summary: " + progress.size() + " scan(s) of " + files.size() + " file(s), " + ok + " ok, "
+            + (progress.size() - ok) + " failed"), r.out());
         assertTrue(ok >= 50, "ok: " + ok + "\n" + r.out());
         for (String l : progress) if (l.contains("FAILED")) assertFalse(l.contains("\tat "), "one line per failure: " + l);
         // every ok file has its three results, and no temporary file is left behind
@@ -64,7 +68,7 @@ class PipelineEndToEndTest {
         Path xanes = Shared.write(tmp, "xanes.json", Shared.XANES), sdd = Shared.write(tmp, "sdd.json", Shared.SDD);
         Object[][] cases = {
             {xanes, Shared.DATA.resolve("xanes/mn_k/MnO.dat"), "MnO.dat"},
-            {xanes, Shared.DATA.resolve("nexus/20230318.h5"), "20230318.h5"},
+            {xanes, Shared.DATA.resolve("nexus/20230318.h5"), "20230318.h5#entry24212"}, // a two-entry file: rerun finds the entry
             {xanes, Shared.DATA.resolve("soft_xray/sxr129598.mda"), "sxr129598.mda"},
             {sdd, Shared.DATA.resolve("tender_mca/MEX2_5641.mda"), "MEX2_5641.mda"}};
         for (Object[] c : cases) {
@@ -160,7 +164,9 @@ class PipelineEndToEndTest {
             args.addAll(List.of("--out", tmp.resolve("j" + jobs).toString(), "--jobs", jobs));
             assertEquals(0, Shared.cli(args.toArray(String[]::new)).code());
         }
-        for (String n : new String[] {"MnO.dat", "Mn2O3x.dat", "fe.060", "mn.stan", "20240213s.h5", "Cu-foil_EXAFS_23068.dat"}) {
+        // 20240213s.h5 holds two scan entries: two results
+        for (String n : new String[] {"MnO.dat", "Mn2O3x.dat", "fe.060", "mn.stan", "20240213s.h5#entry29270", "20240213s.h5#entry29271",
+            "Cu-foil_EXAFS_23068.dat"}) {
             ResultNexus.Recorded a = ResultNexus.read(tmp.resolve("j1/" + n + ".nxs")), b = ResultNexus.read(tmp.resolve("j4/" + n + ".nxs"));
             assertArrayEquals(a.columns().get("data"), b.columns().get("data"), n);
         }
@@ -214,6 +220,54 @@ class PipelineEndToEndTest {
         assertTrue(info.out().contains("Edgeworks result: xanes-normalise: mn.stan  (NXxasproc)"), info.out());
         assertTrue(info.out().contains("step 2: org.edgeworks.xas.normalize"), info.out());
         assertTrue(info.out().contains("reproduce: edgeworks rerun"), info.out());
+    }
+
+    /**
+     * The same NXxasproc result read by other tools (/usr/bin/python3): h5py finds every field the
+     * NXxasproc application definition requires (title, definition, SAMPLE/name,
+     * XAS_data_reduction/program, version, date, parameters/raw_file, DATA/energy, DATA/data), silx
+     * accepts /entry/data as valid NXdata with "data" as signal and "energy" as axis, and the
+     * numbers h5py reads equal the result's CSV written beside it.
+     */
+    @Test
+    void nxxasprocResultsOpenInSilxAndH5py(@TempDir Path tmp) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "no /usr/bin/python3");
+        Path pipeline = Shared.write(tmp, "xanes.json", Shared.XANES);
+        assertEquals(0, Shared.cli("run", pipeline.toString(), Shared.DATA.resolve("xanes/mn_k/MnO.dat").toString(), "--out", tmp.toString()).code());
+        String script = String.join("\n",
+            "import sys, json, h5py, numpy as np",
+            "from silx.io.nxdata import NXdata, is_valid_nxdata",
+            "f = h5py.File(sys.argv[1], 'r')",
+            "e = f['entry']",
+            "def s(x): return x.decode() if isinstance(x, bytes) else str(x)",
+            "assert s(e.attrs['NX_class']) == 'NXentry'",
+            "missing = [p for p in ('title', 'definition', 'sample/name', 'XAS_data_reduction/program', 'XAS_data_reduction/version',",
+            "    'XAS_data_reduction/date', 'XAS_data_reduction/parameters/raw_file', 'data/energy', 'data/data') if p not in e]",
+            "assert not missing, missing",
+            "assert s(e['definition'][()]) == 'NXxasproc'",
+            "for g, c in (('sample', 'NXsample'), ('XAS_data_reduction', 'NXprocess'), ('XAS_data_reduction/parameters', 'NXparameters'), ('data', 'NXdata')):",
+            "    assert s(e[g].attrs['NX_class']) == c, g",
+            "assert is_valid_nxdata(e['data'])",
+            "nx = NXdata(e['data'])",
+            "print(json.dumps({'signal': nx.signal.name.split('/')[-1], 'axes': [a.name.split('/')[-1] for a in nx.axes],",
+            "  'energy': e['data/energy'][()].tolist(), 'data': e['data/data'][()].tolist(), 'sample': s(e['sample/name'][()])}))");
+        Process pr = new ProcessBuilder("/usr/bin/python3", "-c", script, tmp.resolve("MnO.dat.nxs").toString()).start();
+        String out = new String(pr.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(pr.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, pr.waitFor(), err);
+        var r = org.edgeworks.core.processing.Parameters.json().readTree(out);
+        assertEquals("data", r.get("signal").asText());
+        assertEquals("[\"energy\"]", r.get("axes").toString());
+        assertEquals("MnO.dat", r.get("sample").asText());
+        List<String> csv = Files.readAllLines(tmp.resolve("MnO.dat.csv")).stream().filter(l -> !l.startsWith("#")).toList();
+        List<String> header = List.of(csv.get(0).split(","));
+        int n = csv.size() - 1;
+        assertEquals(n, r.get("energy").size());
+        for (int i = 0; i < n; i += 17) {
+            String[] row = csv.get(i + 1).split(",");
+            assertEquals(Double.parseDouble(row[0]), r.get("energy").get(i).asDouble(), 1e-6 * Math.abs(Double.parseDouble(row[0])));
+        }
+        assertTrue(header.size() >= 2, csv.get(0));
     }
 
     @Test
