@@ -156,4 +156,42 @@ class FormatsCliTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("--if 'Nope_*' matches no channel"), r.err());
     }
+
+    /**
+     * Raw counters exported as NXxas are read back by Edgeworks (the NXxas detector: same energy,
+     * I0 and It as the XDI columns) and by h5py + silx (/usr/bin/python3): every field the NXxas
+     * application definition requires is there and /entry/data is valid NXdata.
+     */
+    @Test
+    void rawScanExportedAsNxxasOpensEverywhere() throws Exception {
+        Path xdi = DATA.resolve("xanes/cu_k/cu_metal_rt.xdi");
+        Run r = run("xas", "export", xdi.toString(), "--nxxas", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        Path nx = dir.resolve("cu_metal_rt.nxxas.nxs");
+        var reg = org.edgeworks.core.detector.DetectorRegistry.load();
+        var back = reg.read(nx);
+        var orig = reg.read(xdi);
+        for (var role : new org.edgeworks.core.data.ChannelRole[] {org.edgeworks.core.data.ChannelRole.ENERGY,
+            org.edgeworks.core.data.ChannelRole.I0, org.edgeworks.core.data.ChannelRole.IT})
+            org.junit.jupiter.api.Assertions.assertArrayEquals(orig.require(role).readDoubles("x"), back.require(role).readDoubles("n"), 0, role.toString());
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "no /usr/bin/python3");
+        String script = String.join("\n",
+            "import sys, h5py",
+            "from silx.io.nxdata import is_valid_nxdata",
+            "e = h5py.File(sys.argv[1], 'r')['entry']",
+            "need = ('title', 'start_time', 'definition', 'instrument/source/type', 'instrument/source/name', 'instrument/source/probe',",
+            "  'instrument/monochromator/energy', 'instrument/incoming_beam/data', 'instrument/absorbed_beam/data', 'sample/name',",
+            "  'monitor/mode', 'monitor/preset', 'monitor/data', 'data/energy', 'data/absorbed_beam')",
+            "missing = [p for p in need if p not in e]",
+            "assert not missing, missing",
+            "d = e['definition'][()]",
+            "assert (d.decode() if isinstance(d, bytes) else d) == 'NXxas'",
+            "assert is_valid_nxdata(e['data'])",
+            "print('ok', len(e['data/energy']))");
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", script, nx.toString()).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), err);
+        assertTrue(out.startsWith("ok "), out);
+    }
 }

@@ -35,6 +35,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads; multi-scan files give every scan).") List<Path> files;
     @Option(names = "--athena", paramLabel = "OUT.prj", description = "Write one Athena project holding every spectrum as a group.") Path athena;
     @Option(names = "--xdi", description = "Write NAME.xdi (energy, mu, norm, flat) per spectrum into --out.") boolean xdi;
+    @Option(names = "--nxxas", description = "Write the raw counters as NeXus NXxas, NAME.nxxas.nxs per scan into --out "
+        + "(energy, incoming_beam = I0, absorbed_beam = It, or If with --mode fluorescence).") boolean nxxas;
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder of --xdi.") Path outDir;
     @Option(names = "--overwrite", description = "Replace existing outputs.") boolean overwrite;
     @Mixin XasInputOptions in;
@@ -45,8 +47,18 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws EdgeworksException {
         PrintWriter log = spec.commandLine().getOut();
-        if (athena == null && !xdi) throw EdgeworksException.of("xas export", "give --athena OUT.prj and/or --xdi --out DIR");
-        if (xdi && outDir == null) throw EdgeworksException.of("xas export", "--xdi writes into --out DIR: give --out");
+        if (athena == null && !xdi && !nxxas) throw EdgeworksException.of("xas export", "give --athena OUT.prj, --xdi or --nxxas (with --out DIR)");
+        if ((xdi || nxxas) && outDir == null) throw EdgeworksException.of("xas export", "--xdi and --nxxas write into --out DIR: give --out");
+        if (nxxas) for (XasInputOptions.Raw r : in.rawAll(files, log)) {
+            Path p = outDir.resolve(r.name() + ".nxxas.nxs");
+            org.edgeworks.pipeline.NxxasWriter.write(p, overwrite, r.name(), java.time.Instant.now().toString(), r.name(), r.energy(), r.i0(),
+                r.signal(), r.mode());
+            log.println(p);
+        }
+        if (athena == null && !xdi) {
+            log.flush();
+            return 0;
+        }
         List<AthenaProject.Written> groups = new ArrayList<>();
         for (XasInput.Loaded l : in.loadAll(files, log)) {
             var stored = in.stored(l);

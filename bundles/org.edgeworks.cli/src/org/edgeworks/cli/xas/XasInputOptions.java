@@ -152,6 +152,37 @@ final class XasInputOptions {
         return out;
     }
 
+    /** Raw counters of one scan for an NXxas export: energy (eV), I0 and the sample signal (It, or If with --mode fluorescence). */
+    record Raw(String name, double[] energy, double[] i0, double[] signal, String mode) {}
+
+    /** The raw counters of every scan {@link #loadAll(Path, List)} would give, chosen by --energy/--i0/--it/--if or the channel roles. */
+    List<Raw> rawAll(List<Path> files, java.io.PrintWriter log) throws EdgeworksException {
+        List<Raw> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        boolean fluo = mode != null && mode.toLowerCase(Locale.ROOT).startsWith("fluo");
+        for (Path file : files) {
+            List<Detector.ScanEntry> all = loader.scans(file);
+            List<Scan> scansOf = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            if (all.isEmpty()) { scansOf.add(loader.read(file)); names.add(XasInput.baseName(file)); }
+            else for (String id : chosen(file, all)) { scansOf.add(loader.read(file, id)); names.add(scanName(file, id)); }
+            if (all.size() > 0 && scans.isEmpty() && groups.isEmpty())
+                for (Detector.ScanEntry e : all) if (!e.usable()) skipped.add(file + "#" + e.id() + ": not processed (" + e.note() + ")");
+            for (int k = 0; k < scansOf.size(); k++) {
+                Scan s = scansOf.get(k);
+                String f = file.toString();
+                double[] e = energy != null ? XasInput.values(s, energy, f) : s.require(org.edgeworks.core.data.ChannelRole.ENERGY).readDoubles(f);
+                double[] v0 = i0 != null ? XasInput.values(s, i0, f) : s.require(org.edgeworks.core.data.ChannelRole.I0).readDoubles(f);
+                String sig = fluo ? ifl : it;
+                double[] vs = sig != null ? XasInput.values(s, sig, f)
+                    : s.require(fluo ? org.edgeworks.core.data.ChannelRole.IF : org.edgeworks.core.data.ChannelRole.IT).readDoubles(f);
+                out.add(new Raw(names.get(k), e, v0, vs, fluo ? "fluorescence" : "transmission"));
+            }
+        }
+        if (log != null) for (String s : skipped) log.println(s);
+        return out;
+    }
+
     private List<String> chosen(Path file, List<Detector.ScanEntry> all) throws EdgeworksException {
         Set<String> ids = new LinkedHashSet<>();
         for (String want : concat(scans, groups)) {
