@@ -133,6 +133,20 @@ class MapProcessorsTest {
     }
 
     @Test
+    void energyLossMapsCarrySigma() throws EdgeworksException {
+        // loss step = emission step: every loss cell is one emission cell, so sigma is carried unchanged (0.25 everywhere)
+        RixsMap base = sampled("A", 528, 532);
+        double[] e = new double[base.data().length];
+        java.util.Arrays.fill(e, 0.25);
+        RixsMap a = RixsMap.of("A", base.excitation().values(), base.emission().values(), base.data(), e);
+        RixsMap loss = new EnergyLossMap().apply(a, EnergyLossMap.Parameters.defaults()).value();
+        double[] d = loss.data(), le = loss.errors();
+        int inside = 0;
+        for (int k = 0; k < d.length; k++) if (d[k] != 0) { assertEquals(0.25, le[k], 1e-9); inside++; }
+        assertTrue(inside > 100);
+    }
+
+    @Test
     void mapFromReducedSpectraNormalisesSortsAndRegrids() throws EdgeworksException {
         double[] ex = {531, 530, 530}; // descending, with a repeat
         double[] em = {525, 524, 523, 522}; // descending channels

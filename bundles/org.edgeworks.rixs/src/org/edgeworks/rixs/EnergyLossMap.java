@@ -35,23 +35,28 @@ public final class EnergyLossMap extends RixsProcessor<RixsMap, EnergyLossMap.Pa
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (double x : ex) { lo = Math.min(lo, x - em[em.length - 1]); hi = Math.max(hi, x - em[0]); }
         double[] loss = MapMath.uniform(lo, hi, step);
-        double[] d = m.data(), out = new double[ex.length * loss.length];
+        double[] d = m.data(), out = new double[ex.length * loss.length], e = m.errors();
+        double[] err = e == null ? null : new double[out.length];
         int outside = 0;
-        double[] lossOfRow = new double[em.length], row = new double[em.length];
+        double[] lossOfRow = new double[em.length], row = new double[em.length], var = new double[em.length];
         for (int i = 0; i < ex.length; i++) {
             // loss ascends when emission descends: reverse to keep the axis ascending
             for (int j = 0; j < em.length; j++) {
                 lossOfRow[j] = ex[i] - em[em.length - 1 - j];
                 row[j] = d[i * em.length + em.length - 1 - j];
+                if (e != null) var[j] = Math.pow(e[i * em.length + em.length - 1 - j], 2);
             }
             for (int k = 0; k < loss.length; k++) {
                 if (loss[k] < lossOfRow[0] - 1e-9 || loss[k] > lossOfRow[em.length - 1] + 1e-9) { outside++; continue; }
                 out[i * loss.length + k] = MapMath.interpolate(lossOfRow, row, loss[k]);
+                if (err != null) err[i * loss.length + k] = Math.sqrt(MapMath.interpolateVariance(lossOfRow, var, loss[k]));
             }
         }
         var data = org.eclipse.january.dataset.DatasetFactory.createFromObject(
             org.eclipse.january.dataset.DoubleDataset.class, out, ex.length, loss.length);
-        RixsMap lossMap = new RixsMap(m.name() + " energy loss", m.excitation(), Axis.of("energy loss", Unit.EV, loss), data);
+        var errors = err == null ? null : org.eclipse.january.dataset.DatasetFactory.createFromObject(
+            org.eclipse.january.dataset.DoubleDataset.class, err, ex.length, loss.length);
+        RixsMap lossMap = new RixsMap(m.name() + " energy loss", m.excitation(), Axis.of("energy loss", Unit.EV, loss), data, errors);
         return result(lossMap, p, List.of("energy loss = E_ex - E_em on " + loss.length + " points, step " + MapMath.fmt(step)
             + " eV; " + outside + " cell(s) outside the measured range set to 0"));
     }
