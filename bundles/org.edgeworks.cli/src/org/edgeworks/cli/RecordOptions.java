@@ -45,6 +45,7 @@ public final class RecordOptions<P extends Record> {
     private final P defaults;
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Set<String> excluded = new LinkedHashSet<>();
+    private final Set<String> required = new LinkedHashSet<>();
     private final Map<String, String> given = new LinkedHashMap<>();
 
     public RecordOptions(Class<P> type, P defaults) {
@@ -55,6 +56,12 @@ public final class RecordOptions<P extends Record> {
     /** Names the option of {@code component} {@code option} (e.g. "--l3" for eL3) instead of its kebab-case name. */
     public RecordOptions<P> rename(String component, String option) {
         names.put(component, option);
+        return this;
+    }
+
+    /** Components whose option must be given (picocli then refuses a command line without it, exit 2). */
+    public RecordOptions<P> require(String... components) {
+        required.addAll(List.of(components));
         return this;
     }
 
@@ -91,6 +98,7 @@ public final class RecordOptions<P extends Record> {
             OptionSpec.Builder b = OptionSpec.builder(option(c))
                 .description(help(rc.getAnnotation(Param.class), def.get(c), flag))
                 .setter(setter);
+            if (required.contains(c)) b.required(true);
             if (flag) b.type(boolean.class).arity("0");
             else b.type(String.class).paramLabel(label(rc)).arity("1");
             spec.addOption(b.build());
@@ -207,7 +215,8 @@ public final class RecordOptions<P extends Record> {
             else if (hi) parts.add("at most " + plain(p.max()));
         }
         // the default, unless the record's description already explains it (e.g. "default: Larch's choice")
-        if (!flag && def != null && (p == null || !p.description().contains("default"))) parts.add("default " + text(def));
+        boolean noDefault = def == null || (def instanceof Double d && !Double.isFinite(d)); // NaN: must be given
+        if (!flag && !noDefault && (p == null || !p.description().contains("default"))) parts.add("default " + text(def));
         return (String.join("; ", parts) + ".").replace("%", "%%"); // picocli formats descriptions: a literal % is %%
     }
 

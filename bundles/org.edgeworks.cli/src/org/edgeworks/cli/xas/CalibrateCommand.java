@@ -6,29 +6,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.SourceRef;
 import org.edgeworks.plot.LinePlot;
 import org.edgeworks.xas.CalibrateProcessor;
-import org.edgeworks.xas.E0Method;
 import org.edgeworks.pipeline.xas.XasInput;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code xas calibrate REFERENCE --e0 EV [SAMPLE...]}: calibrate.json, NAME.calibrated.csv, calibrate.png. */
-@Command(name = "calibrate", mixinStandardHelpOptions = true, description = "Calibrate the energy against a reference foil; the same shift moves the samples.")
-public final class CalibrateCommand extends XasSubcommand {
+/**
+ * {@code xas calibrate REFERENCE --e0 EV [SAMPLE...]}: calibrate.json, NAME.calibrated.csv,
+ * calibrate.png. {@code --e0} (required) and {@code --e0-method} generated from
+ * {@link CalibrateProcessor.Params} ({@link RecordOptions}).
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class,
+    description = "Calibrate the energy against a reference foil; the same shift moves the samples.")
+public final class CalibrateCommand extends XasSubcommand implements RecordOptions.Holder {
     @Parameters(index = "0", paramLabel = "REFERENCE", description = "The reference spectrum (foil, or the scan to align to).") Path reference;
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "SAMPLE", description = "Spectra measured with the reference: moved by the same shift.") List<Path> samples = new ArrayList<>();
-    @Option(names = "--e0", required = true, paramLabel = "EV", description = "Tabulated edge energy of the reference (Mn 6539.0, Ru 22117).") double e0;
-    @Option(names = "--e0-method", paramLabel = "METHOD", defaultValue = "derivative", description = "derivative (default: max dmu/dE between grid points) | grid (Larch's grid point) | half-step | second-derivative | smoothed-derivative") String method;
+
+    final RecordOptions<CalibrateProcessor.Params> options =
+        new RecordOptions<>(CalibrateProcessor.Params.class, CalibrateProcessor.Params.defaults()).rename("referenceE0", "--e0").require("referenceE0");
+
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "calibrate", description = "Output base name (default calibrate).") String name;
 
     @Override
     void execute() throws EdgeworksException {
+        CalibrateProcessor.Params params = options.build(null);
         XasInput.Loaded ref = in.load(reference);
         List<Spectrum> ss = new ArrayList<>();
         List<SourceRef> src = new ArrayList<>(List.of(ref.source()));
@@ -37,7 +46,7 @@ public final class CalibrateCommand extends XasSubcommand {
             ss.add(l.spectrum());
             src.add(l.source());
         }
-        var r = new CalibrateProcessor().apply(new CalibrateProcessor.Input(ref.spectrum(), ss), new CalibrateProcessor.Params(e0, E0Method.parse(method)));
+        var r = new CalibrateProcessor().apply(new CalibrateProcessor.Input(ref.spectrum(), ss), params);
         var v = r.value();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("reference", v.reference());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.SourceRef;
@@ -18,12 +19,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code xas valence SAMPLES... --ref V=FILE ...}: one table of E0, edge step and valence per spectrum. */
-@Command(name = "valence", mixinStandardHelpOptions = true, description = "Edge-shift valence of samples from references of known valence.")
-public final class ValenceCommand extends XasSubcommand {
+/**
+ * {@code xas valence SAMPLES... --ref V=FILE ...}: one table of E0, edge step and valence per
+ * spectrum. {@code --edge} generated from {@link ValenceProcessor.Params} ({@link RecordOptions});
+ * {@code normalized} follows {@code --input}.
+ */
+@Command(name = "valence", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class,
+    description = "Edge-shift valence of samples from references of known valence.")
+public final class ValenceCommand extends XasSubcommand implements RecordOptions.Holder {
     @Parameters(arity = "0..*", paramLabel = "SAMPLE", description = "Samples whose valence is wanted.") List<Path> samples = new ArrayList<>();
     @Option(names = "--ref", required = true, paramLabel = "VALENCE=FILE", description = "A reference with its formal valence, e.g. 2=MnO.xdi (repeat).") List<String> refs;
-    @Option(names = "--edge", paramLabel = "KIND", defaultValue = "e0", description = "e0 (max dmu/dE between grid points, default) | half-height (norm = 0.5) | grid (Larch's grid-point e0) | second-derivative | smoothed-derivative") String edge;
+
+    final RecordOptions<ValenceProcessor.Params> options =
+        new RecordOptions<>(ValenceProcessor.Params.class, ValenceProcessor.Params.defaults()).exclude("normalized");
+
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "valence", description = "Output base name (default valence).") String name;
 
     @Override
@@ -54,7 +64,7 @@ public final class ValenceCommand extends XasSubcommand {
             notes.addAll(l.notes());
         }
         var res = new ValenceProcessor().apply(new ValenceProcessor.Input(rs, vals, ss),
-            new ValenceProcessor.Params(ValenceProcessor.EdgeEnergy.parse(edge), in.normalizedInput()));
+            options.build(null, java.util.Map.of("normalized", String.valueOf(in.normalizedInput()))));
         var v = res.value();
         StringBuilder csv = new StringBuilder("name,reference,formal_valence,e0,edge_step,edge_energy,edge_energy_stderr,valence,valence_stderr\n");
         for (var row : v.rows())
