@@ -141,6 +141,7 @@ public final class RixsBuild implements Callable<Integer> {
         Map<String, Object> curvature = new LinkedHashMap<>();
         curvature.put("model", "shift(u) = sum_k coefficients[k] u^k pixels, u = row - centre_row");
         curvature.put("coefficients", b.curvature().coefficients());
+        curvature.put("coefficient_errors", java.util.Arrays.stream(b.curvature().coefficientErrors()).mapToObj(v -> Double.isFinite(v) ? v : null).toList());
         curvature.put("centre_row", b.curvature().centreRow());
         curvature.put("bin_rows", b.curvature().binRows());
         curvature.put("measured_shifts_px", b.curvature().measuredShifts());

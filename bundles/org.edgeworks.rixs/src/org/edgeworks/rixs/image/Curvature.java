@@ -106,7 +106,33 @@ public final class Curvature {
             ss += r * r;
         }
         return new CurvatureFit(coeff, centre, toArray(keptRows), toArray(keptShift), toArray(res),
-            Math.sqrt(ss / Math.max(1, res.size())));
+            Math.sqrt(ss / Math.max(1, res.size())), coefficientErrors(keptRows, centre, ss, degree));
+    }
+
+    /**
+     * Standard errors of the polynomial coefficients from the bin scatter: s^2 (X^T X)^-1 with
+     * s^2 = residual sum of squares / (bins - coefficients) (Hipparchus SVD inverse); NaN when
+     * there are no more bins than coefficients (no scatter to judge by).
+     */
+    static double[] coefficientErrors(List<Double> rows, double centre, double ss, int degree) {
+        int n = rows.size(), m = degree + 1;
+        double[] out = new double[m];
+        java.util.Arrays.fill(out, Double.NaN);
+        if (n <= m) return out;
+        org.hipparchus.linear.RealMatrix x = new org.hipparchus.linear.Array2DRowRealMatrix(n, m);
+        for (int i = 0; i < n; i++) {
+            double u = rows.get(i) - centre, pow = 1;
+            for (int k = 0; k < m; k++) { x.setEntry(i, k, pow); pow *= u; }
+        }
+        try {
+            org.hipparchus.linear.RealMatrix inv = new org.hipparchus.linear.SingularValueDecomposition(x.transpose().multiply(x))
+                .getSolver().getInverse();
+            double s2 = ss / (n - m);
+            for (int k = 0; k < m; k++) out[k] = Math.sqrt(Math.max(0, s2 * inv.getEntry(k, k)));
+        } catch (MathRuntimeException e) {
+            // leave NaN: the bins do not determine the coefficients
+        }
+        return out;
     }
 
     /**
