@@ -125,9 +125,17 @@ public final class InfoCommand implements Callable<Integer> {
         printChannels(scan, out);
     }
 
+    /**
+     * One line per channel, led by the number a numeric --energy/--mu/--i0 ... COL takes (see
+     * XasInput.column): the file's zero-based column for text tables, else the channel's position.
+     */
     private static void printChannels(Scan scan, PrintWriter out) {
+        boolean text = scan.channels().values().stream().anyMatch(x -> x.column() >= 0);
+        int position = 0;
         for (Channel c : scan.channels().values()) {
-            out.println("  " + c.name() + "  role=" + c.role() + "  shape=" + Arrays.toString(c.shape())
+            int col = text ? c.column() : position;
+            position++;
+            out.println("  " + (col >= 0 ? "[" + col + "] " : "[-] ") + c.name() + "  role=" + c.role() + "  shape=" + Arrays.toString(c.shape())
                 + (c.unit().symbol().isEmpty() ? "" : "  unit=" + c.unit().symbol()) + "  from " + c.sourcePath());
         }
         scan.metadata().forEach((k, v) -> { if (k.startsWith("note.")) out.println("  note: " + v); });

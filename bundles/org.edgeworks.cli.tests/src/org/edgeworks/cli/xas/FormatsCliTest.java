@@ -194,4 +194,45 @@ class FormatsCliTest {
         assertEquals(0, p.waitFor(), err);
         assertTrue(out.startsWith("ok "), out);
     }
+
+    /**
+     * A numeric COL is the file's zero-based column (data README: in sxr129598.asc 3 = calculated
+     * photon energy, 12 = TEY sample drain, 13 = I0), not a position in the channel list (the
+     * mda2ascii Index column is no channel): it gives Larch's O K-edge (peers/larch_pre_edge.json
+     * oK_sxr129598_tey), and info prints the same numbers next to the labels that mean the same.
+     */
+    @Test
+    void numericColumnsAreTheFilesZeroBasedColumnsAsInfoPrintsThem() throws Exception {
+        Path asc = DATA.resolve("soft_xray/sxr129598.asc");
+        JsonNode peer = json(DATA.resolve("peers/larch_pre_edge.json")).get("oK_sxr129598_tey");
+        Run r = run("xas", "normalize", asc.toString(), "--energy", "3", "--mode", "yield", "--if", "12", "--i0", "13", "--out", dir.resolve("n").toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = json(dir.resolve("n/sxr129598.json"));
+        assertEquals(peer.get("e0").asDouble(), j.get("e0").asDouble(), 0.01);
+        assertEquals(peer.get("edge_step").asDouble(), j.get("edge_step").asDouble(), 1e-3 * peer.get("edge_step").asDouble());
+
+        Run info = run("info", asc.toString());
+        assertEquals(0, info.code(), info.err());
+        java.util.Map<Integer, String> byColumn = new java.util.HashMap<>();
+        var line = java.util.regex.Pattern.compile("^  \\[(\\d+)\\] (\\S+)  role=.*from column (\\d+) .*$");
+        for (String l : info.out().lines().toList()) {
+            var m = line.matcher(l);
+            if (m.matches()) {
+                assertEquals(m.group(1), m.group(3), "one numbering in " + l);
+                byColumn.put(Integer.parseInt(m.group(1)), m.group(2));
+            }
+        }
+        assertFalse(byColumn.containsKey(0), "column 0 is the Index, no channel:\n" + info.out());
+        r = run("xas", "normalize", asc.toString(), "--energy", byColumn.get(3), "--mode", "yield", "--if", byColumn.get(12), "--i0", byColumn.get(13),
+            "--out", dir.resolve("l").toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode byLabel = json(dir.resolve("l/sxr129598.json"));
+        assertEquals(j.get("e0").asDouble(), byLabel.get("e0").asDouble(), 0.0);
+        assertEquals(j.get("edge_step").asDouble(), byLabel.get("edge_step").asDouble(), 0.0);
+
+        r = run("xas", "normalize", asc.toString(), "--energy", "0", "--mode", "yield", "--if", "12", "--i0", "13", "--out", dir.resolve("x").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().trim().startsWith("edgeworks: " + asc + ": column 0 is not a data channel"), r.err());
+        assertEquals(1, r.err().trim().lines().count());
+    }
 }

@@ -19,8 +19,16 @@ import org.edgeworks.core.EdgeworksException;
  * @param unit       unit of the values (energies: EV or KEV as recorded)
  * @param data       the lazy data
  * @param sourcePath where it lives in the file (an HDF5 path or a column label), for messages
+ * @param column     zero-based data column of a text file (as the file's columns are counted,
+ *                   whatever channels the detector drops or adds); -1 when the channel is not one
+ *                   column of a text table (HDF5 datasets, sums, derived channels)
  */
-public record Channel(String name, ChannelRole role, Unit unit, ILazyDataset data, String sourcePath) {
+public record Channel(String name, ChannelRole role, Unit unit, ILazyDataset data, String sourcePath, int column) {
+
+    /** A channel that is not one column of a text table ({@link #column()} = -1). */
+    public Channel(String name, ChannelRole role, Unit unit, ILazyDataset data, String sourcePath) {
+        this(name, role, unit, data, sourcePath, -1);
+    }
 
     public int[] shape() { return data.getShape(); }
     public int rank() { return data.getRank(); }

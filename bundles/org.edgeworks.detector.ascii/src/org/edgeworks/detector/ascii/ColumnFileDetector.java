@@ -67,7 +67,7 @@ public final class ColumnFileDetector implements Detector {
             }
             DoubleDataset d = DatasetFactory.createFromObject(DoubleDataset.class, values.clone());
             d.setName(label);
-            channels.add(new Channel(label, role, unit, d, "column " + c + " '" + label + "'"));
+            channels.add(new Channel(label, role, unit, d, "column " + c + " '" + label + "'", c));
         }
         return new Scan(file, entryPath, detectorId, channels, meta);
     }

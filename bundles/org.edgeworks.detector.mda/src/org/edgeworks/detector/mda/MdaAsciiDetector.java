@@ -84,7 +84,7 @@ public final class MdaAsciiDetector implements Detector {
             int at = positions.get(c);
             double[] v = new double[rows.size()];
             for (int r = 0; r < v.length; r++) {
-                if (rows.get(r).length <= at) throw new EdgeworksException(file, "row " + (r + 1), "has no column " + (at + 1));
+                if (rows.get(r).length <= at) throw new EdgeworksException(file, "row " + (r + 1), "has no column " + at + " (zero-based)");
                 v[r] = rows.get(r)[at];
             }
             ChannelRole role = c == energy ? ChannelRole.ENERGY : PvRoles.role(col);
@@ -93,7 +93,7 @@ public final class MdaAsciiDetector implements Detector {
             if (role == ChannelRole.ENERGY && !unit.isEnergy()) unit = EnergyUnits.decide(col.name(), unit, v).unit();
             DoubleDataset d = DatasetFactory.createFromObject(DoubleDataset.class, v);
             d.setName(col.name());
-            channels.add(new Channel(col.name(), role, unit, d, "column " + (at + 1) + " [" + col.label(1) + "]"));
+            channels.add(new Channel(col.name(), role, unit, d, "column " + at + " [" + col.label(1) + "]", at));
         }
         meta.put("format", "EPICS mda2ascii export");
         return new Scan(file, "", ID, channels, meta);

@@ -71,7 +71,7 @@ public final class BalderSpecDetector implements Detector {
             if (m.matches()) byChannel.put(m.group(2), v);
             DoubleDataset d = DatasetFactory.createFromObject(DoubleDataset.class, v);
             d.setName(name);
-            channels.add(new Channel(name, role, role == ChannelRole.ENERGY ? Unit.EV : Unit.NONE, d, "column " + c + " '" + name + "'"));
+            channels.add(new Channel(name, role, role == ChannelRole.ENERGY ? Unit.EV : Unit.NONE, d, "column " + c + " '" + name + "'", c));
         }
         if (channels.stream().noneMatch(c -> c.role() == ChannelRole.ENERGY))
             throw new EdgeworksException(file, where + " #L", "no mono1_energy_acs column");

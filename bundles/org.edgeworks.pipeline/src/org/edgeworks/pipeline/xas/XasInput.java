@@ -128,7 +128,13 @@ public final class XasInput {
         return sum;
     }
 
-    /** A column by label, or by zero-based index when the text is a number and no label matches. */
+    /**
+     * A column by label, or by zero-based index when the text is a number and no label matches.
+     * For a text table (channels carrying {@link Channel#column()}) the index is the file's own
+     * zero-based data column, as the data README and {@code info} count them (an mda2ascii
+     * export's Index column is column 0 though it is no channel); for other files it is the
+     * position in the channel list {@code info} prints.
+     */
     public static Channel column(Scan scan, String key, String f) throws EdgeworksException {
         var byName = scan.channel(key);
         if (byName.isPresent()) return byName.get();
@@ -136,6 +142,11 @@ public final class XasInput {
         if (key.matches("\\d+")) {
             int i = Integer.parseInt(key);
             List<Channel> all = new ArrayList<>(scan.channels().values());
+            if (all.stream().anyMatch(c -> c.column() >= 0)) {
+                for (Channel c : all) if (c.column() == i) return c;
+                throw new EdgeworksException(f, null, "column " + i + " is not a data channel (zero-based columns: " + String.join(", ",
+                    all.stream().filter(c -> c.column() >= 0).map(c -> c.column() + " " + c.name()).toList()) + ")");
+            }
             if (i < all.size()) return all.get(i);
             throw new EdgeworksException(f, null, "column index " + i + " is beyond the " + all.size() + " columns");
         }
