@@ -161,6 +161,18 @@ class XasCommandTest {
     }
 
     @Test
+    void aReferenceNameGivenTwiceIsRefusedNotSilentlyReplaced() throws Exception {
+        // picocli's Map options keep the last value of a repeated key: the first reference would be
+        // dropped and its name would label the other file's weight.
+        Run r = run("xas", "lcf", f("b.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "A=" + f("ref3.dat"),
+            "--out", dir.resolve("dup").toString());
+        assertEquals(1, r.code(), r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("--ref") && r.err().contains("'A' is given twice"), r.err());
+        assertTrue(!Files.exists(dir.resolve("dup/b.lcf.json")));
+    }
+
+    @Test
     void valenceTableForManySamples() throws Exception {
         Path out = dir.resolve("val");
         Run r = run("xas", "valence", f("a.dat"), f("b.dat"), f("c.dat"), "--ref", "2=" + f("ref2.dat"), "--ref", "3=" + f("ref3.dat"),

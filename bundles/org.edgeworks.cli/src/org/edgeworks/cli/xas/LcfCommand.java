@@ -26,13 +26,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lcf", mixinStandardHelpOptions = true, description = "Linear-combination fit of a sample by references.")
 public final class LcfCommand extends XasSubcommand {
     @Parameters(arity = "1..*", paramLabel = "SAMPLE", description = "The spectra to fit with the same references (one table row each).") List<Path> samplesIn;
-    @Option(names = "--ref", required = true, paramLabel = "NAME=FILE", description = "A reference (repeat).") Map<String, Path> refs = new LinkedHashMap<>();
+    @Option(names = "--ref", required = true, paramLabel = "NAME=FILE", description = "A reference (repeat; each NAME once).") List<String> refArgs;
+    private Map<String, Path> refs;
     @Option(names = "--valence", paramLabel = "NAME=V", description = "Formal valence of a reference, for the average valence (repeat).") Map<String, Double> valences = new LinkedHashMap<>();
     @Mixin LcfOptions fit;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "lcf", description = "Series table base name (default lcf).") String tableName;
 
     @Override
     void execute() throws EdgeworksException {
+        refs = NamedFiles.parse(refArgs, "--ref");
         List<Spectrum> rs = new ArrayList<>();
         List<SourceRef> refSources = new ArrayList<>();
         List<Double> vals = new ArrayList<>();

@@ -56,14 +56,14 @@ public final class StackCommand implements Callable<Integer> {
         @Option(names = "--flat", paramLabel = "FILE[:PATH]", description = "Incident flux: a NeXus dataset (energy x y x x flat-field stack, y x x flat-field image, "
             + "or one I0 per energy), a TIFF image, or a TIFF folder.")
         String flat;
-        @Option(names = "--step-threshold", paramLabel = "MU", description = "Mask: edge step at least this (default: 10% of the median edge step; reported).")
+        @Option(names = "--step-threshold", paramLabel = "MU", description = "Mask: edge step at least this (default: 10%% of the median edge step; reported).")
         Double stepThreshold;
         @Option(names = "--peak-window", paramLabel = "LO:HI", defaultValue = "0:30", description = "Peak search window, eV relative to each pixel's E0 (default 0:30).")
         String peakWindow;
         @Option(names = "--band-rows", paramLabel = "N", defaultValue = "0", description = "Image rows read at a time (default: about 16 MB of stack).")
         int bandRows;
-        @Option(names = "--ref", paramLabel = "NAME=FILE", description = "A reference spectrum for LCF maps (repeat).")
-        Map<String, Path> refs = new LinkedHashMap<>();
+        @Option(names = "--ref", paramLabel = "NAME=FILE", description = "A reference spectrum for LCF maps (repeat; each NAME once).")
+        List<String> refs;
         @Option(names = "--input", paramLabel = "KIND", defaultValue = "mu", description = "The references hold mu (default; normalised as xas lcf does) or norm.")
         String input;
     }
@@ -93,7 +93,7 @@ public final class StackCommand implements Callable<Integer> {
         List<StackAnalysis.Reference> refs = new ArrayList<>();
         XasInputOptions reader = new XasInputOptions();
         reader.input = o.input;
-        for (var e : o.refs.entrySet()) {
+        for (var e : NamedFiles.parse(o.refs, "--ref").entrySet()) {
             XasInput.Loaded l = reader.load(e.getValue(), e.getKey());
             Spectrum s = reader.norm(l);
             double[][] clean = LcfProcessor.cleanReference(s);
