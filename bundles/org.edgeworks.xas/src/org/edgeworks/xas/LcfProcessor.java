@@ -25,6 +25,12 @@ import org.edgeworks.xas.kernel.Normalizer;
  */
 public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProcessor.Params, LcfProcessor.LcfResult> {
     public static final String ID = "org.edgeworks.xas.lcf";
+    /**
+     * R-factor above which a fit is called poor (a warning note naming the sample): a sample on the
+     * references' energy scale fits to R of order 1e-3..1e-2; R > 0.05 usually means an uncalibrated or
+     * misaligned energy axis, or a missing reference (docs/science.md#xas-lcf).
+     */
+    public static final double POOR_FIT_R_FACTOR = 0.05;
 
     /** Normalised sample and references; valences (same order as references) may be null. */
     public record Input(Spectrum sample, List<Spectrum> references, List<Double> valences) {}
@@ -188,6 +194,9 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
             throw EdgeworksException.of(name, "references: " + ex.getMessage());
         }
         notes.addAll(best.notes());
+        if (!(best.rFactor() <= POOR_FIT_R_FACTOR))
+            notes.add("warning: " + name + ": poor fit: R-factor " + String.format(java.util.Locale.ROOT, "%.3g", best.rFactor())
+                + " > " + POOR_FIT_R_FACTOR + ": weights not meaningful; calibrate/align the sample's energy to the references' (xas calibrate, xas align) or add the missing reference");
         List<Component> comps = new ArrayList<>();
         double sw = 0, swv = 0;
         boolean haveValence = in.valences() != null;

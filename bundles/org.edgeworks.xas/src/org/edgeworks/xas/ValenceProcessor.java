@@ -20,7 +20,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * Edge-shift valence (docs/science.md#xas-valence): the edge energy of references of known formal
  * valence gives a least-squares line E = intercept + slope * valence (Hipparchus
  * SimpleRegression); a sample's valence is (E - intercept)/slope, its uncertainty from the line's
- * covariance and the references' scatter about it (needs 3 or more references).
+ * covariance and the references' scatter about it (needs 3 or more references). A sample whose edge
+ * lies beyond the references' lowest/highest edge by more than its own stderr gets a warning note
+ * (valence extrapolated).
  */
 public final class ValenceProcessor implements Processor<ValenceProcessor.Input, ValenceProcessor.Params, ValenceProcessor.Valence> {
     public static final String ID = "org.edgeworks.xas.valence";
@@ -102,8 +104,16 @@ public final class ValenceProcessor implements Processor<ValenceProcessor.Input,
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < nref; i++)
             rows.add(row(refs.get(i).name(), true, in.valences().get(i), refEdge[i], slope, icpt, mse, sxx, xbar, nref, refEdge, in.valences()));
-        for (Spectrum s : in.samples() == null ? List.<Spectrum>of() : in.samples())
-            rows.add(row(s.name(), false, null, edge(s, how, p.normalized(), notes), slope, icpt, mse, sxx, xbar, nref, refEdge, in.valences()));
+        double emin = Double.POSITIVE_INFINITY, emax = Double.NEGATIVE_INFINITY;
+        for (double[] re : refEdge) { emin = Math.min(emin, re[2]); emax = Math.max(emax, re[2]); }
+        for (Spectrum s : in.samples() == null ? List.<Spectrum>of() : in.samples()) {
+            double[] se = edge(s, how, p.normalized(), notes);
+            // beyond the references' edges by more than the sample edge's own stderr: the line is extrapolated
+            if (se[2] < emin - se[3] || se[2] > emax + se[3])
+                notes.add(String.format(java.util.Locale.ROOT, "warning: %s: edge %.2f eV lies outside the references' range [%.2f, %.2f] eV: valence extrapolated",
+                    s.name(), se[2], emin, emax));
+            rows.add(row(s.name(), false, null, se, slope, icpt, mse, sxx, xbar, nref, refEdge, in.valences()));
+        }
         if (nref < 3) notes.add("with 2 references the valence uncertainty is the edge positions' errors propagated through their line (no scatter about it is known)");
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("edge", how.label());

@@ -258,6 +258,31 @@ class XasCommandTest {
     }
 
     @Test
+    void extrapolatedValenceAndPoorLcfFitAreWarningsOnTheTerminalAndInTheJson() throws Exception {
+        // references' edges near 6545, 6550, 6556 eV; "hi" is 20 eV above the highest, a.dat (6550 eV) inside
+        scan("hi.dat", 6576, 0, 0.3);
+        Run v = run("xas", "valence", f("a.dat"), f("hi.dat"), "--ref", "2=" + f("ref2.dat"), "--ref", "3=" + f("ref3.dat"),
+            "--ref", "4=" + f("ref4.dat"), "--edge", "half-height", "--out", f("vx"));
+        assertEquals(0, v.code(), v.err());
+        List<String> lines = v.err().lines().filter(l -> l.contains("outside the references' range")).toList();
+        assertEquals(1, lines.size(), v.err());
+        assertTrue(lines.get(0).startsWith("edgeworks: warning: hi") && lines.get(0).contains("valence extrapolated"), lines.get(0));
+        String notes = json(dir.resolve("vx/valence.json")).get("provenance").get("notes").toString();
+        assertTrue(notes.contains("hi") && notes.contains("valence extrapolated"), notes);
+        assertTrue(!notes.contains("warning: a:"), notes);
+        // LCF of a scan 20 eV off every reference: R-factor far above 0.05, a poor-fit warning naming it; b (0.4 eV off ref3) fits well
+        Run l = run("xas", "lcf", f("hi.dat"), f("b.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "B=" + f("ref3.dat"), "--out", f("lx"));
+        assertEquals(0, l.code(), l.err());
+        List<String> poor = l.err().lines().filter(x -> x.contains("poor fit")).toList();
+        assertEquals(1, poor.size(), l.err());
+        assertTrue(poor.get(0).startsWith("edgeworks: warning: hi") && poor.get(0).contains("calibrate/align"), poor.get(0));
+        assertTrue(json(dir.resolve("lx/hi.lcf.json")).get("r_factor").asDouble() > 0.05);
+        assertTrue(json(dir.resolve("lx/hi.lcf.json")).get("provenance").get("notes").toString().contains("poor fit"));
+        assertTrue(!json(dir.resolve("lx/b.lcf.json")).get("provenance").get("notes").toString().contains("poor fit"));
+        assertTrue(run("xas", "lcf", "--help").out().contains("R-factor above 0.05"));
+    }
+
+    @Test
     void theOtherCommandsWriteJsonCsvPng() throws Exception {
         assertEquals(0, run("xas", "merge", f("a.dat"), f("b.dat"), f("c.dat"), "--out", f("m")).code());
         assertTrue(Files.exists(dir.resolve("m/merged.merge.csv")) && Files.exists(dir.resolve("m/merged.merge.json")) && Files.exists(dir.resolve("m/merged.merge.png")));

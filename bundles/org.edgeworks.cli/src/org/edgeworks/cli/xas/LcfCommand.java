@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
  * {@code xas lcf SAMPLE... --ref NAME=FILE ...}: per sample NAME.lcf.json, NAME.lcf.csv, NAME.lcf.png;
  * and the series table over all samples (one row per sample: fractions, stderr, R): lcf.json, lcf.csv, lcf.png.
  */
-@Command(name = "lcf", mixinStandardHelpOptions = true, description = "Linear-combination fit of a sample by references.")
+@Command(name = "lcf", mixinStandardHelpOptions = true, description = {"Linear-combination fit of a sample by references.",
+    "A fit with R-factor above " + LcfProcessor.POOR_FIT_R_FACTOR + " is a poor fit: a warning line names the sample (and a note in its JSON);"
+        + " calibrate/align its energy to the references' first (e.g. an uncalibrated scan 15 eV off)."})
 public final class LcfCommand extends XasSubcommand {
     @Parameters(arity = "1..*", paramLabel = "SAMPLE", description = "The spectra to fit with the same references (one table row each).") List<Path> samplesIn;
     @Option(names = "--ref", required = true, paramLabel = "NAME=FILE", description = "A reference (repeat; each NAME once).") List<String> refArgs;

@@ -65,6 +65,7 @@ public final class ValenceCommand extends XasSubcommand implements RecordOptions
         }
         var res = new ValenceProcessor().apply(new ValenceProcessor.Input(rs, vals, ss),
             options.build(null, java.util.Map.of("normalized", String.valueOf(in.normalizedInput()))));
+        warn(res.provenance().notes());
         var v = res.value();
         StringBuilder csv = new StringBuilder("name,reference,formal_valence,e0,edge_step,edge_energy,edge_energy_stderr,valence,valence_stderr\n");
         for (var row : v.rows())
