@@ -3,6 +3,7 @@
 # Installs the Debian packages that are missing when run as root (apt-get), else prints the one
 # apt-get line that would install them and returns 1. Nothing else is ever installed.
 need_debian_packages() {
+  command -v dpkg-query >/dev/null || return 0   # not Debian: nothing to check here
   local missing=""
   for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code edgeworks run PIPELINE.json FILE... --out DIR}: every file through the pipeline, one
  * progress line per file as it finishes, a summary, exit 1 if any file failed (the others still
- * complete). Results: DIR/NAME.nxs (NeXus with provenance), .csv and .png, each written
- * atomically; an existing result is kept unless --overwrite.
+ * complete). Results: DIR/NAME.nxs (NeXus with provenance), .csv and .png, then
+ * NAME.manifest.json last: a set without a valid manifest is incomplete (a killed run) and is
+ * redone; a complete one is kept unless --overwrite, and skipped with --resume.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run a saved pipeline (JSON, schema edgeworks-pipeline/1) over raw files; write NeXus + CSV + PNG results.")
@@ -49,6 +50,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "Files processed in parallel (default 1).")
     int jobs;
 
+    @Option(names = "--resume", description = "Skip files whose complete result set exists (an interrupted batch continues); incomplete sets are redone.")
+    boolean resume;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -66,7 +70,17 @@ public final class RunCommand implements Callable<Integer> {
             if (before != null && !before.equals(j.file()))
                 throw new EdgeworksException(j.file().toString(), null, "would write the same result as " + before + " (" + nxs.getFileName() + ")");
         }
-        Outcome.Summary s = runJobs(pipeline, work, files.size(), out, overwrite, jobs, o, detectors);
+        List<Job> todo = work;
+        if (resume && !overwrite) {
+            todo = new ArrayList<>();
+            for (Job j : work) {
+                Path nxs = PipelineRunner.outputs(pipeline, j.file(), j.scanId(), out).get(0);
+                if (PipelineRunner.complete(nxs)) o.println("skipped " + j.file() + " (complete result set " + nxs.getFileName() + ")");
+                else todo.add(j);
+            }
+            o.flush();
+        }
+        Outcome.Summary s = runJobs(pipeline, todo, files.size(), out, overwrite, jobs, o, detectors);
         o.println(s.line());
         o.flush();
         return s.failed() == 0 ? 0 : Main.EXIT_FAILURE;

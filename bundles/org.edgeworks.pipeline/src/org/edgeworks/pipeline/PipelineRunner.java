@@ -25,7 +25,13 @@ import org.edgeworks.plot.PngPlots;
 import org.edgeworks.plot.Scaling;
 import org.edgeworks.plot.Series;
 
-/** Runs a pipeline over one raw file and writes its NeXus, CSV and PNG results (each atomically). */
+/**
+ * Runs a pipeline over one raw file and writes its result set: NeXus, CSV and PNG, then a
+ * manifest. The set is written into a hidden staging folder in the output folder, its files
+ * renamed into place, and the manifest (file names and SHA-256) written last, atomically: a set
+ * without a valid manifest is incomplete, treated as absent (replaced by the next run, refused
+ * by rerun), so a run killed at any moment leaves every set whole or absent (issue 13).
+ */
 public final class PipelineRunner {
     private PipelineRunner() {}
 
@@ -53,6 +59,18 @@ public final class PipelineRunner {
      * lists it; null: the file's one scan).
      */
     public static Run process(Pipeline pipeline, Path raw, String scanId, DetectorRegistry detectors, IMonitor monitor) throws EdgeworksException {
+        try {
+            return processAbsolute(pipeline, raw, scanId, detectors, monitor);
+        } catch (EdgeworksException e) {
+            // errors name the file as the user typed it (issue 13); results still record the absolute path
+            String abs = raw.toAbsolutePath().normalize().toString();
+            String typed = raw.toString();
+            if (abs.equals(e.file()) && !abs.equals(typed)) throw e.in(typed, e.pathInFile());
+            throw e;
+        }
+    }
+
+    private static Run processAbsolute(Pipeline pipeline, Path raw, String scanId, DetectorRegistry detectors, IMonitor monitor) throws EdgeworksException {
         Path abs = raw.toAbsolutePath().normalize();
         String sha = Checksums.sha256(abs);
         Scan scan = scanId == null ? detectors.read(abs) : detectors.read(abs, scanId);
@@ -64,7 +82,8 @@ public final class PipelineRunner {
             try {
                 r = apply(s.processor(), value, s.parameters(), monitor);
             } catch (EdgeworksException e) {
-                throw new EdgeworksException(abs.toString(), "step " + (s.index() + 1) + " " + s.id(), e.getMessage());
+                throw new EdgeworksException(abs.toString(), "step " + (s.index() + 1) + " " + s.id(),
+                    e.getMessage().replace(abs + ": ", ""));
             } catch (RuntimeException e) {
                 throw new EdgeworksException(abs.toString(), "step " + (s.index() + 1) + " " + s.id(), "failed: " + e, e);
             }
@@ -98,11 +117,104 @@ public final class PipelineRunner {
         return List.of(Path.of(stem + ".nxs"), Path.of(stem + ".csv"), Path.of(stem + ".png"));
     }
 
-    /** Writes the three results; without overwrite an existing one is an error before anything is written. */
+    /** The manifest of the result set whose NeXus file is {@code nxs}: NAME.manifest.json beside it. */
+    public static Path manifest(Path nxs) {
+        String n = nxs.getFileName().toString();
+        return nxs.resolveSibling((n.endsWith(".nxs") ? n.substring(0, n.length() - 4) : n) + ".manifest.json");
+    }
+
+    /** True when the set of {@code nxs} has its manifest and every file it lists has the recorded SHA-256. */
+    public static boolean complete(Path nxs) {
+        Path m = manifest(nxs);
+        if (!Files.isRegularFile(m) || !Files.isRegularFile(nxs)) return false;
+        try {
+            com.fasterxml.jackson.databind.JsonNode files = new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.toFile()).path("files");
+            if (!files.isObject() || files.isEmpty()) return false;
+            for (java.util.Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = files.fields(); it.hasNext(); ) {
+                Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
+                Path f = nxs.resolveSibling(e.getKey());
+                if (!Files.isRegularFile(f) || !Checksums.sha256(f).equals(e.getValue().asText())) return false;
+            }
+            return true;
+        } catch (java.io.IOException | EdgeworksException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes the result set (see the class comment). A complete existing set is kept unless
+     * {@code overwrite} (an error before anything is written); an incomplete one, left by an
+     * interrupted run, is replaced.
+     */
     public static List<Path> write(Pipeline pipeline, Run run, Path outDir, boolean overwrite, String version) throws EdgeworksException {
         List<Path> out = outputs(pipeline, run.raw(), run.scanId(), outDir);
-        if (!overwrite) for (Path p : out)
-            if (Files.exists(p)) throw new EdgeworksException(p, null, "exists already (use --overwrite to replace it)");
+        Path manifest = manifest(out.get(0));
+        if (!overwrite && complete(out.get(0)))
+            throw new EdgeworksException(out.get(0), null, "exists already (use --overwrite to replace it)");
+        Path dir = out.get(0).getParent();
+        String stem = manifest.getFileName().toString().replace(".manifest.json", "");
+        Path staging;
+        try {
+            Files.createDirectories(dir);
+            removeStaleStaging(dir, stem);
+            staging = Files.createTempDirectory(dir, "." + stem + ".partial-");
+        } catch (java.io.IOException e) {
+            throw new EdgeworksException(dir, null, "cannot create the result folder: " + e.getMessage(), e);
+        }
+        try {
+            List<Path> staged = new ArrayList<>();
+            for (Path p : out) staged.add(staging.resolve(p.getFileName()));
+            List<Path> written = writeFiles(pipeline, run, staged, version);
+            // the set stops being complete before any of its files is replaced
+            Files.deleteIfExists(manifest);
+            Map<String, String> sums = new java.util.LinkedHashMap<>();
+            List<Path> placed = new ArrayList<>();
+            for (Path f : written) {
+                Path target = dir.resolve(f.getFileName());
+                sums.put(f.getFileName().toString(), Checksums.sha256(f));
+                Files.move(f, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                placed.add(target);
+            }
+            for (Path p : out) if (!placed.contains(p)) Files.deleteIfExists(p); // a PNG of an older, plotted result
+            AtomicFiles.write(manifest, true, tmp -> writeManifest(tmp, run, sums));
+            return placed;
+        } catch (java.io.IOException e) {
+            throw new EdgeworksException(out.get(0), null, "cannot write the result set: " + e.getMessage(), e);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    private static void writeManifest(Path tmp, Run run, Map<String, String> sums) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = m.createObjectNode();
+        root.put("schema", "edgeworks-result-set/1");
+        root.put("raw_file", run.raw().toString());
+        root.put("raw_file_sha256", run.sha256());
+        com.fasterxml.jackson.databind.node.ObjectNode files = root.putObject("files");
+        sums.forEach(files::put);
+        m.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+    }
+
+    /** Staging folders of this result left by a killed run. */
+    private static void removeStaleStaging(Path dir, String stem) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator)
+                if (Files.isDirectory(p) && p.getFileName().toString().startsWith("." + stem + ".partial-")) deleteTree(p);
+        }
+    }
+
+    private static void deleteTree(Path p) {
+        try (java.util.stream.Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(q);
+        } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
+            // best effort: a leftover staging folder is removed by the next write of the same result
+        }
+    }
+
+    /** Writes the NeXus, CSV and (when there is something to plot) PNG files at the given paths. */
+    private static List<Path> writeFiles(Pipeline pipeline, Run run, List<Path> out, String version) throws EdgeworksException {
+        boolean overwrite = false;
         String date = org.edgeworks.core.processing.Clock.now();
         String title = pipeline.name() + ": " + run.raw().getFileName() + (run.scanId() == null ? "" : "#" + run.scanId());
         AtomicFiles.write(out.get(0), overwrite, tmp -> ResultNexus.write(tmp, title, version, date, run.raw().toString(), run.sha256(),
@@ -150,11 +262,27 @@ public final class PipelineRunner {
         }
     }
 
+    /** What a rerun wrote, and its notes (processor versions that changed and were accepted). */
+    public record Rerun(List<Path> written, List<String> notes) {}
+
     /**
      * Reproduces a result from what it records (the pipeline JSON, the raw file path) into
-     * {@code outDir}; refuses when the raw file is gone or its SHA-256 differs from the recorded one.
+     * {@code outDir}; refuses when the result set is incomplete, when the raw file is gone or its
+     * SHA-256 differs from the recorded one, and when a processor's version differs from the
+     * recorded one (the code changed: the numbers may differ).
      */
     public static List<Path> rerun(Path result, Path outDir, boolean overwrite) throws EdgeworksException {
+        return rerun(result, outDir, overwrite, false).written();
+    }
+
+    /**
+     * As {@link #rerun(Path, Path, boolean)}; with {@code acceptNewVersions} a changed processor
+     * version does not refuse: the rerun uses the current code and says so in its notes.
+     */
+    public static Rerun rerun(Path result, Path outDir, boolean overwrite, boolean acceptNewVersions) throws EdgeworksException {
+        if (!complete(result))
+            throw new EdgeworksException(result, null, "incomplete result set (no valid " + manifest(result).getFileName()
+                + ": the run that wrote it was interrupted, or a file was changed): rerun the pipeline with 'edgeworks run'");
         ResultNexus.Recorded rec = ResultNexus.read(result);
         Path raw = Path.of(rec.rawFile());
         if (!Files.isRegularFile(raw)) throw new EdgeworksException(result, "raw_file", "the recorded raw file " + raw + " is gone");
@@ -163,14 +291,27 @@ public final class PipelineRunner {
             throw new EdgeworksException(result, "raw_file_sha256", "raw file " + raw + " changed (recorded sha256 "
                 + rec.rawSha256() + ", now " + now + "): refusing to rerun");
         Pipeline p = Pipeline.parse(rec.pipelineJson(), result + ":pipeline", ProcessorRegistry.load());
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < p.steps().size() && i < rec.steps().size(); i++) {
+            Pipeline.Step step = p.steps().get(i);
+            String recorded = rec.steps().get(i).version();
+            String current = step.processor().version();
+            if (!current.equals(recorded)) {
+                String what = "step " + (i + 1) + " " + step.id() + " was version " + recorded + ", now " + current;
+                if (!acceptNewVersions)
+                    throw new EdgeworksException(result, "step_" + String.format(java.util.Locale.ROOT, "%02d", i + 1) + "/version", what
+                        + ": the code changed, the numbers may differ; refusing to rerun (--new-versions reruns with the current code)");
+                notes.add("rerun with new code: " + what);
+            }
+        }
         DetectorRegistry detectors = DetectorRegistry.load();
         // a scan of a multi-scan file: the one whose entry path the result recorded
         String scanId = null;
         if (rec.rawEntry() != null && !rec.rawEntry().isEmpty())
-            for (var e : detectors.scans(raw))
-                if (detectors.read(raw, e.id()).entryPath().equals(rec.rawEntry())) { scanId = e.id(); break; }
+            for (var en : detectors.scans(raw))
+                if (detectors.read(raw, en.id()).entryPath().equals(rec.rawEntry())) { scanId = en.id(); break; }
         Run run = process(p, raw, scanId, detectors, null);
-        return write(p, run, outDir, overwrite, version());
+        return new Rerun(write(p, run, outDir, overwrite, version()), List.copyOf(notes));
     }
 
     /** The program version recorded in results. */

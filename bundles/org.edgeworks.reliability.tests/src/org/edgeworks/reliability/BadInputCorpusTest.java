@@ -115,6 +115,8 @@ class BadInputCorpusTest {
             if (c.cli() != null) {
                 assertNotEquals(0, exit, c.id() + ": CLI exit code");
                 assertOneLine(c, stderr);
+                // the command line names the file as the user typed it, first (issue 13), not the scan or spectrum name
+                assertTrue(stderr.startsWith("edgeworks: " + file + ":"), c.id() + ": the error starts with the file as typed: " + stderr);
             }
         } else {
             if (message != null) fail(c.id() + ": valid input refused: " + message);

@@ -97,7 +97,7 @@ class ParallelRunTest {
     }
 
     /** Every numeric dataset of two NeXus results, bit for bit (dates and paths may differ). */
-    private static void assertSameNumbers(Path a, Path b) throws Exception {
+    static void assertSameNumbers(Path a, Path b) throws Exception {
         try (NexusFile na = NexusFile.open(a); NexusFile nb = NexusFile.open(b)) {
             List<String> paths = new ArrayList<>();
             NexusScans.walk(na.tree(), n -> {

@@ -115,6 +115,7 @@ final class XasInputOptions {
      * of a multi-scan file; several scans and no single choice is a one-line error.
      */
     XasInput.Loaded load(Path file, String name) throws EdgeworksException {
+        remember(file, name);
         List<Detector.ScanEntry> all = loader.scans(file);
         if (all.isEmpty()) return loaded(loader.read(file), file, name);
         List<String> ids = chosen(file, all);
@@ -124,11 +125,36 @@ final class XasInputOptions {
         return loaded(loader.read(file, ids.get(0)), file, name == null ? scanName(file, ids.get(0)) : name);
     }
 
+    /** Scan and spectrum names of the files loaded so far -> the file path as the user typed it. */
+    final java.util.Map<String, String> asTyped = new java.util.HashMap<>();
+
+    private void remember(Path file, String name) {
+        String typed = file.toString();
+        String base = file.getFileName() == null ? typed : file.getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        asTyped.putIfAbsent(base, typed);
+        if (dot > 0) asTyped.putIfAbsent(base.substring(0, dot), typed);
+        if (name != null) asTyped.putIfAbsent(name, typed);
+    }
+
+    /**
+     * An error about a loaded spectrum (named after its scan, "negative_i0") made to name the file
+     * as the user typed it ("negative_i0.dat"), so that scan.dat, scan.xdi and scan.nxs side by
+     * side are told apart (issue 13). Errors already naming a file are returned as they are.
+     */
+    EdgeworksException asTypedFile(EdgeworksException e) {
+        String subject = e.file();
+        if (subject == null || asTyped.containsValue(subject)) return e;
+        String typed = asTyped.get(subject);
+        return typed == null ? e : e.in(typed, e.pathInFile());
+    }
+
     /**
      * Every spectrum a file gives: its one scan, or the scans/groups chosen with --scan/--group,
      * or (no choice) every usable scan, each named FILE#ID; unusable ones are listed in {@code skipped}.
      */
     List<XasInput.Loaded> loadAll(Path file, List<String> skipped) throws EdgeworksException {
+        remember(file, null);
         List<Detector.ScanEntry> all = loader.scans(file);
         if (all.isEmpty()) {
             if (!scans.isEmpty() || !groups.isEmpty())
@@ -220,6 +246,7 @@ final class XasInputOptions {
             outRate = null;
         }
         XasInput.Loaded l = XasInput.load(scan, file, name, new XasInput.Selection(energy, mu, mode, i0, it, fluo, inRate, outRate));
+        asTyped.putIfAbsent(l.spectrum().name(), file.toString());
         scan.metadata().forEach((k, v) -> { if (k.startsWith("note.")) notes.add(v); });
         if (!scan.entryPath().isEmpty()) notes.add("scan " + scan.entryPath() + " of " + file);
         notes.addAll(l.notes());

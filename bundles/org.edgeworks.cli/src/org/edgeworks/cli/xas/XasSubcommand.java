@@ -17,7 +17,11 @@ abstract class XasSubcommand implements Callable<Integer> {
     @Override
     public final Integer call() throws EdgeworksException {
         out.log = spec.commandLine().getOut();
-        execute();
+        try {
+            execute();
+        } catch (EdgeworksException e) {
+            throw in.asTypedFile(e);
+        }
         out.log.flush();
         return 0;
     }
