@@ -75,8 +75,10 @@ public final class RunCommand implements Callable<Integer> {
             todo = new ArrayList<>();
             for (Job j : work) {
                 Path nxs = PipelineRunner.outputs(pipeline, j.file(), j.scanId(), out).get(0);
-                if (PipelineRunner.complete(nxs)) o.println("skipped " + j.file() + " (complete result set " + nxs.getFileName() + ")");
-                else todo.add(j);
+                if (PipelineRunner.complete(nxs)) {
+                    PipelineRunner.removeStaleStaging(nxs);
+                    o.println("skipped " + j.file() + " (complete result set " + nxs.getFileName() + ")");
+                } else todo.add(j);
             }
             o.flush();
         }

@@ -196,6 +196,23 @@ public final class PipelineRunner {
         m.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
     }
 
+    /**
+     * Removes the staging folders a killed run left beside the result set of {@code nxs}. A kill
+     * can land after a set was placed and its manifest written but before its staging folder was
+     * deleted; such a set is complete and is skipped by {@code run --resume}, so the skip must
+     * clean up too (write() does it for every set it writes).
+     */
+    public static void removeStaleStaging(Path nxs) throws EdgeworksException {
+        String stem = manifest(nxs).getFileName().toString().replace(".manifest.json", "");
+        Path dir = nxs.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) return;
+        try {
+            removeStaleStaging(dir, stem);
+        } catch (java.io.IOException e) {
+            throw new EdgeworksException(dir, null, "cannot remove a staging folder left by an interrupted run: " + e.getMessage(), e);
+        }
+    }
+
     /** Staging folders of this result left by a killed run. */
     private static void removeStaleStaging(Path dir, String stem) throws java.io.IOException {
         try (java.util.stream.Stream<Path> s = Files.list(dir)) {
