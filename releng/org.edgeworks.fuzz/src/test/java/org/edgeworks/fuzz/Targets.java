@@ -82,7 +82,12 @@ public final class Targets {
                         stop[i] = Math.min(shape[i], SLICE_EDGE);
                         size *= Math.max(shape[i], 0);
                     }
-                    slice(lazy, new SliceND(shape, new int[shape.length], stop, null));
+                    // An empty dimension leaves nothing to slice: January refuses a zero-length
+                    // slice with IllegalArgumentException before any reader code runs, so asking
+                    // for one tests the harness, not Edgeworks (found by the bounded CI run).
+                    boolean empty = false;
+                    for (int s : shape) empty |= s <= 0;
+                    if (!empty) slice(lazy, new SliceND(shape, new int[shape.length], stop, null));
                     if (size <= SMALL) nx.readDoubles(d.path());
                 } catch (EdgeworksException expected) {
                     // a refused dataset is an answer
