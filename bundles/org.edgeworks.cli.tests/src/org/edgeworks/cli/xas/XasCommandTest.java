@@ -170,6 +170,10 @@ class XasCommandTest {
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("--ref") && r.err().contains("'A' is given twice"), r.err());
         assertTrue(!Files.exists(dir.resolve("dup/b.lcf.json")));
+        Run v = run("xas", "lcf", f("b.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "B=" + f("ref3.dat"),
+            "--valence", "A=2", "--valence", "A=3", "--out", dir.resolve("dupv").toString());
+        assertEquals(1, v.code(), v.out());
+        assertTrue(v.err().contains("--valence") && v.err().contains("'A' is given twice"), v.err());
     }
 
     @Test

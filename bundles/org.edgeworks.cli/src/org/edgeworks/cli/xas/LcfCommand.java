@@ -30,13 +30,15 @@ public final class LcfCommand extends XasSubcommand {
     @Parameters(arity = "1..*", paramLabel = "SAMPLE", description = "The spectra to fit with the same references (one table row each).") List<Path> samplesIn;
     @Option(names = "--ref", required = true, paramLabel = "NAME=FILE", description = "A reference (repeat; each NAME once).") List<String> refArgs;
     private Map<String, Path> refs;
-    @Option(names = "--valence", paramLabel = "NAME=V", description = "Formal valence of a reference, for the average valence (repeat).") Map<String, Double> valences = new LinkedHashMap<>();
+    @Option(names = "--valence", paramLabel = "NAME=V", description = "Formal valence of a reference, for the average valence (repeat; each NAME once).") List<String> valenceArgs;
+    private Map<String, Double> valences;
     @Mixin LcfOptions fit;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "lcf", description = "Series table base name (default lcf).") String tableName;
 
     @Override
     void execute() throws EdgeworksException {
         refs = NamedFiles.parse(refArgs, "--ref");
+        valences = NamedFiles.numbers(valenceArgs, "--valence");
         List<Spectrum> rs = new ArrayList<>();
         List<SourceRef> refSources = new ArrayList<>();
         List<Double> vals = new ArrayList<>();
