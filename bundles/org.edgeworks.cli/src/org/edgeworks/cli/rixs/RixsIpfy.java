@@ -12,6 +12,7 @@ import org.edgeworks.plot.Series;
 import org.edgeworks.rixs.EmissionSpectra;
 import org.edgeworks.rixs.InversePartialYield;
 import org.edgeworks.xas.NormalizeProcessor;
+import org.edgeworks.cli.xas.NormalizeOptions;
 import org.edgeworks.pipeline.rixs.RixsFiles;
 
 import picocli.CommandLine.Command;
@@ -24,12 +25,17 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code rixs ipfy SCAN --window 490:550 [--pfy-window A:B] --out DIR}: DIR/NAME.ipfy.csv
  * (energy, ipfy, ipfy_err, pfy, pfy_err, tfy, tfy_err, norm; an _err column is one standard deviation, empty when not known) and DIR/NAME.ipfy.png (iPFY, PFY, TFY side by side). norm is
- * iPFY through the XANES normalisation (org.edgeworks.xas.normalize); the CSV feeds {@code xas lcf}.
+ * iPFY edge-step normalised by the code path of {@code xas normalize}: the same generated options
+ * ({@link NormalizeOptions}: {@code --e0}, {@code --pre1} .. {@code --norm2}, {@code --nnorm}, ...), the same
+ * defaults and {@link NormalizeProcessor}, so it is on the scale of references normalised by
+ * {@code xas normalize} (or by {@code xas lcf} itself) with the same options. The CSV feeds {@code xas lcf}.
  */
 @Command(name = "ipfy", mixinStandardHelpOptions = true,
     description = {"iPFY = I0 / PFY over a non-resonant emission window, with PFY and TFY.",
         "SCAN: NeXus NXdata points x channels (@axes excitation, emission in eV) with an NXmonitor I0, or a map (.map.nxs).",
-        "Writes DIR/NAME.ipfy.csv (energy, ipfy, ipfy_err, pfy, pfy_err, tfy, tfy_err, norm; an _err column is one standard deviation, empty when not known) and DIR/NAME.ipfy.png."})
+        "Writes DIR/NAME.ipfy.csv (energy, ipfy, ipfy_err, pfy, pfy_err, tfy, tfy_err, norm; an _err column is one standard deviation, empty when not known) and DIR/NAME.ipfy.png.",
+        "norm: iPFY edge-step normalised exactly as 'xas normalize' does with the same options (--e0, --pre1 .. --norm2, ...; same defaults):"
+            + " for 'xas lcf --input norm' normalise the references with 'xas normalize' and the same options, or let 'xas lcf FILE.ipfy.csv --mu norm' normalise both."})
 public final class RixsIpfy implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCAN") Path scan;
 
@@ -41,8 +47,8 @@ public final class RixsIpfy implements Callable<Integer> {
     @Option(names = "--pfy-window", paramLabel = "A:B", description = "Resonant-line PFY window in eV (e.g. Mn L 610:670).")
     String pfyWindow;
 
-    @Option(names = "--e0", description = "Edge energy for the normalisation (default: found as Larch does).")
-    Double e0;
+    /** The normalisation options of {@code xas normalize} (--e0 ... --normalization), generated from NormalizeProcessor.Params. */
+    @Mixin NormalizeOptions normalize;
 
     @Spec CommandSpec spec;
 
@@ -50,17 +56,16 @@ public final class RixsIpfy implements Callable<Integer> {
     public Integer call() throws Exception {
         output.log = spec.commandLine().getOut();
         EmissionSpectra s = RixsFiles.readSpectra(scan);
-        write(s, RixsFiles.baseName(scan), window, pfyWindow, e0, output);
+        write(s, RixsFiles.baseName(scan), window, pfyWindow, normalize.params(), output);
         return 0;
     }
 
-    static void write(EmissionSpectra s, String name, String window, String pfyWindow, Double e0, RixsOutput out) throws EdgeworksException {
+    static void write(EmissionSpectra s, String name, String window, String pfyWindow, NormalizeProcessor.Params np, RixsOutput out) throws EdgeworksException {
         double[] w = RixsOutput.range("--window", window);
         double[] pw = pfyWindow == null ? new double[] {0, 0} : RixsOutput.range("--pfy-window", pfyWindow);
         InversePartialYield.Yields y = new InversePartialYield().apply(s,
             new InversePartialYield.Parameters(w[0], w[1], pw[0], pw[1], InversePartialYield.Parameters.defaults().nearZeroFraction())).value();
         Spectrum ip = y.ipfy();
-        NormalizeProcessor.Params np = e0 == null ? NormalizeProcessor.Params.defaults() : NormalizeProcessor.Params.defaults().withE0(e0);
         double[] norm = new NormalizeProcessor().apply(ip, np).value().norm();
         out.csv(name + ".ipfy.csv", List.of("energy", "ipfy", "ipfy_err", "pfy", "pfy_err", "tfy", "tfy_err", "norm"),
             java.util.Arrays.asList(ip.energies(), ip.signal(), ip.uncertainty(), y.pfy() == null ? null : y.pfy().signal(),
