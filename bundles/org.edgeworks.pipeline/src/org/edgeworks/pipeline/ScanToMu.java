@@ -1,10 +1,8 @@
 package org.edgeworks.pipeline;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Axis;
@@ -18,13 +16,16 @@ import org.edgeworks.core.processing.Processor;
 import org.edgeworks.core.processing.Provenance;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.xas.MuMode;
-import org.edgeworks.xas.MuProcessor;
+import org.edgeworks.pipeline.xas.XasInput;
 
 /**
- * Adapter: a scan's mu(E). With mode "auto" the channels decide, in this order: a MU channel as
- * it is; I0 and IT: transmission ln(I0/It); I0 and IF (else PFY): fluorescence If/I0, dead-time
- * corrected when ICR and OCR exist; I0 and TEY: yield. The arithmetic is the xas mu processor's;
- * the provenance names the channels and the formula.
+ * Adapter: a scan's mu(E). With mode "auto" the channels decide by the one rule the command line
+ * and the workbench use ({@link XasInput#autoMode}): a MU channel as it is; I0 and IT:
+ * transmission ln(I0/It); I0 and IF (else PFY): fluorescence If/I0; I0 and TEY: yield; the only
+ * column besides energy. Fluorescence is dead-time corrected when the scan has ICR and OCR and
+ * {@code deadTime} is set (the default). The channels are read and mu is made by
+ * {@link XasInput#make} (the xas mu processor's arithmetic), so a scan gives the same mu from
+ * {@code run}, {@code xas ...} and the workbench; the provenance names the channels and formula.
  */
 public final class ScanToMu implements Processor<Scan, ScanToMu.Params, Spectrum> {
     public static final String ID = "org.edgeworks.pipeline.mu";
@@ -48,55 +49,50 @@ public final class ScanToMu implements Processor<Scan, ScanToMu.Params, Spectrum
     @Override
     public Result<Spectrum> apply(Scan scan, Params p) throws EdgeworksException {
         String file = String.valueOf(scan.source());
-        String mode = (p.mode() == null ? "auto" : p.mode()).toLowerCase(Locale.ROOT);
-        Channel e = ScanChannels.pick(scan, p.energy(), ChannelRole.ENERGY, "energy");
-        if (mode.equals("auto")) mode = autoMode(scan, p);
-        Map<String, Object> used = new LinkedHashMap<>();
-        used.put("mode", mode);
-        used.put("energy", e.name());
-        List<String> notes = new ArrayList<>();
-        double[] energy = e.readDoubles(file);
-        if (mode.equals("mu")) {
-            Channel mu = ScanChannels.pick(scan, p.signal(), ChannelRole.MU, "signal");
-            used.put("signal", mu.name());
-            EnergyGrid.Clean c = EnergyGrid.clean(scan.name(), energy, mu.readDoubles(file));
-            return new Result<>(new Spectrum(scan.name(), Axis.energy(c.energy()), c.column(0), null, "mu"),
-                Provenance.of(ID, version(), used, c.notes()));
-        }
-        MuMode m = MuMode.parse(mode);
-        Channel i0 = ScanChannels.pick(scan, p.i0(), ChannelRole.I0, "i0");
-        Channel sig = switch (m) {
-            case TRANSMISSION -> ScanChannels.pick(scan, p.signal(), ChannelRole.IT, "signal");
-            case FLUORESCENCE -> ScanChannels.pick(scan, p.signal(), scan.first(ChannelRole.IF).isPresent() ? ChannelRole.IF : ChannelRole.PFY, "signal");
-            case YIELD -> ScanChannels.pick(scan, p.signal(), ChannelRole.TEY, "signal");
-        };
-        double[] icr = null, ocr = null;
-        if (m == MuMode.FLUORESCENCE && p.deadTime() && scan.first(ChannelRole.ICR).isPresent() && scan.first(ChannelRole.OCR).isPresent()) {
-            Channel ci = scan.first(ChannelRole.ICR).get(), co = scan.first(ChannelRole.OCR).get();
-            if (ci.rank() == 1 && co.rank() == 1 && ci.shape()[0] == energy.length) {
-                icr = ci.readDoubles(file);
-                ocr = co.readDoubles(file);
-                used.put("icr", ci.name());
-                used.put("ocr", co.name());
-            }
-        }
-        used.put("i0", i0.name());
-        used.put("signal", sig.name());
-        Result<Spectrum> r = new MuProcessor().apply(new MuProcessor.Channels(scan.name(), energy, i0.readDoubles(file),
-            sig.readDoubles(file), icr, ocr), new MuProcessor.Params(m, p.deadTime()));
-        used.putAll(r.provenance().parameters());
-        notes.addAll(r.provenance().notes());
-        return new Result<>(r.value(), Provenance.of(ID, version(), used, notes));
+        String mode = (p.mode() == null || p.mode().isBlank() ? "auto" : p.mode()).toLowerCase(Locale.ROOT);
+        if (!mode.equals("auto") && !mode.equals("mu")) mode = MuMode.parse(mode).label(); // refuses an unknown mode in one line
+        String energy = channel(scan, p.energy(), "energy"), i0 = channel(scan, p.i0(), "i0"), signal = channel(scan, p.signal(), "signal");
+        String decided = mode.equals("auto") ? XasInput.autoMode(scan, new XasInput.Selection(energy, null, null, i0, null, null, null, null)) : mode;
+        XasInput.Selection sel = selection(scan, decided, energy, i0, signal, p.deadTime());
+        XasInput.Made made = XasInput.make(scan, file, scan.name(), sel);
+        EnergyGrid.Clean c = EnergyGrid.clean(scan.name(), made.spectrum().energies(), made.spectrum().signal());
+        List<String> notes = new ArrayList<>(made.notes());
+        for (String n : c.notes()) if (!notes.contains(n)) notes.add(n);
+        Spectrum out = new Spectrum(scan.name(), Axis.energy(c.energy()), c.column(0), null, "mu");
+        return new Result<>(out, Provenance.of(ID, version(), made.used(), notes));
     }
 
-    private static String autoMode(Scan scan, Params p) throws EdgeworksException {
-        if (p.signal() != null && !p.signal().isBlank() && p.i0().isBlank() && scan.first(ChannelRole.MU).isPresent()) return "mu";
-        if (scan.first(ChannelRole.MU).isPresent()) return "mu";
-        boolean i0 = scan.first(ChannelRole.I0).isPresent() || !p.i0().isBlank();
-        if (i0 && scan.first(ChannelRole.IT).isPresent()) return "transmission";
-        if (i0 && (scan.first(ChannelRole.IF).isPresent() || scan.first(ChannelRole.PFY).isPresent())) return "fluorescence";
-        if (i0 && scan.first(ChannelRole.TEY).isPresent()) return "yield";
-        throw new EdgeworksException(String.valueOf(scan.source()), scan.entryPath(),
-            "mode: auto finds no MU channel and no I0 with IT, IF/PFY or TEY (channels: " + String.join(", ", scan.channels().keySet()) + ")");
+    /**
+     * The selection for {@link XasInput#make}: the explicit mode (or the mu column), with the
+     * signal in the slot the mode reads; for fluorescence with dead-time correction the scan's
+     * ICR and OCR channels when it has both, of the energy axis' length.
+     */
+    private static XasInput.Selection selection(Scan scan, String decided, String energy, String i0, String signal, boolean deadTime)
+            throws EdgeworksException {
+        if (decided.equals("mu")) return new XasInput.Selection(energy, signal, null, i0, null, null, null, null);
+        MuMode m = MuMode.parse(decided);
+        String icr = null, ocr = null;
+        if (m == MuMode.FLUORESCENCE && deadTime && scan.first(ChannelRole.ICR).isPresent() && scan.first(ChannelRole.OCR).isPresent()) {
+            Channel ci = scan.first(ChannelRole.ICR).get(), co = scan.first(ChannelRole.OCR).get();
+            Channel ec = energy != null ? XasInput.column(scan, energy.split("\\+")[0].trim(), String.valueOf(scan.source()))
+                : scan.first(ChannelRole.ENERGY).orElse(null);
+            if (ci.rank() == 1 && co.rank() == 1 && ec != null && ec.rank() == 1 && ci.shape()[0] == ec.shape()[0]) {
+                icr = ci.name();
+                ocr = co.name();
+            }
+        }
+        return new XasInput.Selection(energy, null, m.label(), i0, m == MuMode.TRANSMISSION ? signal : null, m == MuMode.TRANSMISSION ? null : signal, icr, ocr);
+    }
+
+    /** A selector as XasInput reads it: "" = null (the rule's default), a role name = that role's first channel, else as given (name, index, a+b). */
+    private static String channel(Scan scan, String selector, String parameter) throws EdgeworksException {
+        if (selector == null || selector.isBlank()) return null;
+        if (scan.channel(selector).isPresent()) return selector;
+        try {
+            return ScanChannels.pick(scan, selector, null, parameter).name();
+        } catch (EdgeworksException e) {
+            if (selector.contains("+") || selector.matches("\\d+")) return selector; // sums and indices: XasInput reads them
+            throw e;
+        }
     }
 }

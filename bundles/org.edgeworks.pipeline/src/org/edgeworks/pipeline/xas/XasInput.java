@@ -3,7 +3,9 @@ package org.edgeworks.pipeline.xas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Axis;
@@ -19,9 +21,8 @@ import org.edgeworks.xas.MuProcessor;
 /**
  * How a scan becomes one XAS spectrum, shared by the command line's xas subcommands and the
  * workbench. A column is named by its label or by its zero-based index, and may be a sum of
- * columns ({@code 3+4}). Without {@code mu} or {@code mode}: the MU channel, else I0/It
- * (transmission) when the file has both (NXxas: incoming_beam, absorbed_beam), else the second
- * column of a two-column file.
+ * columns ({@code 3+4}). Without {@code mu} or {@code mode} the one "auto" rule of
+ * {@link #autoMode} decides (the pipeline's mu adapter uses the same rule).
  */
 public final class XasInput {
     private XasInput() {}
@@ -45,8 +46,18 @@ public final class XasInput {
         }
     }
 
-    /** A loaded spectrum with where it came from. */
-    public record Loaded(Spectrum spectrum, SourceRef source, List<String> notes) {}
+    /**
+     * A loaded spectrum with where it came from.
+     *
+     * @param used the channels and formula actually used (keys mode, energy, i0, signal, icr, ocr,
+     *        dead_time_corrected, formula; those that apply), for provenance
+     */
+    public record Loaded(Spectrum spectrum, SourceRef source, List<String> notes, Map<String, Object> used) {
+        public Loaded(Spectrum spectrum, SourceRef source, List<String> notes) { this(spectrum, source, notes, Map.of()); }
+    }
+
+    /** A spectrum made from a scan's channels, before its file is checksummed: see {@link #make}. */
+    public record Made(Spectrum spectrum, String selection, List<String> notes, Map<String, Object> used) {}
 
     /**
      * The spectrum of {@code scan} (read from {@code file}) as {@code sel} chooses it.
@@ -55,22 +66,57 @@ public final class XasInput {
      * @throws EdgeworksException naming the file when a channel is missing or lengths differ
      */
     public static Loaded load(Scan scan, Path file, String name, Selection sel) throws EdgeworksException {
-        String energy = sel.energy(), mu = sel.mu(), mode = sel.mode(), i0 = sel.i0(), it = sel.it(), ifl = sel.ifl(),
+        Made m = make(scan, file.toString(), name != null ? name : baseName(file), sel);
+        String sha = Files.isRegularFile(file) ? Checksums.sha256(file) : null;
+        return new Loaded(m.spectrum(), new SourceRef(file.toAbsolutePath().toString(), m.selection(), sha), m.notes(), m.used());
+    }
+
+    /**
+     * The one "auto" rule, used by the command line, the workbench and the pipeline's mu adapter
+     * ({@code org.edgeworks.pipeline.mu}, mode auto) alike: when {@code sel} names neither a mu
+     * column nor a mode, mu is, in this order, the MU channel; ln(I0/It) when the scan has (or
+     * {@code sel} names) I0 and It; If/I0 with I0 and IF (else PFY); I/I0 with I0 and TEY; the
+     * only column besides energy; else a one-line refusal listing the channels.
+     *
+     * @return "mu" (a recorded mu column, or the only other column), or a {@link MuMode} label
+     */
+    public static String autoMode(Scan scan, Selection sel) {
+        if (sel.mu() != null) return "mu";
+        if (sel.mode() != null) return MuMode.parse(sel.mode()).label();
+        if (scan.first(ChannelRole.MU).isPresent()) return "mu";
+        boolean i0 = sel.i0() != null || scan.first(ChannelRole.I0).isPresent();
+        if (i0 && (sel.it() != null || scan.first(ChannelRole.IT).isPresent())) return MuMode.TRANSMISSION.label();
+        if (i0 && (sel.ifl() != null || scan.first(ChannelRole.IF).isPresent() || scan.first(ChannelRole.PFY).isPresent()))
+            return MuMode.FLUORESCENCE.label();
+        if (i0 && scan.first(ChannelRole.TEY).isPresent()) return MuMode.YIELD.label();
+        return "mu";
+    }
+
+    /**
+     * {@link #load} without the file's checksum: the spectrum named {@code label}, the selection
+     * as text, notes, and the channels and formula used. {@code file} is the path as the user
+     * typed it (error messages start with it).
+     */
+    public static Made make(Scan scan, String file, String label, Selection sel) throws EdgeworksException {
+        String energy = sel.energy(), mu = sel.mu(), i0 = sel.i0(), it = sel.it(), ifl = sel.ifl(),
             icr = sel.icr(), ocr = sel.ocr();
-        String label = name != null ? name : baseName(file);
-        String f = file.toString();
+        String f = file;
         Channel ec = energy != null ? column(scan, energy.split("\\+")[0].trim(), f) : scan.first(ChannelRole.ENERGY).orElseGet(() -> first(scan));
         if (ec == null) throw new EdgeworksException(f, null, "no channels");
         double[] e = energy != null && energy.contains("+") ? values(scan, energy, f) : ec.readDoubles(f);
         String selection;
         Spectrum s;
         List<String> notes = new ArrayList<>();
-        MuMode m = mode == null ? null : MuMode.parse(mode);
+        Map<String, Object> used = new LinkedHashMap<>();
+        String mode = autoMode(scan, sel);
+        used.put("mode", mode);
+        used.put("energy", energy != null ? energy : ec.name());
         if (mu != null) {
             s = spectrum(label, e, values(scan, mu, f), mu, f, mu);
             selection = ec.name() + "," + mu;
-        } else if (m != null || (scan.first(ChannelRole.MU).isEmpty() && scan.first(ChannelRole.I0).isPresent() && scan.first(ChannelRole.IT).isPresent())) {
-            if (m == null) m = MuMode.TRANSMISSION;
+            used.put("signal", mu);
+        } else if (!mode.equals("mu")) {
+            MuMode m = MuMode.parse(mode);
             Channel c0 = i0 != null ? column(scan, i0.split("\\+")[0].trim(), f) : role(scan, ChannelRole.I0, "--i0", f);
             Channel cs = switch (m) {
                 case TRANSMISSION -> it != null ? column(scan, it.split("\\+")[0].trim(), f) : role(scan, ChannelRole.IT, "--it", f);
@@ -79,27 +125,33 @@ public final class XasInput {
             };
             double[] ci = icr != null ? values(scan, icr, f) : null, co = ocr != null ? values(scan, ocr, f) : null;
             double[] v0 = i0 != null ? values(scan, i0, f) : c0.readDoubles(f);
-            double[] vs = (m == MuMode.TRANSMISSION ? it : ifl) != null ? values(scan, m == MuMode.TRANSMISSION ? it : ifl, f) : cs.readDoubles(f);
+            String sig = m == MuMode.TRANSMISSION ? it : ifl;
+            double[] vs = sig != null ? values(scan, sig, f) : cs.readDoubles(f);
             var r = new MuProcessor().apply(new MuProcessor.Channels(label, e, v0, vs, ci, co),
                 new MuProcessor.Params(m, true));
             s = r.value();
             notes.addAll(r.provenance().notes());
             notes.add("mu = " + r.provenance().parameters().get("formula") + " from " + c0.name() + ", " + cs.name());
             selection = ec.name() + "," + m.label() + "(" + c0.name() + "," + cs.name() + ")";
+            if (icr != null && ocr != null) { used.put("icr", icr); used.put("ocr", ocr); }
+            used.put("i0", i0 != null ? i0 : c0.name());
+            used.put("signal", sig != null ? sig : cs.name());
+            used.putAll(r.provenance().parameters());
         } else {
             Channel mc = scan.first(ChannelRole.MU).orElse(null);
             if (mc == null) {
                 List<Channel> all = new ArrayList<>(scan.channels().values());
                 all.remove(ec);
                 if (all.size() != 1)
-                    throw new EdgeworksException(f, null, "give --mu COL or --mode (channels: " + String.join(", ", scan.channels().keySet()) + ")");
+                    throw new EdgeworksException(f, scan.entryPath().isEmpty() ? null : scan.entryPath(), "give --mu COL or --mode: no MU channel, and no I0 with IT, IF/PFY or TEY (channels: "
+                        + String.join(", ", scan.channels().keySet()) + ")");
                 mc = all.get(0);
             }
             s = spectrum(label, e, mc.readDoubles(f), mc.name(), f, mc.sourcePath());
             selection = ec.name() + "," + mc.name();
+            used.put("signal", mc.name());
         }
-        String sha = Files.isRegularFile(file) ? Checksums.sha256(file) : null;
-        return new Loaded(s, new SourceRef(file.toAbsolutePath().toString(), selection, sha), notes);
+        return new Made(s, selection, notes, used);
     }
 
     private static Channel first(Scan scan) {
