@@ -30,5 +30,7 @@ public final class EdgeworksPerspective implements IPerspectiveFactory {
         bottom.addView(org.edgeworks.ui.views.LcfView.ID);
         bottom.addView(org.edgeworks.ui.views.SpectrumTaskView.Peaks.ID);
         bottom.addView(org.edgeworks.ui.views.SpectrumTaskView.Deglitch.ID);
+        bottom.addView(org.edgeworks.ui.views.ShiftMergeView.ID);
+        bottom.addView(org.edgeworks.ui.views.ValenceView.ID);
     }
 }

@@ -16,7 +16,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
@@ -66,8 +65,8 @@ public final class LcfPanel extends Composite {
         group = new Table(left, SWT.BORDER | SWT.CHECK | SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL);
         group.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         group.setHeaderVisible(true);
-        column(group, "spectrum", 200);
-        column(group, "role", 80);
+        Buttons.column(group, "spectrum", 200);
+        Buttons.column(group, "role", 80);
         group.addListener(SWT.Selection, e -> refreshRoles());
         form = new ParameterForm(left, LcfProcessor.Params.class, LcfProcessor.Params.defaults(), null);
         form.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -75,7 +74,7 @@ public final class LcfPanel extends Composite {
         normalisedInputs.setText("inputs are normalised already (reference library)");
         Composite bar = new Composite(left, SWT.NONE);
         bar.setLayout(new RowLayout(SWT.HORIZONTAL));
-        Buttons.push(bar, "Fit", this::fitAndReport);
+        Buttons.push(bar, "Fit", () -> Buttons.report(this, "LCF", this::say, this::fit));
 
         Composite right = new Composite(sash, SWT.NONE);
         right.setLayout(new GridLayout(1, false));
@@ -86,7 +85,7 @@ public final class LcfPanel extends Composite {
         wd.heightHint = 110;
         weights.setLayoutData(wd);
         weights.setHeaderVisible(true);
-        for (String c : new String[] {"reference", "weight", "error", "shift (eV)", "error"}) column(weights, c, 110);
+        for (String c : new String[] {"reference", "weight", "error", "shift (eV)", "error"}) Buttons.column(weights, c, 110);
         chart = new SpectrumChart(right, SWT.NONE, false);
         chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         ranking = new Table(right, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
@@ -94,15 +93,11 @@ public final class LcfPanel extends Composite {
         rd.heightHint = 110;
         ranking.setLayoutData(rd);
         ranking.setHeaderVisible(true);
-        for (String c : new String[] {"references", "weights", "R", "reduced chi2"}) column(ranking, c, 150);
+        for (String c : new String[] {"references", "weights", "R", "reduced chi2"}) Buttons.column(ranking, c, 150);
         sash.setWeights(2, 3);
     }
 
-    private static void column(Table t, String text, int width) {
-        TableColumn c = new TableColumn(t, SWT.LEFT);
-        c.setText(text);
-        c.setWidth(width);
-    }
+    private void say(String text) { summary.setText(text); }
 
     public Table group() { return group; }
     public ParameterForm form() { return form; }
@@ -134,14 +129,6 @@ public final class LcfPanel extends Composite {
         }
     }
 
-    private void fitAndReport() {
-        try {
-            fit();
-        } catch (EdgeworksException e) {
-            summary.setText(e.getMessage());
-            ErrorDialogs.show(getShell(), "LCF", e);
-        }
-    }
 
     /** Runs the fit on the selected sample with the checked references and shows it. */
     public Result<LcfProcessor.LcfResult> fit() throws EdgeworksException {

@@ -39,6 +39,7 @@ public final class SpectrumTaskPanel extends Composite {
     private final Label status;
     private final List<BiConsumer<Spectrum, Result<?>>> listeners = new ArrayList<>();
     private final List<Result<?>> results = new ArrayList<>();
+    private Result<?> drawn;
 
     public SpectrumTaskPanel(Composite parent, int style, String processorId) throws EdgeworksException {
         super(parent, style);
@@ -59,8 +60,8 @@ public final class SpectrumTaskPanel extends Composite {
         form.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         Composite bar = new Composite(left, SWT.NONE);
         bar.setLayout(new RowLayout(SWT.HORIZONTAL));
-        Buttons.push(bar, "Run", () -> report(this::runSelected));
-        Buttons.push(bar, "Apply to checked", () -> report(this::applyToChecked));
+        Buttons.push(bar, "Run", () -> Buttons.report(this, processor.label(), this::say, this::runSelected));
+        Buttons.push(bar, "Apply to checked", () -> Buttons.report(this, processor.label(), this::say, this::applyToChecked));
         Composite right = new Composite(sash, SWT.NONE);
         right.setLayout(new GridLayout(1, false));
         chart = new SpectrumChart(right, SWT.NONE);
@@ -68,18 +69,15 @@ public final class SpectrumTaskPanel extends Composite {
         status = new Label(right, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
         sash.setWeights(2, 3);
+        PlotPick.buttons(left, form, processor.parameterType(), chart, this::drawnE0, status::setText);
     }
 
-    private interface Action { void run() throws EdgeworksException; }
-
-    private void report(Action a) {
-        try {
-            a.run();
-        } catch (EdgeworksException e) {
-            status.setText(e.getMessage());
-            ErrorDialogs.show(getShell(), processor.label(), e);
-        }
+    /** E0 of the normalisation drawn last (what fields relative to E0 are measured from), NaN before a run. */
+    private double drawnE0() {
+        return drawn != null && drawn.value() instanceof NormalizeProcessor.Normalized n ? n.e0() : Double.NaN;
     }
+
+    private void say(String text) { status.setText(text); }
 
     public Table group() { return group; }
     public ParameterForm form() { return form; }
@@ -129,6 +127,7 @@ public final class SpectrumTaskPanel extends Composite {
     private static double max(double[] v) { return java.util.Arrays.stream(v).filter(Double::isFinite).max().orElse(1); }
 
     private void draw(Spectrum s, Result<?> r) {
+        drawn = r;
         Object v = r.value();
         if (v instanceof NormalizeProcessor.Normalized n) {
             chart.showCurves(List.of(new SpectrumChart.Curve(s.name() + " mu", n.energy(), n.mu(), false),
