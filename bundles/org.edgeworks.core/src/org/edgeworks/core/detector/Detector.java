@@ -8,7 +8,7 @@ import org.edgeworks.core.data.Scan;
 
 /**
  * A detector bundle's reader, contributed to the extension point
- * {@code org.edgeworks.nexus.detectors}. It says how strongly it recognises a file and turns it
+ * {@code org.edgeworks.core.detectors}. It says how strongly it recognises a file and turns it
  * into a {@link Scan} whose channels carry roles (I0, It, MCA, image stack...). Core code never
  * names a detector: a new beamline layout is a new bundle.
  */

@@ -13,11 +13,14 @@ import org.edgeworks.core.registry.Contribution;
 import org.edgeworks.core.registry.Extensions;
 
 /**
- * Every detector contributed to {@code org.edgeworks.nexus.detectors}; picks the one that
- * recognises a file best and reads it.
+ * Every detector contributed to {@code org.edgeworks.core.detectors} (schema
+ * {@code org.edgeworks.core/schema/detectors.exsd}); picks the one that recognises a file best and
+ * reads it. Contributions to the former id {@link #ALIAS} are read too, for one release.
  */
 public final class DetectorRegistry {
-    public static final String EXTENSION_POINT = "org.edgeworks.nexus.detectors";
+    public static final String EXTENSION_POINT = "org.edgeworks.core.detectors";
+    /** The point's id until 0.2 (declared by org.edgeworks.nexus): still read, deprecated. */
+    public static final String ALIAS = "org.edgeworks.nexus.detectors";
 
     /** A contributed detector with the priority and label from plugin.xml. */
     public record Entry(Detector detector, int priority, String label) {}
@@ -29,7 +32,9 @@ public final class DetectorRegistry {
     public static DetectorRegistry load() {
         List<Entry> list = new ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>();
-        for (Contribution c : Extensions.contributions(EXTENSION_POINT)) {
+        List<Contribution> all = new ArrayList<>(Extensions.contributions(EXTENSION_POINT));
+        all.addAll(Extensions.contributions(ALIAS));
+        for (Contribution c : all) {
             if (!"detector".equals(c.element())) continue;
             Detector d = c.create(Detector.class);
             if (!d.id().equals(c.attribute("id")))
