@@ -24,7 +24,8 @@ import io.jhdf.api.WritableGroup;
  * /entry                      NXentry  (@default=data)
  *    title, definition ("NXxasproc" when the result is a spectrum on an energy axis), program_name
  *    sample                   NXsample name (NXxasproc only: the raw file name and scan)
- *    data                     NXdata   @signal @axes @AXIS_indices; the signal is "data" for NXxasproc
+ *    data                     NXdata   @signal @axes @AXIS_indices; the signal is "data" for NXxasproc; a RIXS map
+ *                             is written by RixsFiles.putMap (intensity, intensity_errors, excitation_energy, emission_energy)
  *    XAS_data_reduction       NXprocess program, version, date, parameters/ (raw_file, raw_file_sha256, pipeline JSON)
  *    step_01, step_02, ...    NXprocess per step: program (processor id), version, date, sequence_index,
  *                             parameters/ (every parameter as a field, and all of them as JSON), notes,
@@ -129,21 +130,11 @@ public final class ResultNexus {
     }
 
     private static void writeData(WritableGroup data, ResultTable t, boolean xas) {
-        data.putAttribute("NX_class", "NXdata");
         if (t.map() != null) {
-            double[] flat = t.map().data();
-            int rows = t.map().rows(), cols = t.map().columns();
-            double[][] m = new double[rows][cols];
-            for (int i = 0; i < rows; i++) System.arraycopy(flat, i * cols, m[i], 0, cols);
-            data.putAttribute("signal", "data");
-            data.putAttribute("axes", new String[] {"excitation", "emission"});
-            data.putAttribute("excitation_indices", 0);
-            data.putAttribute("emission_indices", 1);
-            data.putDataset("data", m).putAttribute("long_name", "intensity");
-            data.putDataset("excitation", t.map().excitation().values()).putAttribute("units", "eV");
-            data.putDataset("emission", t.map().emission().values()).putAttribute("units", "eV");
+            org.edgeworks.pipeline.rixs.RixsFiles.putMap(data, t.map()); // the one RIXS map layout (intensity + intensity_errors)
             return;
         }
+        data.putAttribute("NX_class", "NXdata");
         String axis = ResultTable.safe(t.axisName());
         // NXxasproc names the processed spectrum "data"; the other columns keep their own names
         data.putAttribute("signal", xas ? "data" : t.signal());

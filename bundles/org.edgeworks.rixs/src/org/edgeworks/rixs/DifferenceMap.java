@@ -11,7 +11,8 @@ import org.edgeworks.core.processing.Result;
  * Difference map A - B after normalising both to the integral of one region ("total" = the
  * rectangle both maps cover; a region a map does not cover is an error naming the map); B is
  * interpolated (bilinearly) onto A's axes, and the result covers the part of A's axes that B
- * covers too.
+ * covers too. With both maps' errors the difference carries sigma: each map's cell, its region
+ * integral (the normalisation) and their covariance, to first order (independent cells).
  */
 public final class DifferenceMap extends RixsProcessor<DifferenceMap.MapPair, DifferenceMap.Parameters, DifferenceMap.Difference> {
     public static final String ID = "org.edgeworks.rixs.difference";
@@ -35,7 +36,8 @@ public final class DifferenceMap extends RixsProcessor<DifferenceMap.MapPair, Di
     public Result<Difference> apply(MapPair pair, Parameters p) throws EdgeworksException {
         RixsMap a = pair.a(), b = pair.b();
         Region region = Region.parse(a.name(), p.region()).orCommon(List.of(a, b));
-        double sa = region.integralWithError(a.name(), a)[0], sb = region.integralWithError(b.name(), b)[0];
+        double[] ia = region.integralWithError(a.name(), a), ib = region.integralWithError(b.name(), b);
+        double sa = ia[0], sb = ib[0];
         if (!(Math.abs(sa) > 0)) throw EdgeworksException.of(a.name(), "normalisation region " + region + " integrates to zero");
         if (!(Math.abs(sb) > 0)) throw EdgeworksException.of(b.name(), "normalisation region " + region + " integrates to zero");
         double[] exA = a.excitation().values(), emA = a.emission().values();
@@ -45,21 +47,32 @@ public final class DifferenceMap extends RixsProcessor<DifferenceMap.MapPair, Di
         int nr = ri[1] - ri[0] + 1, nc = ci[1] - ci[0] + 1;
         double[] da = a.data(), db = b.data(), out = new double[nr * nc];
         double[] ea = a.errors(), eb = b.errors(), err = ea != null && eb != null ? new double[nr * nc] : null;
-        double[] vb = null;
+        // first-order propagation of D = a_k / Sa - b~_k / Sb with Sa = sum_j w_j a_j (the region integral, weights w),
+        // b~_k = sum_j c_kj b_j (bilinear weights c), independent cells:
+        // var D = s_k^2/Sa^2 - 2 a_k w_k s_k^2/Sa^3 + a_k^2 var(Sa)/Sa^4
+        //       + sum_j c_kj^2 s_j^2/Sb^2 - 2 b~_k sum_j c_kj w_j s_j^2/Sb^3 + b~_k^2 var(Sb)/Sb^4
+        double[] vb = null, wvb = null, wa = null;
         if (err != null) {
+            wa = region.cellWeights(a.name(), a);
+            double[] wb = region.cellWeights(b.name(), b);
             vb = new double[eb.length];
-            for (int k = 0; k < vb.length; k++) vb[k] = eb[k] * eb[k];
+            wvb = new double[eb.length];
+            for (int k = 0; k < vb.length; k++) { vb[k] = eb[k] * eb[k]; wvb[k] = wb[k] * vb[k]; }
         }
         for (int i = 0; i < nr; i++) {
             double x = exA[ri[0] + i];
             for (int j = 0; j < nc; j++) {
                 double y = emA[ci[0] + j];
                 int ka = (ri[0] + i) * emA.length + ci[0] + j;
-                out[i * nc + j] = da[ka] / sa - bilinear(exB, emB, db, x, y, false) / sb;
-                // sigma: A's cell and B's interpolated cell (squared weights), each over its scale (the scales' own
-                // errors are left out: a region integral averages thousands of cells)
-                if (err != null)
-                    err[i * nc + j] = Math.sqrt(Math.pow(ea[ka] / sa, 2) + bilinear(exB, emB, vb, x, y, true) / (sb * sb));
+                double bk = bilinear(exB, emB, db, x, y, false);
+                out[i * nc + j] = da[ka] / sa - bk / sb;
+                if (err != null) {
+                    double va = ea[ka] * ea[ka];
+                    double var = va / (sa * sa) - 2 * da[ka] * wa[ka] * va / (sa * sa * sa) + Math.pow(da[ka] * ia[1] / (sa * sa), 2)
+                        + bilinear(exB, emB, vb, x, y, true) / (sb * sb) - 2 * bk * bilinear(exB, emB, wvb, x, y, false) / (sb * sb * sb)
+                        + Math.pow(bk * ib[1] / (sb * sb), 2);
+                    err[i * nc + j] = Math.sqrt(Math.max(var, 0));
+                }
             }
         }
         RixsMap diff = RixsMap.of(a.name() + " - " + b.name(), java.util.Arrays.copyOfRange(exA, ri[0], ri[1] + 1),

@@ -71,7 +71,23 @@ public record Region(boolean total, double exFrom, double exTo, double emFrom, d
      * would silently scale the result).
      */
     public double[] integralWithError(String subject, RixsMap map) throws EdgeworksException {
-        double[] ex = map.excitation().values(), em = map.emission().values(), d = map.data(), e = map.errors();
+        double[] w = cellWeights(subject, map), d = map.data(), e = map.errors();
+        double s = 0, var = 0;
+        for (int k = 0; k < w.length; k++) {
+            if (w[k] == 0) continue;
+            s += d[k] * w[k];
+            if (e != null) var += e[k] * w[k] * e[k] * w[k];
+        }
+        return new double[] {s, Math.sqrt(var)};
+    }
+
+    /**
+     * The weight (eV x eV) of each cell of the map in this region's integral (flattened row-major like
+     * {@link RixsMap#data()}): cell widths, times the covered fraction for an explicit region; an error
+     * naming {@code subject} when the map does not cover the region.
+     */
+    public double[] cellWeights(String subject, RixsMap map) throws EdgeworksException {
+        double[] ex = map.excitation().values(), em = map.emission().values();
         double[] wx, wm;
         if (total) {
             wx = MapMath.widths(ex);
@@ -85,18 +101,11 @@ public record Region(boolean total, double exFrom, double exTo, double emFrom, d
             wx = MapMath.overlap(ex, exFrom, exTo);
             wm = MapMath.overlap(em, emFrom, emTo);
         }
-        double s = 0, var = 0;
         int nc = em.length;
-        for (int i = 0; i < ex.length; i++) {
-            if (wx[i] == 0) continue;
-            for (int j = 0; j < nc; j++) {
-                double a = wx[i] * wm[j];
-                if (a == 0) continue;
-                s += d[i * nc + j] * a;
-                if (e != null) var += e[i * nc + j] * a * e[i * nc + j] * a;
-            }
-        }
-        return new double[] {s, Math.sqrt(var)};
+        double[] w = new double[ex.length * nc];
+        for (int i = 0; i < ex.length; i++)
+            for (int j = 0; j < nc; j++) w[i * nc + j] = wx[i] * wm[j];
+        return w;
     }
 
     @Override public String toString() {

@@ -295,8 +295,11 @@ class PipelineEndToEndTest {
         Shared.Cli r = Shared.cli("run", p.toString(), f.toString(), "--out", tmp.resolve("out").toString());
         assertEquals(0, r.code(), r.out() + r.err());
         try (NexusFile nx = NexusFile.open(tmp.resolve("out/rixs.nxs.nxs"))) {
-            assertEquals(List.of("excitation", "emission"), nx.attributeStrings("/entry/data", "axes"));
-            assertEquals(4, nx.shape("/entry/data/data")[0]);
+            // the one RIXS map layout (RixsFiles.putMap), as rixs build writes it: intensity + intensity_errors
+            assertEquals(List.of("excitation_energy", "emission_energy"), nx.attributeStrings("/entry/data", "axes"));
+            assertEquals(List.of("intensity"), nx.attributeStrings("/entry/data", "signal"));
+            assertEquals(4, nx.shape("/entry/data/intensity")[0]);
+            assertArrayEquals(nx.shape("/entry/data/intensity"), nx.shape("/entry/data/intensity_errors"));
             assertFalse(nx.exists("/entry/definition"), "a map is not NXxasproc");
         }
     }

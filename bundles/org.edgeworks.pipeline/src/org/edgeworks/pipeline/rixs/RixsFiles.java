@@ -259,7 +259,38 @@ public final class RixsFiles {
         return new EmissionSpectra(p.name(), p.first(), p.second(), p.signal(), p.i0(), null);
     }
 
-    /** Writes a map as /entry/map (NXdata, @signal, @axes, eV) plus /entry/process (NXprocess). */
+    /**
+     * The one NeXus layout of a RIXS map, written into the given group (NXdata): {@code @signal =
+     * intensity} (rows = excitation, columns = emission), {@code intensity_errors} (one standard
+     * deviation per cell, the NeXus FIELDNAME_errors rule; only when the map carries errors),
+     * {@code @axes = [excitation_energy, emission_energy]} with {@code _indices} and units eV. Used by
+     * {@code rixs build}/{@code diff} ({@link #writeMap}) and the pipeline's result files
+     * ({@code ResultNexus}); read back by {@link #readMap} and by the workbench opener.
+     */
+    public static void putMap(WritableGroup data, RixsMap map) {
+        data.putAttribute("NX_class", "NXdata");
+        data.putAttribute("signal", "intensity");
+        data.putAttribute("axes", new String[] {"excitation_energy", "emission_energy"});
+        data.putAttribute("excitation_energy_indices", 0);
+        data.putAttribute("emission_energy_indices", 1);
+        WritableDataset sig = data.putDataset("intensity", square(map.data(), map.rows(), map.columns()));
+        sig.putAttribute("long_name", "intensity / (I0 x count time) per eV");
+        // NeXus NXdata convention: FIELDNAME_errors beside the signal, one standard deviation per value
+        if (map.hasErrors()) data.putDataset("intensity_errors", square(map.errors(), map.rows(), map.columns()));
+        WritableDataset ex = data.putDataset("excitation_energy", map.excitation().values());
+        ex.putAttribute("units", "eV");
+        WritableDataset em = data.putDataset("emission_energy", map.emission().values());
+        em.putAttribute("units", map.emission().unit().symbol().isEmpty() ? "eV" : map.emission().unit().symbol());
+        em.putAttribute("long_name", map.emission().name());
+    }
+
+    private static double[][] square(double[] flat, int rows, int columns) {
+        double[][] m = new double[rows][];
+        for (int i = 0; i < rows; i++) m[i] = Arrays.copyOfRange(flat, i * columns, (i + 1) * columns);
+        return m;
+    }
+
+    /** Writes a map as /entry/map ({@link #putMap}) plus /entry/process (NXprocess). */
     public static void writeMap(Path target, boolean overwrite, RixsMap map, List<Provenance> steps, SourceRef source)
             throws EdgeworksException {
         AtomicFiles.write(target, overwrite, tmp -> {
@@ -267,30 +298,7 @@ public final class RixsFiles {
                 WritableGroup entry = h.putGroup("entry");
                 entry.putAttribute("NX_class", "NXentry");
                 entry.putAttribute("default", "map");
-                WritableGroup data = entry.putGroup("map");
-                data.putAttribute("NX_class", "NXdata");
-                data.putAttribute("signal", "intensity");
-                data.putAttribute("axes", new String[] {"excitation_energy", "emission_energy"});
-                data.putAttribute("excitation_energy_indices", 0);
-                data.putAttribute("emission_energy_indices", 1);
-                int nr = map.rows(), nc = map.columns();
-                double[] d = map.data();
-                double[][] rows = new double[nr][];
-                for (int i = 0; i < nr; i++) rows[i] = Arrays.copyOfRange(d, i * nc, (i + 1) * nc);
-                WritableDataset sig = data.putDataset("intensity", rows);
-                sig.putAttribute("long_name", "intensity / (I0 x count time) per eV");
-                if (map.hasErrors()) {
-                    // NeXus NXdata convention: FIELDNAME_errors beside the signal, one standard deviation per value
-                    double[] e = map.errors();
-                    double[][] er = new double[nr][];
-                    for (int i = 0; i < nr; i++) er[i] = Arrays.copyOfRange(e, i * nc, (i + 1) * nc);
-                    data.putDataset("intensity_errors", er);
-                }
-                WritableDataset ex = data.putDataset("excitation_energy", map.excitation().values());
-                ex.putAttribute("units", "eV");
-                WritableDataset em = data.putDataset("emission_energy", map.emission().values());
-                em.putAttribute("units", map.emission().unit().symbol().isEmpty() ? "eV" : map.emission().unit().symbol());
-                em.putAttribute("long_name", map.emission().name());
+                putMap(entry.putGroup("map"), map);
                 WritableGroup proc = entry.putGroup("process");
                 proc.putAttribute("NX_class", "NXprocess");
                 proc.putDataset("program", "edgeworks");

@@ -87,15 +87,23 @@ public final class DataOpener {
         double[] signal = f.readDoubles(plot.signal());
         String name = f.path().getFileName() + ":" + plot.signal();
         int rank = shape.length == 0 ? 1 : shape.length;
+        double[] errors = errors(f, plot.signal(), shape);
         if (rank == 1) {
             double[] x = axis(f, plot, 0, signal.length);
-            return new Spectrum(name, Axis.energy(x), signal, null, lastName(plot.signal()));
+            return new Spectrum(name, Axis.energy(x), signal, errors, lastName(plot.signal()));
         }
         if (rank == 2) {
             double[] y = axis(f, plot, 0, shape[0]), x = axis(f, plot, 1, shape[1]);
-            return RixsMap.of(name, y, x, signal);
+            return RixsMap.of(name, y, x, signal, errors);
         }
         throw new EdgeworksException(f.path(), plot.signal(), "is " + rank + "-dimensional; viewers show 1-D spectra and 2-D maps");
+    }
+
+    /** The NeXus FIELDNAME_errors of the signal (one standard deviation per value) when it has the signal's shape, else null. */
+    private static double[] errors(NexusFile f, String signal, int[] shape) throws EdgeworksException {
+        String path = signal + "_errors";
+        if (!f.exists(path) || !java.util.Arrays.equals(f.shape(path), shape)) return null;
+        return f.readDoubles(path);
     }
 
     private static double[] axis(NexusFile f, DefaultPlot plot, int dim, int length) throws EdgeworksException {
