@@ -93,6 +93,42 @@ public final class PipelineRunner {
         return new Run(abs, sha, scan, List.copyOf(records), value, ResultTable.of(value), scanId);
     }
 
+    /** One file's outcome of {@link #processEach}: its run, or the one-line error naming the file (run null). */
+    public record Outcome(Path raw, Run run, String error) {}
+
+    /** The pipeline for one file (e.g. its import choice as the first step); may refuse the file in one line. */
+    public interface PipelineFor {
+        Pipeline of(Path raw) throws EdgeworksException;
+    }
+
+    /**
+     * Every file in turn through {@link #process}, sharing {@code monitor} (progress: one unit per
+     * file; cancel stops before the next file, and inside a step that checks the monitor): a file
+     * that fails is an {@link Outcome} with its one-line error and the others still run. Each
+     * outcome goes to {@code each} as soon as it is known; all are returned in file order.
+     */
+    public static List<Outcome> processEach(List<Path> files, PipelineFor pipelineFor, DetectorRegistry detectors, IMonitor monitor,
+                                            java.util.function.Consumer<Outcome> each) {
+        List<Outcome> out = new ArrayList<>();
+        for (Path f : files) {
+            if (monitor != null && monitor.isCancelled()) break;
+            if (monitor != null) monitor.subTask(String.valueOf(f.getFileName()));
+            Outcome o;
+            try {
+                o = new Outcome(f, process(pipelineFor.of(f), f, null, detectors, monitor), null);
+            } catch (EdgeworksException e) {
+                o = new Outcome(f, null, e.getMessage());
+            } catch (RuntimeException e) {
+                o = new Outcome(f, null, f + ": failed: " + e);
+            }
+            if (monitor != null && monitor.isCancelled()) break;
+            out.add(o);
+            if (each != null) each.accept(o);
+            if (monitor != null) monitor.worked(1);
+        }
+        return out;
+    }
+
     @SuppressWarnings("unchecked")
     private static Result<?> apply(Processor<?, ?, ?> p, Object input, Record params, IMonitor monitor) throws EdgeworksException {
         return ((Processor<Object, Record, Object>) p).apply(input, params, monitor);

@@ -18,7 +18,15 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.processing.Processor;
+import org.edgeworks.core.processing.Provenance;
 import org.edgeworks.core.processing.Result;
+import org.edgeworks.core.processing.SourceRef;
+import org.edgeworks.core.detector.DetectorRegistry;
+import org.edgeworks.pipeline.PipelineRunner;
+import org.edgeworks.pipeline.xas.XasInput;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Pipeline / parameters editor (no workbench dependency): build a pipeline from the processors registered in
@@ -136,7 +144,7 @@ public final class PipelinePanel extends Composite {
         if (form == null || form.isDisposed() || formIndex < 0 || formIndex >= steps.size()) return;
         if (form.error() != null) return;
         try {
-            steps.set(formIndex, new PipelineDocument.Step(steps.get(formIndex).processor(), form.value()));
+            steps.set(formIndex, steps.get(formIndex).with(form.value()));
         } catch (EdgeworksException e) {
             status.setText(e.getMessage());
         }
@@ -183,53 +191,88 @@ public final class PipelinePanel extends Composite {
         return results;
     }
 
-    /** Results of a run over files: per file, its step results (or the error naming the file). */
-    public record FileRun(Path file, List<Result<?>> results, String error) {}
+    /**
+     * Results of a run over files: per file, the result of the last step with its provenance and the raw file's
+     * source (empty when it failed), or the one-line error naming the file; {@code run} is the runner's record
+     * (every step's provenance).
+     */
+    public record FileRun(Path file, List<Result<?>> results, String error, PipelineRunner.Run run) {}
 
     private final List<Consumer<FileRun>> runListeners = new ArrayList<>();
 
     public void onFileRun(Consumer<FileRun> l) { runListeners.add(l); }
 
     /**
-     * Applies the pipeline to each file in an Eclipse Job (progress per file, cancel between files); a broken
-     * file is reported and the others still run. Each file's results reach {@link #onFileRun} listeners.
+     * Runs the pipeline over the files through the pipeline bundle's engine ({@link PipelineRunner#processEach}:
+     * the same runner as {@code ./edgeworks run}; steps' {@code from} honoured; progress and cancel through its
+     * monitor) in an Eclipse Job. A file that fails is reported with its one line and the others still run;
+     * each file's outcome reaches {@link #onFileRun} listeners as soon as it is known. When the first step takes
+     * a spectrum, each file's mu is made by the mu adapter with the import choice remembered for the file's
+     * layout; a raw file without a recorded mu and without a choice is refused (nothing raw is taken as mu).
      */
     public org.eclipse.core.runtime.jobs.Job runOnFiles(List<Path> files) {
         List<PipelineDocument.Step> pipeline = steps();
-        return UiJobs.schedule(getDisplay(), "Pipeline on " + files.size() + " file(s)", monitor -> {
+        org.eclipse.swt.widgets.Display display = getDisplay();
+        DetectorRegistry detectors = DetectorRegistry.load();
+        int[] counts = new int[2];
+        return UiJobs.schedule(display, "Pipeline on " + files.size() + " file(s)", monitor -> {
             monitor.beginTask("Running the pipeline", files.size());
-            List<FileRun> runs = new ArrayList<>();
-            for (Path f : files) {
-                if (monitor.isCanceled()) break;
-                monitor.subTask(f.getFileName().toString());
-                try {
-                    Object input = DataOpener.openFile(f, monitor);
-                    if (input instanceof DataOpener.RawScan raw)
-                        throw new EdgeworksException(f, null, "raw channels only, mu not decided (" + raw.reason()
-                                + "); choose it once with File > Import, the choice then holds for every file of this layout");
-                    Object opened = input;
-                    List<Result<?>> results = new ArrayList<>();
-                    for (PipelineDocument.Step s : pipeline) {
-                        if (!s.processor().inputType().isInstance(input))
-                            throw new EdgeworksException(f, null, s.processor().label() + " needs " + s.processor().inputType().getSimpleName()
-                                    + ", the file gives " + input.getClass().getSimpleName());
-                        Result<?> r = Sources.attach(Processors.apply(s.processor(), input, s.parameters()), opened);
-                        results.add(r);
-                        input = r.value();
-                    }
-                    runs.add(new FileRun(f, results, null));
-                } catch (EdgeworksException e) {
-                    runs.add(new FileRun(f, List.of(), e.getMessage()));
-                }
-                monitor.worked(1);
-            }
+            PipelineRunner.processEach(files, f -> PipelineDocument.pipeline(f.toString(), pipeline, adapterFor(f, pipeline, detectors)),
+                    detectors, new JobMonitor(monitor), o -> display.asyncExec(() -> deliver(o, counts)));
             monitor.done();
-            return runs;
-        }, runs -> {
-            long failed = runs.stream().filter(r -> r.error() != null).count();
-            if (!isDisposed()) status.setText(runs.size() + " file(s) run, " + failed + " failed");
-            runs.forEach(r -> runListeners.forEach(l -> l.accept(r)));
+            return counts;
+        }, c -> {
+            if (!isDisposed()) status.setText(c[0] + " file(s) run, " + c[1] + " failed");
         }, e -> ErrorDialogs.show(getShell(), "Pipeline", e));
+    }
+
+    private void deliver(PipelineRunner.Outcome o, int[] counts) {
+        counts[0]++;
+        FileRun run;
+        if (o.error() != null) {
+            counts[1]++;
+            run = new FileRun(o.raw(), List.of(), o.error(), null);
+        } else {
+            PipelineRunner.Run r = o.run();
+            var last = r.steps().get(r.steps().size() - 1);
+            Provenance p = Provenance.of(last.processorId(), last.version(), last.used(), last.notes())
+                    .withSource(new SourceRef(r.raw().toString(), r.scanId(), r.sha256()));
+            run = new FileRun(o.raw(), List.of(new Result<>(r.value(), p)), null, r);
+        }
+        if (!isDisposed()) status.setText(counts[0] + " file(s) run, " + counts[1] + " failed");
+        runListeners.forEach(l -> l.accept(run));
+    }
+
+    /**
+     * The mu adapter's parameters for a file when the pipeline starts with a spectrum step: the import choice
+     * remembered for the file's layout (as the import dialog made it), null for a recorded mu (the adapter's
+     * rule); a raw scan without a choice is refused in one line.
+     */
+    private static ObjectNode adapterFor(Path f, List<PipelineDocument.Step> pipeline, DetectorRegistry detectors) throws EdgeworksException {
+        if (pipeline.isEmpty() || pipeline.get(0).processor().inputType() == org.edgeworks.core.data.Scan.class) return null;
+        org.edgeworks.core.data.Scan scan = detectors.read(f);
+        XasInput.Selection sel = ImportPanel.remembered(scan);
+        if (sel == null) {
+            if (scan.first(org.edgeworks.core.data.ChannelRole.MU).isPresent() || scan.channels().size() == 2) return null;
+            throw new EdgeworksException(f, null, "raw channels only, mu not decided (channels: " + String.join(", ", scan.channels().keySet())
+                    + "); choose it once with File > Import, the choice then holds for every file of this layout");
+        }
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        String mode = sel.mu() != null ? "mu" : sel.mode() != null ? sel.mode() : "auto";
+        p.put("mode", mode);
+        p.put("energy", sel.energy() == null ? "" : sel.energy());
+        p.put("i0", sel.i0() == null ? "" : sel.i0());
+        String signal = sel.mu() != null ? sel.mu() : "transmission".equals(mode) ? sel.it() : sel.ifl();
+        p.put("signal", signal == null ? "" : signal);
+        p.put("deadTime", sel.icr() != null && sel.ocr() != null);
+        return p;
+    }
+
+    /** The job's progress monitor as the runner's (January) monitor. */
+    private record JobMonitor(org.eclipse.core.runtime.IProgressMonitor job) implements org.eclipse.january.IMonitor {
+        @Override public void worked(int amount) { job.worked(amount); }
+        @Override public boolean isCancelled() { return job.isCanceled(); }
+        @Override public void subTask(String name) { job.subTask(name); }
     }
 
     private void runDialog() {
