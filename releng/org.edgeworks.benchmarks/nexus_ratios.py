@@ -52,3 +52,33 @@ for f, label in LABEL.items():
         direct, f64 = h5(f, key + "ReadDirect"), h5(f, key + "Float64")
         print(f"| {label} | {what} | {cell(plain)} | {cell(ew)} | **{ratio(ew, plain)}** | {cell(direct)} | {ratio(ew, direct)} "
               f"| {cell(f64)} | {ratio(ew, f64)} | {cell(jh)} | {ratio(jh, plain)} |")
+
+# Issue 17 item 6: the reader API that allocates nothing the caller has (NexusFile.numeric), beside the
+# January road (doubles in a fresh array) and h5py, with the JVM's process CPU time per call
+# (CpuTimeProfiler, all threads) and the load average of the run.
+
+
+def secondary(bench, f, name):
+    for r in jmh:
+        if r["benchmark"].endswith("." + bench) and r["params"]["file"] == f:
+            m = r.get("secondaryMetrics", {}).get("\u00b7" + name)
+            return m["score"] if m else None
+    return None
+
+
+print()
+print("| 200x256x1024 uint16 | read | h5py d[...] ms | January doubles ms | ratio | typed (stored type) ms | **ratio** "
+      "| into caller's doubles ms | **ratio** | h5py read_direct ms | into / read_direct | CPU ms/call typed / into | load |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+for f, label in LABEL.items():
+    for what, jname, key in (("one frame", "OneFrame", "oneFrame"), ("whole stack", "WholeStack", "wholeStack")):
+        plain = h5(f, key)
+        ew, typed, into = (java.get(("edgeworks" + jname + s, f)) for s in ("", "Typed", "Into"))
+        if plain is None or typed is None:
+            continue
+        direct = h5(f, key + "ReadDirect")
+        cpu_t, cpu_i = secondary("edgeworks" + jname + "Typed", f, "cpu"), secondary("edgeworks" + jname + "Into", f, "cpu")
+        load = secondary("edgeworks" + jname + "Typed", f, "load")
+        print(f"| {label} | {what} | {cell(plain)} | {cell(ew)} | {ratio(ew, plain)} | {cell(typed)} | **{ratio(typed, plain)}** "
+              f"| {cell(into)} | **{ratio(into, plain)}** | {cell(direct)} | {ratio(into, direct)} "
+              f"| {cell(cpu_t)} / {cell(cpu_i)} | {'-' if load is None else f'{load:.1f}'} |")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the JMH benchmarks and the peer timings (Larch, h5py, numpy) on the same machine in the
-# same run, then prints the ratios. Usage: releng/org.edgeworks.benchmarks/run.sh [JMH regex]
+# same run, then prints the ratios. JMH adds process CPU time per operation and the load average
+# (CpuTimeProfiler: secondary results ·cpu and ·load), since the machine is shared. Usage: releng/org.edgeworks.benchmarks/run.sh [JMH regex]
 # Needs /usr/bin/python3 with python3-xraylarch, python3-h5py, python3-numpy, python3-hdf5plugin
 # and the apt package hdf5-filter-plugin (the LZ4 filter h5py reads the LZ4 stack with).
 set -euo pipefail
@@ -25,6 +26,6 @@ for peer in "$HERE"/peers/*.py; do
   echo "== peer $(basename "$peer")"
   /usr/bin/python3 "$peer" "$OUT" | tee "$OUT/$(basename "$peer" .py).json"
 done
-"$JAVA_HOME/bin/java" -Dedgeworks.bench.flavours="$FLAVOURS" -Dedgeworks.bench.xanes="$HERE/target/xanes" -jar "$HERE/target/benchmarks.jar" -rf json -rff "$OUT/jmh.json" "${@:-.*}"
+"$JAVA_HOME/bin/java" -Dedgeworks.bench.flavours="$FLAVOURS" -Dedgeworks.bench.xanes="$HERE/target/xanes" -jar "$HERE/target/benchmarks.jar" -prof org.edgeworks.benchmarks.CpuTimeProfiler -rf json -rff "$OUT/jmh.json" "${@:-.*}"
 /usr/bin/python3 "$HERE/nexus_ratios.py" "$OUT"
 echo "results in $OUT"

@@ -201,6 +201,71 @@ final class ElementCodec {
         }
     }
 
+    /**
+     * A fresh slice of {@code n} elements in the stored type ({@link TypedSlice}); N-bit integers
+     * and non-IEEE floats have no Java type and come as decoded doubles.
+     */
+    TypedSlice newSlice(int n, int[] shape) {
+        return switch (kind) {
+            case U8, I8 -> new TypedSlice.Bytes(new byte[n], kind == Kind.U8, shape);
+            case U16, I16 -> new TypedSlice.Shorts(new short[n], kind == Kind.U16, shape);
+            case U32, I32 -> new TypedSlice.Ints(new int[n], kind == Kind.U32, shape);
+            case U64, I64 -> new TypedSlice.Longs(new long[n], kind == Kind.U64, shape);
+            case F32 -> new TypedSlice.Floats(new float[n], shape);
+            case F64, ANY_INT, ANY_FLOAT -> new TypedSlice.Doubles(new double[n], shape);
+        };
+    }
+
+    /**
+     * Copies {@code n} elements starting at byte {@code from} of {@code src}, every
+     * {@code stride}-th, into {@code dst[at..at+n)} as stored (byte order resolved, no widening).
+     * {@code dst} must come from {@link #newSlice} of this codec. Whole elements read in runs
+     * (stride 1, not a compound member) are one bulk copy through a byte-buffer view, which the
+     * JDK does as a memory copy (with a byte swap for the other byte order).
+     */
+    void copyStored(byte[] src, int from, int stride, TypedSlice dst, int at, int n) {
+        int p = from + offset;
+        boolean bulk = stride == 1 && size == valueSize;
+        java.nio.ByteOrder order = littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        final int step = stride * size;
+        switch (dst) {
+            case TypedSlice.Bytes b -> {
+                if (bulk) System.arraycopy(src, p, b.data(), at, n);
+                else for (int i = at; i < at + n; i++, p += step) b.data()[i] = src[p];
+            }
+            case TypedSlice.Shorts s -> {
+                if (bulk) java.nio.ByteBuffer.wrap(src, p, 2 * n).order(order).asShortBuffer().get(s.data(), at, n);
+                else for (int i = at; i < at + n; i++, p += step) s.data()[i] = (short) (littleEndian ? SHORT_LE.get(src, p) : SHORT_BE.get(src, p));
+            }
+            case TypedSlice.Ints v -> {
+                if (bulk) java.nio.ByteBuffer.wrap(src, p, 4 * n).order(order).asIntBuffer().get(v.data(), at, n);
+                else for (int i = at; i < at + n; i++, p += step) v.data()[i] = (int) (littleEndian ? INT_LE.get(src, p) : INT_BE.get(src, p));
+            }
+            case TypedSlice.Longs v -> {
+                if (bulk) java.nio.ByteBuffer.wrap(src, p, 8 * n).order(order).asLongBuffer().get(v.data(), at, n);
+                else for (int i = at; i < at + n; i++, p += step) v.data()[i] = (long) (littleEndian ? LONG_LE.get(src, p) : LONG_BE.get(src, p));
+            }
+            case TypedSlice.Floats v -> {
+                if (bulk) java.nio.ByteBuffer.wrap(src, p, 4 * n).order(order).asFloatBuffer().get(v.data(), at, n);
+                else for (int i = at; i < at + n; i++, p += step) v.data()[i] = (float) (littleEndian ? FLOAT_LE.get(src, p) : FLOAT_BE.get(src, p));
+            }
+            case TypedSlice.Doubles v -> decode(src, from, stride, v.data(), at, n);
+        }
+    }
+
+    /** Writes the fill value {@code value} (decoded from this type, so exact in it) into {@code dst[at..at+n)}. */
+    static void fillStored(TypedSlice dst, int at, int n, double value) {
+        switch (dst) {
+            case TypedSlice.Bytes b -> java.util.Arrays.fill(b.data(), at, at + n, (byte) (long) value);
+            case TypedSlice.Shorts s -> java.util.Arrays.fill(s.data(), at, at + n, (short) (long) value);
+            case TypedSlice.Ints v -> java.util.Arrays.fill(v.data(), at, at + n, (int) (long) value);
+            case TypedSlice.Longs v -> java.util.Arrays.fill(v.data(), at, at + n, v.unsigned() && value >= 0x1p63
+                ? (long) (value - 0x1p63) ^ Long.MIN_VALUE : (long) value);
+            case TypedSlice.Floats v -> java.util.Arrays.fill(v.data(), at, at + n, (float) value);
+            case TypedSlice.Doubles v -> java.util.Arrays.fill(v.data(), at, at + n, value);
+        }
+    }
+
     /** The element's bytes as an unsigned number of {@code valueSize} bytes. */
     private long raw(byte[] src, int p) {
         long v = 0;

@@ -52,18 +52,66 @@ final class HyperslabReader {
     private HyperslabReader() {}
 
     /**
+     * Where decoded elements go: a fresh double[] (the January road), a caller's double[] or a
+     * typed slice. Runs of selected elements arrive with their output index; elements of chunks
+     * that were never written arrive as {@link #fill} runs, so a caller's buffer that already holds
+     * older values is overwritten everywhere (a fresh array could skip them; a reused one cannot).
+     */
+    interface Sink {
+        /** {@code n} elements from byte {@code from} of {@code src}, every {@code stride}-th, to output index {@code at}. */
+        void put(ElementCodec codec, byte[] src, int from, int stride, int at, int n);
+        /** {@code n} fill values at output index {@code at}. */
+        void fill(int at, int n);
+    }
+
+    /** Decodes into {@code out[base..]} as doubles, unwritten elements as {@code fill}. */
+    static Sink doubles(double[] out, int base, double fill) {
+        return new Sink() {
+            @Override public void put(ElementCodec codec, byte[] src, int from, int stride, int at, int n) {
+                codec.decode(src, from, stride, out, base + at, n);
+            }
+            @Override public void fill(int at, int n) { Arrays.fill(out, base + at, base + at + n, fill); }
+        };
+    }
+
+    /** Copies into a typed slice as stored, unwritten elements as {@code fill}. */
+    static Sink stored(TypedSlice out, double fill) {
+        return new Sink() {
+            @Override public void put(ElementCodec codec, byte[] src, int from, int stride, int at, int n) {
+                codec.copyStored(src, from, stride, out, at, n);
+            }
+            @Override public void fill(int at, int n) { ElementCodec.fillStored(out, at, n, fill); }
+        };
+    }
+
+    /**
      * Reads the selection of the values {@code codec} picks from each element (a number, an
-     * enum's integer, one compound member), or returns null when this dataset's layout is not one
-     * the fast path reads (contiguous data in another file): the caller then uses jHDF's reader.
-     * Elements of chunks that were never written, and of contiguous data never allocated, read as
-     * {@code fill} (the dataset's fill value, as HDF5 defines).
+     * enum's integer, one compound member) as doubles, or returns null when this dataset's layout
+     * is not one the fast path reads (contiguous data in another file): the caller then uses
+     * jHDF's reader. Elements of chunks that were never written, and of contiguous data never
+     * allocated, read as {@code fill} (the dataset's fill value, as HDF5 defines).
      *
      * @throws DataFormatException a chunk that cannot be decoded (corrupt, or a filter without decoder)
      */
     static double[] read(Dataset d, ElementCodec codec, double fill, FileChannel channel, long userBlock, AtomicLong bytesRead,
                          long[] start, int[] step, int[] count) throws IOException, DataFormatException {
+        long total = 1;
+        for (int c : count) total *= c;
+        double[] out = new double[Math.toIntExact(total)];
+        return read(d, codec, channel, userBlock, bytesRead, start, step, count, doubles(out, 0, fill)) ? out : null;
+    }
+
+    /**
+     * Reads the selection into {@code sink} (output indices row-major over {@code count}), or
+     * returns false, having written nothing, when this dataset's layout is not one the fast path
+     * reads (contiguous data in another file).
+     *
+     * @throws DataFormatException a chunk that cannot be decoded (corrupt, or a filter without decoder)
+     */
+    static boolean read(Dataset d, ElementCodec codec, FileChannel channel, long userBlock, AtomicLong bytesRead,
+                        long[] start, int[] step, int[] count, Sink sink) throws IOException, DataFormatException {
         int[] dims = d.isScalar() ? new int[] {1} : d.getDimensions();
-        if (dims.length == 0 || dims.length != count.length) return null;
+        if (dims.length == 0 || dims.length != count.length) return false;
         Source source;
         if (d instanceof ChunkedDataset chunked) {
             source = chunkedSource(chunked, codec);
@@ -73,15 +121,13 @@ final class HyperslabReader {
         } else if (d instanceof CompactDataset compact) {
             source = compactSource(compact, dims, codec);
         } else {
-            return null;
+            return false;
         }
         long total = 1;
         for (int c : count) total *= c;
-        double[] out = new double[Math.toIntExact(total)];
-        if (total == 0) return out;
-        if (fill != 0) Arrays.fill(out, fill);
-        fill(source, dims, codec, start, step, count, out);
-        return out;
+        if (total == 0) return true;
+        fill(source, dims, codec, start, step, count, total, sink);
+        return true;
     }
 
     /** HDF5's "undefined address": storage never allocated. */
@@ -212,7 +258,7 @@ final class HyperslabReader {
     /** The chunks holding selected elements along one dimension, each with its range of selection indices. */
     private record Span(long chunkIndex, int firstIndex, int endIndex) {}
 
-    private static void fill(Source source, int[] dims, ElementCodec codec, long[] start, int[] step, int[] count, double[] out) {
+    private static void fill(Source source, int[] dims, ElementCodec codec, long[] start, int[] step, int[] count, long total, Sink out) {
         int rank = dims.length;
         int[] chunkDims = source.chunkDims();
         List<List<Span>> perDim = new ArrayList<>(rank);
@@ -233,7 +279,7 @@ final class HyperslabReader {
         long[] outStrides = new long[rank];
         long s = 1;
         for (int i = rank - 1; i >= 0; i--) { outStrides[i] = s; s *= count[i]; }
-        long decodedBytes = (long) out.length * codec.size;
+        long decodedBytes = total * codec.size;
         int taskCount = Math.toIntExact(tasks);
         IntStream ids = IntStream.range(0, taskCount);
         if (taskCount > 1 && decodedBytes >= PARALLEL_THRESHOLD_BYTES) ids = ids.parallel();
@@ -256,7 +302,7 @@ final class HyperslabReader {
     }
 
     private static void copyChunk(Source source, int[] chunkDims, ElementCodec codec, long[] start, int[] step, Span[] task,
-                                  long[] outStrides, double[] out) throws IOException, DataFormatException {
+                                  long[] outStrides, Sink out) throws IOException, DataFormatException {
         int rank = task.length;
         long[] origin = new long[rank];
         long[] first = new long[rank];
@@ -267,8 +313,7 @@ final class HyperslabReader {
             last[i] = start[i] + (long) (task[i].endIndex() - 1) * step[i];
         }
         Decoded chunk = source.decode(origin, first, last);
-        if (chunk == null) return; // never written: keeps the fill value
-        long[] strides = chunk.strides();
+        long[] strides = chunk == null ? outStrides : chunk.strides();
         int lastDim = rank - 1;
         int runLength = task[lastDim].endIndex() - task[lastDim].firstIndex();
         int runStride = Math.toIntExact(step[lastDim] * strides[lastDim]);
@@ -276,13 +321,14 @@ final class HyperslabReader {
         int[] j = new int[rank];
         for (int i = 0; i < rank; i++) j[i] = task[i].firstIndex();
         while (true) {
-            long src = -chunk.baseElement();
+            long src = chunk == null ? 0 : -chunk.baseElement();
             long dst = 0;
             for (int i = 0; i < rank; i++) {
                 src += (start[i] + (long) j[i] * step[i]) * strides[i];
                 dst += j[i] * outStrides[i];
             }
-            codec.decode(chunk.bytes(), Math.toIntExact(src * codec.size), runStride, out, Math.toIntExact(dst), runLength);
+            if (chunk == null) out.fill(Math.toIntExact(dst), runLength); // never written: the fill value
+            else out.put(codec, chunk.bytes(), Math.toIntExact(src * codec.size), runStride, Math.toIntExact(dst), runLength);
             int i = lastDim - 1;
             while (i >= 0 && ++j[i] == task[i].endIndex()) {
                 j[i] = task[i].firstIndex();

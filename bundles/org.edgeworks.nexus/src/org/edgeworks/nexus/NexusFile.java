@@ -506,6 +506,19 @@ public final class NexusFile implements AutoCloseable {
         return new LazyDataset(loader, t.dataset().getName(), JhdfLoader.januaryClass(double.class), shape);
     }
 
+    /**
+     * A numeric dataset (or compound member) for reads that allocate nothing the caller has:
+     * slices in the stored element type, or decoded into the caller's double buffer
+     * ({@link NumericDataset}). Same values as {@link #lazyDataset} slices.
+     */
+    public NumericDataset numeric(String datasetPath) throws EdgeworksException {
+        Target t = target(datasetPath);
+        if (t.codec() == null) throw new EdgeworksException(path, datasetPath, t.why());
+        int[] shape = dims(t.dataset(), datasetPath);
+        if (shape.length == 0) shape = new int[] {1};
+        return new NumericDataset(this, t, shape, fillValue(t));
+    }
+
     /** Reads a whole numeric dataset (or compound member) as doubles (for 1-D channels and small data). */
     public double[] readDoubles(String datasetPath) throws EdgeworksException {
         Target t = target(datasetPath);
@@ -562,6 +575,23 @@ public final class NexusFile implements AutoCloseable {
             throw new EdgeworksException(path, t.path(), "cannot read slice at " + Arrays.toString(start) + " step "
                 + Arrays.toString(step) + " of size " + Arrays.toString(count) + " (" + describe(e) + ")", e);
         }
+    }
+
+    /** {@link #readFast} into a sink (typed slice or caller's buffer); false when jHDF's own reader must do it. */
+    boolean readInto(Target t, long[] start, int[] step, int[] count, HyperslabReader.Sink sink) throws EdgeworksException {
+        Dataset d = t.dataset();
+        try {
+            FileChannel local = d.getHdfFile() == hdf ? channel : null;
+            return HyperslabReader.read(d, t.codec(), local, hdf.getUserBlockSize(), bytesRead, start, step, count, sink);
+        } catch (java.io.IOException | java.util.zip.DataFormatException | RuntimeException e) {
+            throw new EdgeworksException(path, t.path(), "cannot read slice at " + Arrays.toString(start) + " step "
+                + Arrays.toString(step) + " of size " + Arrays.toString(count) + " (" + describe(e) + ")", e);
+        }
+    }
+
+    /** A unit-step selection through jHDF's own reader (layouts the fast reader leaves to it), as doubles. */
+    double[] readOther(Target t, long[] start, int[] count) throws EdgeworksException {
+        return JhdfLoader.toDoubles(readBox(t.dataset(), t.path(), start, count), path, t.path());
     }
 
     /** The dataset's fill value (what unwritten chunks hold), 0 when none is defined, as HDF5 reads it. */

@@ -4,36 +4,32 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.january.DatasetException;
-import org.eclipse.january.dataset.Dataset;
-import org.eclipse.january.dataset.DatasetUtils;
-import org.eclipse.january.dataset.DoubleDataset;
-import org.eclipse.january.dataset.ILazyDataset;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.nexus.DefaultPlot;
 import org.edgeworks.nexus.NexusFile;
+import org.edgeworks.nexus.NumericDataset;
 
 /**
  * An image stack in a NeXus/HDF5 file: a rank-3 dataset (energy, y, x), chunked or not, read
- * through the nexus bundle's lazy datasets (a band reads only the chunks, or byte ranges, that
- * hold it). Without explicit paths the NXdata default plot gives the signal and its first axis the
- * energies.
+ * through the nexus bundle's {@link NumericDataset} (a band reads only the chunks, or byte ranges,
+ * that hold it, straight into the band's own array). Without explicit paths the NXdata default
+ * plot gives the signal and its first axis the energies.
  */
 public final class NexusStack implements StackSource {
     private final String label;
     private final NexusFile file;
     private final String dataPath;
-    private final ILazyDataset images;
+    private final NumericDataset images;
     private final double[] energy;
     private final int rows, columns;
 
-    private NexusStack(String label, NexusFile file, String dataPath, ILazyDataset images, double[] energy) {
+    private NexusStack(String label, NexusFile file, String dataPath, NumericDataset images, double[] energy) {
         this.label = label;
         this.file = file;
         this.dataPath = dataPath;
         this.images = images;
         this.energy = energy;
-        int[] shape = images.getShape();
+        int[] shape = images.shape();
         this.rows = shape[1];
         this.columns = shape[2];
     }
@@ -66,8 +62,7 @@ public final class NexusStack implements StackSource {
             double[] e = f.readDoubles(en);
             if (e.length != shape[0])
                 throw new EdgeworksException(label, en, "has " + e.length + " energies for " + shape[0] + " frames of " + data);
-            ILazyDataset lazy = f.lazyDataset(data);
-            return new NexusStack(label, f, data, lazy, e);
+            return new NexusStack(label, f, data, f.numeric(data), e);
         } catch (EdgeworksException | RuntimeException e) {
             f.close();
             throw e;
@@ -80,18 +75,19 @@ public final class NexusStack implements StackSource {
     @Override public int rows() { return rows; }
     @Override public int columns() { return columns; }
 
+    /**
+     * Decodes the band straight into the array it returns (through {@link NumericDataset#readInto}),
+     * without January's slice objects: the band is the one copy of the data.
+     */
     @Override
     public double[] read(int row0, int count) throws EdgeworksException {
+        double[] out = new double[Math.multiplyExact(Math.multiplyExact(energy.length, count), columns)];
         try {
-            Dataset d = DatasetUtils.convertToDataset(images.getSlice(new int[] {0, row0, 0},
-                new int[] {energy.length, row0 + count, columns}, null));
-            return ((DoubleDataset) DatasetUtils.cast(DoubleDataset.class, d)).getData();
-        } catch (DatasetException e) {
-            Throwable c = e;
-            while (c != null && !(c instanceof EdgeworksException)) c = c.getCause();
-            if (c instanceof EdgeworksException ee) throw ee.in(label, dataPath);
-            throw new EdgeworksException(label, dataPath, "cannot read rows " + row0 + " to " + (row0 + count - 1) + " (" + e.getMessage() + ")", e);
+            images.readInto(new long[] {0, row0, 0}, new int[] {energy.length, count, columns}, out, 0);
+        } catch (EdgeworksException e) {
+            throw e.in(label, dataPath);
         }
+        return out;
     }
 
     @Override

@@ -49,17 +49,12 @@ public class ExafsBenchmark {
 
     @Setup
     public void setup() throws Exception {
-        double[][] cu = XasBenchmark.columns(XasBenchmark.data().resolve("xanes/cu_k/cu_metal_rt.xdi"), 0, 3);
-        energy = cu[0];
-        mus = new double[SPECTRA][];
-        for (int k = 0; k < SPECTRA; k++) {
-            double[] m = cu[1].clone();
-            for (int i = 0; i < m.length; i++) m[i] += 1e-6 * Math.sin(0.37 * k + 1.3 * i);
-            mus[k] = m;
-        }
+        CuFoil cu = CuFoil.load(SPECTRA);
+        energy = cu.energy;
+        mus = cu.copies;
         abk = AutobkProcessor.Params.defaults().withKweight(2).withRbkg(1.0);
-        chi = new AutobkProcessor().apply(Spectrum.of("cu", energy, cu[1]), abk).value().toChi();
-        Path feff = XasBenchmark.data().resolve("peers/exafs/feff/cu");
+        chi = new AutobkProcessor().apply(Spectrum.of("cu", energy, cu.mu), abk).value().toChi();
+        Path feff = CuFoil.data().resolve("peers/exafs/feff/cu");
         first = List.of(FeffPath.read(feff.resolve("feff0001.dat")));
     }
 

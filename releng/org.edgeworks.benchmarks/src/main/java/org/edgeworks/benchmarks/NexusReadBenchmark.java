@@ -8,6 +8,8 @@ import org.eclipse.january.dataset.IDataset;
 import org.eclipse.january.dataset.ILazyDataset;
 import org.eclipse.january.dataset.SliceND;
 import org.edgeworks.nexus.NexusFile;
+import org.edgeworks.nexus.NumericDataset;
+import org.edgeworks.nexus.TypedSlice;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,7 +31,9 @@ import io.jhdf.api.Dataset;
  * Issue 3: reading a 200 x 256 x 1024 uint16 detector stack (gzip and LZ4 chunked per frame,
  * and contiguous) through the Edgeworks reader (NexusFile lazy dataset, slices as doubles), one
  * frame and the whole stack, next to jHDF 0.13.0 used out of the box (HdfFile(Path), which
- * memory-maps, and Dataset.getData). peers/h5py_read.py times h5py on the same files in the same
+ * memory-maps, and Dataset.getData), and through the reader API of issue 17 item 6
+ * (NexusFile.numeric: a typed slice in the stored type, or doubles into the caller's buffer).
+ * peers/h5py_read.py times h5py on the same files in the same
  * run. Frames cycle through the stack so that no reader (nor HDF5's 1 MB chunk cache) serves a
  * frame it decoded the call before. Files: make_flavours.py --bench, written by run.sh into
  * target/flavours (system property edgeworks.bench.flavours). nexus_ratios.py turns the medians
@@ -50,6 +54,8 @@ public class NexusReadBenchmark {
 
     NexusFile nexus;
     ILazyDataset stack;
+    NumericDataset numeric;
+    double[] frameBuffer, stackBuffer;
     int[] shape;
     HdfFile jhdf;
     Dataset jhdfStack;
@@ -67,6 +73,9 @@ public class NexusReadBenchmark {
         nexus = NexusFile.open(path);
         stack = nexus.lazyDataset(STACK);
         shape = stack.getShape();
+        numeric = nexus.numeric(STACK);
+        frameBuffer = new double[shape[1] * shape[2]];
+        stackBuffer = new double[shape[0] * shape[1] * shape[2]];
         jhdf = new HdfFile(path);
         jhdfStack = jhdf.getDatasetByPath(STACK);
     }
@@ -91,6 +100,30 @@ public class NexusReadBenchmark {
     @Benchmark
     public IDataset edgeworksWholeStack() throws Exception {
         return stack.getSlice();
+    }
+
+    /** Issue 17 item 6: a fresh slice in the stored type (uint16 as short[]), like h5py's d[i]. */
+    @Benchmark
+    public TypedSlice edgeworksOneFrameTyped() throws Exception {
+        return numeric.read(new long[] {nextFrame(), 0, 0}, new int[] {1, shape[1], shape[2]});
+    }
+
+    /** Issue 17 item 6: doubles into the caller's reused buffer, like h5py's read_direct (but widened). */
+    @Benchmark
+    public double[] edgeworksOneFrameInto() throws Exception {
+        numeric.readInto(new long[] {nextFrame(), 0, 0}, new int[] {1, shape[1], shape[2]}, frameBuffer, 0);
+        return frameBuffer;
+    }
+
+    @Benchmark
+    public TypedSlice edgeworksWholeStackTyped() throws Exception {
+        return numeric.read(new long[3], shape);
+    }
+
+    @Benchmark
+    public double[] edgeworksWholeStackInto() throws Exception {
+        numeric.readInto(new long[3], shape, stackBuffer, 0);
+        return stackBuffer;
     }
 
     @Benchmark

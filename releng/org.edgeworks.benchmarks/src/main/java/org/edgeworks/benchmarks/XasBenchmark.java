@@ -1,9 +1,6 @@
 package org.edgeworks.benchmarks;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>LCF of Mn3O4 by 4 references (Larch lincombo_fit settings: sum to one), window 6530-6600 eV;</li>
  * <li>the combinatorial mode over subsets of 2..3 of 6 references (Larch lincombo_fitall, max_ncomps=3).</li>
  * </ul>
- * Data: ../shared/data (system property edgeworks.shared.data, default /work/shared/data).
+ * Data: ../shared/data through {@link CuFoil} (the set-up shared with ExafsBenchmark).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,46 +47,17 @@ public class XasBenchmark {
     List<Spectrum> refs4, refs6;
     final ThreadLocal<Normalizer> work = ThreadLocal.withInitial(Normalizer::new);
 
-    static Path data() {
-        return Path.of(System.getProperty("edgeworks.shared.data", "/work/shared/data"));
-    }
-
-    /** Numeric rows of a text file (every token a number), as peers/xasload.py reads them. */
-    static double[][] columns(Path file, int... cols) throws IOException {
-        List<double[]> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
-            String s = line.strip();
-            if (s.isEmpty() || "#;%!".indexOf(s.charAt(0)) >= 0) continue;
-            String[] t = s.replace(',', ' ').trim().split("\\s+");
-            try {
-                double[] v = new double[cols.length];
-                for (int c = 0; c < cols.length; c++) v[c] = Double.parseDouble(t[cols[c]]);
-                rows.add(v);
-            } catch (RuntimeException e) {
-                // header line
-            }
-        }
-        double[][] out = new double[cols.length][rows.size()];
-        for (int i = 0; i < rows.size(); i++) for (int c = 0; c < cols.length; c++) out[c][i] = rows.get(i)[c];
-        return out;
-    }
-
     static Spectrum norm(String file) throws IOException, EdgeworksException {
-        double[][] c = columns(data().resolve("xanes/mn_k/" + file), 0, 1);
+        double[][] c = CuFoil.columns(CuFoil.data().resolve("xanes/mn_k/" + file), 0, 1);
         Spectrum mu = Spectrum.of(file, c[0], c[1]);
         return new NormalizeProcessor().apply(mu, NormalizeProcessor.Params.defaults()).value().normSpectrum();
     }
 
     @Setup
     public void setup() throws Exception {
-        double[][] cu = columns(data().resolve("xanes/cu_k/cu_metal_rt.xdi"), 0, 3);
-        energy = cu[0];
-        mus = new double[SPECTRA][];
-        for (int k = 0; k < SPECTRA; k++) {
-            double[] m = cu[1].clone();
-            for (int i = 0; i < m.length; i++) m[i] += 1e-6 * Math.sin(0.37 * k + 1.3 * i); // each spectrum its own
-            mus[k] = m;
-        }
+        CuFoil cu = CuFoil.load(SPECTRA);
+        energy = cu.energy;
+        mus = cu.copies;
         mn3o4 = norm("Mn3O4.dat");
         refs4 = List.of(norm("MnO.dat"), norm("Mn2O3x.dat"), norm("Pyrolusite.dat"), norm("Mn_foil.dat"));
         List<Spectrum> six = new ArrayList<>(refs4);
