@@ -78,10 +78,12 @@ class RixsCommandTest {
     @Test
     void cutPfyQuantifyDiff() throws Exception {
         Path map = dir.resolve("synthetic_OK_charged.map.nxs");
-        run("rixs", "cut", map.toString(), "--excitation", "529.6", "--excitation", "530.8", "--width", "0.2", "--emission", "523.7",
-            "--out", dir.toString());
+        run("rixs", "cut", map.toString(), "--excitation", "529.6", "--excitation", "530.8", "--excitation", "531", "--excitation", "530.25",
+            "--width", "0.2", "--emission", "523.7", "--out", dir.toString());
         List<String> cut = Files.readAllLines(dir.resolve("synthetic_OK_charged.cuts.csv"));
-        assertTrue(cut.get(0).startsWith("emission_eV,excitation_529.6eV,excitation_530.8eV"), cut.get(0));
+        // energies as given, with their decimal point: 531 -> 531.0 (never 5310), 530.25 not rounded to 530.3
+        assertTrue(cut.get(0).startsWith("emission_eV,excitation_529.6eV,excitation_530.8eV,excitation_531.0eV,excitation_530.25eV,"), cut.get(0));
+        assertEquals("excitation_eV,emission_523.7eV,emission_523.7eV_err", Files.readAllLines(dir.resolve("synthetic_OK_charged.emission-cuts.csv")).get(0));
         assertTrue(Files.exists(dir.resolve("synthetic_OK_charged.cuts.png")));
         assertTrue(Files.exists(dir.resolve("synthetic_OK_charged.emission-cuts.csv")));
         run("rixs", "pfy", map.toString(), "--window", "522:526", "--out", dir.toString());
@@ -100,9 +102,21 @@ class RixsCommandTest {
         assertTrue(Files.exists(q.resolve("quantification.csv")) && Files.exists(q.resolve("quantification.png")));
         // the series pristine, charged, discharged: sPFY (default), reversibility with sigma; samples/rixs/README.md: amplitudes 0.15, 1.0, 0.3
         Path s = dir.resolve("series");
-        run("rixs", "quantify", dir.resolve("synthetic_OK_pristine.map.nxs").toString(), map.toString(),
+        String printed = run("rixs", "quantify", dir.resolve("synthetic_OK_pristine.map.nxs").toString(), map.toString(),
             dir.resolve("synthetic_OK_discharged.map.nxs").toString(), "--out", s.toString());
         JsonNode doc = Parameters.json().readTree(s.resolve("quantification.json").toFile());
+        // rixs quantify prints its table: method, intensity and sigma per map, then the reversibility rows
+        for (int i = 0; i < 3; i++) {
+            JsonNode row = doc.at("/rows/" + i);
+            String line = printed.lines().filter(l -> l.startsWith(row.get("map").asText() + " ")).findFirst().orElse("");
+            String[] cells = line.trim().split("\\s+");
+            assertTrue(cells.length >= 4 && cells[1].equals("spfy"), "printed row of " + row.get("map") + ": " + printed);
+            assertEquals(row.get("feature_intensity").asDouble(), Double.parseDouble(cells[2]), 1e-5 * Math.abs(row.get("feature_intensity").asDouble()));
+            assertEquals(row.get("uncertainty").asDouble(), Double.parseDouble(cells[3]), 1e-5 * row.get("uncertainty").asDouble());
+        }
+        String cycleLine = printed.lines().filter(l -> l.startsWith("1 ")).findFirst().orElse("");
+        assertTrue(printed.contains("reversibility") && cycleLine.contains(String.format(java.util.Locale.ROOT, "%.6g",
+            doc.at("/cycles/0/reversibility").asDouble())), printed);
         assertEquals("spfy", doc.at("/rows/0/method").asText());
         JsonNode cycle = doc.at("/cycles/0");
         double rev = cycle.get("reversibility").asDouble(), revErr = cycle.get("reversibility_err").asDouble();

@@ -67,7 +67,7 @@ public final class RixsBuild implements Callable<Integer> {
     @Option(names = "--energy-decreases-with-pixel", description = "The dispersive axis runs from high to low energy.")
     boolean decreasing;
 
-    @Option(names = "--emission-step", description = "Emission step of the map in eV (default one pixel).")
+    @Option(names = "--emission-step", description = "Emission step of the map in eV (default 0: one pixel at the detector centre for image stacks, the median channel spacing for reduced spectra).")
     Double emissionStep;
 
     @Option(names = "--threads", description = "Worker threads (default all processors).")

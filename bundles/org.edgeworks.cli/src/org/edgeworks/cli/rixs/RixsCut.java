@@ -61,9 +61,9 @@ public final class RixsCut implements Callable<Integer> {
             List<double[]> errCols = new ArrayList<>();
             for (double x : excitation) {
                 Spectrum s = new CutAtExcitation().apply(m, new CutAtExcitation.Parameters(x, width)).value();
-                header.add("excitation_" + RixsOutput.fmt(x) + "eV");
+                header.add("excitation_" + RixsOutput.energy(x) + "eV");
                 cols.add(s.signal());
-                errHeader.add("excitation_" + RixsOutput.fmt(x) + "eV_err");
+                errHeader.add("excitation_" + RixsOutput.energy(x) + "eV_err");
                 errCols.add(s.uncertainty());
                 series.add(Series.of(RixsOutput.fmt(x) + " eV", s.energies(), s.signal()));
             }
@@ -81,9 +81,9 @@ public final class RixsCut implements Callable<Integer> {
             List<double[]> errCols = new ArrayList<>();
             for (double e : emission) {
                 Spectrum s = new CutAtEmission().apply(m, new CutAtEmission.Parameters(e, width)).value();
-                header.add("emission_" + RixsOutput.fmt(e) + "eV");
+                header.add("emission_" + RixsOutput.energy(e) + "eV");
                 cols.add(s.signal());
-                errHeader.add("emission_" + RixsOutput.fmt(e) + "eV_err");
+                errHeader.add("emission_" + RixsOutput.energy(e) + "eV_err");
                 errCols.add(s.uncertainty());
                 series.add(Series.of(RixsOutput.fmt(e) + " eV", s.energies(), s.signal()));
             }

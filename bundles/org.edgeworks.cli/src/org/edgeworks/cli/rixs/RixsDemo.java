@@ -48,18 +48,8 @@ public final class RixsDemo implements DemoPart {
         RixsMap loss = new org.edgeworks.rixs.EnergyLossMap().apply(maps.get(1), org.edgeworks.rixs.EnergyLossMap.Parameters.defaults()).value();
         o.mapPng("synthetic_OK_charged.loss.png", loss, "charged, energy-loss view", org.edgeworks.plot.Colormap.JET);
         QuantifySeries.Table t = RixsQuantify.write(maps, QuantifyFeature.Parameters.defaults(), o);
-        StringBuilder table = new StringBuilder("sPFY 523.7 +- 0.25 eV, 531.0 eV peak fitted over 528-534 eV (quantification.spfy.png)\n"
-            + "state        feature area    +- sigma   normalised (common region)   +- sigma\n");
-        for (QuantifyFeature.Quantification q : t.rows())
-            table.append(String.format(java.util.Locale.ROOT, "%-12s %12.5f %11.5f %20.6g %14.2g%n", q.map(), q.featureIntensity(),
-                q.uncertainty(), q.normalisedIntensity(), q.normalisedIntensityStderr()));
-        table.append("cycle  reversibility = (I_ch - I_dis)/(I_ch - I_pristine)   retention = I_ch(n)/I_ch(1)\n");
-        for (QuantifySeries.Cycle c : t.cycles())
-            table.append(String.format(java.util.Locale.ROOT, "%-6d %10.4f +- %.4f %30.4f +- %.4f%n", c.cycle(), c.reversibility(),
-                c.reversibilityStderr(), c.retention(), c.retentionStderr()));
-        o.text("quantification.txt", table.toString());
-        log.print(table);
-        log.flush();
+        String table = RixsQuantify.table(t, QuantifyFeature.Parameters.defaults()); // printed by RixsQuantify.write
+        o.text("quantification.txt", table);
         var diff = new org.edgeworks.rixs.DifferenceMap().apply(new org.edgeworks.rixs.DifferenceMap.MapPair(maps.get(1), maps.get(2)),
             org.edgeworks.rixs.DifferenceMap.Parameters.defaults());
         o.map("charged-minus-discharged.diff.nxs", diff.value().difference(), List.of(diff.provenance()), null);

@@ -135,4 +135,13 @@ public final class RixsOutput {
     }
 
     static String fmt(double v) { return String.format(Locale.ROOT, "%.4g", v); }
+
+    /**
+     * An energy in a column name, exactly as given and always with its decimal point (527 -> "527.0",
+     * 640.25 -> "640.25"): never rounded (%.4g made 640.25 "640.3") and never read as another number.
+     */
+    static String energy(double ev) {
+        String t = java.math.BigDecimal.valueOf(ev).toPlainString();
+        return t.contains(".") ? t : t + ".0";
+    }
 }

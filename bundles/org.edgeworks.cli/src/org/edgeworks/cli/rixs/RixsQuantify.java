@@ -168,8 +168,41 @@ public final class RixsQuantify implements Callable<Integer> {
                     "Excitation energy (eV)", "sPFY", List.of(Series.of("sPFY", q.profile().energies(), q.profile().signal()),
                         new Series("fit", q.profile().energies(), q.profileFit(), true))));
         if (!fits.isEmpty()) out.panelsPng("quantification.spfy.png", fits);
+        out.log.print(table(t, p));
+        out.log.flush();
         return t;
     }
+
+    /**
+     * The table {@code rixs quantify} prints (and the demo writes as quantification.txt): per map the
+     * method, feature intensity and sigma, normalised intensity and sigma; then one row per cycle with
+     * reversibility and retention and their sigma. An undefined value is left blank.
+     */
+    static String table(QuantifySeries.Table t, QuantifyFeature.Parameters p) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(java.util.Locale.ROOT, "feature %s / %s eV, method %s", RixsOutput.fmt(p.excitation()), RixsOutput.fmt(p.emission()), p.method()));
+        if (QuantifyFeature.SPFY.equalsIgnoreCase(p.method()))
+            b.append(String.format(java.util.Locale.ROOT, " (sPFY %s +- %s eV, peak fitted over %s-%s eV; quantification.spfy.png)",
+                RixsOutput.fmt(p.emission()), RixsOutput.fmt(p.windowHalfWidth()), RixsOutput.fmt(p.fitFrom()), RixsOutput.fmt(p.fitTo())));
+        b.append(", normalised to ").append(p.reference()).append('\n');
+        b.append(String.format(java.util.Locale.ROOT, "%-28s %-8s %14s %12s %14s %12s%n", "map", "method", "intensity", "+- sigma", "normalised", "+- sigma"));
+        for (QuantifyFeature.Quantification q : t.rows())
+            b.append(String.format(java.util.Locale.ROOT, "%-28s %-8s %14s %12s %14s %12s%n", q.map(), q.method(), cell(q.featureIntensity()),
+                cell(q.uncertainty()), cell(q.normalisedIntensity()), cell(q.normalisedIntensityStderr())));
+        if (!t.cycles().isEmpty()) {
+            b.append("reversibility = (I_charged - I_discharged) / (I_charged - I_pristine); retention = I_charged(n) / I_charged(1)\n");
+            b.append(String.format(java.util.Locale.ROOT, "%-6s %-22s %-22s %14s %12s %12s %12s%n", "cycle", "charged", "discharged",
+                "reversibility", "+- sigma", "retention", "+- sigma"));
+            for (QuantifySeries.Cycle c : t.cycles())
+                b.append(String.format(java.util.Locale.ROOT, "%-6d %-22s %-22s %14s %12s %12s %12s%n", c.cycle(), c.charged(),
+                    c.discharged() == null ? "" : c.discharged(), cell(c.reversibility()), cell(c.reversibilityStderr()), cell(c.retention()),
+                    cell(c.retentionStderr())));
+        }
+        return b.toString();
+    }
+
+    /** A table cell: 6 significant digits, blank when not defined. */
+    private static String cell(double v) { return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.6g", v) : ""; }
 
     /** A number for JSON, or null (JSON null, never NaN) when not defined. */
     static Double finite(double v) { return Double.isFinite(v) ? v : null; }
