@@ -60,7 +60,7 @@ public final class CalibrateProcessor implements Processor<CalibrateProcessor.In
             samples.add(shifted(s, shift));
             notes.add(s.name() + ": energy shifted by " + shift + " eV");
         }
-        Spectrum ref = new Spectrum(name, Axis.energy(add(g.energy(), shift)), g.signal(), null, in.reference().channel());
+        Spectrum ref = new Spectrum(name, Axis.energy(add(g.energy(), shift)), g.signal(), g.uncertainty(), in.reference().channel());
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("reference_e0", p.referenceE0());
         used.put("measured_e0", measured);

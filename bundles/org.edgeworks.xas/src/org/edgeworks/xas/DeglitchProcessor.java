@@ -81,12 +81,12 @@ public final class DeglitchProcessor implements Processor<Spectrum, DeglitchProc
             boolean[] drop = new boolean[n];
             for (int i : idx) drop[i] = true;
             int m = n - idx.length;
-            double[] e2 = new double[m], y2 = new double[m];
-            for (int i = 0, j = 0; i < n; i++) if (!drop[i]) { e2[j] = e[i]; y2[j] = y[i]; j++; }
-            out = new Spectrum(name, Axis.energy(e2), y2, null, in.channel());
+            double[] e2 = new double[m], y2 = new double[m], u = g.uncertainty(), u2 = u == null ? null : new double[m];
+            for (int i = 0, j = 0; i < n; i++) if (!drop[i]) { e2[j] = e[i]; y2[j] = y[i]; if (u != null) u2[j] = u[i]; j++; }
+            out = new Spectrum(name, Axis.energy(e2), y2, u2, in.channel()); // the input sigma of the kept points
             notes.add("removed " + idx.length + " glitch point(s) at " + Arrays.toString(fe) + " eV");
         } else {
-            out = new Spectrum(name, Axis.energy(e), y, null, in.channel());
+            out = new Spectrum(name, Axis.energy(e), y, g.uncertainty(), in.channel());
             if (idx.length > 0) notes.add("flagged " + idx.length + " glitch point(s) at " + Arrays.toString(fe) + " eV (not removed)");
         }
         Map<String, Object> used = new LinkedHashMap<>();

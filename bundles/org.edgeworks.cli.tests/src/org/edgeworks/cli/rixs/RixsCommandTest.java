@@ -195,6 +195,40 @@ class RixsCommandTest {
         }
     }
 
+    /**
+     * The sigma column of an input (the iPFY CSV's ipfy_err) is read with its values (COL_err beside
+     * COL) and kept by xas deglitch (deglitch.csv, deglitched.csv) and xas calibrate (calibrated.csv)
+     * as signal_err, unchanged at every point they keep; read back, the outputs carry it again.
+     */
+    @Test
+    void inputSigmaIsKeptByDeglitchAndCalibrate() throws Exception {
+        Path out = dir.resolve("sigma-kept");
+        run("rixs", "ipfy", samples.resolve("synthetic_MnL_sdd.nxs").toString(), "--window", "490:550", "--out", out.toString());
+        java.util.Map<String, String> sigma = new java.util.HashMap<>();
+        for (String l : Files.readAllLines(out.resolve("synthetic_MnL_sdd.ipfy.csv")).subList(1, 352)) {
+            String[] c = l.split(",");
+            sigma.put(key(c[0]), c[2]);
+        }
+        run("xas", "deglitch", out.resolve("synthetic_MnL_sdd.ipfy.csv").toString(), "--mu", "ipfy", "--remove", "--out", out.resolve("d").toString());
+        run("xas", "calibrate", out.resolve("synthetic_MnL_sdd.ipfy.csv").toString(), "--mu", "ipfy", "--e0", "640", "--out", out.resolve("c").toString());
+        JsonNode cal = Parameters.json().readTree(out.resolve("c/calibrate.json").toFile());
+        double shift = cal.get("shift").asDouble();
+        for (String[] f : new String[][] {{"d/synthetic_MnL_sdd.ipfy.deglitch.csv", "0"}, {"d/synthetic_MnL_sdd.ipfy.deglitched.csv", "0"},
+            {"c/synthetic_MnL_sdd.ipfy.calibrated.csv", "1"}}) {
+            List<String> lines = Files.readAllLines(out.resolve(f[0]));
+            String[] header = lines.get(0).split(",");
+            assertEquals("signal_err", header[header.length - 1], f[0] + ": " + lines.get(0));
+            for (String l : lines.subList(1, lines.size())) {
+                String[] c = l.split(",");
+                double e = Double.parseDouble(c[0]) - (f[1].equals("1") ? shift : 0);
+                assertEquals(Double.parseDouble(sigma.get(key(Double.toString(e)))), Double.parseDouble(c[c.length - 1]),
+                    1e-8 * Double.parseDouble(sigma.get(key(Double.toString(e)))), f[0] + " at " + c[0]);
+            }
+        }
+    }
+
+    private static String key(String energy) { return String.format(java.util.Locale.ROOT, "%.3f", Double.parseDouble(energy)); }
+
     /** Runs xas lcf on the iPFY CSV and returns the Mn2/Mn3/Mn4 weights of its lcf.json. */
     private static double[] lcfFractions(Path out, boolean sumToOne, Path csv, String... args) throws Exception {
         List<String> a = new java.util.ArrayList<>(List.of("xas", "lcf", csv.toString(), "--emin", "634", "--emax", "660", "--out", out.toString()));

@@ -58,7 +58,8 @@ public final class CalibrateCommand extends XasSubcommand implements RecordOptio
         json.put("provenance", XasOutput.provenance(r.provenance(), src, ref.notes()));
         out.json(name + ".json", json);
         for (Spectrum s : concat(v.calibratedReference(), v.calibratedSamples()))
-            out.csv(s.name() + ".calibrated.csv", List.of("energy", "signal"), List.of(s.energies(), s.signal()));
+            out.csv(s.name() + ".calibrated.csv", DeglitchCommand.header(List.of("energy", "signal"), s.uncertainty()),
+                DeglitchCommand.columns(List.of(s.energies(), s.signal()), s.uncertainty())); // the input sigma kept
         out.png(name + ".png", new LinePlot(v.reference() + ": calibrated, shift " + String.format(java.util.Locale.ROOT, "%+.3f eV", v.shift()),
             "Energy (eV)", "mu", List.of(XasOutput.dashed("measured", ref.spectrum().energies(), ref.spectrum().signal()),
                 XasOutput.line("calibrated", v.calibratedReference().energies(), v.calibratedReference().signal())), List.of(v.referenceE0())));

@@ -51,13 +51,33 @@ public final class DeglitchCommand extends XasSubcommand implements RecordOption
             double[] ce = clean.spectrum().energies(), cy = clean.spectrum().signal();
             double[] flag = new double[ce.length];
             for (int i : v.flagged()) flag[i] = 1;
-            out.csv(name + ".deglitch.csv", List.of("energy", "signal", "median", "residual", "flagged"), List.of(ce, cy, v.median(), v.residual(), flag));
-            if (remove) out.csv(name + ".deglitched.csv", List.of("energy", "signal"), List.of(v.spectrum().energies(), v.spectrum().signal()));
+            // the input sigma (a COL_err column) is kept: signal_err after the others, only when the input had one
+            double[] cu = clean.spectrum().uncertainty();
+            out.csv(name + ".deglitch.csv", header(List.of("energy", "signal", "median", "residual", "flagged"), cu),
+                columns(List.of(ce, cy, v.median(), v.residual(), flag), cu));
+            if (remove) out.csv(name + ".deglitched.csv", header(List.of("energy", "signal"), v.spectrum().uncertainty()),
+                columns(List.of(v.spectrum().energies(), v.spectrum().signal()), v.spectrum().uncertainty()));
             List<Double> marks = new ArrayList<>();
             for (double x : v.flaggedEnergies()) marks.add(x);
             out.png(name + ".deglitch.png", new LinePlot(name + ": " + v.flagged().length + " glitch point(s)", "Energy (eV)", "signal",
                 List.of(XasOutput.line("signal", ce, cy), XasOutput.dashed("running median", ce, v.median())), marks));
             if (e.length == 0) throw EdgeworksException.of(name, "no points");
         }
+    }
+
+    /** The header plus signal_err when {@code sigma} (one standard deviation of signal) is known. */
+    static List<String> header(List<String> header, double[] sigma) {
+        if (sigma == null) return header;
+        List<String> l = new ArrayList<>(header);
+        l.add("signal_err");
+        return l;
+    }
+
+    /** The columns plus {@code sigma} when it is known (the column of {@link #header}). */
+    static List<double[]> columns(List<double[]> columns, double[] sigma) {
+        if (sigma == null) return columns;
+        List<double[]> l = new ArrayList<>(columns);
+        l.add(sigma);
+        return l;
     }
 }

@@ -112,7 +112,7 @@ public final class XasInput {
         used.put("mode", mode);
         used.put("energy", energy != null ? energy : ec.name());
         if (mu != null) {
-            s = spectrum(label, e, values(scan, mu, f), mu, f, mu);
+            s = withSigma(scan, spectrum(label, e, values(scan, mu, f), mu, f, mu), mu, f, notes);
             selection = ec.name() + "," + mu;
             used.put("signal", mu);
         } else if (!mode.equals("mu")) {
@@ -147,7 +147,7 @@ public final class XasInput {
                         + String.join(", ", scan.channels().keySet()) + ")");
                 mc = all.get(0);
             }
-            s = spectrum(label, e, mc.readDoubles(f), mc.name(), f, mc.sourcePath());
+            s = withSigma(scan, spectrum(label, e, mc.readDoubles(f), mc.name(), f, mc.sourcePath()), mc.name(), f, notes);
             selection = ec.name() + "," + mc.name();
             used.put("signal", mc.name());
         }
@@ -214,6 +214,31 @@ public final class XasInput {
         int dot = n.lastIndexOf('.');
         if (dot <= 0 || n.substring(dot + 1).matches("\\d+")) return n;
         return n.substring(0, dot);
+    }
+
+    /**
+     * The spectrum with the one-sigma column the file holds beside its value column COL: {@code COL_err}
+     * (Edgeworks' CSVs: iPFY, cuts, deglitch, calibrate), {@code COL_errors} (NeXus FIELDNAME_errors),
+     * {@code COL_stderr}, or {@code stderr} beside {@code mean} ({@code xas merge}). A sigma column with a
+     * missing or non-positive value where the value is finite is not used (a note says so): a NaN sigma
+     * would mask the point. Sums of columns (a+b) carry no sigma.
+     */
+    private static Spectrum withSigma(Scan scan, Spectrum s, String col, String f, List<String> notes) throws EdgeworksException {
+        if (col.contains("+")) return s;
+        List<String> names = new ArrayList<>(List.of(col + "_err", col + "_errors", col + "_stderr"));
+        if (col.equalsIgnoreCase("mean")) names.add("stderr");
+        Channel c = null;
+        for (String n : names) if ((c = scan.channel(n).orElse(null)) != null) break;
+        if (c == null) return s;
+        double[] u = c.readDoubles(f), y = s.signal();
+        if (u.length != y.length) return s;
+        for (int i = 0; i < y.length; i++)
+            if (Double.isFinite(y[i]) && !(u[i] > 0 && Double.isFinite(u[i]))) {
+                notes.add("sigma column " + c.name() + " not used: no positive value at point " + i);
+                return s;
+            }
+        notes.add("sigma from column " + c.name());
+        return new Spectrum(s.name(), s.energy(), y, u, s.channel());
     }
 
     /** A spectrum from an energy and a signal channel, refusing channels of different lengths. */
