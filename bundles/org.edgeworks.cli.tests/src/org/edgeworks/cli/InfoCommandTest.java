@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.edgeworks.core.io.Checksums;
+import org.edgeworks.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** `edgeworks info` as a user runs it: every shared file, the generated flavours, bad input. */
 class InfoCommandTest {
-    static final Path SHARED = Path.of(System.getProperty("edgeworks.shared.data", "../../../shared/data"));
+    static final Path SHARED = SharedData.dir();
 
     record Run(int code, String out, String err) {}
 

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.edgeworks.core.processing.Parameters;
 
+import org.edgeworks.testsupport.SharedData;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -21,11 +23,7 @@ final class ExafsPeers {
         "balder_Ti_foil_23360", "zn_ZnSe", "fe_FeO", "mn_MnO_good_100", "mn_MnO2_pyrolusite"};
 
     static Path root() {
-        String p = System.getProperty("edgeworks.shared.data", System.getenv("EDGEWORKS_SHARED_DATA"));
-        if (p != null) return Path.of(p);
-        for (String c : new String[] {"../../../shared/data", "../../shared/data", "../shared/data", "/work/shared/data"})
-            if (Files.isDirectory(Path.of(c, "peers", "exafs"))) return Path.of(c);
-        throw new IllegalStateException("shared data not found: set -Dedgeworks.shared.data");
+        return SharedData.dir();
     }
 
     static Path exafs(String file) { return root().resolve("peers/exafs").resolve(file); }

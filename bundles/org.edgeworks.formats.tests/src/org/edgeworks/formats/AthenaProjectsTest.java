@@ -21,6 +21,7 @@ import org.edgeworks.core.detector.Detector;
 import org.edgeworks.core.detector.DetectorRegistry;
 import org.edgeworks.xas.NormalizeProcessor;
 import org.edgeworks.xas.StoredNormalization;
+import org.edgeworks.testsupport.DatasetAsserts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,10 +129,6 @@ class AthenaProjectsTest {
 
     /** Relative to the array's scale (max |expected|), as the peers' 10 significant digits allow. */
     static void assertClose(double[] expected, double[] actual, double rel, String what) {
-        assertEquals(expected.length, actual.length, what + " length");
-        double scale = 0;
-        for (double v : expected) scale = Math.max(scale, Math.abs(v));
-        for (int i = 0; i < expected.length; i++)
-            assertEquals(expected[i], actual[i], rel * Math.max(scale, 1e-12), what + "[" + i + "]");
+        DatasetAsserts.assertCloseToScale(expected, actual, rel, what);
     }
 }

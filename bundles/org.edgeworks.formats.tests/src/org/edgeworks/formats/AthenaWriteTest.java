@@ -13,6 +13,7 @@ import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.detector.DetectorRegistry;
 import org.edgeworks.detector.athena.AthenaProject;
+import org.edgeworks.testsupport.Python;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +62,6 @@ class AthenaWriteTest {
         assertEquals("7120.5", s.metadata().get("stored.e0"));
 
         // the independent peer parser (numpy only) and Larch's read_athena
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "no /usr/bin/python3");
         String script = String.join("\n",
             "import sys, json",
             "sys.path.insert(0, sys.argv[1])",
@@ -72,10 +72,7 @@ class AthenaWriteTest {
             "p = read_athena(sys.argv[2])",
             "out['larch'] = [{'label': g.label, 'energy': list(map(float, g.energy)), 'mu': list(map(float, g.mu))} for g in p.groups.values()]",
             "print(json.dumps(out))");
-        Process pr = new ProcessBuilder("/usr/bin/python3", "-c", script, PEERS, out.toString()).redirectErrorStream(false).start();
-        String json = new String(pr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(pr.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, pr.waitFor(), err);
+        String json = Python.run(script, PEERS, out.toString());
         JsonNode r = new ObjectMapper().readTree(json);
         double[][] es = {e1, e2}, mus = {mu1, mu2};
         for (int g = 0; g < 2; g++) {

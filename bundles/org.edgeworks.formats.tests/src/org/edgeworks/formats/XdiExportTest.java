@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.detector.ascii.XdiWriter;
+import org.edgeworks.testsupport.Python;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +43,7 @@ class XdiExportTest {
         Path out = dir.resolve("cu_norm.xdi");
         XdiWriter.write(out, false, "Edgeworks/0.1", fields, List.of("energy", "norm", "flat"), List.of("eV", "", ""),
             new double[][] {e, norm, flat}, List.of("normalised with Larch's defaults", "source: cu.xdi"));
-        String json = H5py.run(String.join("\n",
+        String json = Python.run(String.join("\n",
             "import sys, json",
             "import re",
             "lines = open(sys.argv[1]).read().splitlines()",

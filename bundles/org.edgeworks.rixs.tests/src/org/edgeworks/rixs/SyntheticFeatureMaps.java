@@ -3,6 +3,7 @@ package org.edgeworks.rixs;
 import java.util.Random;
 
 import org.edgeworks.core.data.RixsMap;
+import org.edgeworks.testsupport.RixsMaps;
 
 /**
  * SYNTHETIC O K-edge mRIXS maps for the quantification linearity tests (generated, not
@@ -30,7 +31,7 @@ final class SyntheticFeatureMaps {
     static final double BANDS = 30, PRE_EDGE = 25, ELASTIC = 60, DRIFT = 0.12;
     static final double EXPOSURE = 400;
 
-    static double g(double x, double c, double s) { double t = (x - c) / s; return Math.exp(-0.5 * t * t); }
+    static double g(double x, double c, double s) { return RixsMaps.gauss(x, c, s); }
 
     static double background(double ex, double em) { return background(ex, em, true); }
 
@@ -48,12 +49,7 @@ final class SyntheticFeatureMaps {
         return amplitude * FEATURE_HEIGHT * g(ex, FEATURE_EX, FEATURE_SIGMA_EX) * g(em, FEATURE_EM, FEATURE_SIGMA_EM);
     }
 
-    static double[] axis(double from, double to, double step) {
-        int n = (int) Math.round((to - from) / step) + 1;
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) a[i] = from + i * step;
-        return a;
-    }
+    static double[] axis(double from, double to, double step) { return RixsMaps.axis(from, to, step); }
 
     /** A noisy map with the given feature amplitude (the same background every time; noise from the seed). */
     static RixsMap map(String name, double amplitude, long seed) { return map(name, amplitude, seed, true); }
@@ -72,13 +68,8 @@ final class SyntheticFeatureMaps {
         return RixsMap.of(name, ex, em, d, e);
     }
 
-    /** erf by Abramowitz and Stegun 7.1.26 (|error| < 1.5e-7), for the window fractions of the truth. */
-    static double erf(double x) {
-        double t = 1 / (1 + 0.3275911 * Math.abs(x));
-        double y = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t
-            * Math.exp(-x * x);
-        return x >= 0 ? y : -y;
-    }
+    /** erf (Abramowitz and Stegun 7.1.26), for the window fractions of the truth. */
+    static double erf(double x) { return RixsMaps.erf(x); }
 
     /** The feature's whole integral per unit amplitude (map units x eV^2). */
     static double wholeIntegral() { return FEATURE_HEIGHT * 2 * Math.PI * FEATURE_SIGMA_EX * FEATURE_SIGMA_EM; }

@@ -22,7 +22,7 @@ public final class SyntheticMnLEdge {
 
     public static final double[] VALENCES = {2, 3, 4};
 
-    static double g(double x, double c, double w) { double t = (x - c) / w; return Math.exp(-0.5 * t * t); }
+    static double g(double x, double c, double w) { return org.edgeworks.testsupport.RixsMaps.gauss(x, c, w); }
 
     static double step(double e) {
         return 2.0 / 3 * (0.5 + Math.atan((e - 641.5) / 0.6) / Math.PI) + 1.0 / 3 * (0.5 + Math.atan((e - 652.5) / 0.6) / Math.PI);

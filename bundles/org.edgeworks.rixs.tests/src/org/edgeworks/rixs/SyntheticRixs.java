@@ -15,6 +15,8 @@ import org.eclipse.january.dataset.LazyDataset;
 import org.eclipse.january.dataset.SliceND;
 import org.eclipse.january.io.ILazyLoader;
 
+import org.edgeworks.testsupport.RixsMaps;
+
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.DatasetCreationOptions;
@@ -77,7 +79,7 @@ public final class SyntheticRixs {
     static final double FLUORESCENCE = 300, OXIDISED = 250, ELASTIC = 600;
     static final double ELASTIC_SIGMA = 0.12, OX_SIGMA_EX = 0.25, OX_SIGMA_EM = 0.25;
 
-    static double g(double x, double c, double s) { double t = (x - c) / s; return Math.exp(-0.5 * t * t); }
+    static double g(double x, double c, double s) { return RixsMaps.gauss(x, c, s); }
 
     /** Excitation profile of the normal emission: pre-edge peak + edge step. */
     static double absorption(double ex) {
@@ -160,14 +162,8 @@ public final class SyntheticRixs {
         return f;
     }
 
-    static double poisson(Random rnd, double lambda) {
-        if (lambda <= 0) return 0;
-        if (lambda > 30) return Math.max(0, Math.rint(lambda + Math.sqrt(lambda) * rnd.nextGaussian()));
-        double l = Math.exp(-lambda), p = 1;
-        int k = 0;
-        do { k++; p *= rnd.nextDouble(); } while (p > l);
-        return k - 1;
-    }
+    /** Poisson counts (org.edgeworks.testsupport.RixsMaps#poisson). */
+    static double poisson(Random rnd, double lambda) { return RixsMaps.poisson(rnd, lambda); }
 
     /** Dark frames: the dark level plus read noise. */
     public static double[] darkFrame(Spec s, int index) {

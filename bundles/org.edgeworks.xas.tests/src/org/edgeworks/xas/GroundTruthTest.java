@@ -12,6 +12,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.registry.ProcessorRegistry;
+import org.edgeworks.testsupport.XanesEdges;
 import org.junit.jupiter.api.Test;
 
 /** Every processor against the known truth of synthetic spectra. */
@@ -75,7 +76,7 @@ class GroundTruthTest {
 
     @Test
     void badInputsGiveOneLineErrorsNamingSpectrumAndParameter() {
-        double[] e = Synthetic.grid(E0);
+        double[] e = XanesEdges.grid(E0);
         double[] flat = new double[e.length];
         java.util.Arrays.fill(flat, 2.0);
         EdgeworksException x = assertThrows(EdgeworksException.class,
@@ -96,14 +97,14 @@ class GroundTruthTest {
     }
 
     static DoubleUnaryOperator ref(double e0, double peakArea, double whiteLine) {
-        return e -> Synthetic.arctanStep(e, e0, 1.2) + PreEdgeProcessor.pseudoVoigt(e, peakArea, e0 - 8, 1.5, 0.5)
-            + PreEdgeProcessor.pseudoVoigt(e, whiteLine, e0 + 4, 4, 0.3);
+        XanesEdges.Peak pre = new XanesEdges.Peak(e0 - 8, peakArea, 1.5, 0.5), white = new XanesEdges.Peak(e0 + 4, whiteLine, 4, 0.3);
+        return e -> XanesEdges.arctanStep(e, e0, 1.2) + XanesEdges.pseudoVoigt(e, pre) + XanesEdges.pseudoVoigt(e, white);
     }
 
     @Test
     void lcfRecoversKnownWeightsAndShifts() throws Exception {
         DoubleUnaryOperator[] f = {ref(6544, 0.02, 1.5), ref(6548, 0.05, 2.5), ref(6552, 0.2, 1.0)};
-        double[] e = Synthetic.grid(E0);
+        double[] e = XanesEdges.grid(E0);
         List<Spectrum> refs = List.of(Synthetic.mixture("A", e, new DoubleUnaryOperator[] {f[0]}, new double[] {1}, new double[] {0}),
             Synthetic.mixture("B", e, new DoubleUnaryOperator[] {f[1]}, new double[] {1}, new double[] {0}),
             Synthetic.mixture("C", e, new DoubleUnaryOperator[] {f[2]}, new double[] {1}, new double[] {0}));
@@ -143,12 +144,12 @@ class GroundTruthTest {
     @Test
     void preEdgePeaksAreasAndCentroid() throws Exception {
         for (PreEdgeProcessor.Baseline b : PreEdgeProcessor.Baseline.values()) {
-            Synthetic.Peak[] peaks = {new Synthetic.Peak(E0 - 12, 0.05, 1.6, 0.5), new Synthetic.Peak(E0 - 9.5, 0.12, 1.6, 0.5)};
-            double[] e = Synthetic.grid(E0);
-            double[] y = Synthetic.kEdge(e, E0, 1.0, 2.0, new double[] {0.0, 1e-4}, peaks, 2e-4, 11);
+            XanesEdges.Peak[] peaks = {new XanesEdges.Peak(E0 - 12, 0.05, 1.6, 0.5), new XanesEdges.Peak(E0 - 9.5, 0.12, 1.6, 0.5)};
+            double[] e = XanesEdges.grid(E0);
+            double[] y = XanesEdges.kEdge(e, E0, 1.0, 2.0, new double[] {0.0, 1e-4}, peaks, 2e-4, 11);
             if (b == PreEdgeProcessor.Baseline.LINE_ERF) // the truth has the baseline's shape: an erf edge
                 for (int i = 0; i < e.length; i++)
-                    y[i] += 0.5 * (1 + org.hipparchus.special.Erf.erf((e[i] - E0) / 2.0)) - Synthetic.arctanStep(e[i], E0, 2.0);
+                    y[i] += 0.5 * (1 + org.hipparchus.special.Erf.erf((e[i] - E0) / 2.0)) - XanesEdges.arctanStep(e[i], E0, 2.0);
             boolean spline = b == PreEdgeProcessor.Baseline.SPLINE;
             // a fixed spline baseline needs data on both sides of the peaks: fit up to E0-1 eV
             var p = PreEdgeProcessor.Params.defaults().with(E0, -30, spline ? -1 : -4, -16, -6, b, 2, null);
@@ -186,7 +187,7 @@ class GroundTruthTest {
 
     @Test
     void deglitchFlagsExactlyTheGlitches() throws Exception {
-        Spectrum s = Synthetic.kEdgeSpectrum("g", E0, 1.0, new Synthetic.Peak[] {new Synthetic.Peak(E0 + 3, 1.0, 3, 0.5)}, 1e-3, 9);
+        Spectrum s = Synthetic.kEdgeSpectrum("g", E0, 1.0, new XanesEdges.Peak[] {new XanesEdges.Peak(E0 + 3, 1.0, 3, 0.5)}, 1e-3, 9);
         double[] y = s.signal();
         int[] at = {40, 300, 520};
         for (int i : at) y[i] += (i == 300 ? -0.05 : 0.04);
@@ -226,8 +227,8 @@ class GroundTruthTest {
 
     @Test
     void muFromChannelsWithDeadTime() throws Exception {
-        double[] e = Synthetic.grid(E0);
-        double[] mu = Synthetic.kEdge(e, E0, 1.0, 1.0, new double[] {0.5}, null, 0, 0);
+        double[] e = XanesEdges.grid(E0);
+        double[] mu = XanesEdges.kEdge(e, E0, 1.0, 1.0, new double[] {0.5}, null, 0, 0);
         double[] i0 = new double[e.length], it = new double[e.length], fl = new double[e.length], icr = new double[e.length], ocr = new double[e.length];
         for (int i = 0; i < e.length; i++) {
             i0[i] = 1e5 * (1 + 0.1 * Math.sin(i));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.testsupport.Interpolate;
 import org.junit.jupiter.api.Test;
 
 /** Merging real repeated scans: for two scans the standard error is half their difference. */
@@ -20,8 +21,7 @@ class MergeRealDataTest {
     void twoKmno4ScansStandardErrorIsHalfTheDifference() throws Exception {
         Spectrum a = mu("mn_KMnO4_102"), b = mu("mn_KMnO4_103");
         var m = new MergeProcessor().apply(new MergeProcessor.Input("KMnO4", List.of(a, b)), MergeProcessor.Params.defaults()).value();
-        double[] bOnGrid = new double[m.energy().length];
-        MergeProcessor.linear(b.energies(), b.signal(), m.energy(), bOnGrid);
+        double[] bOnGrid = Interpolate.linear(b.energies(), b.signal(), m.energy());
         double[] ea = a.energies(), ya = a.signal();
         int j = 0;
         for (int i = 0; i < m.energy().length; i++) {

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.xas.NormalizeProcessor.Normalized;
 import org.edgeworks.xas.NormalizeProcessor.Params;
+import org.edgeworks.testsupport.DatasetAsserts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -79,13 +80,8 @@ class NormalizeLarchTest {
         return Double.NaN;
     }
 
+    /** Point by point within TOL * max(1, |larch|). */
     static void assertClose(double[] larch, double[] ours, String what) {
-        assertEquals(larch.length, ours.length, what + " length");
-        List<String> bad = new ArrayList<>();
-        for (int i = 0; i < larch.length; i++) {
-            double tol = TOL * Math.max(1.0, Math.abs(larch[i]));
-            if (!(Math.abs(larch[i] - ours[i]) <= tol)) bad.add(i + ": larch " + larch[i] + " ours " + ours[i]);
-        }
-        assertTrue(bad.isEmpty(), what + " differs at " + bad.size() + " points, e.g. " + (bad.isEmpty() ? "" : bad.get(0)));
+        DatasetAsserts.assertClose(larch, ours, TOL, TOL, what);
     }
 }

@@ -15,6 +15,9 @@ import java.util.Map;
 
 import org.edgeworks.core.processing.Parameters;
 
+import org.edgeworks.testsupport.DatasetAsserts;
+import org.edgeworks.testsupport.SharedData;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -27,12 +30,7 @@ public final class PeerData {
     private PeerData() {}
 
     public static Path root() {
-        String p = System.getProperty("edgeworks.shared.data", System.getenv("EDGEWORKS_SHARED_DATA"));
-        if (p != null) return Path.of(p);
-        // shared/ sits beside the repository: from a test bundle's folder that is ../../../shared
-        for (String c : new String[] {"../../../shared/data", "../../shared/data", "../shared/data", "/work/shared/data"})
-            if (Files.isDirectory(Path.of(c, "peers"))) return Path.of(c);
-        throw new IllegalStateException("shared data not found: set -Dedgeworks.shared.data");
+        return SharedData.dir();
     }
 
     public static JsonNode json(String relative) {
@@ -203,9 +201,7 @@ public final class PeerData {
     }
 
     static double maxAbs(double[] a, double[] b) {
-        double m = 0;
-        for (int i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-        return m;
+        return DatasetAsserts.maxAbsDiff(a, b);
     }
 
     static String fmt(double[] v) { return Arrays.toString(v); }

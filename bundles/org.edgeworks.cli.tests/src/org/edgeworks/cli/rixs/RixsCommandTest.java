@@ -13,6 +13,7 @@ import org.edgeworks.cli.Main;
 import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.pipeline.rixs.RixsFiles;
 import org.edgeworks.core.processing.Parameters;
+import org.edgeworks.testsupport.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +32,7 @@ class RixsCommandTest {
 
     @BeforeAll
     static void buildMaps() {
-        for (String c : List.of("samples", "../samples", "../../samples", "/work/main/samples"))
-            if (Files.isDirectory(Path.of(c, "rixs"))) { samples = Path.of(c, "rixs"); break; }
-        org.junit.jupiter.api.Assumptions.assumeTrue(samples != null, "bundled samples not found");
+        samples = SharedData.samples().resolve("rixs");
         String out = run("rixs", "build", samples.resolve("synthetic_OK_charged.nxs").toString(),
             samples.resolve("synthetic_OK_discharged.nxs").toString(), samples.resolve("synthetic_OK_pristine.nxs").toString(),
             "--out", dir.toString());
@@ -310,7 +309,7 @@ class RixsCommandTest {
 
     @Test
     void realTiffFrameBuildsWithEnergiesOnTheCommandLine() throws Exception {
-        Path tif = Path.of(System.getProperty("edgeworks.shared.data", "/work/shared/data"), "rixs", "mrixs_qerlin",
+        Path tif = SharedData.path("rixs", "mrixs_qerlin",
             "Sample1VL_200F_frames_1-200.tif");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(tif), "shared data not found");
         Path out = dir.resolve("tiff");

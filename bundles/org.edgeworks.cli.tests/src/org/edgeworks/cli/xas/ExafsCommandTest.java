@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.edgeworks.cli.Main;
 import org.edgeworks.core.processing.Parameters;
+import org.edgeworks.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,17 +35,11 @@ class ExafsCommandTest {
     }
 
     static Path samples() {
-        for (String c : List.of("samples", "../samples", "../../samples", "/work/main/samples"))
-            if (Files.isDirectory(Path.of(c, "exafs"))) return Path.of(c, "exafs");
-        throw new IllegalStateException("bundled samples/exafs not found");
+        return SharedData.samples().resolve("exafs");
     }
 
     static Path peers() {
-        String p = System.getProperty("edgeworks.shared.data", System.getenv("EDGEWORKS_SHARED_DATA"));
-        if (p != null) return Path.of(p, "peers", "exafs");
-        for (String c : List.of("../../../shared/data", "../../shared/data", "../shared/data", "/work/shared/data"))
-            if (Files.isDirectory(Path.of(c, "peers", "exafs"))) return Path.of(c, "peers", "exafs");
-        throw new IllegalStateException("shared data not found: set -Dedgeworks.shared.data");
+        return SharedData.path("peers", "exafs");
     }
 
     static JsonNode json(Path p) throws Exception { return Parameters.json().readTree(p.toFile()); }

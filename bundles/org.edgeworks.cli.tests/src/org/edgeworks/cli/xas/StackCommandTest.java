@@ -18,6 +18,7 @@ import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.data.Unit;
 import org.edgeworks.nexus.NexusFile;
+import org.edgeworks.testsupport.Python;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,9 +53,7 @@ class StackCommandTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Process p = new ProcessBuilder("/usr/bin/python3", "-c", PY, dir.toString()).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), log);
+        Python.run(PY, dir.toString());
         double[] fine = Files.readAllLines(dir.resolve("fine.txt")).stream().mapToDouble(Double::parseDouble).toArray();
         for (String n : List.of("A", "B")) {
             double[] y = Files.readAllLines(dir.resolve(n + ".txt")).stream().mapToDouble(Double::parseDouble).toArray();

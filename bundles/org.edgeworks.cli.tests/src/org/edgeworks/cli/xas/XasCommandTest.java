@@ -19,6 +19,7 @@ import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.data.Unit;
 import org.edgeworks.core.processing.Parameters;
+import org.edgeworks.testsupport.SharedData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -224,10 +225,7 @@ class XasCommandTest {
     /** The issue's command on the bundled Mn K files: the sample is its own first reference, the others go to weight 0. */
     @Test
     void theIssuesShiftedLcfOnTheBundledSamples() throws Exception {
-        Path samples = null;
-        for (String c : List.of("samples", "../samples", "../../samples", "/work/main/samples"))
-            if (Files.isDirectory(Path.of(c, "xanes"))) { samples = Path.of(c); break; }
-        org.junit.jupiter.api.Assumptions.assumeTrue(samples != null, "bundled samples not found");
+        Path samples = SharedData.samples();
         XasInputOptions.loader = saved;
         Path x = samples.resolve("xanes");
         Run r = run("xas", "lcf", x.resolve("MnO.dat").toString(), "--ref", "MnO=" + x.resolve("MnO.dat"), "--ref", "MnO2=" + x.resolve("Pyrolusite.dat"),
@@ -322,10 +320,7 @@ class XasCommandTest {
 
     @Test
     void demoOnTheBundledSamples() throws Exception {
-        Path samples = null;
-        for (String c : List.of("samples", "../samples", "../../samples", "/work/main/samples"))
-            if (Files.isDirectory(Path.of(c, "xanes"))) { samples = Path.of(c); break; }
-        org.junit.jupiter.api.Assumptions.assumeTrue(samples != null, "bundled samples not found");
+        Path samples = SharedData.samples();
         XasInputOptions.loader = saved;
         StringWriter log = new StringWriter();
         try {

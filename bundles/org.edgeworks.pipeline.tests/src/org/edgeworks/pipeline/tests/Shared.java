@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.edgeworks.cli.Main;
+import org.edgeworks.testsupport.SharedData;
 
 /** Shared data, pipelines and a command-line runner for the end-to-end tests. */
 final class Shared {
     private Shared() {}
 
-    static final Path DATA = Path.of(System.getProperty("edgeworks.shared.data", "/work/shared/data"));
+    static final Path DATA = SharedData.dir();
 
     /** Every raw file of the shared data (not the peers' results, not the README). */
     static List<Path> allRawFiles() {
