@@ -267,6 +267,8 @@ public final class StackAnalysis {
         final Setup s;
         final double[] mu, dmu;
         final Normalizer k = new Normalizer();
+        /** The choices of the pixel being done. */
+        Normalizer.Outcome o;
         final Map<Long, LinearCombination> windows = new HashMap<>();
         final Map<Long, Double> leverages = new HashMap<>();
         final int[] all;
@@ -309,23 +311,25 @@ public final class StackAnalysis {
                 mu[i] = v;
             }
             double[] e = s.energy();
-            String problem = NormalizeProcessor.normalizeInto(k, e, mu, s.params().normalize());
-            if (problem != null) {
-                fail(row, c, problem);
+            try {
+                o = NormalizeProcessor.normalizeInto(k, e, mu, s.params().normalize());
+            } catch (Normalizer.Refused refused) {
+                fail(row, c, refused.problem());
                 return;
             }
             ok[at] = 1;
             // the single-spectrum command notes an automatic E0 that is not Larch's choice: so do maps (counted, one example)
-            if (k.e0Note != null) fail(row, c, NOTE + k.e0Note);
+            if (o.e0Note() != null) fail(row, c, NOTE + o.e0Note());
             double quant = 1 / Math.sqrt(12);
-            out[0][at] = k.usedE0;
-            out[1][at] = spacing(e, k.ie0) * quant;
-            out[2][at] = k.edgeStep;
+            out[0][at] = o.e0();
+            out[1][at] = spacing(e, o.ie0()) * quant;
+            out[2][at] = o.edgeStep();
             out[3][at] = s.params().normalize().step() == null ? edgeStepError(e) : 0.0; // a given step is exact
             // peak: the grid point of the largest normalised value in the window
-            double lo = k.usedE0 + s.params().peakFrom(), hi = k.usedE0 + s.params().peakTo();
+            double lo = o.e0() + s.params().peakFrom(), hi = o.e0() + s.params().peakTo();
+            double[] norm = k.norm();
             int best = -1;
-            for (int i = 0; i < n; i++) if (e[i] >= lo && e[i] <= hi && (best < 0 || k.norm[i] > k.norm[best])) best = i;
+            for (int i = 0; i < n; i++) if (e[i] >= lo && e[i] <= hi && (best < 0 || norm[i] > norm[best])) best = i;
             if (best >= 0) {
                 out[4][at] = e[best];
                 out[5][at] = spacing(e, best) * quant;
@@ -338,7 +342,7 @@ public final class StackAnalysis {
             LcfProcessor.Params lp = s.params().lcf();
             double lo, hi;
             if (lp.emin() == null || lp.emax() == null) {
-                int i0 = Normalizer.findE0Index(e, k.norm, e.length, dmu);
+                int i0 = Normalizer.findE0Index(e, k.norm(), e.length, dmu);
                 if (i0 < 0) { fail(row, c, "emin: no edge found for the default LCF window"); return; }
                 lo = lp.emin() != null ? lp.emin() : e[i0] - 20;
                 hi = lp.emax() != null ? lp.emax() : e[i0] + 30;
@@ -358,7 +362,7 @@ public final class StackAnalysis {
                 }
                 windows.put(key, lc);
             }
-            lc.retarget(Arrays.copyOfRange(k.norm, from, to));
+            lc.retarget(Arrays.copyOfRange(k.norm(), from, to));
             LinearCombination.Fit fit;
             try {
                 fit = lc.fit(all, lp.nonNegative(), lp.sumToOne(), lp.shifts(), lp.shiftBound());
@@ -375,14 +379,15 @@ public final class StackAnalysis {
 
         /** sigma of post(E0) - pre(E0) from the two fits' residual variances and prediction leverages at E0. */
         private double edgeStepError(double[] e) {
-            int pm = k.preTo - k.preFrom, qm = k.postTo - k.postFrom, deg = k.usedNnorm;
+            int pm = o.preTo() - o.preFrom(), qm = o.postTo() - o.postFrom(), deg = o.nnorm();
             if (pm <= 2 || qm <= deg + 1) return Double.NaN;
             double sp = 0, sq = 0;
-            for (int i = k.preFrom; i < k.preTo; i++) { double d = mu[i] - k.pre[i]; sp += d * d; }
-            for (int i = k.postFrom; i < k.postTo; i++) { double d = mu[i] - k.post[i]; sq += d * d; }
+            double[] pre = k.pre(), post = k.post();
+            for (int i = o.preFrom(); i < o.preTo(); i++) { double d = mu[i] - pre[i]; sp += d * d; }
+            for (int i = o.postFrom(); i < o.postTo(); i++) { double d = mu[i] - post[i]; sq += d * d; }
             sp /= pm - 2;
             sq /= qm - deg - 1;
-            return Math.sqrt(sp * leverage(e, k.preFrom, k.preTo, 1, k.ie0) + sq * leverage(e, k.postFrom, k.postTo, deg, k.ie0));
+            return Math.sqrt(sp * leverage(e, o.preFrom(), o.preTo(), 1, o.ie0()) + sq * leverage(e, o.postFrom(), o.postTo(), deg, o.ie0()));
         }
 
         /** t0' (T'T)^-1 t0 for the polynomial basis over points [from, to) at point i0 (variance factor of the fitted value). */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.xas.kernel.EdgePosition;
+import org.edgeworks.xas.kernel.Gradient;
 import org.edgeworks.xas.kernel.LarchIndex;
 import org.edgeworks.xas.kernel.Normalizer;
 
@@ -27,6 +28,22 @@ import org.edgeworks.xas.kernel.Normalizer;
  */
 public final class EdgeFinder {
     private EdgeFinder() {}
+
+    /**
+     * dmu/dE as Larch computes it (numpy.gradient: central differences inside, one-sided at the
+     * ends), same length as e; for viewers and anything outside this bundle (the kernel is internal).
+     */
+    public static double[] derivative(double[] e, double[] mu) {
+        return Gradient.of(e, mu);
+    }
+
+    /**
+     * Larch 0.9.58 {@code _finde0}'s grid index of the largest dmu/dE (away from the first and last
+     * 5 %, neighbours above 10 % of the maximum), or -1 when there is none.
+     */
+    public static int gridE0Index(double[] e, double[] mu) {
+        return Normalizer.findE0Index(e, mu, e.length, new double[e.length]);
+    }
 
     /** energy and stderr in eV; gridE0 the Larch grid point (or the steepest rise, see notes). */
     public record Edge(double energy, double stderr, E0Method method, double gridE0, List<String> notes) {}
@@ -75,22 +92,30 @@ public final class EdgeFinder {
             case SECOND_DERIVATIVE -> NormalizeProcessor.secondDerivativeZero(e, mu, n, i0);
             case HALF_STEP -> {
                 Normalizer k = new Normalizer();
-                k.e0 = e[i0];
-                if (!k.run(e, mu, n)) throw EdgeworksException.of(name, k.errorParameter + ": " + k.error);
+                Normalizer.Outcome o;
+                try {
+                    o = k.run(e, mu, n, Normalizer.Settings.LARCH.withE0(e[i0]));
+                } catch (Normalizer.Refused r) {
+                    throw EdgeworksException.of(name, r.problem());
+                }
                 // Larch's ranges and edge step, but relative to the derivative maximum between grid points
                 // instead of Larch's grid point, so that the half step moves with the spectrum, not in grid steps
                 double at = EdgePosition.smoothedDerivativeMaximum(e, mu, n, i0, Double.NaN);
                 if (Double.isFinite(at)) {
                     Normalizer r = new Normalizer();
-                    r.e0 = at;
                     double d = at - e[LarchIndex.indexNearest(e, n, at)];
-                    r.pre1 = k.usedPre1 + d; r.pre2 = k.usedPre2 + d; r.norm1 = k.usedNorm1 + d; r.norm2 = k.usedNorm2 + d; r.nnorm = k.usedNnorm;
-                    if (r.run(e, mu, n)) k = r;
+                    try {
+                        o = r.run(e, mu, n, new Normalizer.Settings(at, o.pre1() + d, o.pre2() + d, o.norm1() + d, o.norm2() + d, o.nnorm(), 0,
+                            Double.NaN, true));
+                        k = r;
+                    } catch (Normalizer.Refused keepLarchs) {
+                        // the grid-point normalisation above stands
+                    }
                 }
-                double st = Double.isFinite(at) && k.nvict == 0 && Double.isNaN(k.step) ? k.postFit.value(at) : k.edgeStep;
-                double[] norm = new double[n];
-                for (int i = 0; i < n; i++) norm[i] = (mu[i] - k.pre[i]) / st;
-                yield EdgePosition.levelCrossing(e, norm, n, 0.5, k.usedE0 - 15, k.usedE0 + 25);
+                double st = Double.isFinite(at) ? k.postValue(at) : o.edgeStep();
+                double[] norm = new double[n], pre = k.pre();
+                for (int i = 0; i < n; i++) norm[i] = (mu[i] - pre[i]) / st;
+                yield EdgePosition.levelCrossing(e, norm, n, 0.5, o.e0() - 15, o.e0() + 25);
             }
             default -> e[i0];
         };

@@ -104,21 +104,26 @@ public final class NormalizeProcessor implements Processor<Spectrum, NormalizePr
     public static Normalized normalize(String name, double[] e, double[] mu, Params p) throws EdgeworksException {
         check(name, p);
         Normalizer k = new Normalizer();
-        String problem = normalizeInto(k, e, mu, p);
-        if (problem != null) throw EdgeworksException.of(name, problem);
+        Normalizer.Outcome o;
+        try {
+            o = normalizeInto(k, e, mu, p);
+        } catch (Normalizer.Refused r) {
+            throw EdgeworksException.of(name, r.problem());
+        }
         int n = e.length;
         E0Method method = method(p);
         Normalization kind = p.normalization() == null ? Normalization.EDGE_STEP : p.normalization();
-        double[] raw = k.preFit.rawCoefficients();
-        return new Normalized(name, e.clone(), mu.clone(), java.util.Arrays.copyOf(k.pre, n), java.util.Arrays.copyOf(k.post, n),
-            java.util.Arrays.copyOf(k.norm, n), java.util.Arrays.copyOf(k.flat, n), k.usedE0, k.edgeStep, k.usedPre1, k.usedPre2,
-            k.usedNorm1, k.usedNorm2, k.usedNnorm, k.nvict, raw[1], raw[0], k.postFit.rawCoefficients(), method, kind,
-            k.e0Note == null ? List.of() : List.of("warning: " + name + ": " + k.e0Note));
+        double[] raw = k.preCoefficients();
+        return new Normalized(name, e.clone(), mu.clone(), java.util.Arrays.copyOf(k.pre(), n), java.util.Arrays.copyOf(k.post(), n),
+            java.util.Arrays.copyOf(k.norm(), n), java.util.Arrays.copyOf(k.flat(), n), o.e0(), o.edgeStep(), o.pre1(), o.pre2(),
+            o.norm1(), o.norm2(), o.nnorm(), p.nvict(), raw[1], raw[0], k.postCoefficients(), method, kind,
+            o.e0Note() == null ? List.of() : List.of("warning: " + name + ": " + o.e0Note()));
     }
 
     /** Refuses parameters no spectrum can be normalised with (one line naming {@code name}). */
     public static void check(String name, Params p) throws EdgeworksException {
-        configure(name, new Normalizer(), p);
+        if (p.nnorm() != null && (p.nnorm() < 0 || p.nnorm() > 3)) throw EdgeworksException.of(name, "nnorm: must be 0 to 3, not " + p.nnorm());
+        if (p.nvict() < 0 || p.nvict() > 4) throw EdgeworksException.of(name, "nvict: must be 0 to 4, not " + p.nvict());
         if (method(p) == E0Method.FIXED) {
             if (p.e0() == null) throw EdgeworksException.of(name, "e0: e0Method=fixed needs a value for e0");
             if (!Double.isFinite(p.e0())) throw EdgeworksException.of(name, "e0: must be a finite energy in eV, not " + p.e0());
@@ -131,66 +136,39 @@ public final class NormalizeProcessor implements Processor<Spectrum, NormalizePr
 
     /**
      * The normalisation of {@link #normalize}, into a reusable work space: for many spectra on one
-     * grid (the pixels of an image stack) without allocating per spectrum. {@code p} must have
-     * passed {@link #check}; e and mu have the same length n. On success k holds the result (usedE0,
-     * edgeStep, pre, post, norm and flat over the first n points; norm and flat follow p's
-     * normalisation kind; e0Note from the automatic E0) and null is returned; otherwise the problem
-     * as "parameter: message".
+     * grid (the pixels of an image stack) without allocating arrays per spectrum. {@code p} must
+     * have passed {@link #check}; e and mu have the same length n. Returns the choices made (E0,
+     * edge step, ranges, the note on an automatic E0); the work space holds pre, post, norm and
+     * flat over the first n points, norm and flat following p's normalisation kind.
+     *
+     * @throws Normalizer.Refused naming the parameter ("parameter: message" by its problem())
      */
-    public static String normalizeInto(Normalizer k, double[] e, double[] mu, Params p) {
+    public static Normalizer.Outcome normalizeInto(Normalizer k, double[] e, double[] mu, Params p) throws Normalizer.Refused {
         int n = e.length;
         E0Method method = method(p);
-        reset(k, p);
-        if (method == E0Method.FIXED) k.e0 = p.e0();
-        if (!k.run(e, mu, n)) return k.errorParameter + ": " + k.error;
+        Normalizer.Settings larch = settings(p);
+        Normalizer.Outcome o = k.run(e, mu, n, method == E0Method.FIXED ? larch.withE0(p.e0()) : larch);
         if (method == E0Method.HALF_STEP || method == E0Method.SECOND_DERIVATIVE || method == E0Method.SMOOTHED_DERIVATIVE) {
-            double refined = method == E0Method.HALF_STEP ? halfStepEnergy(e, k.norm, n, k.usedE0)
-                : method == E0Method.SECOND_DERIVATIVE ? secondDerivativeZero(e, mu, n, k.ie0)
-                : org.edgeworks.xas.kernel.EdgePosition.smoothedDerivativeMaximum(e, mu, n, k.ie0, 2 * org.edgeworks.xas.kernel.EdgePosition.localStep(e, n, k.ie0));
-            if (!Double.isFinite(refined)) return "e0: no " + method.label() + " E0 found near " + k.usedE0 + " eV";
-            String note = k.e0Note;
-            reset(k, p);
-            k.e0 = refined;
-            if (!k.run(e, mu, n)) return k.errorParameter + ": " + k.error;
-            k.e0Note = note; // the note belongs to the automatic E0 the refinement started from
+            double refined = method == E0Method.HALF_STEP ? halfStepEnergy(e, k.norm(), n, o.e0())
+                : method == E0Method.SECOND_DERIVATIVE ? secondDerivativeZero(e, mu, n, o.ie0())
+                : org.edgeworks.xas.kernel.EdgePosition.smoothedDerivativeMaximum(e, mu, n, o.ie0(), 2 * org.edgeworks.xas.kernel.EdgePosition.localStep(e, n, o.ie0()));
+            if (!Double.isFinite(refined)) throw new Normalizer.Refused("e0", "no " + method.label() + " E0 found near " + o.e0() + " eV");
+            // the note belongs to the automatic E0 the refinement started from
+            o = k.run(e, mu, n, larch.withE0(refined)).withE0Note(o.e0Note());
         }
         Normalization kind = p.normalization() == null ? Normalization.EDGE_STEP : p.normalization();
         if (kind != Normalization.EDGE_STEP) {
-            try {
-                alternative("", kind, e, mu, k, k.norm);
-            } catch (EdgeworksException ex) {
-                return ex.problem();
-            }
-            System.arraycopy(k.norm, 0, k.flat, 0, n);
+            alternative(kind, e, mu, k, o);
+            System.arraycopy(k.norm(), 0, k.flat(), 0, n);
         }
-        return null;
+        return o;
     }
 
-    /** Sets every setting of the work space from p (nothing left from a previous spectrum). */
-    private static void reset(Normalizer k, Params p) {
-        k.e0 = Double.NaN;
-        k.pre1 = p.pre1() != null ? p.pre1() : Double.NaN;
-        k.pre2 = p.pre2() != null ? p.pre2() : Double.NaN;
-        k.norm1 = p.norm1() != null ? p.norm1() : Double.NaN;
-        k.norm2 = p.norm2() != null ? p.norm2() : Double.NaN;
-        k.nnorm = p.nnorm() != null ? p.nnorm() : -1;
-        k.nvict = p.nvict();
-        k.step = p.step() != null ? p.step() : Double.NaN;
-    }
-
-    static Normalizer configure(String name, Normalizer k, Params p) throws EdgeworksException {
-        if (p.pre1() != null) k.pre1 = p.pre1();
-        if (p.pre2() != null) k.pre2 = p.pre2();
-        if (p.norm1() != null) k.norm1 = p.norm1();
-        if (p.norm2() != null) k.norm2 = p.norm2();
-        if (p.nnorm() != null) {
-            if (p.nnorm() < 0 || p.nnorm() > 3) throw EdgeworksException.of(name, "nnorm: must be 0 to 3, not " + p.nnorm());
-            k.nnorm = p.nnorm();
-        }
-        if (p.nvict() < 0 || p.nvict() > 4) throw EdgeworksException.of(name, "nvict: must be 0 to 4, not " + p.nvict());
-        k.nvict = p.nvict();
-        if (p.step() != null) k.step = p.step();
-        return k;
+    /** The kernel's settings from p (every automatic choice Larch's). */
+    private static Normalizer.Settings settings(Params p) {
+        return new Normalizer.Settings(Double.NaN, p.pre1() != null ? p.pre1() : Double.NaN, p.pre2() != null ? p.pre2() : Double.NaN,
+            p.norm1() != null ? p.norm1() : Double.NaN, p.norm2() != null ? p.norm2() : Double.NaN, p.nnorm() != null ? p.nnorm() : -1,
+            p.nvict(), p.step() != null ? p.step() : Double.NaN, true);
     }
 
     /** Energy where norm first reaches 0.5 within [e0-15, e0+25] eV, linearly interpolated. */
@@ -221,26 +199,27 @@ public final class NormalizeProcessor implements Processor<Spectrum, NormalizePr
         return Double.NaN;
     }
 
-    private static void alternative(String name, Normalization kind, double[] e, double[] mu, Normalizer k, double[] norm)
-            throws EdgeworksException {
+    /** norm by the area, min-max or not at all, into k's norm array (o: the edge-step run's choices). */
+    private static void alternative(Normalization kind, double[] e, double[] mu, Normalizer k, Normalizer.Outcome o) throws Normalizer.Refused {
         int n = e.length;
+        double[] norm = k.norm(), pre = k.pre();
         switch (kind) {
             case NONE -> System.arraycopy(mu, 0, norm, 0, n);
             case MIN_MAX -> {
                 double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
                 for (double v : mu) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-                if (!(hi > lo)) throw EdgeworksException.of(name, "normalization: min-max needs a non-constant mu");
+                if (!(hi > lo)) throw new Normalizer.Refused("normalization", "min-max needs a non-constant mu");
                 for (int i = 0; i < n; i++) norm[i] = (mu[i] - lo) / (hi - lo);
             }
             case AREA -> {
                 // trapezoid area of mu - pre from E0+pre2 to the end, per eV
-                int from = k.preTo > 0 ? Math.min(k.preTo, n - 2) : 0;
+                int from = o.preTo() > 0 ? Math.min(o.preTo(), n - 2) : 0;
                 double area = 0;
                 for (int i = from + 1; i < n; i++)
-                    area += 0.5 * ((mu[i] - k.pre[i]) + (mu[i - 1] - k.pre[i - 1])) * (e[i] - e[i - 1]);
+                    area += 0.5 * ((mu[i] - pre[i]) + (mu[i - 1] - pre[i - 1])) * (e[i] - e[i - 1]);
                 double mean = area / (e[n - 1] - e[from]);
-                if (!(Math.abs(mean) > 0) || !Double.isFinite(mean)) throw EdgeworksException.of(name, "normalization: area is zero");
-                for (int i = 0; i < n; i++) norm[i] = (mu[i] - k.pre[i]) / mean;
+                if (!(Math.abs(mean) > 0) || !Double.isFinite(mean)) throw new Normalizer.Refused("normalization", "area is zero");
+                for (int i = 0; i < n; i++) norm[i] = (mu[i] - pre[i]) / mean;
             }
             default -> { }
         }

@@ -10,9 +10,9 @@ import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.plot.LinePlot;
+import org.edgeworks.xas.EdgeFinder;
 import org.edgeworks.xas.LEdgeProcessor;
 import org.edgeworks.xas.NormalizeProcessor;
-import org.edgeworks.xas.kernel.Normalizer;
 import org.edgeworks.pipeline.xas.XasInput;
 
 import picocli.CommandLine.Command;
@@ -79,7 +79,7 @@ public final class NormalizeCommand extends XasSubcommand implements RecordOptio
 
     private void alreadyNormalised(XasInput.Loaded l, String name) throws EdgeworksException {
         double[] e = l.spectrum().energies(), y = l.spectrum().signal();
-        int i0 = Normalizer.findE0Index(e, y, e.length, new double[e.length]);
+        int i0 = EdgeFinder.gridE0Index(e, y);
         if (i0 < 0) throw EdgeworksException.of(name, "e0: no edge found");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", name);

@@ -30,7 +30,6 @@ import org.edgeworks.core.processing.Result;
 import org.edgeworks.plot.PixelMapping;
 import org.edgeworks.plot.PngPlots;
 import org.edgeworks.xas.NormalizeProcessor;
-import org.edgeworks.xas.kernel.Gradient;
 
 /**
  * Spectrum viewer content (no workbench dependency): an Eclipse SWTChart line chart with an overlay of many
@@ -369,8 +368,8 @@ public final class SpectrumChart extends Composite {
                 NormalizeProcessor.Normalized n = normalisation(s);
                 out.add(new Curve(s.name(), n.energy(), n.flat(), false));
             }
-            // Larch's dmu/dE (numpy.gradient), the same kernel the E0 search of the xas processors uses.
-            case DERIVATIVE -> out.add(new Curve(s.name(), s.energies(), Gradient.of(s.energies(), s.signal()), false));
+            // Larch's dmu/dE (numpy.gradient), the same one the E0 search of the xas processors uses.
+            case DERIVATIVE -> out.add(new Curve(s.name(), s.energies(), org.edgeworks.xas.EdgeFinder.derivative(s.energies(), s.signal()), false));
         }
         return out;
     }

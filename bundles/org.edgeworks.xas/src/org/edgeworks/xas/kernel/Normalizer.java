@@ -7,31 +7,106 @@ package org.edgeworks.xas.kernel;
  * even), pre-edge line over [index_of(E0+pre1), index_nearest(E0+pre2)), post-edge polynomial of
  * mu - pre over [index_of(E0+norm1), index_nearest(E0+norm2)), edge step = post - pre at the E0
  * grid point, flat = norm minus a polynomial of degree min(nnorm, 2) fitted to norm over the
- * post-edge range, for points from E0 on. One instance is a reusable work space (no allocation per
- * spectrum once sized); not thread safe: use one per thread.
+ * post-edge range, for points from E0 on. Settings in and choices out are immutable records
+ * ({@link Settings}, {@link Outcome}); a refusal is a {@link Refused} naming the setting. One
+ * instance is a reusable work space for the arrays (no array allocation per spectrum once sized);
+ * not thread safe: use one per thread. Internal to the xas bundle (and its friends stack and
+ * exafs): other code normalises through {@code NormalizeProcessor}.
  */
 public final class Normalizer {
-    /** Larch pre_edge's choices; NaN / -1 mean "choose as Larch does". */
-    public double e0 = Double.NaN, pre1 = Double.NaN, pre2 = Double.NaN, norm1 = Double.NaN, norm2 = Double.NaN;
-    public int nnorm = -1, nvict = 0;
-    public double step = Double.NaN;
-    public boolean makeFlat = true;
+    /**
+     * Larch pre_edge's choices, immutable; NaN / -1 mean "choose as Larch does".
+     *
+     * @param e0 edge energy in eV (moved to the nearest grid point)
+     * @param pre1 pre-edge range start, eV relative to E0
+     * @param pre2 pre-edge range end, eV relative to E0
+     * @param norm1 post-edge range start, eV relative to E0
+     * @param norm2 post-edge range end, eV relative to E0 (negative: from the data end)
+     * @param nnorm post-edge polynomial degree 0..3, -1 automatic
+     * @param nvict Victoreen exponent of the pre-edge line (mu*E^nvict)
+     * @param step fixed edge step, NaN = post(E0) - pre(E0)
+     * @param makeFlat compute the flattened spectrum
+     */
+    public record Settings(double e0, double pre1, double pre2, double norm1, double norm2, int nnorm, int nvict, double step,
+                           boolean makeFlat) {
+        /** Every choice Larch's. */
+        public static final Settings LARCH = new Settings(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1, 0, Double.NaN, true);
 
-    // results
-    public int ie0, preFrom, preTo, postFrom, postTo, usedNnorm, flatDegree;
-    public double usedE0, edgeStep, usedPre1, usedPre2, usedNorm1, usedNorm2;
-    public double[] dmu = new double[0], pre = new double[0], post = new double[0], norm = new double[0], flat = new double[0];
-    public final PolyFit preFit = new PolyFit(), postFit = new PolyFit(), flatFit = new PolyFit();
-    /** Which parameter failed and why, when {@link #run} returns false. */
-    public String errorParameter, error;
-    /** Set when the automatic E0 is not Larch's grid point (see {@link EdgePosition#robustE0Index}); else null. */
-    public String e0Note;
+        public Settings withE0(double value) {
+            return new Settings(value, pre1, pre2, norm1, norm2, nnorm, nvict, step, makeFlat);
+        }
+    }
 
-    public void ensure(int n) {
+    /**
+     * What one run chose (Larch's pre_edge_details), immutable. Indices are into the energy grid;
+     * ranges [preFrom, preTo) and [postFrom, postTo) are the fitted points.
+     *
+     * @param ie0 grid index of E0
+     * @param e0 E0 used, eV (a grid point)
+     * @param edgeStep edge step used (positive)
+     * @param pre1 pre-edge range used, eV relative to E0 (likewise pre2, norm1, norm2)
+     * @param nnorm post-edge degree used
+     * @param flatDegree degree of the flattening polynomial
+     * @param e0Note set when the automatic E0 is not Larch's grid point ({@link EdgePosition#robustE0Index}); else null
+     */
+    public record Outcome(int ie0, int preFrom, int preTo, int postFrom, int postTo, double e0, double edgeStep, double pre1, double pre2,
+                          double norm1, double norm2, int nnorm, int flatDegree, String e0Note) {
+        /** The same choices with another note on the automatic E0. */
+        public Outcome withE0Note(String note) {
+            return new Outcome(ie0, preFrom, preTo, postFrom, postTo, e0, edgeStep, pre1, pre2, norm1, norm2, nnorm, flatDegree, note);
+        }
+    }
+
+    /**
+     * The normalisation cannot be done with these data and settings: {@link #parameter()} names
+     * the setting (e0, pre1, norm1, nnorm, edge_step...), the message says why. Callers add the
+     * file or spectrum name ({@code EdgeworksException.of(name, problem())}). Carries no stack
+     * trace: image stacks meet it per refused pixel.
+     */
+    public static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String parameter;
+
+        public Refused(String parameter, String message) {
+            super(message, null, false, false);
+            this.parameter = parameter;
+        }
+
+        public String parameter() { return parameter; }
+
+        /** "parameter: message", as refusals are printed. */
+        public String problem() { return parameter + ": " + getMessage(); }
+    }
+
+    // work space, reused from spectrum to spectrum
+    private double[] dmu = new double[0], pre = new double[0], post = new double[0], norm = new double[0], flat = new double[0];
+    private final PolyFit preFit = new PolyFit(), postFit = new PolyFit(), flatFit = new PolyFit();
+
+    private void ensure(int n) {
         if (pre.length < n) {
             dmu = new double[n]; pre = new double[n]; post = new double[n]; norm = new double[n]; flat = new double[n];
         }
     }
+
+    /**
+     * The arrays of the last successful {@link #run}, valid over its first n points until the
+     * next run (the work space itself, not copies: copy what you keep): pre-edge line, post-edge
+     * curve (pre + polynomial), normalised and flattened mu, and dmu/dE of the automatic E0 search.
+     */
+    public double[] pre() { return pre; }
+    public double[] post() { return post; }
+    public double[] norm() { return norm; }
+    public double[] flat() { return flat; }
+    public double[] dmu() { return dmu; }
+
+    /** The last run's pre-edge line of mu*E^nvict in raw powers of E (E^0, E^1); a new array. */
+    public double[] preCoefficients() { return preFit.rawCoefficients(); }
+
+    /** The last run's post-edge polynomial (of mu - pre) at energy x, eV. */
+    public double postValue(double x) { return postFit.value(x); }
+
+    /** The last run's post-edge polynomial of mu - pre in raw powers of E; a new array. */
+    public double[] postCoefficients() { return postFit.rawCoefficients(); }
 
     /** Python's round(): half to even, as Larch's defaults are computed. */
     static double pyRound(double v) { return Math.rint(v); }
@@ -61,26 +136,31 @@ public final class Normalizer {
         return best;
     }
 
-    /** Runs the normalisation; false with {@link #error} set when it cannot be done. */
-    public boolean run(double[] e, double[] mu, int n) {
+    /**
+     * Normalises the first n points of mu(e) (e ascending, unique, finite) with settings s.
+     *
+     * @return the choices made; the arrays are in {@link #norm()} etc.
+     * @throws Refused naming the setting when it cannot be done (too few points, no edge, a range
+     *         holding too few points, a singular fit, a zero edge step)
+     */
+    public Outcome run(double[] e, double[] mu, int n, Settings s) throws Refused {
         ensure(n);
-        errorParameter = null;
-        error = null;
-        e0Note = null;
-        if (n < 7) return fail("energy", "only " + n + " points (at least 7 needed)");
+        String e0Note = null;
+        double pre1 = s.pre1(), pre2 = s.pre2(), norm1 = s.norm1(), norm2 = s.norm2(), step = s.step();
+        int nnorm = s.nnorm(), nvict = s.nvict();
+        if (n < 7) throw fail("energy", "only " + n + " points (at least 7 needed)");
         double emin = e[0], emax = e[n - 1];
-        double e0v = e0;
+        double e0v = s.e0();
         if (Double.isNaN(e0v)) {
             EdgePosition.Choice c = EdgePosition.robustE0Index(e, mu, n, dmu);
-            if (c.index() < 0) return fail("e0", "no absorption edge found (dmu/dE has no clear maximum)");
+            if (c.index() < 0) throw fail("e0", "no absorption edge found (dmu/dE has no clear maximum)");
             e0v = e[c.index()];
             e0Note = c.note();
         } else if (e0v < e[1] || e0v > e[n - 2]) {
-            return fail("e0", "E0 " + e0v + " eV is outside the data (" + e[1] + " to " + e[n - 2] + " eV)");
+            throw fail("e0", "E0 " + e0v + " eV is outside the data (" + e[1] + " to " + e[n - 2] + " eV)");
         }
-        ie0 = LarchIndex.indexNearest(e, n, e0v);
+        int ie0 = LarchIndex.indexNearest(e, n, e0v);
         e0v = e[ie0];
-        usedE0 = e0v;
 
         double p1 = pre1;
         if (Double.isNaN(p1)) p1 = ie0 > 20 ? 5.0 * pyRound((e[1] - e0v) / 5.0) : 2.0 * pyRound((e[1] - e0v) / 2.0);
@@ -101,64 +181,62 @@ public final class Normalizer {
             if (n2 - n1 < 350) nn = 1;
             if (n2 - n1 < 50) nn = 0;
         }
-        if (nn > 3) return fail("nnorm", "nnorm " + nn + " is above 3");
+        if (nn > 3) throw fail("nnorm", "nnorm " + nn + " is above 3");
         // ranges the user gave are obeyed or refused, never replaced (Larch widens an empty window silently)
         if (!Double.isNaN(pre1) || !Double.isNaN(pre2)) {
             double a = given(pre1, p1), b = given(pre2, p2);
             int inside = count(e, n, e0v + Math.min(a, b), e0v + Math.max(a, b));
             if (inside < 2)
-                return fail(!Double.isNaN(pre1) ? "pre1" : "pre2", "pre-edge window [" + fmt(given(pre1, p1)) + ", " + fmt(given(pre2, p2))
+                throw fail(!Double.isNaN(pre1) ? "pre1" : "pre2", "pre-edge window [" + fmt(given(pre1, p1)) + ", " + fmt(given(pre2, p2))
                     + "] eV rel. E0 holds " + inside + " data point" + (inside == 1 ? "" : "s") + " (at least 2 needed); " + cover(emin, emax, e0v));
         } else if (p2 > -2.0) {
-            return fail("pre1", "the pre-edge region is too short for automatic ranges: the data start " + fmt(e0v - emin)
+            throw fail("pre1", "the pre-edge region is too short for automatic ranges: the data start " + fmt(e0v - emin)
                 + " eV below E0 " + fmt(e0v) + " eV, so the pre-edge line would end at " + fmt(p2) + " eV rel. E0; give pre1 and pre2");
         }
         if (!Double.isNaN(norm1) || !Double.isNaN(norm2)) {
             double a = given(norm1, n1), b = Double.isNaN(norm2) || norm2 < 0 ? n2 : norm2; // Larch: a negative norm2 counts from the data end
             int inside = count(e, n, e0v + Math.min(a, b), e0v + Math.max(a, b)); // the window asked for (beyond the data holds nothing)
             if (inside < nn + 1)
-                return fail(!Double.isNaN(norm1) ? "norm1" : "norm2", "post-edge window [" + fmt(given(norm1, n1)) + ", "
+                throw fail(!Double.isNaN(norm1) ? "norm1" : "norm2", "post-edge window [" + fmt(given(norm1, n1)) + ", "
                     + fmt(given(norm2, n2)) + "] eV rel. E0 holds " + inside + " data point" + (inside == 1 ? "" : "s")
                     + " (at least " + (nn + 1) + " needed for nnorm=" + nn + "); " + cover(emin, emax, e0v));
         }
-        usedPre1 = p1; usedPre2 = p2; usedNorm1 = n1; usedNorm2 = n2; usedNnorm = nn;
 
         // pre-edge line
-        preFrom = LarchIndex.indexOf(e, n, p1 + e0v);
-        preTo = LarchIndex.indexNearest(e, n, p2 + e0v);
+        int preFrom = LarchIndex.indexOf(e, n, p1 + e0v);
+        int preTo = LarchIndex.indexNearest(e, n, p2 + e0v);
         if (preTo - preFrom < 2) preTo = Math.min(n, preFrom + 2);
-        if (preTo - preFrom < 2) return fail("pre1", "fewer than 2 points in the pre-edge range [" + p1 + ", " + p2 + "] eV");
+        if (preTo - preFrom < 2) throw fail("pre1", "fewer than 2 points in the pre-edge range [" + p1 + ", " + p2 + "] eV");
         if (!preFit.fit(e, mu, null, preFrom, preTo, 1, nvict))
-            return fail("pre1", "pre-edge fit is singular over [" + p1 + ", " + p2 + "] eV");
+            throw fail("pre1", "pre-edge fit is singular over [" + p1 + ", " + p2 + "] eV");
         for (int i = 0; i < n; i++) {
             double v = preFit.value(e[i]);
             pre[i] = nvict == 0 ? v : v * Math.pow(e[i], -nvict);
         }
         // post-edge polynomial of mu - pre
-        postFrom = LarchIndex.indexOf(e, n, n1 + e0v);
-        postTo = LarchIndex.indexNearest(e, n, n2 + e0v);
+        int postFrom = LarchIndex.indexOf(e, n, n1 + e0v);
+        int postTo = LarchIndex.indexNearest(e, n, n2 + e0v);
         if (postTo - postFrom < 2) postTo = Math.min(n, postFrom + 2);
         if (postTo - postFrom < nn + 1)
-            return fail("norm1", "only " + (postTo - postFrom) + " points in the post-edge range [" + n1 + ", " + n2 + "] eV for nnorm=" + nn);
+            throw fail("norm1", "only " + (postTo - postFrom) + " points in the post-edge range [" + n1 + ", " + n2 + "] eV for nnorm=" + nn);
         if (!postFit.fit(e, mu, pre, postFrom, postTo, nn, 0))
-            return fail("norm1", "post-edge fit is singular over [" + n1 + ", " + n2 + "] eV");
+            throw fail("norm1", "post-edge fit is singular over [" + n1 + ", " + n2 + "] eV");
         for (int i = 0; i < n; i++) post[i] = pre[i] + postFit.value(e[i]);
         double st = Double.isNaN(step) ? post[ie0] - pre[ie0] : step;
         st = Math.abs(st);
         double big = Math.abs(mu[ie0]) + Math.abs(pre[ie0]);
-        if (!(st > 1e-10 * big) || !Double.isFinite(st)) return fail("edge_step", "edge step is zero or not finite (" + st + ")");
-        edgeStep = st;
+        if (!(st > 1e-10 * big) || !Double.isFinite(st)) throw fail("edge_step", "edge step is zero or not finite (" + st + ")");
         double inv = 1.0 / st;
         for (int i = 0; i < n; i++) norm[i] = (mu[i] - pre[i]) * inv;
         // flattening: Larch fits c0 + c1 E + c2 E^2 with c1, c2 varied only when nnorm allows
-        flatDegree = Math.min(nn, 2);
-        if (makeFlat && postTo - postFrom > 4 && flatFit.fit(e, norm, null, postFrom, postTo, flatDegree, 0)) {
+        int flatDegree = Math.min(nn, 2);
+        if (s.makeFlat() && postTo - postFrom > 4 && flatFit.fit(e, norm, null, postFrom, postTo, flatDegree, 0)) {
             double f0 = flatFit.value(e[ie0]);
             for (int i = 0; i < n; i++) flat[i] = i < ie0 ? norm[i] : norm[i] - (flatFit.value(e[i]) - f0);
         } else {
             System.arraycopy(norm, 0, flat, 0, n);
         }
-        return true;
+        return new Outcome(ie0, preFrom, preTo, postFrom, postTo, e0v, st, p1, p2, n1, n2, nn, flatDegree, e0Note);
     }
 
     /** Only built for a refusal: formatting costs more than normalising (image stacks run this per pixel). */
@@ -178,9 +256,7 @@ public final class Normalizer {
         return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
     }
 
-    private boolean fail(String parameter, String message) {
-        errorParameter = parameter;
-        error = message;
-        return false;
+    private static Refused fail(String parameter, String message) {
+        return new Refused(parameter, message);
     }
 }

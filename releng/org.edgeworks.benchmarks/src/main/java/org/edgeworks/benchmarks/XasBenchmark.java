@@ -71,9 +71,11 @@ public class XasBenchmark {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public double normalize10kParallel() {
         return IntStream.range(0, SPECTRA).parallel().mapToDouble(k -> {
-            Normalizer n = work.get();
-            if (!n.run(energy, mus[k], energy.length)) throw new IllegalStateException(n.error);
-            return n.edgeStep;
+            try {
+                return work.get().run(energy, mus[k], energy.length, Normalizer.Settings.LARCH).edgeStep();
+            } catch (Normalizer.Refused r) {
+                throw new IllegalStateException(r.problem());
+            }
         }).sum();
     }
 
