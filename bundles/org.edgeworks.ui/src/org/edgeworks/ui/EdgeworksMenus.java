@@ -83,6 +83,27 @@ final class EdgeworksMenus extends ActionBarAdvisor {
         String f = d.open();
         if (f == null) return;
         if (save) Session.save(Path.of(f), browser);
-        else Session.load(Path.of(f), browser);
+        else {
+            // the task panels and viewers the session keeps are created first, so that each gets its state back
+            for (String id : Session.partIds(Path.of(f))) {
+                String[] view = SESSION_VIEWS.get(id);
+                if (view == null) continue;
+                try {
+                    window.getActivePage().showView(view[0], view[1], org.eclipse.ui.IWorkbenchPage.VIEW_CREATE);
+                } catch (org.eclipse.ui.PartInitException e) {
+                    throw EdgeworksException.of(id, "cannot open its view: " + e.getMessage());
+                }
+            }
+            Session.load(Path.of(f), browser);
+        }
     }
+
+    /** The view (id, secondary id) of each session part id. */
+    private static final java.util.Map<String, String[]> SESSION_VIEWS = java.util.Map.of(
+            "task:" + org.edgeworks.xas.NormalizeProcessor.ID, new String[] {org.edgeworks.ui.views.SpectrumTaskView.Normalisation.ID, null},
+            "task:" + org.edgeworks.xas.DeglitchProcessor.ID, new String[] {org.edgeworks.ui.views.SpectrumTaskView.Deglitch.ID, null},
+            "task:" + org.edgeworks.xas.PreEdgeProcessor.ID, new String[] {org.edgeworks.ui.views.SpectrumTaskView.Peaks.ID, null},
+            "task:shiftMerge", new String[] {org.edgeworks.ui.views.ShiftMergeView.ID, null},
+            "task:valence", new String[] {org.edgeworks.ui.views.ValenceView.ID, null},
+            "viewer:spectrum", new String[] {org.edgeworks.ui.views.ViewerView.ID, "org.edgeworks.ui.spectrumViewer"});
 }

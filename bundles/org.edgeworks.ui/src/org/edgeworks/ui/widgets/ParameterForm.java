@@ -117,6 +117,20 @@ public final class ParameterForm extends Composite {
 
     public Control field(String component) { return fields.get(component); }
 
+    /** Fills the fields from a JSON object as {@link #json()} writes it (a saved session); absent names are left as they are. */
+    public void setJson(JsonNode values) {
+        if (values == null || !values.isObject()) return;
+        for (var f : fields.entrySet()) {
+            if (!values.has(f.getKey())) continue;
+            JsonNode v = values.get(f.getKey());
+            Control c = f.getValue();
+            if (c instanceof Button b) b.setSelection(v.asBoolean());
+            else if (c instanceof Combo combo) combo.setText(v.isNull() ? "" : v.asText());
+            else if (c instanceof Text t) t.setText(render(v));
+        }
+        changed();
+    }
+
     private boolean validate() {
         error = null;
         for (var f : fields.entrySet()) {

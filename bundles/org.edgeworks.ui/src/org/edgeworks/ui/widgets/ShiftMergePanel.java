@@ -28,6 +28,9 @@ import org.edgeworks.xas.CalibrateProcessor;
 import org.edgeworks.xas.MergeProcessor;
 import org.edgeworks.xas.NormalizeProcessor;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -116,6 +119,43 @@ public final class ShiftMergePanel extends Composite {
         status.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
         sash.setWeights(2, 3);
         buildForm();
+        SessionParts.register(this, new SessionParts.Part() {
+            @Override public String id() { return "task:shiftMerge"; }
+            @Override public JsonNode save() { return sessionState(); }
+            @Override public void restore(JsonNode state) throws EdgeworksException { restoreSession(state); }
+        });
+    }
+
+    /** The list's files, checks and reference, the operation and each operation's form (the shifts made are not kept). */
+    private JsonNode sessionState() {
+        formValues.put(operation, form.json());
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.set("files", SessionParts.files(spectra));
+        ArrayNode checked = o.putArray("checked");
+        for (TableItem row : group.getItems()) checked.add(row.getChecked());
+        o.put("selected", group.getSelectionIndex());
+        o.put("operation", operation.name().toLowerCase(Locale.ROOT));
+        ObjectNode forms = o.putObject("parameters");
+        formValues.forEach((op, json) -> forms.set(op.name().toLowerCase(Locale.ROOT), json));
+        return o;
+    }
+
+    private void restoreSession(JsonNode state) throws EdgeworksException {
+        List<Spectrum> saved = SessionParts.open(state.get("files"));
+        for (int k = 0; k < saved.size(); k++) {
+            Spectrum s = saved.get(k);
+            if (s == null) continue;
+            add(s);
+            group.getItem(spectra.size() - 1).setChecked(state.path("checked").path(k).asBoolean(false));
+            if (k == state.path("selected").asInt(-1)) group.select(spectra.size() - 1);
+        }
+        state.path("parameters").fields().forEachRemaining(e ->
+                formValues.put(Operation.valueOf(e.getKey().toUpperCase(Locale.ROOT)), (ObjectNode) e.getValue()));
+        Operation op = Operation.valueOf(state.path("operation").asText("calibrate").toUpperCase(Locale.ROOT));
+        operation = op;
+        operationButtons.forEach((k, b) -> b.setSelection(k == op));
+        buildForm();
+        refresh();
     }
 
     private void say(String text) { status.setText(text); }

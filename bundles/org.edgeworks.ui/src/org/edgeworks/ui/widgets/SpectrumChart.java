@@ -137,6 +137,15 @@ public final class SpectrumChart extends Composite {
 
     public Mode mode() { return mode; }
 
+    /** The spectra of the overlay (not the extra curves of a fit), in drawing order. */
+    public List<Spectrum> spectra() { return List.copyOf(spectra); }
+
+    /** Whether pre/post lines and the E0 marker are drawn. */
+    public boolean edgeLines() { return edgeLines; }
+
+    /** Whether the user chose the visible window (box zoom, wheel, pan, {@link #zoomTo}). */
+    public boolean userZoom() { return userZoom; }
+
     /** The curves currently drawn, in drawing order. */
     public List<Curve> curves() { return List.copyOf(drawn); }
 

@@ -22,6 +22,11 @@ import org.edgeworks.xas.DeglitchProcessor;
 import org.edgeworks.xas.NormalizeProcessor;
 import org.edgeworks.xas.PreEdgeProcessor;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * A task panel for a processor that works on one spectrum at a time (normalisation, deglitch, pre-edge
  * peaks), a thin form over the registered processor: the group list (the SELECTED spectrum is the one worked
@@ -40,6 +45,7 @@ public final class SpectrumTaskPanel extends Composite {
     private final List<BiConsumer<Spectrum, Result<?>>> listeners = new ArrayList<>();
     private final List<Result<?>> results = new ArrayList<>();
     private Result<?> drawn;
+    private final Map<String, ObjectNode> parameters = new java.util.LinkedHashMap<>();
 
     public SpectrumTaskPanel(Composite parent, int style, String processorId) throws EdgeworksException {
         super(parent, style);
@@ -70,6 +76,55 @@ public final class SpectrumTaskPanel extends Composite {
         status.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
         sash.setWeights(2, 3);
         PlotPick.buttons(left, form, processor.parameterType(), chart, this::drawnE0, status::setText);
+        group.addListener(SWT.Selection, e -> { if (e.detail != SWT.CHECK) showParametersOfSelected(); });
+        SessionParts.register(this, new SessionParts.Part() {
+            @Override public String id() { return "task:" + processor.id(); }
+            @Override public JsonNode save() { return sessionState(); }
+            @Override public void restore(JsonNode state) throws EdgeworksException { restoreSession(state); }
+        });
+    }
+
+    /** The parameters last used for the selected spectrum (each spectrum keeps its own, as in Athena) go to the form. */
+    private void showParametersOfSelected() {
+        int i = group.getSelectionIndex();
+        if (i >= 0 && parameters.containsKey(SessionParts.key(spectra.get(i)))) form.setJson(parameters.get(SessionParts.key(spectra.get(i))));
+    }
+
+    /** The parameters used for the spectrum (by its raw file), or null when it has not been run. */
+    public JsonNode parametersOf(Spectrum s) { return parameters.get(SessionParts.key(s)); }
+
+    private JsonNode sessionState() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.set("files", SessionParts.files(spectra));
+        ArrayNode checked = o.putArray("checked");
+        for (TableItem row : group.getItems()) checked.add(row.getChecked());
+        o.put("selected", group.getSelectionIndex());
+        o.put("ran", drawn != null);
+        ObjectNode per = o.putObject("parameters");
+        parameters.forEach(per::set);
+        return o;
+    }
+
+    /** Reopens the saved spectra (those not in the list yet), their checks, each one's parameters; reruns the selected one if it had run. */
+    private void restoreSession(JsonNode state) throws EdgeworksException {
+        List<Spectrum> saved = SessionParts.open(state.get("files"));
+        int selected = state.path("selected").asInt(-1);
+        for (int k = 0; k < saved.size(); k++) {
+            Spectrum s = saved.get(k);
+            if (s == null) continue;
+            int at = indexOf(SessionParts.key(s));
+            if (at < 0) { add(s); at = spectra.size() - 1; }
+            group.getItem(at).setChecked(state.path("checked").path(k).asBoolean(false));
+            if (k == selected) group.select(at);
+        }
+        state.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), (ObjectNode) e.getValue()));
+        showParametersOfSelected();
+        if (state.path("ran").asBoolean(false) && group.getSelectionIndex() >= 0) runSelected();
+    }
+
+    private int indexOf(String key) {
+        for (int i = 0; i < spectra.size(); i++) if (SessionParts.key(spectra.get(i)).equals(key)) return i;
+        return -1;
     }
 
     /** E0 of the normalisation drawn last (what fields relative to E0 are measured from), NaN before a run. */
@@ -117,6 +172,7 @@ public final class SpectrumTaskPanel extends Composite {
     private Result<?> run(Spectrum s) throws EdgeworksException {
         if (form.error() != null) throw EdgeworksException.of(processor.label(), form.error());
         Result<?> r = Sources.attach(Processors.apply(processor, s, form.value()), s);
+        parameters.put(SessionParts.key(s), form.json());
         results.add(r);
         listeners.forEach(l -> l.accept(s, r));
         return r;

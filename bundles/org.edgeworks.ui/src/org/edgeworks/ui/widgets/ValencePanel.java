@@ -23,6 +23,11 @@ import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.xas.ValenceProcessor;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * Edge-shift valence task panel (no workbench dependency), a thin form over the registered valence processor:
  * the group list (CHECKED rows are the references, each with the formal valence typed for it in the "valence"
@@ -86,6 +91,40 @@ public final class ValencePanel extends Composite {
         rows.setHeaderVisible(true);
         for (String c : new String[] {"spectrum", "role", "formal valence", "edge (eV)", "error (eV)", "valence", "error"}) Buttons.column(rows, c, 100);
         sash.setWeights(2, 3);
+        SessionParts.register(this, new SessionParts.Part() {
+            @Override public String id() { return "task:valence"; }
+            @Override public JsonNode save() { return sessionState(); }
+            @Override public void restore(JsonNode state) throws EdgeworksException { restoreSession(state); }
+        });
+    }
+
+    /** The list's files, which are references with which valence, the form, and whether the line was fitted. */
+    private JsonNode sessionState() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.set("files", SessionParts.files(spectra));
+        ArrayNode refs = o.putArray("valences");
+        for (int i = 0; i < spectra.size(); i++)
+            if (group.getItem(i).getChecked() && valences.containsKey(i)) refs.add(valences.get(i));
+            else refs.addNull();
+        o.set("parameters", form.json());
+        o.put("fitted", last != null);
+        return o;
+    }
+
+    /** Reopens the saved spectra in order (a reference is a row with a valence), the form; refits when it was fitted. */
+    private void restoreSession(JsonNode state) throws EdgeworksException {
+        List<Spectrum> saved = SessionParts.open(state.get("files"));
+        for (int k = 0; k < saved.size(); k++) {
+            if (saved.get(k) == null) continue;
+            add(saved.get(k), null);
+            JsonNode v = state.path("valences").path(k);
+            if (v.isNumber()) {
+                group.getItem(spectra.size() - 1).setChecked(true);
+                setValence(spectra.size() - 1, v.asDouble());
+            }
+        }
+        form.setJson(state.get("parameters"));
+        if (state.path("fitted").asBoolean(false)) fit();
     }
 
     private void say(String text) { summary.setText(text); }
