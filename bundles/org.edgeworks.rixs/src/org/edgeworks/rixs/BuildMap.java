@@ -112,7 +112,12 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
      * point (per pixel), and the streaming statistics.
      */
     public record MapBuild(RixsMap map, CurvatureFit curvature, PixelCalibration calibration, double[] elasticPixel,
-                           double[][] pixelSpectra, Stats stats) {}
+                           double[][] pixelSpectra, Stats stats) {
+        /** FWHM of the line in the sum of the straightened spectra over all points (the straightening's diagnostic). */
+        public org.edgeworks.rixs.image.LineWidth summedLineWidth() {
+            return org.edgeworks.rixs.image.LineWidth.of(org.edgeworks.rixs.image.LineWidth.summed(pixelSpectra), calibration);
+        }
+    }
 
     public BuildMap() { super(ID, "mRIXS map from a raw image stack", RawStack.class, Parameters.class, "2"); } // 2: one map scale (counts per I0 x s x eV) whatever the repeats
 

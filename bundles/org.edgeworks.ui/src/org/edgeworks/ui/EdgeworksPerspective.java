@@ -32,5 +32,6 @@ public final class EdgeworksPerspective implements IPerspectiveFactory {
         bottom.addView(org.edgeworks.ui.views.SpectrumTaskView.Deglitch.ID);
         bottom.addView(org.edgeworks.ui.views.ShiftMergeView.ID);
         bottom.addView(org.edgeworks.ui.views.ValenceView.ID);
+        bottom.addView(org.edgeworks.ui.views.RixsBuildView.ID);
     }
 }

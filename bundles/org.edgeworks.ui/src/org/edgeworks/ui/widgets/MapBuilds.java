@@ -32,13 +32,23 @@ public final class MapBuilds {
     }
 
     public static RixsMap build(RawStack stack, IProgressMonitor monitor, Map<String, ?> parameters) throws EdgeworksException {
+        return build(stack, monitor, Processors.parameters(Processors.registry().get(BuildMap.ID), parameters)).value().map();
+    }
+
+    /**
+     * The whole build result (map, curvature and calibration fits, straightened spectra, notes) with a parameter
+     * record of the map-building processor (the mRIXS build panel's form), progress per frame, stopping on cancel.
+     */
+    public static org.edgeworks.core.processing.Result<BuildMap.MapBuild> build(RawStack stack, IProgressMonitor monitor,
+                                                                              Record parameters) throws EdgeworksException {
         monitor.beginTask("Building the map of " + stack.name(), stack.frameCount() + 8);
         try {
             RawStack watched = new RawStack(stack.name(), watched(stack.frames(), monitor), stack.excitation(), stack.i0(),
                     stack.countTime(), stack.dark(), stack.repeats());
-            RixsMap map = Processors.<BuildMap.MapBuild>run(BuildMap.ID, watched, parameters).value().map();
+            org.edgeworks.core.processing.Result<BuildMap.MapBuild> r =
+                    Processors.apply(Processors.registry().get(BuildMap.ID), watched, parameters);
             if (monitor.isCanceled()) throw cancelled(stack.name());
-            return map;
+            return r;
         } catch (EdgeworksException e) {
             throw monitor.isCanceled() ? cancelled(stack.name()) : e;
         } finally {

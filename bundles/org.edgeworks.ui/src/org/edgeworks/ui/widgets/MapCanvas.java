@@ -42,7 +42,8 @@ public final class MapCanvas extends Composite {
 
     /** What a mouse drag on the map selects. */
     public enum Drag {
-        CUT("RIXS cut (horizontal band)"), PFY("PFY (vertical band)"), FEATURE_BOX("feature box");
+        CUT("RIXS cut (horizontal band)"), PFY("PFY (vertical band)"), FEATURE_BOX("feature box"),
+        IPFY("iPFY (vertical band = non-resonant window)");
 
         final String label;
 
@@ -53,7 +54,8 @@ public final class MapCanvas extends Composite {
     static final int LEFT = 72, TOP = 24, RIGHT = 110, BOTTOM = 48, BAR_GAP = 14, BAR_WIDTH = 18;
 
     private final Canvas canvas;
-    private final Combo colormapCombo, scalingCombo, axesCombo, dragCombo;
+    private static final String[] METHODS = {QuantifyFeature.BOX, QuantifyFeature.SPFY, QuantifyFeature.MODEL2D};
+    private final Combo colormapCombo, scalingCombo, axesCombo, dragCombo, methodCombo;
     private final Label readout;
     private final List<Consumer<Result<Spectrum>>> spectrumListeners = new ArrayList<>();
     private final List<Consumer<Result<QuantifyFeature.Quantification>>> featureListeners = new ArrayList<>();
@@ -65,6 +67,7 @@ public final class MapCanvas extends Composite {
     private Point cursor;
     private double[] dragStart, selection; // data coordinates: {x0, y0} and {x0, y0, x1, y1}
     private Drag drag = Drag.CUT;
+    private String method = QuantifyFeature.BOX;
     private String title = "";
     private boolean titleGiven;
     private boolean showColourBar = true;
@@ -84,8 +87,10 @@ public final class MapCanvas extends Composite {
                 i -> setScaling(i == 0 ? Scaling.linear() : i == 1 ? Scaling.log() : Scaling.percentile(1, 99)));
         axesCombo = combo(bar, "Axes", new String[] {"excitation / emission", "excitation / energy loss"}, 0,
                 i -> setEnergyLoss(i == 1));
-        dragCombo = combo(bar, "Drag", new String[] {Drag.CUT.label, Drag.PFY.label, Drag.FEATURE_BOX.label}, 0,
+        dragCombo = combo(bar, "Drag", new String[] {Drag.CUT.label, Drag.PFY.label, Drag.FEATURE_BOX.label, Drag.IPFY.label}, 0,
                 i -> setDrag(Drag.values()[i]));
+        // the quantification method of a dragged box (QuantifyFeature's three methods; box by default)
+        methodCombo = combo(bar, "Box method", METHODS, 0, i -> setMethod(METHODS[i]));
         canvas = new Canvas(this, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         canvas.addPaintListener(e -> paint(e.gc));
@@ -343,7 +348,7 @@ public final class MapCanvas extends Composite {
                 y0 = (int) Math.round(area.pixelY(Math.max(selection[1], selection[3])));
                 y1 = (int) Math.round(area.pixelY(Math.min(selection[1], selection[3])));
             }
-            case PFY -> {
+            case PFY, IPFY -> {
                 x0 = (int) Math.round(area.pixelX(Math.min(selection[0], selection[2])));
                 x1 = (int) Math.round(area.pixelX(Math.max(selection[0], selection[2])));
             }
@@ -435,6 +440,49 @@ public final class MapCanvas extends Composite {
                 "frameExcitation", (yHi - yLo) / 2, "frameEmission", (xHi - xLo) / 2);
     }
 
+    /** The quantification method a dragged box uses: box, spfy or model2d. */
+    public String method() { return method; }
+
+    public void setMethod(String m) {
+        int i = java.util.Arrays.asList(METHODS).indexOf(m);
+        if (i < 0) throw new IllegalArgumentException("no quantification method " + m);
+        method = m;
+        methodCombo.select(i);
+        if (selection != null && drag == Drag.FEATURE_BOX) runSelection();
+        canvas.redraw();
+    }
+
+    /**
+     * The feature processor's parameters from the dragged box and the chosen method: box = the dragged box (and
+     * its frame, {@link #featureBox()}); spfy = centre of the box, emission window = the box's emission extent,
+     * fit window = its excitation extent (the processor's default neighbouring peaks inside it); model2d = the
+     * box as the fit region.
+     */
+    public Map<String, Object> featureParameters() {
+        double xLo = Math.min(selection[0], selection[2]), xHi = Math.max(selection[0], selection[2]);
+        double yLo = Math.min(selection[1], selection[3]), yHi = Math.max(selection[1], selection[3]);
+        Map<String, Object> p = new java.util.HashMap<>();
+        String m = method();
+        p.put("method", m);
+        p.put("excitation", (yLo + yHi) / 2);
+        p.put("emission", (xLo + xHi) / 2);
+        switch (m) {
+            case QuantifyFeature.SPFY -> {
+                p.put("windowHalfWidth", (xHi - xLo) / 2);
+                p.put("fitFrom", yLo);
+                p.put("fitTo", yHi);
+                p.put("neighbourPeaks", java.util.Arrays.stream(QuantifyFeature.Parameters.defaults().neighbourPeaks())
+                        .filter(e -> e > yLo && e < yHi).toArray());
+            }
+            case QuantifyFeature.MODEL2D -> {
+                p.put("regionExcitation", (yHi - yLo) / 2);
+                p.put("regionEmission", (xHi - xLo) / 2);
+            }
+            default -> p.putAll(featureBox());
+        }
+        return p;
+    }
+
     /** The current selection {x0, y0, x1, y1} in data units, or null. */
     public double[] selection() { return selection == null ? null : selection.clone(); }
 
@@ -462,12 +510,20 @@ public final class MapCanvas extends Composite {
                     spectrumListeners.forEach(l -> l.accept(out));
                 }
                 case FEATURE_BOX -> {
-                    Map<String, Object> box = new java.util.HashMap<>(featureBox());
-                    box.put("method", QuantifyFeature.BOX);
-                    Result<QuantifyFeature.Quantification> r = Processors.run(QuantifyFeature.ID, shown, box);
+                    Result<QuantifyFeature.Quantification> r = Processors.run(QuantifyFeature.ID, shown, featureParameters());
                     featureListeners.forEach(l -> l.accept(r));
-                    readout.setText(String.format(Locale.ROOT, "feature %.4g +- %.2g (normalised %.4g)",
-                            r.value().featureIntensity(), r.value().uncertainty(), r.value().normalisedIntensity()));
+                    readout.setText(String.format(Locale.ROOT, "feature (%s) %.4g +- %.2g (normalised %.4g +- %.2g)", r.value().method(),
+                            r.value().featureIntensity(), r.value().uncertainty(), r.value().normalisedIntensity(),
+                            r.value().normalisedIntensityStderr()));
+                }
+                case IPFY -> {
+                    // the map's rows as emission spectra already divided by I0 (the rixs bundle's mRIXS-iPFY input)
+                    Result<org.edgeworks.rixs.InversePartialYield.Yields> r = Processors.run(org.edgeworks.rixs.InversePartialYield.ID,
+                            org.edgeworks.rixs.InversePartialYield.fromMap(shown), Map.of("windowFrom", xLo, "windowTo", xHi));
+                    Spectrum ipfy = r.value().ipfy();
+                    Result<Spectrum> out = new Result<>(ipfy.withName(String.format(Locale.ROOT, "iPFY %s %.2f-%.2f eV",
+                            energyLoss() ? "E_loss" : "E_em", xLo, xHi)), r.provenance());
+                    spectrumListeners.forEach(l -> l.accept(out));
                 }
             }
             problem = null;

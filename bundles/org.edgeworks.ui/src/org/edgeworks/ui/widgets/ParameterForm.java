@@ -194,7 +194,7 @@ public final class ParameterForm extends Composite {
                 String s = ((Text) c).getText().trim();
                 Class<?> t = rc.getType();
                 if (s.isEmpty()) node.putNull(name);
-                else if (List.class.isAssignableFrom(t)) {
+                else if (List.class.isAssignableFrom(t) || t.isArray()) {
                     ArrayNode a = node.putArray(name);
                     for (String part : s.split("[,;\\s]+")) {
                         try {

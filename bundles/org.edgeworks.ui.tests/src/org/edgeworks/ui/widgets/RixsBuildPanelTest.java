@@ -1,0 +1,189 @@
+package org.edgeworks.ui.widgets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.widgets.Shell;
+import org.edgeworks.core.data.RixsMap;
+import org.edgeworks.pipeline.rixs.RixsFiles;
+import org.edgeworks.ui.viewers.MapViewer;
+import org.edgeworks.ui.viewers.ViewerRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The mRIXS build panel on the real QERLIN frames (../shared/data/rixs/mrixs_qerlin): typed as a user would
+ * (file, one excitation energy, the nominal calibration 0, 1 of the RIXS issue's command), built as a job; the
+ * diagnostics show the tilt the issue gives (-0.816 px/row, the same on either half of the rows) and a thin
+ * summed line (3 px in the issue, 30 px when the tilt is left in); a search bound the line needs more than is
+ * warned; the map equals `rixs build` on the same input; the map opens in the map viewer, whose drags give the
+ * cut, PFY, iPFY and the box quantification with the chosen method.
+ */
+class RixsBuildPanelTest {
+    static final Path QERLIN = Path.of(System.getProperty("edgeworks.shared.data", "/work/shared/data"))
+            .resolve("rixs/mrixs_qerlin/Sample1VL_200F_frames_1-200.tif");
+    static final double ISSUE_TILT = -0.816;
+
+    private Shell shell;
+
+    @AfterEach
+    void close() {
+        if (shell != null) shell.dispose();
+    }
+
+    static void waitForBuild(RixsBuildPanel panel) {
+        long end = System.currentTimeMillis() + 120_000;
+        while (panel.job() != null && System.currentTimeMillis() < end) {
+            if (!Ui.display().readAndDispatch()) {
+                try { Thread.sleep(20); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            }
+        }
+        Ui.settle();
+        assertNull(panel.job(), "the build ended");
+    }
+
+    /** value +- sigma as the diagnostics table shows it. */
+    static double[] valueAndSigma(String shown) {
+        Matcher m = Pattern.compile("([-+0-9.eE]+) \\+- ([0-9.eE+-]+)").matcher(shown);
+        assertTrue(m.find(), shown);
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
+    }
+
+    @Test
+    void theQerlinFramesBuiltFromThePanelShowTheIssuesTiltAndEqualRixsBuild(@TempDir Path tmp) throws Exception {
+        shell = Ui.shell("mRIXS build", 1280, 1000);
+        SashForm sash = new SashForm(shell, SWT.VERTICAL);
+        RixsBuildPanel panel = new RixsBuildPanel(sash, SWT.NONE);
+        MapViewer viewer = (MapViewer) ViewerRegistry.load().byId("org.edgeworks.ui.mapViewer").orElseThrow().create();
+        viewer.createControl(sash);
+        sash.setWeights(11, 9);
+        panel.onMap(viewer::show);
+        Ui.open(shell);
+
+        panel.rawField().setText(QERLIN.toString());
+        panel.energiesField().setText("530");
+        panel.form().setText("calibration", "0, 1");
+        Ui.settle();
+        assertNull(panel.form().error(), panel.form().error());
+        panel.buildButton().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        waitForBuild(panel);
+        assertNotNull(panel.map(), panel.statusText());
+        assertTrue(Ui.takeErrors().isEmpty());
+
+        // the tilt as shown: the issue's -0.816 px/row within the shown sigma
+        String tiltText = panel.diagnostic("Tilt");
+        double[] tilt = valueAndSigma(tiltText);
+        System.out.printf("mRIXS build panel, QERLIN: Tilt %s; Curvature %s; line %s; law %s%n", tiltText,
+                panel.diagnostic("Curvature"), panel.diagnostic("Summed line width (FWHM)"), panel.diagnostic("Pixel-to-eV law"));
+        assertTrue(tilt[1] > 0 && tilt[1] < 0.03, "a measured sigma: " + tiltText);
+        assertEquals(ISSUE_TILT, tilt[0], tilt[1], "tilt within its sigma of the issue's -0.816 px/row: " + tiltText);
+        assertTrue(panel.diagnostic("Tilt").endsWith("px/row"));
+        assertEquals("none", panel.diagnostic("Shift warnings"));
+        assertTrue(panel.diagnostic("Pixel-to-eV law").contains("(given)"), panel.diagnostic("Pixel-to-eV law"));
+        // the summed straightened line: a few pixels (issue: 3 px; 30 px with the tilt left in)
+        Matcher w = Pattern.compile("^([0-9.]+) px").matcher(panel.diagnostic("Summed line width (FWHM)"));
+        assertTrue(w.find(), panel.diagnostic("Summed line width (FWHM)"));
+        double fwhm = Double.parseDouble(w.group(1));
+        assertTrue(fwhm > 1 && fwhm < 4, "summed line FWHM " + fwhm + " px");
+        Ui.screenshot(shell, "tour-09-rixs-build-panel-qerlin");
+
+        // the same map as the command line on the same input, to 1e-12
+        StringWriter o = new StringWriter(), err = new StringWriter();
+        int code = org.edgeworks.cli.Main.run(new String[] {"rixs", "build", QERLIN.toString(), "--excitation-energies=530",
+            "--calibration=0,1", "--out", tmp.toString()}, new PrintWriter(o, true), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        RixsMap cli = RixsFiles.readMap(tmp.resolve("Sample1VL_200F_frames_1-200.map.nxs"));
+        RixsMap ui = panel.map();
+        assertEquals(cli.rows(), ui.rows());
+        assertEquals(cli.columns(), ui.columns());
+        assertTrue(ui.columns() > 300, "columns " + ui.columns());
+        for (int k = 0; k < cli.columns(); k++) assertEquals(cli.emission().values()[k], ui.emission().values()[k], 1e-12);
+        for (int k = 0; k < cli.data().length; k++) {
+            assertEquals(cli.data()[k], ui.data()[k], 1e-12 * Math.max(1, Math.abs(cli.data()[k])), "map cell " + k);
+            assertEquals(cli.errors()[k], ui.errors()[k], 1e-12 * Math.max(1, Math.abs(cli.errors()[k])), "sigma cell " + k);
+        }
+
+        // the map is open in the viewer: its title and data; a cut drag draws the linked plot
+        assertTrue(viewer.map().source() == ui, "the viewer shows the built map");
+        assertEquals("Sample1VL_200F_frames_1-200", viewer.title(ui));
+        viewer.map().select(MapCanvas.Drag.CUT, 0, 529.6, 0, 530.4);
+        Ui.settle();
+        assertEquals(1, viewer.linked().curves().size(), viewer.map().problem());
+
+        // a search bound the line needs more than: the shift at the bound is warned in the table
+        panel.form().setText("curvatureMaxShift", "20");
+        Ui.settle();
+        panel.buildButton().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        waitForBuild(panel);
+        String warning = panel.diagnostic("Shift warnings");
+        assertTrue(warning.startsWith("warning: ") && warning.contains("the line shift of") && warning.contains("+-20 pixels"), warning);
+        Ui.screenshot(shell, "tour-09-rixs-build-panel-shift-warning");
+    }
+
+    /**
+     * From the map viewer: an iPFY drag (vertical band = the non-resonant window) draws I0 / PFY of the map's rows,
+     * here 1 / sum over the window's channels of intensity x 0.1 eV (the map is already divided by I0; computed by
+     * hand from the synthetic map); a box drag with the method "spfy" chosen quantifies with the box's emission
+     * extent as the sPFY window and its excitation extent as the fit window.
+     */
+    @Test
+    void theMapViewerGivesIpfyAndTheChosenQuantificationMethodFromTheDrag() throws Exception {
+        shell = Ui.shell("map viewer drags", 1100, 900);
+        MapViewer viewer = (MapViewer) ViewerRegistry.load().byId("org.edgeworks.ui.mapViewer").orElseThrow().create();
+        viewer.createControl(shell);
+        Ui.open(shell);
+        RixsMap m = SyntheticMaps.withFeature("drags", 5);
+        viewer.show(m);
+        Ui.settle();
+        MapCanvas c = viewer.map();
+        c.select(MapCanvas.Drag.IPFY, 515.95, 528, 518.05, 528);
+        Ui.settle();
+        assertNull(c.problem(), c.problem());
+        SpectrumChart.Curve ipfy = viewer.linked().curves().get(0);
+        assertTrue(ipfy.name().startsWith("iPFY"), ipfy.name());
+        double[] ex = m.excitation().values(), em = m.emission().values();
+        assertEquals(ex.length, ipfy.y().length);
+        for (int i = 0; i < ex.length; i++) {
+            double pfy = 0;
+            for (int j = 0; j < em.length; j++) if (em[j] >= 515.95 && em[j] <= 518.05) pfy += m.get(i, j) * 0.1;
+            assertEquals(ex[i], ipfy.x()[i], 1e-9);
+            assertEquals(1 / pfy, ipfy.y()[i], 1e-12 / pfy, "iPFY at " + ex[i]);
+        }
+        Ui.screenshot(shell, "tour-09-map-viewer-ipfy");
+
+        java.util.List<org.edgeworks.core.processing.Result<org.edgeworks.rixs.QuantifyFeature.Quantification>> got = new java.util.ArrayList<>();
+        c.onFeature(got::add);
+        c.setMethod("spfy");
+        c.select(MapCanvas.Drag.FEATURE_BOX, 523.2, 528.0, 524.2, 534.0);
+        Ui.settle();
+        assertNull(c.problem(), c.problem());
+        var q = got.get(got.size() - 1);
+        assertEquals("spfy", q.value().method());
+        var used = q.provenance().parameters();
+        assertEquals(0.5, ((Number) used.get("windowHalfWidth")).doubleValue(), 1e-9, used.toString());
+        assertEquals(528.0, ((Number) used.get("fitFrom")).doubleValue(), 1e-9);
+        assertEquals(534.0, ((Number) used.get("fitTo")).doubleValue(), 1e-9);
+        assertEquals(523.7, ((Number) used.get("emission")).doubleValue(), 1e-9);
+        assertTrue(c.readoutText().startsWith("feature (spfy)"), c.readoutText());
+        assertTrue(q.value().uncertainty() > 0 && Double.isFinite(q.value().featureIntensity()));
+        // the box method on a box whose background frame lies inside the map
+        c.setMethod("box");
+        c.select(MapCanvas.Drag.FEATURE_BOX, 523.2, 530.7, 524.2, 531.3);
+        Ui.settle();
+        assertNull(c.problem(), c.problem());
+        assertEquals("box", got.get(got.size() - 1).value().method());
+        assertEquals(0.3, ((Number) got.get(got.size() - 1).provenance().parameters().get("halfExcitation")).doubleValue(), 1e-9);
+        Ui.screenshot(shell, "tour-09-map-viewer-quantify-method");
+    }
+}
