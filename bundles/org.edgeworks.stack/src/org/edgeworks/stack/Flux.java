@@ -36,6 +36,34 @@ public final class Flux implements Serializable {
         return new Flux(null, null, flat, flat.file() + (flat.dataPath() == null ? "" : ":" + flat.dataPath()));
     }
 
+    /**
+     * The flux as {@code xas stack --flat} names it (and the result file records it): null or "none" = none; a
+     * folder = a TIFF flat-field stack; a .tif = one flat-field image; FILE:PATH = a NeXus dataset of rank 1 (I0
+     * per energy), 2 (an image) or 3 (a flat-field stack).
+     */
+    public static Flux parse(String flat) throws EdgeworksException {
+        if (flat == null || flat.equals("none")) return none();
+        String file = flat, path = null;
+        int colon = flat.lastIndexOf(':');
+        if (colon > 0 && !java.nio.file.Files.exists(java.nio.file.Path.of(flat))) {
+            file = flat.substring(0, colon);
+            path = flat.substring(colon + 1);
+        }
+        java.nio.file.Path p = java.nio.file.Path.of(file);
+        if (java.nio.file.Files.isDirectory(p)) return stack(new StackSpec(file, null, null, null));
+        String lower = file.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".tif") || lower.endsWith(".tiff")) return image(TiffStack.image(p, file), file);
+        if (path == null) throw EdgeworksException.of("--flat", "'" + flat + "': give the dataset as FILE:PATH");
+        int rank;
+        try (org.edgeworks.nexus.NexusFile f = org.edgeworks.nexus.NexusFile.open(p)) {
+            rank = f.shape(path).length;
+            if (rank == 1) return perEnergy(f.readDoubles(path), flat);
+            if (rank == 2) return image(f.readDoubles(path), flat);
+        }
+        if (rank == 3) return stack(new StackSpec(file, path, null, null));
+        throw new EdgeworksException(file, path, "has rank " + rank + "; a flat field is 1 (I0 per energy), 2 (an image) or 3 (a stack)");
+    }
+
     public boolean isNone() { return perEnergy == null && image == null && stack == null; }
 
     public String label() { return label; }

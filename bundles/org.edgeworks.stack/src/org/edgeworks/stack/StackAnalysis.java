@@ -89,10 +89,27 @@ public final class StackAnalysis {
     public record Band(int row0, int count, double[][] values, byte[] ok, TreeMap<String, Integer> failures,
                        TreeMap<String, String> examples) implements Serializable {}
 
-    /** The whole result. maps and errors are keyed by map name (errors only for maps that have them). */
+    /**
+     * The whole result. maps and errors are keyed by map name (errors only for maps that have them); references:
+     * the normalised references the LCF maps were fitted with (empty without LCF), kept in the result file so a
+     * pixel can be re-analysed from it ({@link #pixel}).
+     */
     public record Result(String label, String dataPath, int rows, int columns, double[] energy, Map<String, double[]> maps,
                          Map<String, double[]> errors, byte[] mask, double threshold, boolean thresholdAutomatic, int pixels,
-                         int masked, Map<String, Integer> failures, List<String> notes, Map<String, Object> used) {}
+                         int masked, Map<String, Integer> failures, List<String> notes, Map<String, Object> used,
+                         List<Reference> references) {}
+
+    /**
+     * One pixel analysed as the maps analyse it (the same per-pixel code, so its values are the maps' values
+     * before the mask): mu on the ascending energies, the normalisation's pre-edge line, post-edge curve and
+     * normalised spectrum, and, with references, the LCF window's energies, normalised data, fit and each
+     * reference's contribution (weight x reference; null when shifts were fitted: the contributions then sit at
+     * shifted energies). values: every map's value and error (names as {@link Setup#names()}); problem: why the
+     * pixel has no values (null when it has).
+     */
+    public record Pixel(int row, int column, double[] energy, double[] mu, double[] pre, double[] post, double[] norm,
+                        Map<String, Double> values, String problem, double[] fitEnergy, double[] fitData, double[] fit,
+                        Map<String, double[]> components) {}
 
     /** The setting-up every band shares: checked parameters, sorted energies, reference names. */
     public record Setup(String label, String dataPath, int rows, int columns, double[] energyFrames, int[] order, double[] energy,
@@ -197,6 +214,45 @@ public final class StackAnalysis {
         return new Band(row0, count, values, ok, failures, examples);
     }
 
+    /** Pixel (row, column) of the stack through the per-pixel analysis of the maps, with its curves. */
+    public static Pixel pixel(Setup setup, StackSource s, Flux flux, int row, int column) throws EdgeworksException {
+        if (row < 0 || row >= setup.rows() || column < 0 || column >= setup.columns())
+            throw EdgeworksException.of(setup.label(), "pixel (y=" + row + ", x=" + column + ") is outside the " + setup.rows() + " x "
+                + setup.columns() + " images");
+        double[] block = s.read(row, 1);
+        double[] flat = flux.band(row, 1);
+        int cols = setup.columns(), m = setup.maps(), n = setup.energy().length;
+        double[][] values = new double[m][cols];
+        byte[] ok = new byte[cols];
+        Worker w = new Worker(setup);
+        w.pixel(block, flat, row, 0, 1, column, values, ok);
+        Map<String, Double> v = new LinkedHashMap<>();
+        List<String> names = setup.names();
+        for (int k = 0; k < m; k++) v.put(names.get(k), values[k][column]);
+        String problem = w.examples.values().stream().filter(x -> !x.contains(NOTE)).findFirst().orElse(null);
+        if (ok[column] == 0) {
+            return new Pixel(row, column, setup.energy().clone(), w.mu.clone(), null, null, null, v,
+                problem == null ? "no values" : problem, null, null, null, null);
+        }
+        double[] fitE = null, fitData = null, fitCurve = null;
+        Map<String, double[]> components = null;
+        if (w.lastFit != null) {
+            fitE = w.lastWindow.energy().clone();
+            fitData = w.lastWindow.target().clone();
+            fitCurve = w.lastFit.fit().clone();
+            if (!setup.params().lcf().shifts()) {
+                components = new LinkedHashMap<>();
+                for (int j = 0; j < setup.references().size(); j++) {
+                    double[] col = w.lastWindow.column(j), c = new double[col.length];
+                    for (int i = 0; i < c.length; i++) c[i] = w.lastFit.weights()[j] * col[i];
+                    components.put(setup.references().get(j).name(), c);
+                }
+            }
+        }
+        return new Pixel(row, column, setup.energy().clone(), w.mu.clone(), Arrays.copyOf(w.k.pre, n), Arrays.copyOf(w.k.post, n),
+            Arrays.copyOf(w.k.norm, n), v, problem, fitE, fitData, fitCurve, components);
+    }
+
     /** Joins the bands (any order given; used in row order), decides the mask, writes NaN outside it. */
     public static Result join(Setup setup, List<Band> bands) {
         int rows = setup.rows(), cols = setup.columns(), m = setup.maps(), n = rows * cols;
@@ -259,7 +315,7 @@ public final class StackAnalysis {
             used.put("references", setup.references().stream().map(Reference::name).toList());
         }
         return new Result(setup.label(), setup.dataPath(), rows, cols, setup.energy().clone(), maps, errors, mask, threshold, given == null,
-            n, masked, failures, notes, used);
+            n, masked, failures, notes, used, setup.references());
     }
 
     /** Per-thread work space: one spectrum, the normaliser, LCF windows and leverage factors met so far. */
@@ -275,6 +331,9 @@ public final class StackAnalysis {
         final TreeMap<String, Integer> failures = new TreeMap<>();
         final TreeMap<String, String> examples = new TreeMap<>();
         boolean registered;
+        /** The last pixel's LCF window and fit (for {@link StackAnalysis#pixel}). */
+        LinearCombination lastWindow;
+        LinearCombination.Fit lastFit;
 
         Worker(Setup s) {
             this.s = s;
@@ -370,6 +429,8 @@ public final class StackAnalysis {
                 fail(row, c, "references: " + ex.getMessage());
                 return;
             }
+            lastWindow = lc;
+            lastFit = fit;
             for (int j = 0; j < all.length; j++) {
                 out[6 + 2 * j][at] = fit.weights()[j];
                 out[7 + 2 * j][at] = fit.weightErrors()[j];

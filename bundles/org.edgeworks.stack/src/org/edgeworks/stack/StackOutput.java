@@ -26,7 +26,8 @@ import io.jhdf.api.WritableGroup;
  *                        NXdata: data (rows x columns; NaN = no value), data_errors (1 sigma, when
  *                        the map has errors), y and x pixel indices (@axes = [y, x])
  *    process             NXprocess: program, version, raw_file (as typed), data_path, energy (eV,
- *                        ascending), parameters (JSON of the values used), notes, threshold
+ *                        ascending), parameters (JSON of the values used), notes, threshold,
+ *                        references/NAME (NXdata energy, norm: the normalised LCF references used)
  * </pre>
  * No date is recorded: the file is a function of the stack and the parameters only, so a rerun, or
  * the same analysis on Spark, gives the same bytes.
@@ -114,6 +115,19 @@ public final class StackOutput {
             p.putDataset("pixels_masked", (long) r.masked());
             p.putDataset("parameters", Parameters.json().writeValueAsString(r.used()));
             p.putDataset("notes", String.join("\n", r.notes()));
+            if (!r.references().isEmpty()) {
+                // the normalised references of the LCF maps, so a pixel can be re-fitted from this file alone
+                WritableGroup refs = p.putGroup("references");
+                refs.putAttribute("NX_class", "NXcollection");
+                for (StackAnalysis.Reference ref : r.references()) {
+                    WritableGroup g = refs.putGroup(ref.name());
+                    g.putAttribute("NX_class", "NXdata");
+                    g.putAttribute("signal", "norm");
+                    g.putAttribute("axes", "energy");
+                    g.putDataset("energy", ref.energy()).putAttribute("units", "eV");
+                    g.putDataset("norm", ref.norm());
+                }
+            }
         }
     }
 

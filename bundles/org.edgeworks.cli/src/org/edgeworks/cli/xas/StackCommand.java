@@ -10,14 +10,12 @@ import java.util.concurrent.Callable;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
-import org.edgeworks.nexus.NexusFile;
 import org.edgeworks.pipeline.xas.XasInput;
 import org.edgeworks.stack.Flux;
 import org.edgeworks.stack.StackAnalysis;
 import org.edgeworks.stack.StackOutput;
 import org.edgeworks.stack.StackSource;
 import org.edgeworks.stack.StackSpec;
-import org.edgeworks.stack.TiffStack;
 import org.edgeworks.xas.LcfProcessor;
 
 import picocli.CommandLine.Command;
@@ -103,28 +101,7 @@ public final class StackCommand implements Callable<Integer> {
     }
 
     static Flux flux(String flat) throws EdgeworksException {
-        if (flat == null) return Flux.none();
-        String file = flat, path = null;
-        int colon = flat.lastIndexOf(':');
-        if (colon > 0 && !java.nio.file.Files.exists(Path.of(flat))) {
-            file = flat.substring(0, colon);
-            path = flat.substring(colon + 1);
-        }
-        Path p = Path.of(file);
-        if (java.nio.file.Files.isDirectory(p)) return Flux.stack(new StackSpec(file, null, null, null));
-        String lower = file.toLowerCase(java.util.Locale.ROOT);
-        if (lower.endsWith(".tif") || lower.endsWith(".tiff")) {
-            return Flux.image(TiffStack.image(p, file), file);
-        }
-        if (path == null) throw EdgeworksException.of("--flat", "'" + flat + "': give the dataset as FILE:PATH");
-        int rank;
-        try (NexusFile f = NexusFile.open(p)) {
-            rank = f.shape(path).length;
-            if (rank == 1) return Flux.perEnergy(f.readDoubles(path), flat);
-            if (rank == 2) return Flux.image(f.readDoubles(path), flat);
-        }
-        if (rank == 3) return Flux.stack(new StackSpec(file, path, null, null));
-        throw new EdgeworksException(file, path, "has rank " + rank + "; a flat field is 1 (I0 per energy), 2 (an image) or 3 (a stack)");
+        return Flux.parse(flat);
     }
 
     @Override

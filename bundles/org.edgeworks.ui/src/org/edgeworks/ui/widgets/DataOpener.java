@@ -37,6 +37,9 @@ public final class DataOpener {
 
     /** As {@link #openFile(Path)}, a raw mRIXS stack's map build reporting to (and stopped by) the job's monitor. */
     public static Object openFile(Path file, org.eclipse.core.runtime.IProgressMonitor monitor) throws EdgeworksException {
+        // a XANES stack result (xas stack): its maps with the pixel pick
+        if (file.getFileName().toString().endsWith(".stack.nxs"))
+            return Sources.remember(org.edgeworks.stack.StackResultFile.read(file), file, "/entry");
         if (isHdf5Name(file)) {
             try (NexusFile f = NexusFile.open(file)) {
                 NexusNode root = f.tree();
