@@ -114,8 +114,13 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
     public record MapBuild(RixsMap map, CurvatureFit curvature, PixelCalibration calibration, double[] elasticPixel,
                            double[][] pixelSpectra, Stats stats) {
         /** FWHM of the line in the sum of the straightened spectra over all points (the straightening's diagnostic). */
-        public org.edgeworks.rixs.image.LineWidth summedLineWidth() {
-            return org.edgeworks.rixs.image.LineWidth.of(org.edgeworks.rixs.image.LineWidth.summed(pixelSpectra), calibration);
+        public LineWidth summedLineWidth() {
+            return LineWidth.of(LineWidth.summed(pixelSpectra), calibration);
+        }
+
+        /** The fits and the line width as plain numbers (for reports and the workbench). */
+        public BuildDiagnostics diagnostics() {
+            return BuildDiagnostics.of(this);
         }
     }
 

@@ -249,8 +249,8 @@ public final class StackAnalysis {
                 }
             }
         }
-        return new Pixel(row, column, setup.energy().clone(), w.mu.clone(), Arrays.copyOf(w.k.pre, n), Arrays.copyOf(w.k.post, n),
-            Arrays.copyOf(w.k.norm, n), v, problem, fitE, fitData, fitCurve, components);
+        return new Pixel(row, column, setup.energy().clone(), w.mu.clone(), Arrays.copyOf(w.k.pre(), n), Arrays.copyOf(w.k.post(), n),
+            Arrays.copyOf(w.k.norm(), n), v, problem, fitE, fitData, fitCurve, components);
     }
 
     /** Joins the bands (any order given; used in row order), decides the mask, writes NaN outside it. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.edgeworks.rixs.LineWidth;
 import org.junit.jupiter.api.Test;
 
 /** The map build's diagnostics: calibration coefficient errors and the summed line width, against hand calculation. */

@@ -27,9 +27,8 @@ import org.edgeworks.core.processing.Result;
 import org.edgeworks.core.processing.SourceRef;
 import org.edgeworks.pipeline.rixs.RixsFiles;
 import org.edgeworks.rixs.BuildMap;
-import org.edgeworks.rixs.image.CurvatureFit;
-import org.edgeworks.rixs.image.LineWidth;
-import org.edgeworks.rixs.image.PixelCalibration;
+import org.edgeworks.rixs.BuildDiagnostics;
+import org.edgeworks.rixs.LineWidth;
 
 /**
  * mRIXS task panel: builds a map from a raw scan (NeXus frames, a multi-page TIFF or a folder of TIFF frames,
@@ -270,43 +269,38 @@ public final class RixsBuildPanel extends Composite {
 
     private void showDiagnostics(Result<BuildMap.MapBuild> r) {
         diagnostics.removeAll();
-        BuildMap.MapBuild b = r.value();
-        PixelCalibration cal = b.calibration();
-        boolean calGiven = cal.pixels().length == 0;
-        double[] ce = cal.coefficientErrors();
+        BuildDiagnostics d = r.value().diagnostics();
+        double[] cc = d.calibration(), ce = d.calibrationErrors();
         StringBuilder law = new StringBuilder("E(p) =");
-        for (int k = 0; k < cal.coefficients().length; k++)
-            law.append(k == 0 ? " " : " + ").append('(').append(pm(cal.coefficients()[k], ce[k], "")).append(')')
+        for (int k = 0; k < cc.length; k++)
+            law.append(k == 0 ? " " : " + ").append('(').append(pm(cc[k], ce[k], "")).append(')')
                     .append(k == 0 ? "" : k == 1 ? " p" : " p^" + k);
-        put("Pixel-to-eV law", law + " eV" + (calGiven ? " (given)" : ""));
-        if (!calGiven) {
+        put("Pixel-to-eV law", law + " eV" + (d.calibrationGiven() ? " (given)" : ""));
+        if (!d.calibrationGiven()) {
             int used = 0;
             List<String> out = new ArrayList<>();
-            for (int k = 0; k < cal.used().length; k++) {
-                if (cal.used()[k]) used++;
-                else out.add(String.format(Locale.ROOT, "%.2f eV (%s)", cal.excitation()[k],
-                        cal.pixels()[k] < 0 ? "no elastic line found" : String.format(Locale.ROOT, "pixel %.2f, residual %.3g eV",
-                                cal.pixels()[k], cal.residuals()[k])));
+            for (int k = 0; k < d.elasticUsed().length; k++) {
+                if (d.elasticUsed()[k]) used++;
+                else out.add(String.format(Locale.ROOT, "%.2f eV (%s)", d.elasticExcitation()[k],
+                        d.elasticPixel()[k] < 0 ? "no elastic line found" : String.format(Locale.ROOT, "pixel %.2f, residual %.3g eV",
+                                d.elasticPixel()[k], d.elasticResiduals()[k])));
             }
-            put("Elastic line: points used", used + " of " + cal.used().length);
+            put("Elastic line: points used", used + " of " + d.elasticUsed().length);
             put("Elastic line: left out", out.isEmpty() ? "none" : String.join("; ", out));
-            put("Calibration rms residual", String.format(Locale.ROOT, "%.4g eV", cal.rmsResidual()));
+            put("Calibration rms residual", String.format(Locale.ROOT, "%.4g eV", d.calibrationRms()));
         }
-        CurvatureFit cf = b.curvature();
-        boolean curvGiven = cf.binRows().length == 0;
-        double[] c = cf.coefficients(), err = cf.coefficientErrors();
-        put("Tilt", c.length > 1 ? pm(c[1], err[1], "px/row") + (curvGiven ? " (given)" : "") : "none (curvature degree 0)");
-        if (c.length > 2) put("Curvature", pm(c[2], err[2], "px/row^2") + (curvGiven ? " (given)" : ""));
-        if (!curvGiven) {
-            put("Curvature fit", String.format(Locale.ROOT, "%d row bins, rms residual %.3g px, centre row %.1f", cf.binRows().length,
-                    cf.rmsResidual(), cf.centreRow()));
-        }
+        double[] c = d.curvature(), err = d.curvatureErrors();
+        put("Tilt", c.length > 1 ? pm(c[1], err[1], "px/row") + (d.curvatureGiven() ? " (given)" : "") : "none (curvature degree 0)");
+        if (c.length > 2) put("Curvature", pm(c[2], err[2], "px/row^2") + (d.curvatureGiven() ? " (given)" : ""));
+        if (!d.curvatureGiven())
+            put("Curvature fit", String.format(Locale.ROOT, "%d row bins, rms residual %.3g px, centre row %.1f", d.curvatureBins(),
+                    d.curvatureRms(), d.centreRow()));
         List<String> warnings = r.provenance().notes().stream().filter(n -> n.startsWith("warning")).toList();
         put("Shift warnings", warnings.isEmpty() ? "none" : String.join("; ", warnings));
-        LineWidth w = b.summedLineWidth();
+        LineWidth w = d.summedLine();
         put("Summed line width (FWHM)", Double.isNaN(w.fwhmPixels()) ? "undetermined (the line reaches a detector edge)"
                 : String.format(Locale.ROOT, "%.3f px = %.4g eV at pixel %d", w.fwhmPixels(), w.fwhmEv(), w.peakPixel()));
-        BuildMap.Stats s = b.stats();
+        BuildMap.Stats s = d.stats();
         put("Frames", String.format(Locale.ROOT, "%d read on %d thread(s), at most %d held (bound %d); %d spike pixel(s) replaced",
                 s.framesRead(), s.threads(), s.maxFramesInFlight(), s.frameBound(), s.spikePixels()));
         for (String n : r.provenance().notes()) put("Note", n);

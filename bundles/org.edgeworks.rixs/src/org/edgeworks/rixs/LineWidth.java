@@ -1,4 +1,6 @@
-package org.edgeworks.rixs.image;
+package org.edgeworks.rixs;
+
+import org.edgeworks.rixs.image.PixelCalibration;
 
 /**
  * Width of the strongest line of a straightened, summed spectrum (pixels along the dispersive axis): the full
