@@ -152,22 +152,64 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         double[] norm = normalisation(name, stack, frames, reps);
         int threads = p.threads() > 0 ? p.threads() : Runtime.getRuntime().availableProcessors();
         int bound = Math.max(reps, p.maxFramesInFlight() > 0 ? p.maxFramesInFlight() : 2 * threads);
-        FrameReader reader = new FrameReader(name, stack.frames(), rows, cols);
-        double[] dark = readDark(name, stack.dark(), rows, cols, notes);
-        ReduceImage.Parameters rp = new ReduceImage.Parameters(p.darkLevel(), p.cosmicThreshold(), p.gain());
+        Frames scan = new Frames(name, new FrameReader(name, stack.frames(), rows, cols), readDark(name, stack.dark(), rows, cols, notes),
+            darkFrames(stack), rows, cols, reps, points);
 
-        // 0. the read noise of the detector, once for the scan (median over a few frames spread
-        //    over it: a per-frame estimate costs a sort per frame and says the same)
-        int k = Math.min(points, Math.max(1, p.curvatureFrames()));
+        NoiseSample sample = readNoise(scan, p, notes);                                             // 0. read noise
+        CurvatureFit curvature = curvature(scan, p, sample, notes);                                 // 1. curvature
+        double[] shifts = curvature.shifts(rows);
+        Streamed streamed = stream(scan, p, sample.readNoise(), shifts, threads, bound, monitor);    // 2. frame stream
+        notes.add(frames + " frame(s) streamed on " + threads + " thread(s), at most " + streamed.maxHeld() + " held at once (bound "
+            + bound + "); " + streamed.spikes() + " spike pixel(s) replaced");
+        int[] kept = keepCoveredColumns(scan, shifts, streamed, notes);                            // 3. columns the shift left
+        int first = kept[0], last = kept[1];
+        double[] elastic = elasticLine(scan, p, excitation, streamed.pixelSpectra(), first, last, notes); // 4. elastic line
+        PixelCalibration cal = calibration(scan, p, excitation, elastic, first, last, notes);       //    and pixel-to-eV
+        for (int pt = 0; pt < points; pt++) if (Double.isNaN(elastic[pt])) elastic[pt] = -1;
+        double step = p.emissionStep() > 0 ? p.emissionStep() : Math.abs(cal.dispersion((first + last) / 2.0));
+        MapAssembly.Assembled a = regrid(scan, cal, excitation, norm, streamed, first, last, step);  // 5. per eV, normalise, regrid
+        notes.addAll(a.notes());
+        double[][] pixelSpectra = streamed.pixelSpectra();
+        for (int pt = 0; pt < points; pt++)
+            for (int c = 0; c < cols; c++) pixelSpectra[pt][c] /= norm[pt];
+        Stats stats = new Stats(scan.reader().framesRead.get(), scan.reader().pixelsRead.get(), streamed.maxHeld(), bound, threads, streamed.spikes());
+        Map<String, Object> used = new LinkedHashMap<>();
+        used.put("repeats", reps);
+        used.put("readNoise", sample.readNoise());
+        used.put("curvature", curvature.coefficients());
+        used.put("calibration", cal.coefficients());
+        used.put("emissionStep", step);
+        return result(new MapBuild(a.map(), curvature, cal, elastic, pixelSpectra, stats), p, used, notes);
+    }
+
+    /** The stack as the steps see it: frames read through {@code reader}, {@code reps} repeats per excitation point. */
+    private record Frames(String name, FrameReader reader, double[] dark, int darkFrames, int rows, int cols, int reps, int points) {}
+
+    /** The read noise (counts) and the dark-subtracted frames it was measured on (reused for the curvature). */
+    private record NoiseSample(double readNoise, List<double[]> frames) {}
+
+    /** The streaming pass' straightened spectra (per pixel) and their variances, per excitation point. */
+    private record Streamed(double[][] pixelSpectra, double[][] pixelVariance, int maxHeld, long spikes) {}
+
+    private static int darkFrames(RawStack stack) {
+        return stack.dark() == null ? 0 : stack.dark().getShape().length == 3 ? stack.dark().getShape()[0] : 1;
+    }
+
+    /**
+     * Step 0: the read noise of the detector, once for the scan (median over a few frames spread
+     * over it: a per-frame estimate costs a sort per frame and says the same).
+     */
+    private static NoiseSample readNoise(Frames s, Parameters p, List<String> notes) throws EdgeworksException {
+        int points = s.points(), k = Math.min(points, Math.max(1, p.curvatureFrames()));
         int[] samplePoints = new int[k];
         for (int j = 0; j < k; j++) samplePoints[j] = k == 1 ? points / 2 : (int) Math.round(j * (points - 1.0) / (k - 1));
         List<double[]> sampleFrames = new ArrayList<>();
         double[] noise = new double[k];
         try {
             for (int j = 0; j < k; j++) {
-                double[] f = reader.read(samplePoints[j] * reps);
-                FrameKernels.subtractDark(f, dark, p.darkLevel());
-                noise[j] = FrameKernels.readNoise(f, rows, cols);
+                double[] f = s.reader().read(samplePoints[j] * s.reps());
+                FrameKernels.subtractDark(f, s.dark(), p.darkLevel());
+                noise[j] = FrameKernels.readNoise(f, s.rows(), s.cols());
                 sampleFrames.add(f);
             }
         } catch (UncheckedEdgeworks u) {
@@ -176,9 +218,12 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         java.util.Arrays.sort(noise);
         double readNoise = noise[k / 2];
         notes.add("read noise " + MapMath.fmt(readNoise) + " counts (median over " + k + " frame(s))");
-        ReduceImage.Parameters rpNoDark = new ReduceImage.Parameters(0, p.cosmicThreshold(), p.gain());
+        return new NoiseSample(readNoise, sampleFrames);
+    }
 
-        // 1. curvature, on the same frames
+    /** Step 1: the curvature (given, none, or fitted on the read-noise frames). */
+    private static CurvatureFit curvature(Frames s, Parameters p, NoiseSample sample, List<String> notes) throws EdgeworksException {
+        int rows = s.rows(), cols = s.cols();
         CurvatureFit curvature;
         if (p.curvature() != null) {
             curvature = CurvatureFit.given(p.curvature(), rows);
@@ -186,23 +231,31 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         } else if (p.curvatureDegree() == 0) {
             curvature = CurvatureFit.none(rows);
         } else {
-            List<DetectorImage> sample = new ArrayList<>();
-            for (double[] f : sampleFrames) sample.add(ReduceImage.reduce(new double[][] {f}, rows, cols, null, rpNoDark, readNoise).image());
-            curvature = Curvature.fit(name, sample, p.curvatureDegree(), p.curvatureRowBin(), p.curvatureMaxShift(), notes);
-            sample.clear();
-            notes.add("curvature fitted on " + k + " frame(s), rms residual " + MapMath.fmt(curvature.rmsResidual()) + " pixels");
+            ReduceImage.Parameters rpNoDark = new ReduceImage.Parameters(0, p.cosmicThreshold(), p.gain());
+            List<DetectorImage> images = new ArrayList<>();
+            for (double[] f : sample.frames()) images.add(ReduceImage.reduce(new double[][] {f}, rows, cols, null, rpNoDark, sample.readNoise()).image());
+            curvature = Curvature.fit(s.name(), images, p.curvatureDegree(), p.curvatureRowBin(), p.curvatureMaxShift(), notes);
+            images.clear();
+            notes.add("curvature fitted on " + sample.frames().size() + " frame(s), rms residual " + MapMath.fmt(curvature.rmsResidual()) + " pixels");
         }
-        sampleFrames.clear();
-        double[] shifts = curvature.shifts(rows);
-        int[] coverage = new int[cols];
-        FrameKernels.straightenAndSum(new double[rows * cols], rows, cols, shifts, new double[cols], coverage);
+        sample.frames().clear();
+        return curvature;
+    }
 
-        // 2. the streaming pass: one task per excitation point, at most `bound` frames held
+    /**
+     * Step 2: the streaming pass, one task per excitation point on {@code threads} threads, at
+     * most {@code bound} frames held; each point's repeats reduced (dark, spikes), straightened
+     * and summed over rows, with the counting variance per pixel of the mean of the repeats,
+     * (gain x counts + read noise^2) / reps, plus the dark's own variance common to the repeats
+     * (read noise^2 / dark frames; a given constant: none).
+     */
+    private static Streamed stream(Frames s, Parameters p, double readNoise, double[] shifts, int threads, int bound, IMonitor monitor)
+            throws EdgeworksException {
+        String name = s.name();
+        int rows = s.rows(), cols = s.cols(), reps = s.reps(), points = s.points();
+        ReduceImage.Parameters rp = new ReduceImage.Parameters(p.darkLevel(), p.cosmicThreshold(), p.gain());
         double[][] pixelSpectra = new double[points][], pixelVariance = new double[points][];
-        // counting statistics per pixel of the mean of `reps` dark-subtracted frames: (gain x counts + read noise^2) / reps,
-        // plus the dark's own variance, common to the repeats (read noise^2 / dark frames; a given constant: none)
-        int darkFrames = stack.dark() == null ? 0 : stack.dark().getShape().length == 3 ? stack.dark().getShape()[0] : 1;
-        double darkVariance = darkFrames > 0 ? readNoise * readNoise / darkFrames : 0;
+        double darkVariance = s.darkFrames() > 0 ? readNoise * readNoise / s.darkFrames() : 0;
         AtomicInteger held = new AtomicInteger(), maxHeld = new AtomicInteger();
         AtomicLong spikes = new AtomicLong();
         Semaphore permits = new Semaphore(bound);
@@ -222,9 +275,9 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
                         double[][] group = new double[reps][];
                         for (int f = 0; f < reps; f++) {
                             maxHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
-                            group[f] = reader.read(point * reps + f);
+                            group[f] = s.reader().read(point * reps + f);
                         }
-                        ReduceImage.Reduced red = ReduceImage.reduce(group, rows, cols, dark, rp, readNoise);
+                        ReduceImage.Reduced red = ReduceImage.reduce(group, rows, cols, s.dark(), rp, readNoise);
                         spikes.addAndGet(red.spikePixels());
                         double[] spec = new double[cols], varSpec = new double[cols];
                         double[] px = red.image().pixels(), var = new double[px.length];
@@ -249,24 +302,39 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         } finally {
             pool.shutdownNow();
         }
-        notes.add(frames + " frame(s) streamed on " + threads + " thread(s), at most " + maxHeld.get() + " held at once (bound "
-            + bound + "); " + spikes.get() + " spike pixel(s) replaced");
+        return new Streamed(pixelSpectra, pixelVariance, maxHeld.get(), spikes.get());
+    }
 
-        // 3. compensate columns that not every row reached after the shift; drop those reached by under half
+    /**
+     * Step 3: compensates columns that not every row reached after the shift and drops those
+     * reached by under half; returns the first and last column kept.
+     */
+    private static int[] keepCoveredColumns(Frames s, double[] shifts, Streamed streamed, List<String> notes) throws EdgeworksException {
+        int rows = s.rows(), cols = s.cols();
+        int[] coverage = new int[cols];
+        FrameKernels.straightenAndSum(new double[rows * cols], rows, cols, shifts, new double[cols], coverage);
         int first = -1, last = -1;
         for (int c = 0; c < cols; c++) if (coverage[c] * 2 >= rows) { if (first < 0) first = c; last = c; }
-        if (first < 0 || last - first < 2) throw EdgeworksException.of(name, "curvature shifts leave no usable column");
+        if (first < 0 || last - first < 2) throw EdgeworksException.of(s.name(), "curvature shifts leave no usable column");
         if (first > 0 || last < cols - 1) notes.add("columns " + first + " to " + last + " kept (edges lost to the curvature shift)");
-        for (int pt = 0; pt < points; pt++) {
-            double[] s = pixelSpectra[pt], v = pixelVariance[pt];
+        for (int pt = 0; pt < s.points(); pt++) {
+            double[] sp = streamed.pixelSpectra()[pt], v = streamed.pixelVariance()[pt];
             for (int c = 0; c < cols; c++) {
                 double scale = coverage[c] > 0 ? (double) rows / coverage[c] : 0;
-                s[c] *= scale;
+                sp[c] *= scale;
                 v[c] *= scale * scale;
             }
         }
+        return new int[] {first, last};
+    }
 
-        // 4. elastic line (the peak that moves with the excitation energy) and pixel-to-eV
+    /**
+     * Step 4a: the elastic line (the peak that moves with the excitation energy), its pixel per
+     * point (NaN where none); tracked across the scan when at least 3 excitation energies differ.
+     */
+    private static double[] elasticLine(Frames s, Parameters p, double[] excitation, double[][] pixelSpectra, int first, int last,
+                                        List<String> notes) throws EdgeworksException {
+        int points = s.points();
         double[] elastic = new double[points];
         double[][] usable = new double[points][];
         for (int pt = 0; pt < points; pt++) usable[pt] = java.util.Arrays.copyOfRange(pixelSpectra[pt], first, last + 1);
@@ -275,7 +343,7 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
             ElasticLine.Track t = ElasticLine.track(usable, excitation, p.elasticThreshold(), p.elasticHalfWidth());
             for (int pt = 0; pt < points; pt++) elastic[pt] = first + t.pixel()[pt];
             if (t.frames() > 0 && (t.slope() > 0) != p.energyIncreasesWithPixel() && p.calibration() == null)
-                throw EdgeworksException.of(name, "the elastic line moves to " + (t.slope() > 0 ? "higher" : "lower")
+                throw EdgeworksException.of(s.name(), "the elastic line moves to " + (t.slope() > 0 ? "higher" : "lower")
                     + " pixels as the excitation energy rises, but energyIncreasesWithPixel is " + p.energyIncreasesWithPixel()
                     + ": check the declared dispersion direction");
             List<String> missing = new ArrayList<>();
@@ -289,47 +357,42 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
                 elastic[pt] = e.isPresent() ? first + e.getAsDouble() : Double.NaN;
             }
         }
-        PixelCalibration cal;
-        if (p.calibration() != null) {
-            cal = PixelCalibration.given(p.calibration());
-            notes.add("pixel-to-eV calibration given");
-        } else {
-            cal = CalibrateEmission.fit(name, excitation, elastic, p.calibrationDegree(), 5, notes);
-            notes.add("pixel-to-eV fitted on the elastic line, rms residual " + MapMath.fmt(cal.rmsResidual()) + " eV");
-            double mid = cal.dispersion((first + last) / 2.0);
-            if ((mid > 0) != p.energyIncreasesWithPixel())
-                throw EdgeworksException.of(name, "the pixel-to-eV fit has energy " + (mid > 0 ? "rising" : "falling")
-                    + " with pixel, against the declared energyIncreasesWithPixel = " + p.energyIncreasesWithPixel());
-        }
-        for (int pt = 0; pt < points; pt++) if (Double.isNaN(elastic[pt])) elastic[pt] = -1;
+        return elastic;
+    }
 
-        // 5. counts per pixel -> counts per eV on the calibrated axis, normalise, regrid
-        int n = last - first + 1;
+    /** Step 4b: pixel-to-eV, given or fitted on the elastic line (refused against the declared direction). */
+    private static PixelCalibration calibration(Frames s, Parameters p, double[] excitation, double[] elastic, int first, int last,
+                                                List<String> notes) throws EdgeworksException {
+        if (p.calibration() != null) {
+            notes.add("pixel-to-eV calibration given");
+            return PixelCalibration.given(p.calibration());
+        }
+        PixelCalibration cal = CalibrateEmission.fit(s.name(), excitation, elastic, p.calibrationDegree(), 5, notes);
+        notes.add("pixel-to-eV fitted on the elastic line, rms residual " + MapMath.fmt(cal.rmsResidual()) + " eV");
+        double mid = cal.dispersion((first + last) / 2.0);
+        if ((mid > 0) != p.energyIncreasesWithPixel())
+            throw EdgeworksException.of(s.name(), "the pixel-to-eV fit has energy " + (mid > 0 ? "rising" : "falling")
+                + " with pixel, against the declared energyIncreasesWithPixel = " + p.energyIncreasesWithPixel());
+        return cal;
+    }
+
+    /** Step 5: counts per pixel -> counts per eV on the calibrated axis, normalised, regridded at {@code step} eV. */
+    private static MapAssembly.Assembled regrid(Frames s, PixelCalibration cal, double[] excitation, double[] norm, Streamed streamed,
+                                                int first, int last, double step) throws EdgeworksException {
+        int points = s.points(), n = last - first + 1;
         double[] emission = new double[n];
         double[][] perEv = new double[points][n], perEvVariance = new double[points][n];
         for (int c = 0; c < n; c++) {
             double px = first + c;
             emission[c] = cal.energy(px);
             double d = Math.abs(cal.dispersion(px));
-            if (!(d > 0)) throw EdgeworksException.of(name, "pixel-to-eV calibration has zero dispersion at pixel " + px);
+            if (!(d > 0)) throw EdgeworksException.of(s.name(), "pixel-to-eV calibration has zero dispersion at pixel " + px);
             for (int pt = 0; pt < points; pt++) {
-                perEv[pt][c] = pixelSpectra[pt][first + c] / d;
-                perEvVariance[pt][c] = pixelVariance[pt][first + c] / (d * d);
+                perEv[pt][c] = streamed.pixelSpectra()[pt][first + c] / d;
+                perEvVariance[pt][c] = streamed.pixelVariance()[pt][first + c] / (d * d);
             }
         }
-        double step = p.emissionStep() > 0 ? p.emissionStep() : Math.abs(cal.dispersion((first + last) / 2.0));
-        MapAssembly.Assembled a = MapAssembly.assemble(name, excitation, emission, perEv, perEvVariance, norm, null, step);
-        notes.addAll(a.notes());
-        for (int pt = 0; pt < points; pt++)
-            for (int c = 0; c < cols; c++) pixelSpectra[pt][c] /= norm[pt];
-        Stats stats = new Stats(reader.framesRead.get(), reader.pixelsRead.get(), maxHeld.get(), bound, threads, spikes.get());
-        Map<String, Object> used = new LinkedHashMap<>();
-        used.put("repeats", reps);
-        used.put("readNoise", readNoise);
-        used.put("curvature", curvature.coefficients());
-        used.put("calibration", cal.coefficients());
-        used.put("emissionStep", step);
-        return result(new MapBuild(a.map(), curvature, cal, elastic, pixelSpectra, stats), p, used, notes);
+        return MapAssembly.assemble(s.name(), excitation, emission, perEv, perEvVariance, norm, null, step);
     }
 
     private static void get(Future<?> f, String name) throws EdgeworksException {

@@ -124,16 +124,56 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
         Grid s = Grid.of(in.sample(), 4);
         Rank rank = p.rank() == null ? Rank.R_FACTOR : p.rank();
         List<String> notes = new ArrayList<>(s.notes());
-        int k = in.references().size();
+        List<Grid> refGrids = references(name, in, notes);
+        List<String> names = refGrids.stream().map(Grid::name).toList();
+        double[] range = range(name, s, p);
+        double lo = range[0], hi = range[1];
+        double[] e = s.energy(), y = s.signal();
+        // Larch groups2matrix: slice(index_of(xmin), index_of(xmax) + 1)
+        int from = LarchIndex.indexOf(e, lo), to = LarchIndex.indexOf(e, hi) + 1;
+        int npts = to - from;
+        int k = refGrids.size();
+        int nparams = (p.combinations() > 0 ? Math.min(p.combinations(), k) : k) * (p.shifts() ? 2 : 1);
+        if (npts <= nparams) throw EdgeworksException.of(name, "emin: only " + npts + " points in the window [" + lo + ", " + hi + "] eV for " + nparams + " parameters");
+        double[] yw = java.util.Arrays.copyOfRange(y, from, to);
+        coverage(name, java.util.Arrays.copyOfRange(e, from, to), refGrids.stream().map(Grid::energy).toList(), names, p, notes);
+        LinearCombination lc = window(name, e, lo, hi, yw, refGrids.stream().map(Grid::energy).toList(),
+            refGrids.stream().map(Grid::signal).toList(), names, p);
+        List<Ranked> ranking = p.combinations() > 0 ? new ArrayList<>() : null;
+        LinearCombination.Fit best = fit(name, lc, names, p, rank, ranking, notes);
+        notes.addAll(best.notes());
+        if (!(best.rFactor() <= POOR_FIT_R_FACTOR))
+            notes.add("warning: " + name + ": poor fit: R-factor " + String.format(java.util.Locale.ROOT, "%.3g", best.rFactor())
+                + " > " + POOR_FIT_R_FACTOR + ": weights not meaningful; calibrate/align the sample's energy to the references' (xas calibrate, xas align) or add the missing reference");
+        List<Component> comps = components(name, best, names, p, notes);
+        Double[] valence = valence(best, in.valences());
+        LcfResult res = new LcfResult(name, lo, hi, npts, comps, best.rFactor(), best.chi2(), best.reducedChi2(), best.nvary(),
+            valence[0], valence[1], lc.energy(), yw, best.fit(), ranking, rank);
+        Map<String, Object> used = new LinkedHashMap<>(Parameters.toMap(p));
+        used.put("emin", lo);
+        used.put("emax", hi);
+        used.put("points", npts);
+        used.put("rank", rank.label());
+        used.put("interpolation", "not-a-knot cubic spline of each reference onto the sample grid (Larch lincombo_fit)");
+        return new Result<>(res, Provenance.of(ID, version(), used, notes));
+    }
+
+    /** The references as clean grids (their clean-up noted by name), refusing a name given twice. */
+    private static List<Grid> references(String name, Input in, List<String> notes) throws EdgeworksException {
         List<Grid> refGrids = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (int j = 0; j < k; j++) {
+        for (int j = 0; j < in.references().size(); j++) {
             Grid r = Grid.of(in.references().get(j), 4);
             for (String note : r.notes()) notes.add(r.name() + ": " + note);
             refGrids.add(r);
             names.add(r.name());
             if (names.indexOf(r.name()) != j) throw EdgeworksException.of(name, "references: name " + r.name() + " given twice");
         }
+        return refGrids;
+    }
+
+    /** The fit window [emin, emax] in eV: given, or E0-20 .. E0+30 about the sample's grid E0 (Larch's find_e0). */
+    private static double[] range(String name, Grid s, Params p) throws EdgeworksException {
         double lo, hi;
         if (p.emin() == null || p.emax() == null) {
             int i0 = Normalizer.findE0Index(s.energy(), s.signal(), s.size(), new double[s.size()]);
@@ -145,91 +185,84 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
             hi = p.emax();
         }
         if (!(hi > lo)) throw EdgeworksException.of(name, "emax: window end " + hi + " is not above its start " + lo);
-        double[] e = s.energy(), y = s.signal();
+        double[] e = s.energy();
         if (hi < e[0] || lo > e[e.length - 1])
             throw EdgeworksException.of(name, "emin: window [" + lo + ", " + hi + "] eV is outside the data (" + e[0] + " to " + e[e.length - 1] + " eV)");
-        // Larch groups2matrix: slice(index_of(xmin), index_of(xmax) + 1)
-        int from = LarchIndex.indexOf(e, lo), to = LarchIndex.indexOf(e, hi) + 1;
-        int npts = to - from;
-        int nparams = (p.combinations() > 0 ? Math.min(p.combinations(), k) : k) * (p.shifts() ? 2 : 1);
-        if (npts <= nparams) throw EdgeworksException.of(name, "emin: only " + npts + " points in the window [" + lo + ", " + hi + "] eV for " + nparams + " parameters");
-        double[] yw = java.util.Arrays.copyOfRange(y, from, to);
-        coverage(name, java.util.Arrays.copyOfRange(e, from, to), refGrids.stream().map(Grid::energy).toList(), names, p, notes);
-        LinearCombination lc = window(name, e, lo, hi, yw, refGrids.stream().map(Grid::energy).toList(),
-            refGrids.stream().map(Grid::signal).toList(), names, p);
-        double[] x = lc.energy();
-        List<Ranked> ranking = null;
-        LinearCombination.Fit best;
+        return new double[] {lo, hi};
+    }
+
+    /**
+     * The fit of every reference together, or (combinations > 0) every subset ranked, the best
+     * first: {@code ranking} (not null then) receives the ranked subsets, singular ones are noted.
+     */
+    private static LinearCombination.Fit fit(String name, LinearCombination lc, List<String> names, Params p, Rank rank, List<Ranked> ranking,
+                                             List<String> notes) throws EdgeworksException {
+        int k = names.size();
         try {
-            if (p.combinations() > 0) {
-                List<String> singular = new ArrayList<>();
-                List<LinearCombination.Fit> all = lc.all(p.minComponents(), p.combinations(), p.nonNegative(), p.sumToOne(), p.shifts(), p.shiftBound(),
-                    rank == Rank.CHI2, singular);
-                if (all.isEmpty()) throw EdgeworksException.of(name, "references: every subset is singular");
-                for (String sg : singular) {
-                    StringBuilder refs = new StringBuilder();
-                    for (String t : sg.substring(1, sg.indexOf(']')).split(",\\s*")) refs.append(refs.length() > 0 ? "+" : "").append(names.get(Integer.parseInt(t.trim())));
-                    notes.add("warning: " + name + ": subset " + refs + " not ranked: " + sg.substring(sg.indexOf(':') + 2));
-                }
-                ranking = new ArrayList<>();
-                for (LinearCombination.Fit f : all) {
-                    Map<String, Double> w = new LinkedHashMap<>(), se = new LinkedHashMap<>();
-                    List<String> refs = new ArrayList<>();
-                    for (int j = 0; j < f.subset().length; j++) {
-                        refs.add(names.get(f.subset()[j]));
-                        w.put(names.get(f.subset()[j]), f.weights()[j]);
-                        se.put(names.get(f.subset()[j]), f.weightErrors()[j]);
-                    }
-                    ranking.add(new Ranked(refs, w, se, f.rFactor(), f.reducedChi2()));
-                }
-                best = all.get(0);
-                notes.add("combinatorial mode: " + all.size() + " subsets of " + Math.max(1, p.minComponents()) + " to " + p.combinations()
-                    + " references ranked by " + (rank == Rank.CHI2 ? "reduced chi-square (chi2)" : "R-factor (r_factor)") + "; the result is the best");
-            } else {
+            if (p.combinations() <= 0) {
                 int[] everything = new int[k];
                 for (int j = 0; j < k; j++) everything[j] = j;
-                best = lc.fit(everything, p.nonNegative(), p.sumToOne(), p.shifts(), p.shiftBound());
+                return lc.fit(everything, p.nonNegative(), p.sumToOne(), p.shifts(), p.shiftBound());
             }
+            List<String> singular = new ArrayList<>();
+            List<LinearCombination.Fit> all = lc.all(p.minComponents(), p.combinations(), p.nonNegative(), p.sumToOne(), p.shifts(), p.shiftBound(),
+                rank == Rank.CHI2, singular);
+            if (all.isEmpty()) throw EdgeworksException.of(name, "references: every subset is singular");
+            for (String sg : singular) {
+                StringBuilder refs = new StringBuilder();
+                for (String t : sg.substring(1, sg.indexOf(']')).split(",\\s*")) refs.append(refs.length() > 0 ? "+" : "").append(names.get(Integer.parseInt(t.trim())));
+                notes.add("warning: " + name + ": subset " + refs + " not ranked: " + sg.substring(sg.indexOf(':') + 2));
+            }
+            for (LinearCombination.Fit f : all) {
+                Map<String, Double> w = new LinkedHashMap<>(), se = new LinkedHashMap<>();
+                List<String> refs = new ArrayList<>();
+                for (int j = 0; j < f.subset().length; j++) {
+                    refs.add(names.get(f.subset()[j]));
+                    w.put(names.get(f.subset()[j]), f.weights()[j]);
+                    se.put(names.get(f.subset()[j]), f.weightErrors()[j]);
+                }
+                ranking.add(new Ranked(refs, w, se, f.rFactor(), f.reducedChi2()));
+            }
+            notes.add("combinatorial mode: " + all.size() + " subsets of " + Math.max(1, p.minComponents()) + " to " + p.combinations()
+                + " references ranked by " + (rank == Rank.CHI2 ? "reduced chi-square (chi2)" : "R-factor (r_factor)") + "; the result is the best");
+            return all.get(0);
         } catch (IllegalStateException ex) {
             throw EdgeworksException.of(name, "references: " + ex.getMessage());
         }
-        notes.addAll(best.notes());
-        if (!(best.rFactor() <= POOR_FIT_R_FACTOR))
-            notes.add("warning: " + name + ": poor fit: R-factor " + String.format(java.util.Locale.ROOT, "%.3g", best.rFactor())
-                + " > " + POOR_FIT_R_FACTOR + ": weights not meaningful; calibrate/align the sample's energy to the references' (xas calibrate, xas align) or add the missing reference");
+    }
+
+    /** The best fit's components (weight, shift, their errors), a shift at its bound noted. */
+    private static List<Component> components(String name, LinearCombination.Fit best, List<String> names, Params p, List<String> notes) {
         List<Component> comps = new ArrayList<>();
-        double sw = 0, swv = 0;
-        boolean haveValence = in.valences() != null;
         for (int j = 0; j < best.subset().length; j++) {
             int r = best.subset()[j];
             comps.add(new Component(names.get(r), best.weights()[j], best.weightErrors()[j], best.shifts()[j], best.shiftErrors()[j], best.shiftAtBound()[j]));
             if (best.shiftAtBound()[j])
                 notes.add("warning: " + name + ": shift of reference '" + names.get(r) + "' is at its bound " + best.shifts()[j] + " eV (shift bound " + p.shiftBound() + " eV)");
-            if (haveValence) {
-                Double v = in.valences().get(r);
-                if (v == null) haveValence = false; else { sw += best.weights()[j]; swv += best.weights()[j] * v; }
-            }
         }
-        Double avg = null, avgErr = null;
-        if (haveValence && Math.abs(sw) > 1e-12) {
-            avg = swv / sw;
-            // d avg / d w_j = (v_j - avg) / sum w
-            int m = best.subset().length;
-            double[] g = new double[m];
-            for (int j = 0; j < m; j++) g[j] = (in.valences().get(best.subset()[j]) - avg) / sw;
-            double var = 0;
-            for (int u = 0; u < m; u++) for (int v = 0; v < m; v++) var += g[u] * best.weightCovariance()[u][v] * g[v];
-            avgErr = Math.sqrt(Math.max(0, var));
+        return comps;
+    }
+
+    /**
+     * The weight-averaged valence sum w_j v_j / sum w_j and its standard error by linear
+     * propagation of the weight covariance (d avg / d w_j = (v_j - avg) / sum w); {null, null}
+     * without a valence for every component used.
+     */
+    private static Double[] valence(LinearCombination.Fit best, List<Double> valences) {
+        double sw = 0, swv = 0;
+        boolean haveValence = valences != null;
+        for (int j = 0; j < best.subset().length && haveValence; j++) {
+            Double v = valences.get(best.subset()[j]);
+            if (v == null) haveValence = false; else { sw += best.weights()[j]; swv += best.weights()[j] * v; }
         }
-        LcfResult res = new LcfResult(name, lo, hi, npts, comps, best.rFactor(), best.chi2(), best.reducedChi2(), best.nvary(),
-            avg, avgErr, x, yw, best.fit(), ranking, rank);
-        Map<String, Object> used = new LinkedHashMap<>(Parameters.toMap(p));
-        used.put("emin", lo);
-        used.put("emax", hi);
-        used.put("points", npts);
-        used.put("rank", rank.label());
-        used.put("interpolation", "not-a-knot cubic spline of each reference onto the sample grid (Larch lincombo_fit)");
-        return new Result<>(res, Provenance.of(ID, version(), used, notes));
+        if (!haveValence || !(Math.abs(sw) > 1e-12)) return new Double[] {null, null};
+        double avg = swv / sw;
+        int m = best.subset().length;
+        double[] g = new double[m];
+        for (int j = 0; j < m; j++) g[j] = (valences.get(best.subset()[j]) - avg) / sw;
+        double var = 0;
+        for (int u = 0; u < m; u++) for (int v = 0; v < m; v++) var += g[u] * best.weightCovariance()[u][v] * g[v];
+        return new Double[] {avg, Math.sqrt(Math.max(0, var))};
     }
 
     /**

@@ -96,15 +96,35 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
         if (p == null) p = Params.defaults();
         Grid g = Grid.of(in, 7);
         String name = g.name();
-        double[] e = g.energy(), y = g.signal();
-        double e0;
         List<String> notes = new ArrayList<>(g.notes());
-        if (p.e0() != null) e0 = p.e0();
-        else {
-            e0 = org.edgeworks.xas.kernel.EdgePosition.mainEdge(e, y, e.length, 3.0);
-            if (!Double.isFinite(e0)) throw EdgeworksException.of(name, "e0: no edge found; give e0");
-            notes.add("E0 " + e0 + " eV: the steepest rise of the spectrum smoothed by a 3 eV Gaussian (the main edge, not a strong pre-edge peak)");
-        }
+        double e0 = edge(name, g.energy(), g.signal(), p, notes);
+        Window w = window(name, g.energy(), g.signal(), e0, p);
+        Starts st = starts(name, w, e0, p);
+        LeastSquaresOptimizer.Optimum opt = fit(name, w, st, e0, p.eta());
+        return summarise(name, w, st, opt, e0, p, notes);
+    }
+
+    /** The fit range: points [from, to) of the grid, x/y over it, the peak window [wlo, whi] and the reference energy of the baseline line. */
+    private record Window(double[] x, double[] y, int n, double wlo, double whi, double xref, Baseline kind, int np, int nb, int npar) {}
+
+    /**
+     * Start values and bounds of every parameter (baseline first: line offset and slope at xref,
+     * step height, width, position; then area, centre, fwhm per peak), the fixed baseline of the
+     * spline kind, and the initial centres.
+     */
+    private record Starts(double[] start, double[] lower, double[] upper, double[] fixedBase, List<Double> centres) {}
+
+    /** E0: given, or the main edge (steepest rise of the spectrum smoothed by a 3 eV Gaussian). */
+    private static double edge(String name, double[] e, double[] y, Params p, List<String> notes) throws EdgeworksException {
+        if (p.e0() != null) return p.e0();
+        double e0 = org.edgeworks.xas.kernel.EdgePosition.mainEdge(e, y, e.length, 3.0);
+        if (!Double.isFinite(e0)) throw EdgeworksException.of(name, "e0: no edge found; give e0");
+        notes.add("E0 " + e0 + " eV: the steepest rise of the spectrum smoothed by a 3 eV Gaussian (the main edge, not a strong pre-edge peak)");
+        return e0;
+    }
+
+    /** The fit range and peak window relative to E0, refusing too few points or bad ranges. */
+    private static Window window(String name, double[] e, double[] y, double e0, Params p) throws EdgeworksException {
         int np = p.peaks();
         if (np < 1 || np > 6) throw EdgeworksException.of(name, "peaks: 1 to 6 peaks");
         if (p.centres() != null && !p.centres().isEmpty() && p.centres().size() != np)
@@ -118,14 +138,25 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
         int npar = nb + 3 * np;
         if (n <= npar + 1) throw EdgeworksException.of(name, "emin: only " + n + " points in the fit range for " + npar + " parameters");
         double[] x = java.util.Arrays.copyOfRange(e, from, to), yw = java.util.Arrays.copyOfRange(y, from, to);
-        double wlo = e0 + p.elo(), whi = e0 + p.ehi(), xref = x[n - 1];
-        // baseline start: a line through the points outside the peak window
+        return new Window(x, yw, n, e0 + p.elo(), e0 + p.ehi(), x[n - 1], kind, np, nb, npar);
+    }
+
+    /**
+     * Start values: a baseline through the points outside the peak window (a line below it plus
+     * the step, or the fixed spline), then the peaks at the given centres or the highest local
+     * maxima above that baseline in the window.
+     */
+    private static Starts starts(String name, Window w, double e0, Params p) throws EdgeworksException {
+        int n = w.n(), nb = w.nb(), np = w.np();
+        double[] x = w.x(), yw = w.y();
+        double wlo = w.wlo(), whi = w.whi(), xref = w.xref();
+        Baseline kind = w.kind();
         List<double[]> outside = new ArrayList<>();
         for (int i = 0; i < n; i++) if (x[i] < wlo || x[i] > whi) outside.add(new double[] {x[i], yw[i]});
         if (outside.size() < 4) throw EdgeworksException.of(name, "elo: fewer than 4 points outside the peak window for the baseline");
         double[] bx = outside.stream().mapToDouble(v -> v[0]).toArray(), by = outside.stream().mapToDouble(v -> v[1]).toArray();
         double[] fixedBase = new double[n];
-        double[] start = new double[npar], lower = new double[npar], upper = new double[npar];
+        double[] start = new double[w.npar()], lower = new double[w.npar()], upper = new double[w.npar()];
         if (kind == Baseline.SPLINE) {
             org.edgeworks.xas.kernel.CubicSpline sp = baselineSpline(bx, by);
             for (int i = 0; i < n; i++) fixedBase[i] = sp.value(x[i]);
@@ -160,28 +191,38 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
             lower[q + 1] = Math.max(x[0], c - CENTRE_RANGE); upper[q + 1] = Math.min(x[n - 1], c + CENTRE_RANGE);
             lower[q + 2] = 0.05; upper[q + 2] = 15;
         }
-        double eta = p.eta();
-        final double[] lo = lower, hi = upper;
-        java.util.function.Function<double[], double[]> model = par -> {
-            double[] f = new double[n];
-            for (int i = 0; i < n; i++) {
-                double v = kind == Baseline.SPLINE ? fixedBase[i] : baseline(kind, par, x[i], xref);
-                for (int j = 0; j < np; j++) v += pseudoVoigt(x[i], par[nb + 3 * j], par[nb + 3 * j + 1], par[nb + 3 * j + 2], eta);
-                f[i] = v;
-            }
-            return f;
-        };
-        // the step position is multimodal with peaks on the step (white lines): start it at E0 and
-        // 1, 2, 3, 4 eV either side, keep the lowest chi-square
-        double[] stepStarts = kind == Baseline.SPLINE ? new double[] {Double.NaN} : new double[] {0, -1, 1, -2, 2, -3, 3, -4, 4};
+        return new Starts(start, lower, upper, fixedBase, centres);
+    }
+
+    /** The model over the fit range: baseline plus the peaks, for parameters {@code par}. */
+    private static double[] model(Window w, Starts st, double eta, double[] par) {
+        int n = w.n(), nb = w.nb();
+        double[] f = new double[n];
+        for (int i = 0; i < n; i++) {
+            double v = w.kind() == Baseline.SPLINE ? st.fixedBase()[i] : baseline(w.kind(), par, w.x()[i], w.xref());
+            for (int j = 0; j < w.np(); j++) v += pseudoVoigt(w.x()[i], par[nb + 3 * j], par[nb + 3 * j + 1], par[nb + 3 * j + 2], eta);
+            f[i] = v;
+        }
+        return f;
+    }
+
+    /**
+     * Levenberg-Marquardt within the bounds (clamped), central-difference Jacobian. The step
+     * position is multimodal with peaks on the step (white lines): it starts at E0 and 1, 2, 3,
+     * 4 eV either side and the lowest chi-square is kept.
+     */
+    private static LeastSquaresOptimizer.Optimum fit(String name, Window w, Starts st, double e0, double eta) throws EdgeworksException {
+        int n = w.n();
+        final double[] lo = st.lower(), hi = st.upper();
+        double[] stepStarts = w.kind() == Baseline.SPLINE ? new double[] {Double.NaN} : new double[] {0, -1, 1, -2, 2, -3, 3, -4, 4};
         LeastSquaresOptimizer.Optimum opt = null;
         MathIllegalStateException failure = null;
         for (double ds : stepStarts) {
-            double[] s0 = start.clone();
+            double[] s0 = st.start().clone();
             if (!Double.isNaN(ds)) s0[4] = e0 + ds;
             try {
                 LeastSquaresOptimizer.Optimum o = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
-                    .start(s0).target(yw).maxEvaluations(20000).maxIterations(2000)
+                    .start(s0).target(w.y()).maxEvaluations(20000).maxIterations(2000)
                     .parameterValidator(v -> {
                         double[] c = v.toArray();
                         for (int k = 0; k < c.length; k++) c[k] = Math.max(lo[k], Math.min(hi[k], c[k]));
@@ -189,13 +230,13 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
                     })
                     .model(point -> {
                         double[] par = point.toArray();
-                        double[] f0 = model.apply(par);
+                        double[] f0 = model(w, st, eta, par);
                         double[][] jac = new double[n][par.length];
                         for (int k = 0; k < par.length; k++) { // central differences
                             double h = 1e-6 * Math.max(1, Math.abs(par[k]));
                             double[] pp = par.clone(), pm = par.clone();
                             pp[k] += h; pm[k] -= h;
-                            double[] fp = model.apply(pp), fm = model.apply(pm);
+                            double[] fp = model(w, st, eta, pp), fm = model(w, st, eta, pm);
                             for (int i = 0; i < n; i++) jac[i][k] = (fp[i] - fm[i]) / (2 * h);
                         }
                         return new Pair<>(new ArrayRealVector(f0, false), new Array2DRowRealMatrix(jac, false));
@@ -207,8 +248,22 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
             }
         }
         if (opt == null) throw EdgeworksException.of(name, "peaks: the fit did not converge (" + failure.getMessage() + ")");
+        return opt;
+    }
+
+    /**
+     * The peaks, total area and area-weighted centroid with standard errors from the covariance
+     * scaled by the reduced chi-square; warnings for a step at its bounds; the provenance of the
+     * values used (E0, ranges, initial centres, the fitted step).
+     */
+    private Result<PreEdge> summarise(String name, Window w, Starts st, LeastSquaresOptimizer.Optimum opt, double e0, Params p,
+                                      List<String> notes) throws EdgeworksException {
+        int n = w.n(), nb = w.nb(), np = w.np(), npar = w.npar();
+        double[] x = w.x(), yw = w.y(), lower = st.lower(), upper = st.upper();
+        Baseline kind = w.kind();
+        double eta = p.eta();
         double[] par = opt.getPoint().toArray();
-        double[] fit = model.apply(par);
+        double[] fit = model(w, st, eta, par);
         double chi2 = 0, yy = 0;
         for (int i = 0; i < n; i++) { double r = yw[i] - fit[i]; chi2 += r * r; yy += yw[i] * yw[i]; }
         double redchi = chi2 / (n - npar);
@@ -246,7 +301,7 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
             vc += gc[u] * cov.getEntry(u, v) * gc[v];
         }
         double[] base = new double[n];
-        for (int i = 0; i < n; i++) base[i] = kind == Baseline.SPLINE ? fixedBase[i] : baseline(kind, par, x[i], xref);
+        for (int i = 0; i < n; i++) base[i] = kind == Baseline.SPLINE ? st.fixedBase()[i] : baseline(kind, par, x[i], w.xref());
         if (kind != Baseline.SPLINE) {
             if (Math.abs(par[4] - lower[4]) < 1e-6 || Math.abs(par[4] - upper[4]) < 1e-6)
                 notes.add("warning: the step position ended at its bound " + par[4] + " eV (E0 +- " + STEP_RANGE + " eV)");
@@ -261,7 +316,7 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
         used.put("ehi", p.ehi());
         used.put("baseline", kind.label());
         used.put("peaks", np);
-        used.put("initial_centres", centres);
+        used.put("initial_centres", st.centres());
         used.put("eta", eta);
         used.put("initial_fwhm", p.fwhm());
         if (kind != Baseline.SPLINE) {
