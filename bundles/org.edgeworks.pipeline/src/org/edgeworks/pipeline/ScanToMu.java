@@ -74,7 +74,7 @@ public final class ScanToMu implements Processor<Scan, ScanToMu.Params, Spectrum
         String icr = null, ocr = null;
         if (m == MuMode.FLUORESCENCE && deadTime && scan.first(ChannelRole.ICR).isPresent() && scan.first(ChannelRole.OCR).isPresent()) {
             Channel ci = scan.first(ChannelRole.ICR).get(), co = scan.first(ChannelRole.OCR).get();
-            Channel ec = energy != null ? XasInput.column(scan, energy.split("\\+")[0].trim(), String.valueOf(scan.source()))
+            Channel ec = energy != null ? XasInput.ChannelSum.parse(scan, energy, String.valueOf(scan.source())).channels().get(0)
                 : scan.first(ChannelRole.ENERGY).orElse(null);
             if (ci.rank() == 1 && co.rank() == 1 && ec != null && ec.rank() == 1 && ci.shape()[0] == ec.shape()[0]) {
                 icr = ci.name();

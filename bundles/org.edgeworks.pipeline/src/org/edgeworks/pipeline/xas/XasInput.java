@@ -101,41 +101,44 @@ public final class XasInput {
         String energy = sel.energy(), mu = sel.mu(), i0 = sel.i0(), it = sel.it(), ifl = sel.ifl(),
             icr = sel.icr(), ocr = sel.ocr();
         String f = file;
-        Channel ec = energy != null ? column(scan, energy.split("\\+")[0].trim(), f) : scan.first(ChannelRole.ENERGY).orElseGet(() -> first(scan));
+        ChannelSum es = energy != null ? ChannelSum.parse(scan, energy, f) : null;
+        Channel ec = es != null ? es.channels().get(0) : scan.first(ChannelRole.ENERGY).orElseGet(() -> first(scan));
         if (ec == null) throw new EdgeworksException(f, null, "no channels");
-        double[] e = energy != null && energy.contains("+") ? values(scan, energy, f) : ec.readDoubles(f);
+        double[] e = es != null ? es.values(f) : ec.readDoubles(f);
         String selection;
         Spectrum s;
         List<String> notes = new ArrayList<>();
         Map<String, Object> used = new LinkedHashMap<>();
         String mode = autoMode(scan, sel);
         used.put("mode", mode);
-        used.put("energy", energy != null ? energy : ec.name());
+        String eName = es != null ? es.name() : ec.name();
+        used.put("energy", eName);
         if (mu != null) {
-            s = withSigma(scan, spectrum(label, e, values(scan, mu, f), mu, f, mu), mu, f, notes);
-            selection = ec.name() + "," + mu;
-            used.put("signal", mu);
+            ChannelSum ms = ChannelSum.parse(scan, mu, f);
+            s = withSigma(scan, spectrum(label, e, ms.values(f), ms.name(), f, ms.name()), ms.name(), f, notes);
+            selection = eName + "," + ms.name();
+            used.put("signal", ms.name());
         } else if (!mode.equals("mu")) {
             MuMode m = MuMode.parse(mode);
-            Channel c0 = i0 != null ? column(scan, i0.split("\\+")[0].trim(), f) : role(scan, ChannelRole.I0, "--i0", f);
-            Channel cs = switch (m) {
-                case TRANSMISSION -> it != null ? column(scan, it.split("\\+")[0].trim(), f) : role(scan, ChannelRole.IT, "--it", f);
-                case FLUORESCENCE -> ifl != null ? column(scan, ifl.split("\\+")[0].trim(), f) : scan.first(ChannelRole.IF).or(() -> scan.first(ChannelRole.PFY)).orElseThrow(() -> missing(scan, "--if", f));
-                case YIELD -> ifl != null ? column(scan, ifl.split("\\+")[0].trim(), f) : scan.first(ChannelRole.TEY).orElseThrow(() -> missing(scan, "--if", f));
-            };
-            double[] ci = icr != null ? values(scan, icr, f) : null, co = ocr != null ? values(scan, ocr, f) : null;
-            double[] v0 = i0 != null ? values(scan, i0, f) : c0.readDoubles(f);
+            ChannelSum c0 = i0 != null ? ChannelSum.parse(scan, i0, f) : ChannelSum.of(role(scan, ChannelRole.I0, "--i0", f));
             String sig = m == MuMode.TRANSMISSION ? it : ifl;
-            double[] vs = sig != null ? values(scan, sig, f) : cs.readDoubles(f);
+            ChannelSum cs = sig != null ? ChannelSum.parse(scan, sig, f) : ChannelSum.of(switch (m) {
+                case TRANSMISSION -> role(scan, ChannelRole.IT, "--it", f);
+                case FLUORESCENCE -> scan.first(ChannelRole.IF).or(() -> scan.first(ChannelRole.PFY)).orElseThrow(() -> missing(scan, "--if", f));
+                case YIELD -> scan.first(ChannelRole.TEY).orElseThrow(() -> missing(scan, "--if", f));
+            });
+            ChannelSum sicr = icr != null ? ChannelSum.parse(scan, icr, f) : null, socr = ocr != null ? ChannelSum.parse(scan, ocr, f) : null;
+            double[] ci = sicr != null ? sicr.values(f) : null, co = socr != null ? socr.values(f) : null;
+            double[] v0 = c0.values(f), vs = cs.values(f);
             var r = new MuProcessor().apply(new MuProcessor.Channels(label, e, v0, vs, ci, co),
                 new MuProcessor.Params(m, true));
             s = r.value();
             notes.addAll(r.provenance().notes());
             notes.add("mu = " + r.provenance().parameters().get("formula") + " from " + c0.name() + ", " + cs.name());
-            selection = ec.name() + "," + m.label() + "(" + c0.name() + "," + cs.name() + ")";
-            if (icr != null && ocr != null) { used.put("icr", icr); used.put("ocr", ocr); }
-            used.put("i0", i0 != null ? i0 : c0.name());
-            used.put("signal", sig != null ? sig : cs.name());
+            selection = eName + "," + m.label() + "(" + c0.name() + "," + cs.name() + ")";
+            if (sicr != null && socr != null) { used.put("icr", sicr.name()); used.put("ocr", socr.name()); }
+            used.put("i0", c0.name());
+            used.put("signal", cs.name());
             used.putAll(r.provenance().parameters());
         } else {
             Channel mc = scan.first(ChannelRole.MU).orElse(null);
@@ -148,7 +151,7 @@ public final class XasInput {
                 mc = all.get(0);
             }
             s = withSigma(scan, spectrum(label, e, mc.readDoubles(f), mc.name(), f, mc.sourcePath()), mc.name(), f, notes);
-            selection = ec.name() + "," + mc.name();
+            selection = eName + "," + mc.name();
             used.put("signal", mc.name());
         }
         return new Made(s, selection, notes, used);
@@ -168,16 +171,56 @@ public final class XasInput {
 
     /** The values of COL, or the point-by-point sum of COL+COL+... (e.g. two electrometer channels). */
     public static double[] values(Scan scan, String key, String f) throws EdgeworksException {
-        double[] sum = null;
-        for (String part : key.split("\\+")) {
-            double[] v = column(scan, part.trim(), f).readDoubles(f);
-            if (sum == null) sum = v;
-            else {
-                if (v.length != sum.length) throw new EdgeworksException(f, null, "columns of '" + key + "' differ in length");
-                for (int i = 0; i < v.length; i++) sum[i] += v[i];
-            }
+        return ChannelSum.parse(scan, key, f).values(f);
+    }
+
+    /**
+     * A channel expression as the command line (--energy/--i0/--it/--if/--mu/--icr/--ocr), the
+     * workbench and pipelines (org.edgeworks.pipeline.mu's energy/i0/signal) write it: one column,
+     * or the point-by-point sum COL+COL+... of several (e.g. the two electrometer channels of one
+     * ion chamber), each COL a label or a zero-based index ({@link #column}). The one parser of that
+     * syntax; {@link #name()} is what provenance records: the resolved channels joined by '+'.
+     *
+     * @param channels the summed channels, in the order written (at least one)
+     */
+    public record ChannelSum(List<Channel> channels) {
+        public ChannelSum {
+            channels = List.copyOf(channels);
+            if (channels.isEmpty()) throw new IllegalArgumentException("no channel");
         }
-        return sum;
+
+        /** One channel as it is. */
+        public static ChannelSum of(Channel c) { return new ChannelSum(List.of(c)); }
+
+        /** Parses {@code text} against the scan; an empty term or an unknown column is refused naming the file. */
+        public static ChannelSum parse(Scan scan, String text, String f) throws EdgeworksException {
+            List<Channel> cs = new ArrayList<>();
+            for (String part : text.split("\\+", -1)) {
+                String key = part.trim();
+                if (key.isEmpty()) throw new EdgeworksException(f, null, "'" + text + "': an empty term in a channel sum (write COL or COL+COL)");
+                cs.add(column(scan, key, f));
+            }
+            return new ChannelSum(cs);
+        }
+
+        /** The channel names joined by '+', e.g. {@code albaem02_ch1+albaem02_ch2}. */
+        public String name() {
+            return String.join("+", channels.stream().map(Channel::name).toList());
+        }
+
+        /** The values, summed point by point; channels of different lengths are refused. */
+        public double[] values(String f) throws EdgeworksException {
+            double[] sum = null;
+            for (Channel c : channels) {
+                double[] v = c.readDoubles(f);
+                if (sum == null) sum = v;
+                else {
+                    if (v.length != sum.length) throw new EdgeworksException(f, null, "columns of '" + name() + "' differ in length");
+                    for (int i = 0; i < v.length; i++) sum[i] += v[i];
+                }
+            }
+            return sum;
+        }
     }
 
     /**
