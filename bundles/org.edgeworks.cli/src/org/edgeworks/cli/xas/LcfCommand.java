@@ -24,6 +24,8 @@ import picocli.CommandLine.Parameters;
  * and the series table over all samples (one row per sample: fractions, stderr, R): lcf.json, lcf.csv, lcf.png.
  */
 @Command(name = "lcf", mixinStandardHelpOptions = true, description = {"Linear-combination fit of a sample by references.",
+    "The channel options (--energy, --mu, --mode, --i0, --it, --if) read the samples; the references are read by the auto rule"
+        + " (their MU column, I0 with It/If, or their only column) unless --ref-energy/--ref-mu/--ref-mode/--ref-i0/--ref-it/--ref-if choose.",
     "A fit with R-factor above " + LcfProcessor.POOR_FIT_R_FACTOR + " is a poor fit: a warning line names the sample (and a note in its JSON);"
         + " calibrate/align its energy to the references' first (e.g. an uncalibrated scan 15 eV off)."})
 public final class LcfCommand extends XasSubcommand {
@@ -33,6 +35,7 @@ public final class LcfCommand extends XasSubcommand {
     @Option(names = "--valence", paramLabel = "NAME=V", description = "Formal valence of a reference, for the average valence (repeat; each NAME once).") List<String> valenceArgs;
     private Map<String, Double> valences;
     @Mixin LcfOptions fit;
+    @Mixin ReferenceOptions refOptions;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "lcf", description = "Series table base name (default lcf).") String tableName;
 
     @Override
@@ -42,9 +45,10 @@ public final class LcfCommand extends XasSubcommand {
         List<Spectrum> rs = new ArrayList<>();
         List<SourceRef> refSources = new ArrayList<>();
         List<Double> vals = new ArrayList<>();
+        XasInputOptions refReader = refOptions.reader(in);
         for (var e : refs.entrySet()) {
-            XasInput.Loaded r = in.load(e.getValue(), e.getKey());
-            rs.add(in.norm(r));
+            XasInput.Loaded r = refOptions.load(refReader, e.getValue(), e.getKey());
+            rs.add(refReader.norm(r));
             refSources.add(r.source());
             vals.add(valences.get(e.getKey()));
         }
