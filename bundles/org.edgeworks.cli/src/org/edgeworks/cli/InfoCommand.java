@@ -67,6 +67,8 @@ public final class InfoCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new EdgeworksException(f, null, "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
+        String truncated = probe.hdf5Truncation();
+        if (truncated != null) throw new EdgeworksException(f, null, truncated);
         out.println("== " + f);
         if (probe.isHdf5()) {
             try (NexusFile nx = NexusFile.open(f)) {

@@ -67,6 +67,13 @@ public final class NexusFile implements AutoCloseable {
     /** Opens a file read-only. */
     public static NexusFile open(Path file) throws EdgeworksException {
         if (!Files.isRegularFile(file)) throw new EdgeworksException(file, null, "no such file");
+        String truncated;
+        try {
+            truncated = org.edgeworks.core.detector.FileProbe.of(file).hdf5Truncation();
+        } catch (IOException e) {
+            throw new EdgeworksException(file, null, "cannot read: " + e.getMessage(), e);
+        }
+        if (truncated != null) throw new EdgeworksException(file, null, truncated);
         FileChannel fc = null;
         try {
             fc = FileChannel.open(file, StandardOpenOption.READ);

@@ -215,7 +215,7 @@ final class BadInputCorpus {
         List<Case> c = new ArrayList<>();
         // HDF5 / NeXus: damaged bytes
         c.add(broken("hdf5-truncated-half", "HDF5", "good.nxs cut at half its length (scan aborted mid-write)",
-            "truncated_half.nxs", "", "", XAS));
+            "truncated_half.nxs", "", "truncated: ", XAS));
         c.add(broken("hdf5-truncated-superblock", "HDF5", "first 40 bytes of good.nxs only", "truncated_superblock.nxs", "", "", XAS));
         c.add(broken("hdf5-zero-bytes", "HDF5", "an empty .nxs file", "zero_bytes.nxs", "", "", XAS));
         c.add(broken("hdf5-bitflip-signature", "HDF5", "good.nxs with one bit flipped in the HDF5 signature", "bitflip_signature.nxs", "", "", XAS));
@@ -254,8 +254,8 @@ final class BadInputCorpus {
             }, null, null));
         c.add(broken("hdf5-shape-1e12-1d", "HDF5", "1-D signal declared with 10^12 elements: the tree describes it, reading it is refused",
             "huge_1d.nxs", "/entry/data/mu", "[1000000000000]", XAS));
-        c.add(broken("hdf5-missing-chunks", "HDF5", "chunked signal whose later chunks lie past the end of the file",
-            "missing_chunks.nxs", "/entry/data/mu", "", XAS));
+        c.add(broken("hdf5-missing-chunks", "HDF5", "chunked signal whose later chunks lie past the end of the file (the file is cut short: named as truncated)",
+            "missing_chunks.nxs", "", "truncated: ", XAS));
         c.add(broken("hdf5-corrupt-gzip-chunk", "HDF5", "gzip-filtered chunk holding bytes that are not deflate data",
             "corrupt_gzip_chunk.nxs", "/entry/data/mu", "", XAS));
         // HDF5 / NeXus: wrong types and layout
@@ -356,9 +356,10 @@ final class BadInputCorpus {
                 return null;
             }, null, null));
         c.add(broken("hdf5-fuzz-object-header-size", "HDF5", "fuzz finding timeout-9ea03567: a corrupt object-header size (jHDF allocated"
-            + " ~550 MB for this 1.5 kB file); now refused before allocating", "fuzz_object_header_size.nxs", "/", "nxdata", XAS));
+            + " ~550 MB for this 1.5 kB file); now refused before allocating: the 1.5 kB are the start of a 9168-byte file, named as truncated",
+            "fuzz_object_header_size.nxs", "", "truncated: 1510 of 9168 bytes", XAS));
         c.add(broken("hdf5-fuzz-timeout-fc4bd4f2", "HDF5", "fuzz finding timeout-fc4bd4f2 (issue 13 run): corrupt header sizes",
-            "fuzz_timeout_fc4bd4f2.nxs", "/", "nxdata", XAS));
+            "fuzz_timeout_fc4bd4f2.nxs", "", "truncated: 1168 of 9168 bytes", XAS));
     }
 
     private static Case broken(String id, String area, String input, String file, String where, String problem, String[] cli) {

@@ -57,6 +57,8 @@ public final class DetectorRegistry {
         } catch (IOException e) {
             throw new EdgeworksException(file, null, "cannot read: " + e.getMessage(), e);
         }
+        String truncated = probe.hdf5Truncation();
+        if (truncated != null) throw new EdgeworksException(file, null, truncated);
         record Scored(Entry e, int score) {}
         Scored best = null;
         for (Entry e : entries) {

@@ -14,13 +14,52 @@ import java.util.Arrays;
 public final class FileProbe {
     private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
     private final byte[] head;
+    private final long size;
 
-    private FileProbe(byte[] head) { this.head = head; }
+    private FileProbe(byte[] head, long size) { this.head = head; this.size = size; }
 
     public static FileProbe of(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return new FileProbe(in.readNBytes(4096));
+            return new FileProbe(in.readNBytes(4096), Files.size(file));
         }
+    }
+
+    /** The file's length in bytes when probed. */
+    public long size() { return size; }
+
+    /**
+     * For an HDF5 file (superblock at offset 0) shorter than the end-of-file address its superblock
+     * declares: "truncated: N of M bytes" (a partial copy or an interrupted transfer; h5py refuses
+     * such a file as "truncated file"). Otherwise null. The superblock is read from the probed head
+     * by its fixed layout (HDF5 File Format Specification, "Format Signature and Superblock":
+     * versions 0 and 1 hold base, free-space, end-of-file and driver addresses at bytes 24 and 28,
+     * versions 2 and 3 base, extension, end-of-file and root addresses at byte 12; offsets are
+     * "size of offsets" bytes, little-endian). Written here rather than through jHDF because core
+     * has no HDF5 library and every detector, and NexusFile.open, must see the same answer first.
+     */
+    public String hdf5Truncation() {
+        if (!isHdf5() || head.length < 16) return null;
+        int version = head[8] & 0xff, offsets, at;
+        if (version == 0 || version == 1) {
+            offsets = head[13] & 0xff;
+            at = (version == 0 ? 24 : 28) + 2 * offsets;
+        } else if (version == 2 || version == 3) {
+            offsets = head[9] & 0xff;
+            at = 12 + 2 * offsets;
+        } else {
+            return null;
+        }
+        if (offsets < 2 || offsets > 8 || at + offsets > head.length) return null;
+        long eof = 0;
+        boolean undefined = true;
+        for (int i = offsets - 1; i >= 0; i--) {
+            int b = head[at + i] & 0xff;
+            undefined &= b == 0xff;
+            eof = (eof << 8) | b;
+        }
+        // the "undefined address" (all bits set) says nothing; an address beyond 2^63 is not a length
+        if (undefined || eof < 0 || size >= eof) return null;
+        return "truncated: " + size + " of " + eof + " bytes";
     }
 
     public byte[] head() { return head.clone(); }
