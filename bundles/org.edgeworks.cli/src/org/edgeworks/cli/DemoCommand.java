@@ -21,7 +21,8 @@ public final class DemoCommand implements Callable<Integer> {
     /** The parts, in the order they run. Each issue adds its own. */
     static List<DemoPart> parts() {
         return List.of(new InfoDemo(), new org.edgeworks.cli.xas.XasDemo(), new org.edgeworks.cli.rixs.RixsDemo(),
-            new org.edgeworks.cli.xas.ExafsDemo(), new org.edgeworks.cli.xas.AthenaDemo());
+            new org.edgeworks.cli.xas.ExafsDemo(), new org.edgeworks.cli.xas.AthenaDemo(),
+            new org.edgeworks.cli.xas.StackDemo());
     }
 
     @Option(names = "--samples", description = "Sample data folder (default: ${DEFAULT-VALUE}).",
