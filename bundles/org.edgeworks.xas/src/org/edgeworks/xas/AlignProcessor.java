@@ -8,8 +8,7 @@ import java.util.Map;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Param;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.xas.kernel.CubicSpline;
 import org.edgeworks.xas.kernel.Gradient;
@@ -29,7 +28,7 @@ import org.hipparchus.optim.univariate.UnivariatePointValuePair;
  * spline. A 0.05 eV scan over +-maxShift brackets the minimum, Hipparchus' Brent optimiser
  * refines it. The result's shift is what is added to the sample's energies: -delta.
  */
-public final class AlignProcessor implements Processor<AlignProcessor.Input, AlignProcessor.Params, AlignProcessor.Alignment> {
+public final class AlignProcessor extends BaseProcessor<AlignProcessor.Input, AlignProcessor.Params, AlignProcessor.Alignment> {
     public static final String ID = "org.edgeworks.xas.align";
 
     /** Both as mu (normalised here with Larch's defaults) or both already normalised. */
@@ -47,11 +46,8 @@ public final class AlignProcessor implements Processor<AlignProcessor.Input, Ali
     public record Alignment(String reference, String sample, double shift, double referenceE0, double residual, int points,
                             Spectrum alignedSample, boolean atBound) {}
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "Align to a reference (derivative least squares)"; }
-    @Override public Class<Input> inputType() { return Input.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public AlignProcessor() { super(ID, "1.0", "Align to a reference (derivative least squares)", Input.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     @Override
@@ -119,8 +115,8 @@ public final class AlignProcessor implements Processor<AlignProcessor.Input, Ali
         used.put("shift", shift);
         used.put("coarse_shift", -coarse);
         used.put("at_bound", atBound);
-        return new Result<>(new Alignment(r.name(), s.name(), shift, e0, Math.sqrt(residual2 / x.length), x.length, aligned, atBound),
-            Provenance.of(ID, version(), used, notes));
+        return result(new Alignment(r.name(), s.name(), shift, e0, Math.sqrt(residual2 / x.length), x.length, aligned, atBound),
+            used, notes);
     }
 
     /**

@@ -9,8 +9,7 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Axis;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Param;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 
 /**
@@ -19,7 +18,7 @@ import org.edgeworks.core.processing.Result;
  * {@code grid} gives Larch find_e0's grid point);
  * the same shift is added to the energy axis of every sample measured with it.
  */
-public final class CalibrateProcessor implements Processor<CalibrateProcessor.Input, CalibrateProcessor.Params, CalibrateProcessor.Calibration> {
+public final class CalibrateProcessor extends BaseProcessor<CalibrateProcessor.Input, CalibrateProcessor.Params, CalibrateProcessor.Calibration> {
     public static final String ID = "org.edgeworks.xas.calibrate";
 
     /** The reference foil's mu and the spectra measured with it (may be empty). */
@@ -36,11 +35,8 @@ public final class CalibrateProcessor implements Processor<CalibrateProcessor.In
     public record Calibration(String reference, double measuredE0, double referenceE0, double shift, Spectrum calibratedReference,
                               List<Spectrum> calibratedSamples, double shiftStderr) {}
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "Calibrate against a reference foil"; }
-    @Override public Class<Input> inputType() { return Input.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public CalibrateProcessor() { super(ID, "1.0", "Calibrate against a reference foil", Input.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     @Override
@@ -67,7 +63,7 @@ public final class CalibrateProcessor implements Processor<CalibrateProcessor.In
         used.put("e0_method", m.label());
         used.put("shift", shift);
         used.put("shift_stderr", edge.stderr());
-        return new Result<>(new Calibration(name, measured, p.referenceE0(), shift, ref, samples, edge.stderr()), Provenance.of(ID, version(), used, notes));
+        return result(new Calibration(name, measured, p.referenceE0(), shift, ref, samples, edge.stderr()), used, notes);
     }
 
     static Spectrum shifted(Spectrum s, double shift) {

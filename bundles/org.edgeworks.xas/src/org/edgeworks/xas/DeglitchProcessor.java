@@ -10,8 +10,7 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Axis;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Param;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 
 /**
@@ -22,7 +21,7 @@ import org.edgeworks.core.processing.Result;
  * spectrum (so a white line's curvature is not mistaken for a glitch). Flagged points are
  * reported and removed only on request.
  */
-public final class DeglitchProcessor implements Processor<Spectrum, DeglitchProcessor.Params, DeglitchProcessor.Deglitched> {
+public final class DeglitchProcessor extends BaseProcessor<Spectrum, DeglitchProcessor.Params, DeglitchProcessor.Deglitched> {
     public static final String ID = "org.edgeworks.xas.deglitch";
 
     public record Params(
@@ -35,11 +34,8 @@ public final class DeglitchProcessor implements Processor<Spectrum, DeglitchProc
     public record Deglitched(String name, int[] flagged, double[] flaggedEnergies, double[] residual, double[] median,
                              double noise, Spectrum spectrum) {}
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "Deglitch (running median + k*MAD)"; }
-    @Override public Class<Spectrum> inputType() { return Spectrum.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public DeglitchProcessor() { super(ID, "1.0", "Deglitch (running median + k*MAD)", Spectrum.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     @Override
@@ -94,7 +90,7 @@ public final class DeglitchProcessor implements Processor<Spectrum, DeglitchProc
         used.put("k", p.k());
         used.put("remove", p.remove());
         used.put("noise_mad_sigma", global);
-        return new Result<>(new Deglitched(name, idx, fe, res, med, global, out), Provenance.of(ID, version(), used, notes));
+        return result(new Deglitched(name, idx, fe, res, med, global, out), used, notes);
     }
 
     /**

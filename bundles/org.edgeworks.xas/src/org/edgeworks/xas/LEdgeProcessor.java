@@ -6,8 +6,7 @@ import java.util.Map;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Param;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.xas.kernel.LarchIndex;
 import org.edgeworks.xas.kernel.Normalizer;
@@ -22,7 +21,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * pre- and post-edge ranges (closed form). Normalised to the post-edge level (h) or to the L3 maximum
  * of mu - pre; the result records which.
  */
-public final class LEdgeProcessor implements Processor<Spectrum, LEdgeProcessor.Params, LEdgeProcessor.LEdge> {
+public final class LEdgeProcessor extends BaseProcessor<Spectrum, LEdgeProcessor.Params, LEdgeProcessor.LEdge> {
     public static final String ID = "org.edgeworks.xas.ledge";
 
     public enum Scale implements XasEnum {
@@ -76,11 +75,8 @@ public final class LEdgeProcessor implements Processor<Spectrum, LEdgeProcessor.
                         double[] whiteLines, double eL3, double eL2, double stepHeight, double l3Step, double l2Step,
                         double scaleValue, Scale scale) {}
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "L2,3-edge two-step background"; }
-    @Override public Class<Spectrum> inputType() { return Spectrum.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public LEdgeProcessor() { super(ID, "1.0", "L2,3-edge two-step background", Spectrum.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     @Override
@@ -165,7 +161,7 @@ public final class LEdgeProcessor implements Processor<Spectrum, LEdgeProcessor.
         used.put("step_height", h);
         used.put("scale", sc.label());
         used.put("scale_value", scale);
-        return new Result<>(new LEdge(name, e, mu, pre, norm, bg, wl, l3, l2, h, r * h, (1 - r) * h, scale, sc),
-            Provenance.of(ID, version(), used, g.notes()));
+        return result(new LEdge(name, e, mu, pre, norm, bg, wl, l3, l2, h, r * h, (1 - r) * h, scale, sc),
+            used, g.notes());
     }
 }

@@ -9,8 +9,7 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Param;
 import org.edgeworks.core.processing.Parameters;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.xas.kernel.CubicSpline;
 import org.edgeworks.xas.kernel.LarchIndex;
@@ -23,7 +22,7 @@ import org.edgeworks.xas.kernel.Normalizer;
  * shifts; R-factor = sum(data - fit)^2 / sum data^2 (Larch's), reduced chi-square, weights with
  * standard errors, average valence; combinatorial mode ranks every subset by R-factor.
  */
-public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProcessor.Params, LcfProcessor.LcfResult> {
+public final class LcfProcessor extends BaseProcessor<LcfProcessor.Input, LcfProcessor.Params, LcfProcessor.LcfResult> {
     public static final String ID = "org.edgeworks.xas.lcf";
     /**
      * R-factor above which a fit is called poor (a warning note naming the sample): a sample on the
@@ -107,11 +106,8 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
         }
     }
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "Linear-combination fit"; }
-    @Override public Class<Input> inputType() { return Input.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public LcfProcessor() { super(ID, "1.0", "Linear-combination fit", Input.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     @Override
@@ -155,7 +151,7 @@ public final class LcfProcessor implements Processor<LcfProcessor.Input, LcfProc
         used.put("points", npts);
         used.put("rank", rank.label());
         used.put("interpolation", "not-a-knot cubic spline of each reference onto the sample grid (Larch lincombo_fit)");
-        return new Result<>(res, Provenance.of(ID, version(), used, notes));
+        return result(res, used, notes);
     }
 
     /** The references as clean grids (their clean-up noted by name), refusing a name given twice. */

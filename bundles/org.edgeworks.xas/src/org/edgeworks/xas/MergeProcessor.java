@@ -9,8 +9,7 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Axis;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Param;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.xas.kernel.CubicSpline;
 import org.edgeworks.xas.kernel.LarchIndex;
@@ -23,7 +22,7 @@ import org.edgeworks.xas.kernel.LarchIndex;
  * standard error is 1/sqrt(sum of weights), scaled by sqrt(reduced chi-square) where the scans
  * scatter more than their sigma says (the error bar never claims less than the scans show).
  */
-public final class MergeProcessor implements Processor<MergeProcessor.Input, MergeProcessor.Params, MergeProcessor.Merged> {
+public final class MergeProcessor extends BaseProcessor<MergeProcessor.Input, MergeProcessor.Params, MergeProcessor.Merged> {
     public static final String ID = "org.edgeworks.xas.merge";
 
     public record Input(String name, List<Spectrum> spectra) {}
@@ -36,11 +35,8 @@ public final class MergeProcessor implements Processor<MergeProcessor.Input, Mer
 
     public record Merged(String name, double[] energy, double[] mean, double[] stderr, int count, Spectrum spectrum) {}
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "Merge repeated scans"; }
-    @Override public Class<Input> inputType() { return Input.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public MergeProcessor() { super(ID, "1.0", "Merge repeated scans", Input.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     @Override
@@ -117,7 +113,7 @@ public final class MergeProcessor implements Processor<MergeProcessor.Input, Mer
         used.put("emin", grid[0]);
         used.put("emax", grid[n - 1]);
         Spectrum out = new Spectrum(name, Axis.energy(grid), mean, se, "merged");
-        return new Result<>(new Merged(name, grid, mean, se, k, out), Provenance.of(ID, version(), used, notes));
+        return result(new Merged(name, grid, mean, se, k, out), used, notes);
     }
 
     /** The variance of {@link #linear} for independent values of variance {@code var}: squared weights. */

@@ -10,8 +10,7 @@ import org.edgeworks.core.data.Axis;
 import org.edgeworks.core.data.EnergyGrid;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Param;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 
 /**
@@ -20,7 +19,7 @@ import org.edgeworks.core.processing.Result;
  * where the ratio is not finite (a zero or negative current) are masked by EnergyGrid.clean and
  * the provenance says how many.
  */
-public final class MuProcessor implements Processor<MuProcessor.Channels, MuProcessor.Params, Spectrum> {
+public final class MuProcessor extends BaseProcessor<MuProcessor.Channels, MuProcessor.Params, Spectrum> {
     public static final String ID = "org.edgeworks.xas.mu";
 
     /**
@@ -35,11 +34,8 @@ public final class MuProcessor implements Processor<MuProcessor.Channels, MuProc
         public static Params defaults() { return new Params(MuMode.TRANSMISSION, true); }
     }
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "Absorption from raw channels"; }
-    @Override public Class<Channels> inputType() { return Channels.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public MuProcessor() { super(ID, "1.0", "Absorption from raw channels", Channels.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     @Override
@@ -75,6 +71,6 @@ public final class MuProcessor implements Processor<MuProcessor.Channels, MuProc
             case YIELD -> "I/I0";
         });
         Spectrum out = new Spectrum(name, Axis.energy(clean.energy()), clean.column(0), null, "mu");
-        return new Result<>(out, Provenance.of(ID, version(), used, notes));
+        return result(out, used, notes);
     }
 }

@@ -8,8 +8,7 @@ import java.util.Map;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Param;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.xas.kernel.Gradient;
 import org.edgeworks.xas.kernel.Normalizer;
@@ -19,7 +18,7 @@ import org.edgeworks.xas.kernel.Normalizer;
  * as Larch 0.9.58 {@code pre_edge} when given the same E0 and ranges. The provenance records the
  * E0 and ranges actually used, as Larch's pre_edge_details does.
  */
-public final class NormalizeProcessor implements Processor<Spectrum, NormalizeProcessor.Params, NormalizeProcessor.Normalized> {
+public final class NormalizeProcessor extends BaseProcessor<Spectrum, NormalizeProcessor.Params, NormalizeProcessor.Normalized> {
     public static final String ID = "org.edgeworks.xas.normalize";
 
     /**
@@ -64,11 +63,8 @@ public final class NormalizeProcessor implements Processor<Spectrum, NormalizePr
         public Spectrum flatSpectrum() { return new Spectrum(name, org.edgeworks.core.data.Axis.energy(energy), flat, null, "flat"); }
     }
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "XANES normalisation (pre-edge line, post-edge polynomial)"; }
-    @Override public Class<Spectrum> inputType() { return Spectrum.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public NormalizeProcessor() { super(ID, "1.0", "XANES normalisation (pre-edge line, post-edge polynomial)", Spectrum.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     @Override
@@ -78,7 +74,7 @@ public final class NormalizeProcessor implements Processor<Spectrum, NormalizePr
         Map<String, Object> used = used(out);
         List<String> notes = new ArrayList<>(g.notes());
         notes.addAll(out.notes());
-        return new Result<>(out, Provenance.of(ID, version(), used, notes));
+        return result(out, used, notes);
     }
 
     /** The parameters a result actually used (for provenance and the CLI JSON). */

@@ -8,8 +8,7 @@ import java.util.Map;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Param;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.xas.kernel.LarchIndex;
 import org.edgeworks.xas.kernel.PolyFit;
@@ -34,7 +33,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * area and the area-weighted centroid, with standard errors from the covariance scaled by the
  * reduced chi-square (as lmfit does). Ranges are relative to E0 (Larch prepeaks defaults).
  */
-public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProcessor.Params, PreEdgeProcessor.PreEdge> {
+public final class PreEdgeProcessor extends BaseProcessor<Spectrum, PreEdgeProcessor.Params, PreEdgeProcessor.PreEdge> {
     public static final String ID = "org.edgeworks.xas.preedge";
     /** The step position is fitted within E0 +- this many eV. */
     static final double STEP_RANGE = 5.0;
@@ -77,11 +76,8 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
                           double centroid, double centroidStderr, double[] energy, double[] data, double[] baselineCurve,
                           double[] fit, double reducedChi2, double rFactor) {}
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "Pre-edge peak fit"; }
-    @Override public Class<Spectrum> inputType() { return Spectrum.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public PreEdgeProcessor() { super(ID, "1.0", "Pre-edge peak fit", Spectrum.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     static double pseudoVoigt(double x, double area, double c, double fwhm, double eta) {
@@ -325,8 +321,8 @@ public final class PreEdgeProcessor implements Processor<Spectrum, PreEdgeProces
             used.put("step_position", par[4]);
             used.put("step_position_stderr", sd(cov, 4));
         }
-        return new Result<>(new PreEdge(name, e0, kind, peaks, total, Math.sqrt(Math.max(0, vt)), centroid, Math.sqrt(Math.max(0, vc)),
-            x, yw, base, fit, redchi, yy > 0 ? chi2 / yy : 0), Provenance.of(ID, version(), used, notes));
+        return result(new PreEdge(name, e0, kind, peaks, total, Math.sqrt(Math.max(0, vt)), centroid, Math.sqrt(Math.max(0, vc)),
+            x, yw, base, fit, redchi, yy > 0 ? chi2 / yy : 0), used, notes);
     }
 
     /**

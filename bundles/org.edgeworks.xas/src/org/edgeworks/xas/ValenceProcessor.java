@@ -8,8 +8,7 @@ import java.util.Map;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Param;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 import org.hipparchus.stat.regression.SimpleRegression;
 
@@ -24,7 +23,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * lies beyond the references' lowest/highest edge by more than its own stderr gets a warning note
  * (valence extrapolated).
  */
-public final class ValenceProcessor implements Processor<ValenceProcessor.Input, ValenceProcessor.Params, ValenceProcessor.Valence> {
+public final class ValenceProcessor extends BaseProcessor<ValenceProcessor.Input, ValenceProcessor.Params, ValenceProcessor.Valence> {
     public static final String ID = "org.edgeworks.xas.valence";
 
     /** References with their formal valences, and samples; all as mu (or norm, see Params). */
@@ -68,11 +67,8 @@ public final class ValenceProcessor implements Processor<ValenceProcessor.Input,
     public record Valence(double slope, double intercept, double slopeStderr, double interceptStderr, double rms, EdgeEnergy edge,
                           List<Row> rows) {}
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "Edge-shift valence"; }
-    @Override public Class<Input> inputType() { return Input.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public ValenceProcessor() { super(ID, "1.0", "Edge-shift valence", Input.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     @Override
@@ -121,8 +117,8 @@ public final class ValenceProcessor implements Processor<ValenceProcessor.Input,
         used.put("normalized_inputs", p.normalized());
         used.put("slope_eV_per_valence", slope);
         used.put("intercept_eV", icpt);
-        return new Result<>(new Valence(slope, icpt, nref > 2 ? reg.getSlopeStdErr() : 0, nref > 2 ? reg.getInterceptStdErr() : 0, rms, how, rows),
-            Provenance.of(ID, version(), used, notes));
+        return result(new Valence(slope, icpt, nref > 2 ? reg.getSlopeStdErr() : 0, nref > 2 ? reg.getInterceptStdErr() : 0, rms, how, rows),
+            used, notes);
     }
 
     private static Row row(String name, boolean ref, Double formal, double[] edge, double b, double a, double mse, double sxx,
