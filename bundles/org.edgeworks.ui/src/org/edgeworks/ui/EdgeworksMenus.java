@@ -105,5 +105,6 @@ final class EdgeworksMenus extends ActionBarAdvisor {
             "task:" + org.edgeworks.xas.PreEdgeProcessor.ID, new String[] {org.edgeworks.ui.views.SpectrumTaskView.Peaks.ID, null},
             "task:shiftMerge", new String[] {org.edgeworks.ui.views.ShiftMergeView.ID, null},
             "task:valence", new String[] {org.edgeworks.ui.views.ValenceView.ID, null},
+            "task:" + org.edgeworks.xas.LcfProcessor.ID, new String[] {org.edgeworks.ui.views.LcfView.ID, null},
             "viewer:spectrum", new String[] {org.edgeworks.ui.views.ViewerView.ID, "org.edgeworks.ui.spectrumViewer"});
 }

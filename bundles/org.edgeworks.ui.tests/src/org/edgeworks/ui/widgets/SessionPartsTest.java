@@ -44,7 +44,8 @@ class SessionPartsTest {
     }
 
     /** The workbench's parts, in one shell: data browser, spectrum viewer, normalisation, valence, calibrate/align/merge. */
-    private record Parts(DataBrowserPanel browser, SpectrumChart viewer, SpectrumTaskPanel norm, ValencePanel valence, ShiftMergePanel shift) {}
+    private record Parts(DataBrowserPanel browser, SpectrumChart viewer, SpectrumTaskPanel norm, ValencePanel valence, ShiftMergePanel shift,
+                         LcfPanel lcf) {}
 
     private Parts open(Path tmp, String title) throws Exception {
         shell = Ui.shell(title, 1280, 1000);
@@ -57,10 +58,11 @@ class SessionPartsTest {
         SpectrumTaskPanel norm = tab(tabs, "Normalisation", new SpectrumTaskPanel(tabs, SWT.NONE, safeId()));
         ValencePanel valence = tab(tabs, "Valence", new ValencePanel(tabs, SWT.NONE));
         ShiftMergePanel shift = tab(tabs, "Calibrate / Align / Merge", new ShiftMergePanel(tabs, SWT.NONE));
+        LcfPanel lcf = tab(tabs, "LCF", new LcfPanel(tabs, SWT.NONE));
         tabs.setSelection(0);
         sash.setWeights(1, 4);
         Ui.open(shell);
-        return new Parts(browser, viewer.chart(), norm, valence, shift);
+        return new Parts(browser, viewer.chart(), norm, valence, shift, lcf);
     }
 
     private static String safeId() { return NormalizeProcessor.ID; }
@@ -127,6 +129,14 @@ class SessionPartsTest {
         ShiftMergePanelTest.check(p.shift().group(), 1, true);
         ShiftMergePanelTest.radio(p.shift(), "Align");
         p.shift().form().setText("emin", "-15");
+        // LCF: Mn3O4 from MnO and Mn2O3, weights summing to one
+        for (String f : List.of("Mn3O4.dat", "MnO.dat", "Mn2O3x.dat")) p.lcf().add(open(f), null);
+        ShiftMergePanelTest.select(p.lcf().group(), 0);
+        ShiftMergePanelTest.check(p.lcf().group(), 1, true);
+        ShiftMergePanelTest.check(p.lcf().group(), 2, true);
+        p.lcf().form().setText("sumToOne", "true");
+        ShiftMergePanelTest.press(p.lcf(), "Fit");
+        var lcfBefore = p.lcf().lastResult().value();
         assertEquals(List.of(), Ui.takeErrors());
 
         Path file = tmp.resolve("beamtime.edgeworks-session.json");
@@ -180,6 +190,15 @@ class SessionPartsTest {
         assertEquals(0, q.shift().group().getSelectionIndex());
         assertTrue(q.shift().group().getItem(1).getChecked());
         assertInstanceOf(Combo.class, q.valence().form().field("edge"));
+        // LCF: the same sample, references, constraint and weights
+        var lcfAfter = q.lcf().lastResult().value();
+        assertEquals(lcfBefore.components().size(), lcfAfter.components().size());
+        for (int i = 0; i < lcfBefore.components().size(); i++) {
+            assertEquals(lcfBefore.components().get(i).name(), lcfAfter.components().get(i).name());
+            assertEquals(lcfBefore.components().get(i).weight(), lcfAfter.components().get(i).weight(), 0);
+            assertEquals(lcfBefore.components().get(i).stderr(), lcfAfter.components().get(i).stderr(), 0);
+        }
+        assertEquals(lcfBefore.rFactor(), lcfAfter.rFactor(), 0);
         Ui.screenshot(shell, "tour-08-session-restored");
     }
 }

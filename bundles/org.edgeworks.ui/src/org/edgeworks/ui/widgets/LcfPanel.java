@@ -23,6 +23,11 @@ import org.edgeworks.core.processing.Result;
 import org.edgeworks.xas.LcfProcessor;
 import org.edgeworks.xas.NormalizeProcessor;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * LCF task panel (no workbench dependency), a thin form over the registered processors: the group list of
  * spectra (the SELECTED row is the sample, the CHECKED rows are the references; same-name files are told apart
@@ -95,6 +100,38 @@ public final class LcfPanel extends Composite {
         ranking.setHeaderVisible(true);
         for (String c : new String[] {"references", "weights", "R", "reduced chi2"}) Buttons.column(ranking, c, 150);
         sash.setWeights(2, 3);
+        SessionParts.register(this, new SessionParts.Part() {
+            @Override public String id() { return "task:" + LcfProcessor.ID; }
+            @Override public JsonNode save() { return sessionState(); }
+            @Override public void restore(JsonNode state) throws EdgeworksException { restoreSession(state); }
+        });
+    }
+
+    /** The list's files, the sample, the checked references, the form and "inputs are normalised"; whether it was fitted. */
+    private JsonNode sessionState() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.set("files", SessionParts.files(items.stream().map(Item::spectrum).toList()));
+        ArrayNode checked = o.putArray("checked");
+        for (TableItem row : group.getItems()) checked.add(row.getChecked());
+        o.put("sample", group.getSelectionIndex());
+        o.set("parameters", form.json());
+        o.put("normalised_inputs", normalisedInputs.getSelection());
+        o.put("fitted", last != null);
+        return o;
+    }
+
+    private void restoreSession(JsonNode state) throws EdgeworksException {
+        List<Spectrum> saved = SessionParts.open(state.get("files"));
+        for (int k = 0; k < saved.size(); k++) {
+            if (saved.get(k) == null) continue;
+            add(saved.get(k), null);
+            group.getItem(items.size() - 1).setChecked(state.path("checked").path(k).asBoolean(false));
+            if (k == state.path("sample").asInt(-1)) group.select(items.size() - 1);
+        }
+        refreshRoles();
+        form.setJson(state.get("parameters"));
+        normalisedInputs.setSelection(state.path("normalised_inputs").asBoolean(false));
+        if (state.path("fitted").asBoolean(false)) fit();
     }
 
     private void say(String text) { summary.setText(text); }
