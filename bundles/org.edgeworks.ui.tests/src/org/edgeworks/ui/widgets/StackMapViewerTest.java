@@ -137,5 +137,12 @@ class StackMapViewerTest {
             for (int i = 0; i < total.x().length; i++) assertEquals(total.y()[i], a.y()[i] + b.y()[i], 1e-9);
         }
         Ui.screenshot(shell, "tour-10-stack-map-pixel-pick");
+
+        // the recorded stack's frames for the frame browser: frame k = the stack's image at energy k
+        org.edgeworks.ui.viewers.ImageFrames frames = panel.frames();
+        assertEquals(energies.length, frames.frames());
+        double[] f7 = frames.reader().read(7);
+        for (int r = 0; r < 8; r++) for (int c = 0; c < 10; c++) assertEquals(stack[7][r][c], f7[r * 10 + c], 1e-12);
+        assertEquals(energies[7], frames.frameValues()[7], 0);
     }
 }

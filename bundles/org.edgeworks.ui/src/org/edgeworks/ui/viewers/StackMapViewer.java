@@ -13,6 +13,12 @@ public final class StackMapViewer implements DataViewer {
     @Override
     public Control createControl(Composite parent) {
         panel = new StackMapPanel(parent, SWT.NONE);
+        // the stack's frames open in the frame browser of the running workbench
+        panel.onFrames(f -> {
+            if (org.eclipse.ui.PlatformUI.isWorkbenchRunning()
+                    && org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow() != null)
+                org.edgeworks.ui.views.ViewerView.open(org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), f);
+        });
         return panel;
     }
 

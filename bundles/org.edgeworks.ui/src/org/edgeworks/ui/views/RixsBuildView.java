@@ -15,6 +15,7 @@ public final class RixsBuildView extends ViewPart {
     public void createPartControl(Composite parent) {
         panel = new RixsBuildPanel(parent, SWT.NONE);
         panel.onMap(map -> ViewerView.open(getSite().getPage(), map));
+        panel.onFrames(frames -> ViewerView.open(getSite().getPage(), frames));
     }
 
     public RixsBuildPanel panel() { return panel; }

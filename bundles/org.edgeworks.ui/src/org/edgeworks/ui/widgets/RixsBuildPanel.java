@@ -29,6 +29,7 @@ import org.edgeworks.pipeline.rixs.RixsFiles;
 import org.edgeworks.rixs.BuildMap;
 import org.edgeworks.rixs.BuildDiagnostics;
 import org.edgeworks.rixs.LineWidth;
+import org.edgeworks.ui.viewers.ImageFrames;
 
 /**
  * mRIXS task panel: builds a map from a raw scan (NeXus frames, a multi-page TIFF or a folder of TIFF frames,
@@ -46,6 +47,7 @@ public final class RixsBuildPanel extends Composite {
     private final Label status;
     private final Table diagnostics;
     private final List<Consumer<RixsMap>> mapListeners = new ArrayList<>();
+    private final List<Consumer<ImageFrames>> framesListeners = new ArrayList<>();
     private Job job;
     private Result<BuildMap.MapBuild> result;
     private RixsMap map;
@@ -66,6 +68,7 @@ public final class RixsBuildPanel extends Composite {
         cancel.setEnabled(false);
         openMap = Buttons.push(actions, "Open map", () -> { if (map != null) mapListeners.forEach(l -> l.accept(map)); });
         openMap.setEnabled(false);
+        Buttons.push(actions, "Browse frames", this::browseFrames);
         status = new Label(left, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         status.setText("Choose a raw scan and press Build map.");
@@ -131,6 +134,65 @@ public final class RixsBuildPanel extends Composite {
         t.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         t.setToolTipText(tip);
         return t;
+    }
+
+    private void browseFrames() {
+        try {
+            ImageFrames f = frames();
+            framesListeners.forEach(l -> l.accept(f));
+        } catch (EdgeworksException ex) {
+            status.setText(ex.getMessage());
+        }
+    }
+
+    /** Called with the raw scan's frames on "Browse frames": the view opens them in the frames viewer. */
+    public void onFrames(Consumer<ImageFrames> listener) { framesListeners.add(listener); }
+
+    /** The typed input: file, table, per-frame energies and I0, repeats. */
+    private record Input(Path file, Path table, double[] energies, double[] i0, int repeats) {
+        RixsFiles.Raw open() throws EdgeworksException {
+            return RixsFiles.openRaw(file, table, energies, i0, repeats);
+        }
+    }
+
+    private Input input() throws EdgeworksException {
+        String path = raw.getText().trim();
+        if (path.isEmpty()) throw EdgeworksException.of("Raw scan", "choose a file or folder first");
+        int reps;
+        try {
+            reps = repeats.getText().isBlank() ? 1 : Integer.parseInt(repeats.getText().trim());
+        } catch (NumberFormatException ex) {
+            throw EdgeworksException.of("Repeats", "'" + repeats.getText().trim() + "' is not a whole number");
+        }
+        return new Input(Path.of(path), table.getText().isBlank() ? null : Path.of(table.getText().trim()),
+                numbers("Excitation energies", energies.getText()), numbers("I0", i0.getText()), reps);
+    }
+
+    /**
+     * The raw scan's detector frames to browse one by one (each frame read from the file when shown, through the
+     * command line's reader), with the excitation energy of each frame when the scan gives one per frame.
+     */
+    public ImageFrames frames() throws EdgeworksException {
+        Input in = input();
+        try (RixsFiles.Raw r = in.open()) {
+            int[] shape = r.stack().frames().getShape();
+            double[] ex = r.stack().excitation();
+            String name = RixsFiles.baseName(in.file());
+            return new ImageFrames(name, shape[0], shape[1], shape[2], ex.length == shape[0] ? ex.clone() : null, "E_ex (eV)", k -> {
+                try (RixsFiles.Raw again = in.open()) {
+                    return org.eclipse.january.dataset.DatasetUtils.cast(org.eclipse.january.dataset.DoubleDataset.class,
+                            again.stack().frames().getSlice(new int[] {k, 0, 0}, new int[] {k + 1, shape[1], shape[2]}, null)).getData().clone();
+                } catch (EdgeworksException ex2) {
+                    throw ex2;
+                } catch (Exception ex2) {
+                    throw new EdgeworksException(in.file(), r.source().pathInFile(), "cannot read frame " + k + ": " + ex2.getMessage(), ex2);
+                }
+            });
+        } catch (EdgeworksException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new EdgeworksException(in.file(), null, "cannot close: " + e.getMessage(), e);
+        }
     }
 
     /** Called with the built map (after each build, and on "Open map"): the view opens it in a map viewer. */

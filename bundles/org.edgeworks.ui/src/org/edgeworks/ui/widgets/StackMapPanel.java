@@ -22,6 +22,9 @@ import org.edgeworks.plot.Colormap;
 import org.edgeworks.plot.Scaling;
 import org.edgeworks.stack.StackAnalysis;
 import org.edgeworks.stack.StackResultFile;
+import org.edgeworks.stack.StackSource;
+import org.edgeworks.stack.StackSpec;
+import org.edgeworks.ui.viewers.ImageFrames;
 
 /**
  * The maps of a XANES stack result ({@code NAME.stack.nxs} of {@code xas stack}): a map chooser (e0, edge_step,
@@ -41,6 +44,7 @@ public final class StackMapPanel extends Composite {
     private String map;
     private StackAnalysis.Pixel picked;
     private String problem;
+    private final List<java.util.function.Consumer<ImageFrames>> framesListeners = new ArrayList<>();
 
     public StackMapPanel(Composite parent, int style) {
         super(parent, style);
@@ -56,6 +60,7 @@ public final class StackMapPanel extends Composite {
         colormapCombo.setItems("viridis", "inferno", "jet", "grey");
         colormapCombo.select(0);
         colormapCombo.addListener(SWT.Selection, e -> applyColormap());
+        Buttons.push(bar, "Browse frames", this::browseFrames);
         pixelLabel = new Label(bar, SWT.NONE);
         pixelLabel.setText("Click a pixel for its spectrum and fit.");
 
@@ -110,6 +115,39 @@ public final class StackMapPanel extends Composite {
         String unit = name.equals("e0") || name.equals("peak_energy") ? " (eV)" : "";
         canvas.setImage(result.maps().get(name), result.rows(), result.columns(),
                 StackResultFileNames.title(result) + ": " + name + unit);
+    }
+
+    private void browseFrames() {
+        try {
+            ImageFrames f = frames();
+            framesListeners.forEach(l -> l.accept(f));
+        } catch (EdgeworksException ex) {
+            pixelLabel.setText(ex.getMessage());
+            pixelLabel.getParent().layout(true);
+        }
+    }
+
+    /** Called with the stack's energy frames on "Browse frames". */
+    public void onFrames(java.util.function.Consumer<ImageFrames> l) { framesListeners.add(l); }
+
+    /**
+     * The recorded stack's images, one frame per energy (file order), for the frame browser. The stack is read
+     * whole once (up to {@link DataOpener#MAX_ELEMENTS} values); a larger one is refused in one line.
+     */
+    public ImageFrames frames() throws EdgeworksException {
+        StackSpec spec = new StackSpec(result.stackPath(), result.dataPath().isEmpty() ? null : result.dataPath(), null, null);
+        try (StackSource s = spec.open()) {
+            int rows = s.rows(), cols = s.columns();
+            double[] e = s.energy();
+            long n = (long) e.length * rows * cols;
+            if (n > DataOpener.MAX_ELEMENTS)
+                throw new EdgeworksException(spec.file(), result.dataPath(), "has " + n + " values, more than the " + DataOpener.MAX_ELEMENTS
+                        + " the frame browser reads whole");
+            double[] block = s.read(0, rows);
+            int size = rows * cols;
+            return new ImageFrames(StackResultFileNames.title(result) + " stack", e.length, rows, cols, e, "E (eV)",
+                    k -> java.util.Arrays.copyOfRange(block, k * size, (k + 1) * size));
+        }
     }
 
     public String map() { return map; }
