@@ -16,11 +16,17 @@ import org.edgeworks.core.io.AtomicFiles;
 final class InfoDemo implements DemoPart {
     @Override public String name() { return "info"; }
 
+    private static boolean isData(Path p) {
+        String n = p.getFileName().toString();
+        return !(n.endsWith(".md") || n.endsWith(".py") || n.endsWith(".sh"));
+    }
+
     @Override
     public void run(Path samples, Path out, PrintWriter log) throws EdgeworksException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(samples)) {
-            files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".md")).sorted().toList();
+            // Samples are data plus their READMEs and the scripts that generated them: only data is described.
+            files = s.filter(Files::isRegularFile).filter(InfoDemo::isData).sorted().toList();
         } catch (IOException e) {
             throw new EdgeworksException(samples, null, "cannot list: " + e.getMessage(), e);
         }

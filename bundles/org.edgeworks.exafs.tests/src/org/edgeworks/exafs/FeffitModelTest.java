@@ -59,6 +59,15 @@ class FeffitModelTest {
         assertEquals(1e-4, nn.third().value(), 0);
     }
 
+    /** fit.json must be the same bytes run after run: the default model's per-path parameters keep one order. */
+    @Test
+    void defaultModelParametersInAFixedOrder() throws Exception {
+        Path feff = ExafsPeers.exafs("feff/cu");
+        FitModel m = FitModel.defaults(List.of(FeffPath.read(feff.resolve("feff0001.dat")), FeffPath.read(feff.resolve("feff0002.dat"))));
+        for (FitModel.PathModel p : m.paths())
+            assertEquals(List.of("s02", "e0", "delr", "sigma2"), List.copyOf(p.parameters().keySet()), p.label());
+    }
+
     @Test
     void expressions() {
         List<String> names = List.of("a", "b", "reff");

@@ -59,8 +59,13 @@ public record FitModel(Map<String, Variable> variables, List<PathModel> paths) {
             String label = "p" + (i + 1);
             v.put("delr_" + label, new Variable(0.0, true, null));
             v.put("sigma2_" + label, new Variable(0.005, true, null));
-            paths.add(new PathModel(label, Path.of(feff.get(i).file()).getFileName().toString(),
-                Map.of("s02", "amp", "e0", "del_e0", "delr", "delr_" + label, "sigma2", "sigma2_" + label)));
+            // Insertion order, not Map.of: the model is written into fit.json, whose bytes must not vary run to run.
+            Map<String, String> par = new LinkedHashMap<>();
+            par.put("s02", "amp");
+            par.put("e0", "del_e0");
+            par.put("delr", "delr_" + label);
+            par.put("sigma2", "sigma2_" + label);
+            paths.add(new PathModel(label, Path.of(feff.get(i).file()).getFileName().toString(), par));
         }
         return new FitModel(v, paths);
     }
