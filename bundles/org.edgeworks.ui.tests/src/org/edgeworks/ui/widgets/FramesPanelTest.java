@@ -144,4 +144,39 @@ class FramesPanelTest {
         assertEquals(2382.0784907049674, sum, 1e-6, "float32 sum (numpy, as RealTiffTest)");
         assertEquals(530, f.frameValues()[0], 0);
     }
+
+    /**
+     * The bundled XANES imaging stack (samples/stack, energy x y x x NXdata) opens from the data browser's opener
+     * as frames: 189 frames of 8 x 12 against energy; frame 100 equals the file's images read with jHDF.
+     */
+    @Test
+    void aThreeDimensionalStackOpensFrameByFrame() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("edgeworks.home", ".")).resolve("samples/stack/mn_txm_phases.h5");
+        ImageFrames f = org.junit.jupiter.api.Assertions.assertInstanceOf(ImageFrames.class, DataOpener.openFile(file));
+        assertEquals(189, f.frames());
+        assertEquals(8, f.rows());
+        assertEquals(12, f.columns());
+        double[][][] data;
+        double[] energy;
+        try (io.jhdf.HdfFile h = new io.jhdf.HdfFile(file)) {
+            Object raw = h.getDatasetByPath("/entry/data/data").getData();
+            energy = (double[]) h.getDatasetByPath("/entry/data/energy").getData();
+            data = new double[189][8][12];
+            for (int k = 0; k < 189; k++) for (int r = 0; r < 8; r++) for (int c = 0; c < 12; c++)
+                data[k][r][c] = ((Number) java.lang.reflect.Array.get(java.lang.reflect.Array.get(java.lang.reflect.Array.get(raw, k), r), c)).doubleValue();
+        }
+        double[] f100 = f.reader().read(100);
+        for (int r = 0; r < 8; r++) for (int c = 0; c < 12; c++) assertEquals(data[100][r][c], f100[r * 12 + c], 0);
+        assertEquals(energy[100], f.frameValues()[100], 0);
+        shell = Ui.shell("bundled stack frames", 1280, 800);
+        FramesViewer viewer = (FramesViewer) ViewerRegistry.load().best(f).orElseThrow().create();
+        viewer.createControl(shell);
+        Ui.open(shell);
+        viewer.show(f);
+        viewer.panel().slider().setSelection(100);
+        viewer.panel().slider().notifyListeners(SWT.Selection, new Event());
+        Ui.settle();
+        assertTrue(viewer.panel().frameText().startsWith("frame 101 of 189"), viewer.panel().frameText());
+        Ui.screenshot(shell, "tour-09-frames-bundled-stack");
+    }
 }

@@ -80,6 +80,12 @@ public final class DataOpener {
         return false;
     }
 
+    /** The name of the frames' axis (the default plot's axis of dimension 0), or "frame". */
+    private static String axisLabel(DefaultPlot plot) {
+        List<String> axes = plot.axes();
+        return axes.isEmpty() || axes.get(0).isEmpty() || axes.get(0).equals(".") ? "frame" : lastName(axes.get(0));
+    }
+
     static Object fromPlot(NexusFile f, DefaultPlot plot) throws EdgeworksException {
         int[] shape = f.shape(plot.signal());
         long size = 1;
@@ -99,7 +105,14 @@ public final class DataOpener {
             double[] y = axis(f, plot, 0, shape[0]), x = axis(f, plot, 1, shape[1]);
             return RixsMap.of(name, y, x, signal, errors);
         }
-        throw new EdgeworksException(f.path(), plot.signal(), "is " + rank + "-dimensional; viewers show 1-D spectra and 2-D maps");
+        if (rank == 3) {
+            // an image stack (energy x y x x, a XANES imaging stack): browsed frame by frame
+            double[] z = axis(f, plot, 0, shape[0]);
+            int frameSize = shape[1] * shape[2];
+            return new org.edgeworks.ui.viewers.ImageFrames(name, shape[0], shape[1], shape[2], z, axisLabel(plot),
+                    k -> java.util.Arrays.copyOfRange(signal, k * frameSize, (k + 1) * frameSize));
+        }
+        throw new EdgeworksException(f.path(), plot.signal(), "is " + rank + "-dimensional; viewers show 1-D spectra, 2-D maps and 3-D image stacks");
     }
 
     /** The NeXus FIELDNAME_errors of the signal (one standard deviation per value) when it has the signal's shape, else null. */
