@@ -18,22 +18,15 @@ import sys
 import h5py
 import numpy as np
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "org.edgeworks.testsupport", "python"))
+from synthetic_stacks import E_TEST as E, mixture, write_nxdata, write_references  # noqa: E402
+
 out = sys.argv[1]
 os.makedirs(os.path.join(out, "tiff"), exist_ok=True)
 rng = np.random.default_rng(18)
 
-E = np.concatenate([np.arange(6950, 7000, 2.5), np.arange(7000, 7040, 0.5), np.arange(7040, 7200, 4.0)])
 EDGES = {"A": (7010.0, 0.3), "B": (7014.0, 0.8), "C": (7018.0, 0.1)}
-
-
-def ref(name, e):
-    e0, h = EDGES[name]
-    return 0.5 * (1 + np.tanh((e - e0) / 1.5)) + h * np.exp(-0.5 * ((e - e0 - 4) / 2.5) ** 2)
-
-
-fine = np.arange(6940, 7210, 0.25)
-for n in EDGES:
-    np.savetxt(os.path.join(out, "ref_%s.dat" % n), np.column_stack([fine, ref(n, fine)]), header="energy_eV norm (synthetic reference %s)" % n)
+write_references(out, EDGES)
 
 H, W = 20, 24
 u = np.arange(W)[None, :] / (W - 1) * np.ones((H, 1))
@@ -41,32 +34,13 @@ v = np.arange(H)[:, None] / (H - 1) * np.ones((1, W))
 w = np.stack([(1 - u) * (1 - v), u * (1 - v), v])          # (3, H, W), sums to 1
 step = np.full((H, W), 1.0)
 step[:, :2] = 0.001                                         # no sample
-a, b = 0.3, -2e-5
-R = np.stack([ref(n, E) for n in "ABC"])                    # (3, nE)
-mu = a + b * (E[:, None, None] - 7000) + step[None] * np.einsum("kyx,ke->eyx", w, R)
+mu = mixture(E, w, EDGES, 0.3, -2e-5, step)
 flat = 50000.0 * (1 + 0.2 * np.exp(-((u - 0.5) ** 2 + (v - 0.5) ** 2) / 0.2))
 counts = flat[None] * np.exp(-mu) * (1 + 0.002 * rng.standard_normal(mu.shape))
 counts = np.clip(np.rint(counts), 1, 65535).astype(np.uint16)
 flat16 = np.rint(flat).astype(np.uint16)
-
-with h5py.File(os.path.join(out, "phases.h5"), "w") as f:
-    f.attrs["default"] = "entry"
-    entry = f.create_group("entry")
-    entry.attrs["NX_class"] = "NXentry"
-    entry.attrs["default"] = "data"
-    d = entry.create_group("data")
-    d.attrs["NX_class"] = "NXdata"
-    d.attrs["signal"] = "data"
-    d.attrs["axes"] = ["energy", ".", "."]
-    d.attrs["energy_indices"] = 0
-    d.create_dataset("data", data=counts, chunks=(10, 8, 8), compression="gzip")
-    d.create_dataset("energy", data=E).attrs["units"] = "eV"
-    inst = entry.create_group("instrument")
-    inst.attrs["NX_class"] = "NXinstrument"
-    inst.create_dataset("flat", data=flat16)
-    t = f.create_group("truth")
-    t.create_dataset("weights", data=w)
-    t.create_dataset("step", data=step)
+write_nxdata(os.path.join(out, "phases.h5"), counts, E, truth={"weights": w, "step": step}, flat=flat16,
+             chunks=(10, 8, 8), compression="gzip")
 
 
 def tiff16(path, img):

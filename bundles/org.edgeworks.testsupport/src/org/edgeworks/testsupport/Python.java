@@ -54,13 +54,26 @@ public final class Python {
         return exec(cmd);
     }
 
+    /**
+     * The test-support bundle's python/ folder (shared generators such as synthetic_stacks.py), put on
+     * PYTHONPATH of every run: found from a test bundle's folder, bundles/ or the repository root.
+     */
+    public static Path supportDir() {
+        for (String c : new String[] {"../org.edgeworks.testsupport/python", "org.edgeworks.testsupport/python", "bundles/org.edgeworks.testsupport/python"})
+            if (Files.isRegularFile(Path.of(c, "synthetic_stacks.py"))) return Path.of(c).toAbsolutePath().normalize();
+        return null;
+    }
+
     private static String exec(List<String> cmd) {
         Assumptions.assumeTrue(Files.isExecutable(INTERPRETER), "no " + INTERPRETER);
         File err = null;
         try {
             err = File.createTempFile("python-", ".stderr");
             // stderr to a file: reading both pipes one after the other can block on a full buffer
-            Process p = new ProcessBuilder(cmd).redirectError(err).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err);
+            Path support = supportDir();
+            if (support != null) pb.environment().merge("PYTHONPATH", support.toString(), (a, b) -> b + java.io.File.pathSeparator + a);
+            Process p = pb.start();
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int code = p.waitFor();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The contract of {@code xas stack}: command, options, DIR/NAME.stack.nxs with the NXdata images
  * e0, edge_step, mask, weight_NAME, r_factor, and PNG maps. The stack is written by h5py (python
- * below, no Edgeworks code): pixel (y, x) is w A + (1 - w) B with w = x / 7, so the LCF maps
+ * below and the test-support bundle's synthetic_stacks.py, no Edgeworks code): pixel (y, x) is w A + (1 - w) B with w = x / 7, so the LCF maps
  * must give weight_A = w and weight_B = 1 - w.
  */
 class StackCommandTest {
@@ -36,23 +36,18 @@ class StackCommandTest {
     XasInputOptions.ScanLoader saved;
 
     static final String PY = String.join("\n",
-        "import sys, h5py, numpy as np",
-        "E = np.concatenate([np.arange(6950, 7000, 2.5), np.arange(7000, 7040, 0.5), np.arange(7040, 7200, 4.0)])",
-        "def ref(e0, h, e): return 0.5 * (1 + np.tanh((e - e0) / 1.5)) + h * np.exp(-0.5 * ((e - e0 - 4) / 2.5) ** 2)",
-        "fine = np.arange(6940, 7210, 0.25)",
-        "np.savetxt(sys.argv[1] + '/A.txt', ref(7010, 0.3, fine)); np.savetxt(sys.argv[1] + '/B.txt', ref(7016, 0.8, fine))",
+        "import sys, numpy as np",
+        "from synthetic_stacks import E_TEST as E, FINE as fine, edge, mixture, write_nxdata",
+        "np.savetxt(sys.argv[1] + '/A.txt', edge(fine, 7010, 0.3)); np.savetxt(sys.argv[1] + '/B.txt', edge(fine, 7016, 0.8))",
         "np.savetxt(sys.argv[1] + '/fine.txt', fine)",
         "w = (np.arange(8) / 7.0)[None, :] * np.ones((6, 1))",
-        "mu = 0.2 + w[None] * ref(7010, 0.3, E)[:, None, None] + (1 - w[None]) * ref(7016, 0.8, E)[:, None, None]",
+        "mu = mixture(E, np.stack([w, 1 - w]), {'A': (7010, 0.3), 'B': (7016, 0.8)}, 0.2, 0.0)",
         "mu += 0.001 * np.random.default_rng(1).standard_normal(mu.shape)",
-        "with h5py.File(sys.argv[1] + '/mix.h5', 'w') as f:",
-        "    f.attrs['default'] = 'entry'; g = f.create_group('entry'); g.attrs['NX_class'] = 'NXentry'; g.attrs['default'] = 'data'",
-        "    d = g.create_group('data'); d.attrs['NX_class'] = 'NXdata'; d.attrs['signal'] = 'data'; d.attrs['axes'] = ['energy', '.', '.']",
-        "    d['data'] = mu.astype('f4'); d['energy'] = E",
-        "");
+        "write_nxdata(sys.argv[1] + '/mix.h5', mu.astype('f4'), E)");
 
     @BeforeEach
     void setUp() throws Exception {
+        saved = XasInputOptions.loader; // first: a failed set-up must not leave the shared loader null for the next test class
         Python.run(PY, dir.toString());
         double[] fine = Files.readAllLines(dir.resolve("fine.txt")).stream().mapToDouble(Double::parseDouble).toArray();
         for (String n : List.of("A", "B")) {
@@ -62,7 +57,6 @@ class StackCommandTest {
                 new Channel("energy", ChannelRole.ENERGY, Unit.EV, DatasetFactory.createFromObject(fine), "energy"),
                 new Channel("norm", ChannelRole.MU, Unit.NONE, DatasetFactory.createFromObject(y), "norm")), Map.of()));
         }
-        saved = XasInputOptions.loader;
         XasInputOptions.loader = q -> {
             Scan s = scans.get(q.toString());
             if (s == null) throw new org.edgeworks.core.EdgeworksException(q, null, "no such file");
