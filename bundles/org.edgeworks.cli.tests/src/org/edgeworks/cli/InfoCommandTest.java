@@ -23,14 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InfoCommandTest {
     static final Path SHARED = SharedData.dir();
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
+    static CliRun run(String... args) { return CliRun.of(args); }
 
     /**
      * Every NeXus/HDF5, XDI, column, SPEC and Athena file in shared/data (MDA and TIFF belong to
@@ -52,7 +45,7 @@ class InfoCommandTest {
     @MethodSource("sharedFiles")
     void infoWorksOnEverySharedFileAndChangesNothing(Path file) throws Exception {
         String before = Checksums.sha256(file);
-        Run r = run("info", file.toString());
+        CliRun r = run("info", file.toString());
         assertEquals(0, r.code(), file + ": " + r.err());
         assertTrue(r.out().contains("channels:") || r.out().contains("HDF5/NeXus tree:"), r.out());
         assertFalse(r.err().contains("Exception"), r.err());
@@ -61,7 +54,7 @@ class InfoCommandTest {
 
     @Test
     void textFilesShowTheirColumnsWithRoles() {
-        Run r = run("info", SHARED.resolve("xanes/mn_k/mn3o4.201").toString());
+        CliRun r = run("info", SHARED.resolve("xanes/mn_k/mn3o4.201").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("energy  role=ENERGY"), r.out());
         assertTrue(r.out().contains("mcs3  role=I0"), r.out());
@@ -70,7 +63,7 @@ class InfoCommandTest {
 
     @Test
     void danglingExternalLinkIsShownNotFatal() {
-        Run r = run("info", SHARED.resolve("nexus/20240213s.h5").toString());
+        CliRun r = run("info", SHARED.resolve("nexus/20240213s.h5").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("[dangling external link]"), r.out());
         assertTrue(r.out().contains("scan-29271_eiger_xes.h5:"), r.out());
@@ -80,7 +73,7 @@ class InfoCommandTest {
     void headersOnlyNotTheData() throws Exception {
         Path big = Path.of(System.getProperty("edgeworks.test.flavours", "target/flavours")).resolve("stack_gzip.h5");
         if (!Files.exists(big)) return; // the flavours are generated in the nexus tests module
-        Run r = run("info", big.toString());
+        CliRun r = run("info", big.toString());
         long read = Long.parseLong(r.out().replaceAll("(?s).*bytes read: (\\d+).*", "$1"));
         assertTrue(read < Files.size(big) / 50, "info read " + read + " of " + Files.size(big) + " bytes");
     }
@@ -93,7 +86,7 @@ class InfoCommandTest {
         Path ragged = dir.resolve("ragged.xdi");
         Files.writeString(ragged, "# XDI/1.0\n# Column.1: energy eV\n# Column.2: mu\n# ///\n#----\n# energy mu\n1 2\n3\n4 5\n");
         for (Path p : List.of(notHdf, missing, ragged)) {
-            Run r = run("info", p.toString());
+            CliRun r = run("info", p.toString());
             assertEquals(Main.EXIT_FAILURE, r.code(), p.toString());
             String[] lines = r.err().strip().split("\n");
             assertEquals(1, lines.length, r.err());
@@ -104,10 +97,10 @@ class InfoCommandTest {
 
     @Test
     void usageErrorsExitTwoWithHelp() {
-        Run r = run("info");
+        CliRun r = run("info");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Usage:"), r.err());
-        Run h = run("info", "--help");
+        CliRun h = run("info", "--help");
         assertEquals(0, h.code());
         assertTrue(h.out().contains("--attributes"));
     }

@@ -2,8 +2,6 @@ package org.edgeworks.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,12 +24,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TruncatedHdf5Test {
     @TempDir
     Path dir;
-
-    static String[] run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
-    }
 
     @ParameterizedTest(name = "{0} cut to {1}/{2}")
     @CsvSource({"data/nexus/20230318.h5, 1, 2", "data/nexus/20240213s.h5, 2, 3", "cases/hdf5-scaleoffset/cu_scaleoffset.nxs, 2, 3",
@@ -56,12 +48,12 @@ class TruncatedHdf5Test {
             List.of("xas", "normalize", cut.toString(), "--out", out.toString()),
             List.of("rixs", "build", cut.toString(), "--out", out.toString()),
             List.of("xas", "stack", cut.toString(), "--out", out.toString()))) {
-            String[] r = run(cmd.toArray(String[]::new));
-            assertEquals("1", r[0], cmd + ": exit status; " + r[2]);
-            assertEquals(expected, r[2].strip(), cmd + ": one line naming the file and the truncation");
+            CliRun r = CliRun.of(cmd.toArray(String[]::new));
+            assertEquals(1, r.code(), cmd + ": exit status; " + r.err());
+            assertEquals(expected, r.err().strip(), cmd + ": one line naming the file and the truncation");
         }
         // the untouched original is not "truncated"
-        String[] ok = run("info", original.toString());
-        assertEquals("0", ok[0], ok[2]);
+        CliRun ok = CliRun.of("info", original.toString());
+        assertEquals(0, ok.code(), ok.err());
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.edgeworks.cli.CliRun;
 import org.edgeworks.cli.Main;
 import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.testsupport.SharedData;
@@ -26,13 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class ExafsCommandTest {
     @TempDir Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter o = new StringWriter(), e = new StringWriter();
-        int code = Main.run(args, new PrintWriter(o, true), new PrintWriter(e, true));
-        return new Run(code, o.toString(), e.toString());
-    }
+    static CliRun run(String... args) { return CliRun.of(args); }
 
     static Path samples() {
         return SharedData.samples().resolve("exafs");
@@ -58,7 +53,7 @@ class ExafsCommandTest {
     @Test
     void autobkFtFitWaveletOnTheCuFoil() throws Exception {
         Path in = samples().resolve("cu_metal_rt.xdi"), out = dir.resolve("out");
-        Run a = run("xas", "autobk", in.toString(), "--mu", "mutrans", "--kweight", "2", "--rbkg", "1.0", "--out", out.toString());
+        CliRun a = run("xas", "autobk", in.toString(), "--mu", "mutrans", "--kweight", "2", "--rbkg", "1.0", "--out", out.toString());
         assertEquals(0, a.code(), a.err());
         assertEquals("k,chi", Files.readAllLines(out.resolve("cu_metal_rt.chi.csv")).get(0));
         assertEquals("energy,mu,bkg", Files.readAllLines(out.resolve("cu_metal_rt.bkg.csv")).get(0));
@@ -74,13 +69,13 @@ class ExafsCommandTest {
         for (int i = 0; i < mine[0].length; i++) assertEquals(theirs[1][i], mine[1][i], 1e-6, "chi at k=" + mine[0][i]);
 
         Path chi = out.resolve("cu_metal_rt.chi.csv");
-        Run ft = run("xas", "ft", chi.toString(), "--kmin", "3", "--kmax", "12", "--dk", "1", "--window", "hanning", "--kweight", "2",
+        CliRun ft = run("xas", "ft", chi.toString(), "--kmin", "3", "--kmax", "12", "--dk", "1", "--window", "hanning", "--kweight", "2",
             "--rmax-out", "10", "--out", out.toString());
         assertEquals(0, ft.code(), ft.err());
         assertEquals("r,chir_mag,chir_re,chir_im", Files.readAllLines(out.resolve("cu_metal_rt.chir.csv")).get(0));
         assertTrue(Files.size(out.resolve("cu_metal_rt.chir.png")) > 1000);
 
-        Run fit = run("xas", "fit", chi.toString(), "--path", samples().resolve("feff0001.dat").toString(), "--kmin", "3", "--kmax", "14",
+        CliRun fit = run("xas", "fit", chi.toString(), "--path", samples().resolve("feff0001.dat").toString(), "--kmin", "3", "--kmax", "14",
             "--kweight", "2", "--dk", "1", "--window", "hanning", "--rmin", "1.4", "--rmax", "3.0", "--out", out.toString());
         assertEquals(0, fit.code(), fit.err());
         JsonNode f = json(out.resolve("cu_metal_rt.fit.json"));
@@ -101,7 +96,7 @@ class ExafsCommandTest {
         for (String n : List.of("cu_metal_rt.fit_k.csv", "cu_metal_rt.fit_r.csv", "cu_metal_rt.fit.png")) assertTrue(Files.exists(out.resolve(n)), n);
 
         // the documented example model: delr = alpha*reff, a fixed third cumulant, the label given
-        Run fm = run("xas", "fit", chi.toString(), "--path", samples().resolve("feff0001.dat").toString(), "--model",
+        CliRun fm = run("xas", "fit", chi.toString(), "--path", samples().resolve("feff0001.dat").toString(), "--model",
             samples().resolve("fit_model_example.json").toString(), "--out", dir.resolve("model").toString());
         assertEquals(0, fm.code(), fm.err());
         JsonNode mj = json(dir.resolve("model/cu_metal_rt.fit.json"));
@@ -111,7 +106,7 @@ class ExafsCommandTest {
         assertEquals(4, mj.get("n_varys").asInt());
         assertEquals(p.get("r").asDouble(), mj.get("paths").get(0).get("r").asDouble(), 1e-6, "same fit, other parametrisation");
 
-        Run w = run("xas", "wavelet", chi.toString(), "--kweight", "2", "--rmax", "6", "--out", out.toString());
+        CliRun w = run("xas", "wavelet", chi.toString(), "--kweight", "2", "--rmax", "6", "--out", out.toString());
         assertEquals(0, w.code(), w.err());
         assertTrue(Files.size(out.resolve("cu_metal_rt.wavelet.nxs")) > 100_000);
         assertTrue(Files.size(out.resolve("cu_metal_rt.wavelet.png")) > 1000);
@@ -121,7 +116,7 @@ class ExafsCommandTest {
     void badInputIsOneLine() throws Exception {
         Path bad = dir.resolve("x.chi.csv");
         Files.writeString(bad, "k,chi\n0,0.1\n0.05,oops\n");
-        Run r = run("xas", "ft", bad.toString(), "--out", dir.toString());
+        CliRun r = run("xas", "ft", bad.toString(), "--out", dir.toString());
         assertEquals(1, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains(bad + ": line 3: not a number"), r.err());
@@ -129,10 +124,10 @@ class ExafsCommandTest {
         StringBuilder sb = new StringBuilder("k,chi\n");
         for (int i = 0; i < 300; i++) sb.append(0.05 * i).append(',').append(Math.sin(5 * 0.05 * i) * 0.1).append('\n');
         Files.writeString(ok, sb.toString());
-        Run f = run("xas", "fit", ok.toString(), "--path", dir.resolve("feff0001.dat").toString(), "--out", dir.toString());
+        CliRun f = run("xas", "fit", ok.toString(), "--path", dir.resolve("feff0001.dat").toString(), "--out", dir.toString());
         assertEquals(1, f.code());
         assertTrue(f.err().contains("feff0001.dat: no such file"), f.err());
-        Run w = run("xas", "ft", ok.toString(), "--window", "triangle", "--out", dir.toString());
+        CliRun w = run("xas", "ft", ok.toString(), "--window", "triangle", "--out", dir.toString());
         assertTrue(w.code() != 0, "an unknown window is refused");
         assertTrue(w.err().contains("window"), w.err());
     }
@@ -140,14 +135,14 @@ class ExafsCommandTest {
     @Test
     void feffRunsFeff6lAndListsItsPaths() throws Exception {
         Path out = dir.resolve("feff");
-        Run r = run("xas", "feff", samples().resolve("feff.inp").toString(), "--out", out.toString());
+        CliRun r = run("xas", "feff", samples().resolve("feff.inp").toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = json(out.resolve("feff_paths.json"));
         assertEquals("feff0001.dat", j.get("paths").get(0).get("file").asText());
         assertEquals(2.5562, j.get("paths").get(0).get("reff").asDouble(), 0);
         assertEquals(12.0, j.get("paths").get(0).get("degen").asDouble(), 0);
         assertEquals(Files.readString(samples().resolve("feff0001.dat")), Files.readString(out.resolve("feff0001.dat")), "FEFF6L output as bundled");
-        Run again = run("xas", "feff", samples().resolve("feff.inp").toString(), "--out", out.toString());
+        CliRun again = run("xas", "feff", samples().resolve("feff.inp").toString(), "--out", out.toString());
         assertEquals(1, again.code());
         assertTrue(again.err().contains(".dat: exists already") && again.err().contains("--overwrite"), again.err());
     }

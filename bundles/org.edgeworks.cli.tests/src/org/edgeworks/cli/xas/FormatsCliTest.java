@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.edgeworks.cli.CliRun;
 import org.edgeworks.cli.Main;
 import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.testsupport.Python;
@@ -29,20 +30,14 @@ class FormatsCliTest {
     static final Path CASES = DATA.resolveSibling("cases");
     @TempDir Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter o = new StringWriter(), e = new StringWriter();
-        int code = Main.run(args, new PrintWriter(o, true), new PrintWriter(e, true));
-        return new Run(code, o.toString(), e.toString());
-    }
+    static CliRun run(String... args) { return CliRun.of(args); }
 
     static JsonNode json(Path p) throws Exception { return Parameters.json().readTree(p.toFile()); }
 
     @Test
     void specTwoScansNoChoiceProcessesBothEachNamedFileHashN() throws Exception {
         Path spec = CASES.resolve("spec-two-scans/spec_two_scans.spec");
-        Run r = run("xas", "normalize", spec.toString(), "--out", dir.toString());
+        CliRun r = run("xas", "normalize", spec.toString(), "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode a = json(dir.resolve("spec_two_scans#1.json")), b = json(dir.resolve("spec_two_scans#2.json"));
         assertEquals(7104.9984, a.get("e0").asDouble(), 1e-4);
@@ -61,7 +56,7 @@ class FormatsCliTest {
 
     @Test
     void infoListsScansAndGroups() {
-        Run r = run("info", CASES.resolve("spec-two-scans/spec_two_scans.spec").toString());
+        CliRun r = run("info", CASES.resolve("spec-two-scans/spec_two_scans.spec").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("scans: 2"), r.out());
         assertTrue(r.out().contains("  1  points=511  ascan  Mono Energy"), r.out());
@@ -75,7 +70,7 @@ class FormatsCliTest {
 
     @Test
     void xdiAngleAbscissaGivesTheCopperEdge() throws Exception {
-        Run r = run("xas", "normalize", CASES.resolve("xdi-angle-abscissa/cu_angle_deg.xdi").toString(), "--mu", "mutrans", "--out", dir.toString());
+        CliRun r = run("xas", "normalize", CASES.resolve("xdi-angle-abscissa/cu_angle_deg.xdi").toString(), "--mu", "mutrans", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = json(dir.resolve("cu_angle_deg.json"));
         assertEquals(8980.5, j.get("e0").asDouble(), 0.5);
@@ -87,7 +82,7 @@ class FormatsCliTest {
     void athenaGroupsUseTheirStoredParametersAndExportReadsBack() throws Exception {
         Path prj = DATA.resolve("athena/Fe.prj");
         JsonNode peer = Parameters.json().readTree(DATA.resolve("peers/athena/Fe.groups.json").toFile()).get("groups");
-        Run r = run("xas", "normalize", prj.toString(), "--group", "Fe foil", "--group", "Hematite", "--out", dir.toString());
+        CliRun r = run("xas", "normalize", prj.toString(), "--group", "Fe foil", "--group", "Hematite", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         for (String[] g : new String[][] {{"Fe foil", "Fe#Fe_foil"}, {"Hematite", "Fe#Hematite"}}) {
             JsonNode j = json(dir.resolve(g[1] + ".json")), l = peer.get(g[0]).get("larch");
@@ -137,7 +132,7 @@ class FormatsCliTest {
     void multiElementGlobSumsTheDeadTimeCorrectedElements() throws Exception {
         // GSECARS 7-element SDD: the dead-time corrected sum over I0 is the peers' mu (Sum_Fe_Ka / I0, Larch pre_edge defaults)
         Path f = DATA.resolve("xanes/fe_k/fexanes_a.001");
-        Run r = run("xas", "normalize", f.toString(), "--mode", "fluorescence", "--i0", "I0", "--if", "Fe_Ka_mca*", "--dt", "DTFactor_mca*",
+        CliRun r = run("xas", "normalize", f.toString(), "--mode", "fluorescence", "--i0", "I0", "--if", "Fe_Ka_mca*", "--dt", "DTFactor_mca*",
             "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = json(dir.resolve("fexanes_a.001.json"));
@@ -164,7 +159,7 @@ class FormatsCliTest {
     @Test
     void rawScanExportedAsNxxasOpensEverywhere() throws Exception {
         Path xdi = DATA.resolve("xanes/cu_k/cu_metal_rt.xdi");
-        Run r = run("xas", "export", xdi.toString(), "--nxxas", "--out", dir.toString());
+        CliRun r = run("xas", "export", xdi.toString(), "--nxxas", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         Path nx = dir.resolve("cu_metal_rt.nxxas.nxs");
         var reg = org.edgeworks.core.detector.DetectorRegistry.load();
@@ -200,13 +195,13 @@ class FormatsCliTest {
     void numericColumnsAreTheFilesZeroBasedColumnsAsInfoPrintsThem() throws Exception {
         Path asc = DATA.resolve("soft_xray/sxr129598.asc");
         JsonNode peer = json(DATA.resolve("peers/larch_pre_edge.json")).get("oK_sxr129598_tey");
-        Run r = run("xas", "normalize", asc.toString(), "--energy", "3", "--mode", "yield", "--if", "12", "--i0", "13", "--out", dir.resolve("n").toString());
+        CliRun r = run("xas", "normalize", asc.toString(), "--energy", "3", "--mode", "yield", "--if", "12", "--i0", "13", "--out", dir.resolve("n").toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = json(dir.resolve("n/sxr129598.json"));
         assertEquals(peer.get("e0").asDouble(), j.get("e0").asDouble(), 0.01);
         assertEquals(peer.get("edge_step").asDouble(), j.get("edge_step").asDouble(), 1e-3 * peer.get("edge_step").asDouble());
 
-        Run info = run("info", asc.toString());
+        CliRun info = run("info", asc.toString());
         assertEquals(0, info.code(), info.err());
         java.util.Map<Integer, String> byColumn = new java.util.HashMap<>();
         var line = java.util.regex.Pattern.compile("^  \\[(\\d+)\\] (\\S+)  role=.*from column (\\d+) .*$");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.edgeworks.cli.CliRun;
 import org.edgeworks.cli.Main;
 import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.testsupport.SharedData;
@@ -33,13 +34,7 @@ class LcfReferencesTest {
 
     static final Path RAW = SharedData.path("xanes", "mn_k", "mn3o4.201"), RAW2 = SharedData.path("xanes", "mn_k", "mn3o4.202");
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
+    static CliRun run(String... args) { return CliRun.of(args); }
 
     /** energy and ln(mcs3/mcs4) of every row below the MRCAT header's dashed line and column line, as "energy mu" text. */
     static Path handMu(Path raw, Path to) throws Exception {
@@ -74,9 +69,9 @@ class LcfReferencesTest {
     @Test
     void channelOptionsReadTheSampleAndReferencesTheirOwnChannels() throws Exception {
         Path hand = handMu(RAW, dir.resolve("mn3o4_hand.dat"));
-        Run expected = run(cmd(hand.toString(), dir.resolve("hand")).toArray(String[]::new));
+        CliRun expected = run(cmd(hand.toString(), dir.resolve("hand")).toArray(String[]::new));
         assertEquals(0, expected.code(), expected.err());
-        Run raw = run(cmd(RAW.toString(), dir.resolve("raw"), "--mode", "transmission", "--i0", "mcs3", "--it", "mcs4").toArray(String[]::new));
+        CliRun raw = run(cmd(RAW.toString(), dir.resolve("raw"), "--mode", "transmission", "--i0", "mcs3", "--it", "mcs4").toArray(String[]::new));
         assertEquals(0, raw.code(), "a raw scan against mu references in one command: " + raw.err());
         JsonNode a = json(dir.resolve("raw/mn3o4.201.lcf.json")), b = json(dir.resolve("hand/mn3o4_hand.lcf.json"));
         for (String r : List.of("MnO", "Mn2O3"))
@@ -98,10 +93,10 @@ class LcfReferencesTest {
     void rawReferencesTakeRefOptionsOrTheAutoRule() throws Exception {
         Path hand = handMu(RAW, dir.resolve("mn3o4_hand.dat"));
         // two consecutive scans of one Mn3O4 sample: the other scan as the only reference has weight 1
-        Run chosen = run("xas", "lcf", hand.toString(), "--ref", "scan202=" + RAW2, "--ref-mode", "transmission", "--ref-i0", "mcs3",
+        CliRun chosen = run("xas", "lcf", hand.toString(), "--ref", "scan202=" + RAW2, "--ref-mode", "transmission", "--ref-i0", "mcs3",
             "--ref-it", "mcs4", "--out", dir.resolve("chosen").toString());
         assertEquals(0, chosen.code(), chosen.err());
-        Run auto = run("xas", "lcf", hand.toString(), "--ref", "scan202=" + RAW2, "--out", dir.resolve("auto").toString());
+        CliRun auto = run("xas", "lcf", hand.toString(), "--ref", "scan202=" + RAW2, "--out", dir.resolve("auto").toString());
         assertEquals(0, auto.code(), auto.err());
         double w = json(dir.resolve("chosen/mn3o4_hand.lcf.json")).get("weights").get("scan202").asDouble();
         assertEquals(1.0, w, 0.03, "the same sample's next scan");
@@ -116,13 +111,13 @@ class LcfReferencesTest {
         for (int e = 6300; e <= 7000; e++)
             csv.append(e).append(',').append(0.1 + XanesEdges.arctanStep(e, 6548, 2)).append(',').append(1 + 0.001 * e).append('\n');
         Path three = Files.writeString(dir.resolve("three.csv"), csv);
-        Run r = run("xas", "lcf", hand.toString(), "--ref", "X=" + three, "--out", dir.resolve("x").toString());
+        CliRun r = run("xas", "lcf", hand.toString(), "--ref", "X=" + three, "--out", dir.resolve("x").toString());
         assertEquals(1, r.code(), r.err());
         String err = r.err().strip();
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.startsWith("edgeworks: " + three + ": reference X: give --ref-mu COL or --ref-mode"), err);
         assertTrue(err.endsWith("(the sample's channel options do not apply to references)"), err);
-        Run chosen = run("xas", "lcf", hand.toString(), "--ref", "X=" + three, "--ref-mu", "a", "--out", dir.resolve("y").toString());
+        CliRun chosen = run("xas", "lcf", hand.toString(), "--ref", "X=" + three, "--ref-mu", "a", "--out", dir.resolve("y").toString());
         assertEquals(0, chosen.code(), chosen.err());
     }
 }

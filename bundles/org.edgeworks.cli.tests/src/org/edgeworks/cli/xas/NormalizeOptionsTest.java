@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 
+import org.edgeworks.cli.CliRun;
 import org.edgeworks.cli.Main;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class NormalizeOptionsTest {
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
+    static CliRun run(String... args) { return CliRun.of(args); }
 
     /** The options of the hand-written command (before issue 17), which are public contract. */
     static final List<String> CONTRACT = List.of("--e0=", "--e0-method=", "--pre1=", "--pre2=", "--norm1=", "--norm2=", "--nnorm=",
@@ -32,7 +27,7 @@ class NormalizeOptionsTest {
 
     @Test
     void everyOptionOfTheContractIsThereWithTheRecordsHelp() {
-        Run r = run("xas", "normalize", "--help");
+        CliRun r = run("xas", "normalize", "--help");
         assertEquals(0, r.code(), r.err());
         for (String o : CONTRACT) assertTrue(r.out().contains(o), o + " missing from\n" + r.out());
         // label, unit and bounds from NormalizeProcessor.Params' @Param
@@ -43,20 +38,20 @@ class NormalizeOptionsTest {
 
     @Test
     void deglitchAndMergeKeepTheirOptionsFromTheRecords() {
-        Run d = run("xas", "deglitch", "--help");
+        CliRun d = run("xas", "deglitch", "--help");
         for (String o : List.of("--window=", "--k=", "--remove")) assertTrue(d.out().contains(o), o + " missing from\n" + d.out());
-        Run a = run("xas", "align", "--help");
+        CliRun a = run("xas", "align", "--help");
         for (String o : List.of("--emin=", "--emax=", "--max-shift=", "--name=")) assertTrue(a.out().contains(o), o + " missing from\n" + a.out());
-        Run m = run("xas", "merge", "--help");
+        CliRun m = run("xas", "merge", "--help");
         for (String o : List.of("--step=", "--cubic", "--name=")) assertTrue(m.out().contains(o), o + " missing from\n" + m.out());
         // DeglitchProcessor.Params: window at least 3
-        Run bad = run("xas", "deglitch", "x.dat", "--window", "1", "--out", "unused");
+        CliRun bad = run("xas", "deglitch", "x.dat", "--window", "1", "--out", "unused");
         assertEquals("edgeworks: --window: 1 is below the minimum 3", bad.err().strip());
     }
 
     @Test
     void valuesOutsideTheRecordsBoundsAreRefusedNamingTheOption() {
-        Run r = run("xas", "normalize", "x.dat", "--nnorm", "5", "--out", "unused");
+        CliRun r = run("xas", "normalize", "x.dat", "--nnorm", "5", "--out", "unused");
         assertEquals(Main.EXIT_FAILURE, r.code());
         assertEquals("edgeworks: --nnorm: 5 is above the maximum 3", r.err().strip());
         r = run("xas", "normalize", "x.dat", "--ledge", "--branching", "1.5", "--out", "unused");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.january.dataset.DatasetFactory;
+import org.edgeworks.cli.CliRun;
 import org.edgeworks.cli.Main;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
@@ -67,18 +68,12 @@ class StackCommandTest {
     @AfterEach
     void restore() { XasInputOptions.loader = saved; }
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter o = new StringWriter(), e = new StringWriter();
-        int code = Main.run(args, new PrintWriter(o, true), new PrintWriter(e, true));
-        return new Run(code, o.toString(), e.toString());
-    }
+    static CliRun run(String... args) { return CliRun.of(args); }
 
     @Test
     void stackWritesTheNamedMapsAndRecoversTheMixture() throws Exception {
         Path out = dir.resolve("out");
-        Run r = run("xas", "stack", dir.resolve("mix.h5").toString(), "--out", out.toString(), "--ref", "A=" + dir.resolve("A.dat"),
+        CliRun r = run("xas", "stack", dir.resolve("mix.h5").toString(), "--out", out.toString(), "--ref", "A=" + dir.resolve("A.dat"),
             "--ref", "B=" + dir.resolve("B.dat"), "--input", "norm", "--sum-to-one", "--pre1", "-45", "--pre2", "-15");
         assertEquals(0, r.code(), r.err());
         Path nxs = out.resolve("mix.stack.nxs");
@@ -100,17 +95,17 @@ class StackCommandTest {
             String params = f.readString("/entry/process/parameters").orElseThrow();
             assertEquals("[\"A\",\"B\"]", org.edgeworks.core.processing.Parameters.json().readTree(params).get("references").toString(), params);
         }
-        Run again = run("xas", "stack", dir.resolve("mix.h5").toString(), "--out", out.toString());
+        CliRun again = run("xas", "stack", dir.resolve("mix.h5").toString(), "--out", out.toString());
         assertEquals(1, again.code());
         assertEquals("edgeworks: " + nxs + ": exists already (use --overwrite to replace it)", again.err().strip());
     }
 
     @Test
     void badStackInputIsOneLine() {
-        Run r = run("xas", "stack", dir.resolve("mix.h5").toString(), "--data", "/entry/data/energy", "--out", dir.resolve("o").toString());
+        CliRun r = run("xas", "stack", dir.resolve("mix.h5").toString(), "--data", "/entry/data/energy", "--out", dir.resolve("o").toString());
         assertEquals(1, r.code());
         assertEquals("edgeworks: " + dir.resolve("mix.h5") + ": /entry/data/energy: has rank 1, not 3 (energy, y, x)", r.err().strip());
-        Run m = run("xas", "stack", dir.resolve("mix.h5").toString(), "--mode", "transmission", "--out", dir.resolve("o").toString());
+        CliRun m = run("xas", "stack", dir.resolve("mix.h5").toString(), "--mode", "transmission", "--out", dir.resolve("o").toString());
         assertEquals(1, m.code());
         assertEquals("edgeworks: --mode: transmission needs the incident flux (a flat field or I0)", m.err().strip());
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.january.dataset.DatasetFactory;
+import org.edgeworks.cli.CliRun;
 import org.edgeworks.cli.Main;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
@@ -81,13 +82,7 @@ class XasCommandTest {
     @AfterEach
     void restore() { XasInputOptions.loader = saved; }
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter o = new StringWriter(), e = new StringWriter();
-        int code = Main.run(args, new PrintWriter(o, true), new PrintWriter(e, true));
-        return new Run(code, o.toString(), e.toString());
-    }
+    static CliRun run(String... args) { return CliRun.of(args); }
 
     String f(String name) { return dir.resolve(name).toString(); }
 
@@ -96,7 +91,7 @@ class XasCommandTest {
     @Test
     void normalizeWritesCsvJsonPng() throws Exception {
         Path out = dir.resolve("out");
-        Run r = run("xas", "normalize", f("a.dat"), f("b.dat"), "--mode", "transmission", "--i0", "I0", "--it", "2", "--out", out.toString());
+        CliRun r = run("xas", "normalize", f("a.dat"), f("b.dat"), "--mode", "transmission", "--i0", "I0", "--it", "2", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         for (String n : List.of("a", "b")) {
             assertTrue(Files.size(out.resolve(n + ".png")) > 1000);
@@ -109,13 +104,13 @@ class XasCommandTest {
         }
         assertTrue(r.out().contains("a.norm.csv"), r.out());
         // channels with roles (NXxas: incoming_beam = I0, absorbed_beam = It) need no names
-        Run roles = run("xas", "normalize", f("c.dat"), "--mode", "transmission", "--out", out.toString());
+        CliRun roles = run("xas", "normalize", f("c.dat"), "--mode", "transmission", "--out", out.toString());
         assertEquals(0, roles.code(), roles.err());
-        Run bare = run("xas", "normalize", f("c.dat"), "--out", dir.resolve("bare").toString());
+        CliRun bare = run("xas", "normalize", f("c.dat"), "--out", dir.resolve("bare").toString());
         assertEquals(0, bare.code(), bare.err());
         assertEquals(json(out.resolve("c.json")).get("edge_step").asDouble(), json(dir.resolve("bare/c.json")).get("edge_step").asDouble(), 1e-12);
         // fixed E0 and ranges are used as given
-        Run fixed = run("xas", "normalize", f("a.dat"), "--e0", "6551", "--pre1", "-100", "--pre2", "-40", "--norm1", "60", "--norm2", "300",
+        CliRun fixed = run("xas", "normalize", f("a.dat"), "--e0", "6551", "--pre1", "-100", "--pre2", "-40", "--norm1", "60", "--norm2", "300",
             "--nnorm", "1", "--out", out.toString(), "--overwrite");
         assertEquals(0, fixed.code(), fixed.err());
         JsonNode j = json(out.resolve("a.json"));
@@ -123,7 +118,7 @@ class XasCommandTest {
         assertEquals(300, j.get("norm2").asDouble());
         assertEquals(1, j.get("nnorm").asInt());
         // existing outputs are kept without --overwrite: a one-line error naming the file
-        Run again = run("xas", "normalize", f("a.dat"), "--out", out.toString());
+        CliRun again = run("xas", "normalize", f("a.dat"), "--out", out.toString());
         assertEquals(1, again.code());
         assertTrue(again.err().contains("a.norm.csv") && again.err().contains("--overwrite"), again.err());
         assertEquals(1, again.err().strip().lines().count(), again.err());
@@ -132,12 +127,12 @@ class XasCommandTest {
     @Test
     void lEdgeAndAlreadyNormalisedInputs() throws Exception {
         Path out = dir.resolve("le");
-        Run r = run("xas", "normalize", f("a.dat"), "--ledge", "--l3", "6550", "--l2", "6561", "--ledge-scale", "l3-max", "--out", out.toString());
+        CliRun r = run("xas", "normalize", f("a.dat"), "--ledge", "--l3", "6550", "--l2", "6561", "--ledge-scale", "l3-max", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = json(out.resolve("a.json"));
         assertEquals("l3-max", j.get("scale").asText());
         assertTrue(j.has("l3_step") && j.has("l2_step") && j.has("edge_step"));
-        Run n = run("xas", "normalize", f("a.dat"), "--input", "norm", "--out", dir.resolve("nn").toString());
+        CliRun n = run("xas", "normalize", f("a.dat"), "--input", "norm", "--out", dir.resolve("nn").toString());
         assertEquals(0, n.code(), n.err());
         assertTrue(json(dir.resolve("nn/a.json")).get("normalization").asText().contains("not normalised again"));
     }
@@ -145,7 +140,7 @@ class XasCommandTest {
     @Test
     void lcfWithCombinationsAndShifts() throws Exception {
         Path out = dir.resolve("lcf");
-        Run r = run("xas", "lcf", f("b.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "B=" + f("ref3.dat"), "--ref", "C=" + f("ref4.dat"),
+        CliRun r = run("xas", "lcf", f("b.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "B=" + f("ref3.dat"), "--ref", "C=" + f("ref4.dat"),
             "--valence", "A=2", "--valence", "B=3", "--valence", "C=4",
             "--emin", "6530", "--emax", "6590", "--combinations", "2", "--shifts", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
@@ -154,7 +149,7 @@ class XasCommandTest {
         assertEquals(6, j.get("ranking").size(), "3 singles + 3 pairs");
         assertTrue(j.get("ranking").get(0).get("r_factor").asDouble() <= j.get("ranking").get(5).get("r_factor").asDouble());
         assertTrue(Files.exists(out.resolve("b.lcf.csv")) && Files.exists(out.resolve("b.lcf.png")));
-        Run plain = run("xas", "lcf", f("b.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "B=" + f("ref3.dat"), "--sum-to-one", "--out", dir.resolve("l2").toString());
+        CliRun plain = run("xas", "lcf", f("b.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "B=" + f("ref3.dat"), "--sum-to-one", "--out", dir.resolve("l2").toString());
         assertEquals(0, plain.code(), plain.err());
         JsonNode p = json(dir.resolve("l2/b.lcf.json"));
         assertEquals(1.0, p.get("weights").get("A").asDouble() + p.get("weights").get("B").asDouble(), 1e-9);
@@ -165,13 +160,13 @@ class XasCommandTest {
     void aReferenceNameGivenTwiceIsRefusedNotSilentlyReplaced() throws Exception {
         // picocli's Map options keep the last value of a repeated key: the first reference would be
         // dropped and its name would label the other file's weight.
-        Run r = run("xas", "lcf", f("b.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "A=" + f("ref3.dat"),
+        CliRun r = run("xas", "lcf", f("b.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "A=" + f("ref3.dat"),
             "--out", dir.resolve("dup").toString());
         assertEquals(1, r.code(), r.out());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("--ref") && r.err().contains("'A' is given twice"), r.err());
         assertTrue(!Files.exists(dir.resolve("dup/b.lcf.json")));
-        Run v = run("xas", "lcf", f("b.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "B=" + f("ref3.dat"),
+        CliRun v = run("xas", "lcf", f("b.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "B=" + f("ref3.dat"),
             "--valence", "A=2", "--valence", "A=3", "--out", dir.resolve("dupv").toString());
         assertEquals(1, v.code(), v.out());
         assertTrue(v.err().contains("--valence") && v.err().contains("'A' is given twice"), v.err());
@@ -180,7 +175,7 @@ class XasCommandTest {
     @Test
     void valenceTableForManySamples() throws Exception {
         Path out = dir.resolve("val");
-        Run r = run("xas", "valence", f("a.dat"), f("b.dat"), f("c.dat"), "--ref", "2=" + f("ref2.dat"), "--ref", "3=" + f("ref3.dat"),
+        CliRun r = run("xas", "valence", f("a.dat"), f("b.dat"), f("c.dat"), "--ref", "2=" + f("ref2.dat"), "--ref", "3=" + f("ref3.dat"),
             "--ref", "4=" + f("ref4.dat"), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(out.resolve("valence.csv"));
@@ -196,7 +191,7 @@ class XasCommandTest {
     void studyTablesForPreEdgeAndLcfSeries() throws Exception {
         // pre-edge series: b is 0.4 eV above a, c 0.3 eV below; shifts relative to the first file
         Path pe = dir.resolve("pes");
-        Run r = run("xas", "preedge", f("a.dat"), f("b.dat"), f("c.dat"), "--out", pe.toString());
+        CliRun r = run("xas", "preedge", f("a.dat"), f("b.dat"), f("c.dat"), "--out", pe.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode t = json(pe.resolve("preedge.json"));
         assertEquals(3, t.get("rows").size());
@@ -208,7 +203,7 @@ class XasCommandTest {
         assertTrue(Files.exists(pe.resolve("preedge.png")) && Files.exists(pe.resolve("b.preedge.json")));
         // LCF series: one row per sample with fractions, stderr and R; the ranking named
         Path lc = dir.resolve("lcs");
-        Run l = run("xas", "lcf", f("a.dat"), f("b.dat"), f("c.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "B=" + f("ref3.dat"),
+        CliRun l = run("xas", "lcf", f("a.dat"), f("b.dat"), f("c.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "B=" + f("ref3.dat"),
             "--ref", "C=" + f("ref4.dat"), "--emin", "6530", "--emax", "6590", "--combinations", "2", "--rank", "chi2", "--out", lc.toString());
         assertEquals(0, l.code(), l.err());
         JsonNode lt = json(lc.resolve("lcf.json"));
@@ -228,7 +223,7 @@ class XasCommandTest {
         Path samples = SharedData.samples();
         XasInputOptions.loader = saved;
         Path x = samples.resolve("xanes");
-        Run r = run("xas", "lcf", x.resolve("MnO.dat").toString(), "--ref", "MnO=" + x.resolve("MnO.dat"), "--ref", "MnO2=" + x.resolve("Pyrolusite.dat"),
+        CliRun r = run("xas", "lcf", x.resolve("MnO.dat").toString(), "--ref", "MnO=" + x.resolve("MnO.dat"), "--ref", "MnO2=" + x.resolve("Pyrolusite.dat"),
             "--ref", "Mnf=" + x.resolve("Mn_foil.dat"), "--shifts", "--emin", "6530", "--emax", "6600", "--out", f("issue"));
         org.junit.jupiter.api.Assumptions.assumeFalse(r.err().contains("no detector bundle"), r.err());
         assertEquals(0, r.code(), r.err());
@@ -244,17 +239,17 @@ class XasCommandTest {
     void boundsReachedAreWarningsOnTheTerminalAndInTheJson() throws Exception {
         // b is 0.4 eV above ref3: a shift bound of 0.1 eV is reached
         Path lc = dir.resolve("lcb");
-        Run l = run("xas", "lcf", f("b.dat"), "--ref", "B=" + f("ref3.dat"), "--ref", "A=" + f("ref2.dat"), "--emin", "6530", "--emax", "6590",
+        CliRun l = run("xas", "lcf", f("b.dat"), "--ref", "B=" + f("ref3.dat"), "--ref", "A=" + f("ref2.dat"), "--emin", "6530", "--emax", "6590",
             "--shifts", "--shift-bound", "0.1", "--out", lc.toString());
         assertEquals(0, l.code(), l.err());
         assertTrue(l.err().contains("warning: ") && l.err().contains("shift of reference 'B' is at its bound"), l.err());
         assertTrue(json(lc.resolve("b.lcf.json")).get("shift_at_bound").get("B").asBoolean());
-        Run al = run("xas", "align", f("a.dat"), f("b.dat"), "--max-shift", "0.2", "--out", f("alb"));
+        CliRun al = run("xas", "align", f("a.dat"), f("b.dat"), "--max-shift", "0.2", "--out", f("alb"));
         assertEquals(0, al.code(), al.err());
         assertTrue(al.err().contains("warning: ") && al.err().contains("max_shift"), al.err());
         assertTrue(json(dir.resolve("alb/align.json")).get("alignments").get(0).get("at_bound").asBoolean());
         // references that do not reach the window plus the bound are refused unless --extrapolate
-        Run ex = run("xas", "lcf", f("b.dat"), "--ref", "B=" + f("ref3.dat"), "--emin", "6530", "--emax", "6950", "--shifts", "--out", f("lce"));
+        CliRun ex = run("xas", "lcf", f("b.dat"), "--ref", "B=" + f("ref3.dat"), "--emin", "6530", "--emax", "6950", "--shifts", "--out", f("lce"));
         assertEquals(1, ex.code());
         assertTrue(ex.err().contains("covers") && ex.err().contains("--extrapolate"), ex.err());
     }
@@ -263,7 +258,7 @@ class XasCommandTest {
     void extrapolatedValenceAndPoorLcfFitAreWarningsOnTheTerminalAndInTheJson() throws Exception {
         // references' edges near 6545, 6550, 6556 eV; "hi" is 20 eV above the highest, a.dat (6550 eV) inside
         scan("hi.dat", 6576, 0, 0.3);
-        Run v = run("xas", "valence", f("a.dat"), f("hi.dat"), "--ref", "2=" + f("ref2.dat"), "--ref", "3=" + f("ref3.dat"),
+        CliRun v = run("xas", "valence", f("a.dat"), f("hi.dat"), "--ref", "2=" + f("ref2.dat"), "--ref", "3=" + f("ref3.dat"),
             "--ref", "4=" + f("ref4.dat"), "--edge", "half-height", "--out", f("vx"));
         assertEquals(0, v.code(), v.err());
         List<String> lines = v.err().lines().filter(l -> l.contains("outside the references' range")).toList();
@@ -273,7 +268,7 @@ class XasCommandTest {
         assertTrue(notes.contains("hi") && notes.contains("valence extrapolated"), notes);
         assertTrue(!notes.contains("warning: a:"), notes);
         // LCF of a scan 20 eV off every reference: R-factor far above 0.05, a poor-fit warning naming it; b (0.4 eV off ref3) fits well
-        Run l = run("xas", "lcf", f("hi.dat"), f("b.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "B=" + f("ref3.dat"), "--out", f("lx"));
+        CliRun l = run("xas", "lcf", f("hi.dat"), f("b.dat"), "--ref", "A=" + f("ref2.dat"), "--ref", "B=" + f("ref3.dat"), "--out", f("lx"));
         assertEquals(0, l.code(), l.err());
         List<String> poor = l.err().lines().filter(x -> x.contains("poor fit")).toList();
         assertEquals(1, poor.size(), l.err());
@@ -288,12 +283,12 @@ class XasCommandTest {
     void theOtherCommandsWriteJsonCsvPng() throws Exception {
         assertEquals(0, run("xas", "merge", f("a.dat"), f("b.dat"), f("c.dat"), "--out", f("m")).code());
         assertTrue(Files.exists(dir.resolve("m/merged.merge.csv")) && Files.exists(dir.resolve("m/merged.merge.json")) && Files.exists(dir.resolve("m/merged.merge.png")));
-        Run al = run("xas", "align", f("a.dat"), f("b.dat"), f("c.dat"), "--out", f("al"));
+        CliRun al = run("xas", "align", f("a.dat"), f("b.dat"), f("c.dat"), "--out", f("al"));
         assertEquals(0, al.code(), al.err());
         JsonNode a = json(dir.resolve("al/align.json"));
         assertEquals(-0.4, a.get("alignments").get(0).get("shift").asDouble(), 0.02, "b was 0.4 eV high");
         assertEquals(0.3, a.get("alignments").get(1).get("shift").asDouble(), 0.02, "c was 0.3 eV low");
-        Run ca = run("xas", "calibrate", f("b.dat"), f("a.dat"), "--e0", "6550.0", "--e0-method", "half-step", "--out", f("ca"));
+        CliRun ca = run("xas", "calibrate", f("b.dat"), f("a.dat"), "--e0", "6550.0", "--e0-method", "half-step", "--out", f("ca"));
         assertEquals(0, ca.code(), ca.err());
         JsonNode c = json(dir.resolve("ca/calibrate.json"));
         assertEquals(6550.0 - c.get("measured_e0").asDouble(), c.get("shift").asDouble(), 1e-9);
@@ -301,10 +296,10 @@ class XasCommandTest {
         double first = Double.parseDouble(Files.readAllLines(dir.resolve("ca/a.calibrated.csv")).get(1).split(",")[0]);
         assertEquals(6400.0 + c.get("shift").asDouble(), first, 1e-6, "the sample moved by the same shift");
         assertTrue(Files.exists(dir.resolve("ca/a.calibrated.csv")));
-        Run dg = run("xas", "deglitch", f("a.dat"), "--remove", "--out", f("dg"));
+        CliRun dg = run("xas", "deglitch", f("a.dat"), "--remove", "--out", f("dg"));
         assertEquals(0, dg.code(), dg.err());
         assertTrue(json(dir.resolve("dg/a.deglitch.json")).get("flagged_indices").size() >= 1);
-        Run pe = run("xas", "preedge", f("a.dat"), "--baseline", "line+arctan", "--peaks", "1", "--out", f("pe"));
+        CliRun pe = run("xas", "preedge", f("a.dat"), "--baseline", "line+arctan", "--peaks", "1", "--out", f("pe"));
         assertEquals(0, pe.code(), pe.err());
         JsonNode pj = json(dir.resolve("pe/a.preedge.json"));
         assertEquals(6540.0, pj.get("centroid").asDouble(), 0.5);
@@ -313,7 +308,7 @@ class XasCommandTest {
 
     @Test
     void badChannelIsAOneLineError() {
-        Run r = run("xas", "normalize", f("a.dat"), "--mu", "nope", "--out", f("x"));
+        CliRun r = run("xas", "normalize", f("a.dat"), "--mu", "nope", "--out", f("x"));
         assertEquals(1, r.code());
         assertTrue(r.err().contains("a.dat") && r.err().contains("nope"), r.err());
     }
