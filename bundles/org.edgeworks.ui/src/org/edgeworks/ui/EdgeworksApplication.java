@@ -1,5 +1,6 @@
 package org.edgeworks.ui;
 
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.swt.widgets.Display;
@@ -49,8 +50,32 @@ public final class EdgeworksApplication implements IApplication {
             long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
             System.err.println("edgeworks: window painted " + (System.currentTimeMillis() - started)
                     + " ms after the process started (" + cpu + " ms CPU)");
-            if (mode.equals("exit")) PlatformUI.getWorkbench().close();
+            if (mode.equals("exit")) closeAfterStartupEvents(d);
         });
+    }
+
+    /** Topic of the event {@link #closeAfterStartupEvents} posts behind the workbench's start-up events. */
+    static final String STARTUP_REPORTED = "org/edgeworks/ui/startupReported";
+
+    /**
+     * Closes the workbench once the start-up events already posted (e4's {@code appStartupComplete}, whose UI
+     * handlers run on this display) are delivered: the OSGi event admin delivers posted events in order on one
+     * thread, so an event posted now arrives after them. Closing at once disposed the display before that
+     * handler ran ({@code SWTException: Device is disposed} on every exit-mode start).
+     */
+    private static void closeAfterStartupEvents(Display d) {
+        IWorkbench wb = PlatformUI.getWorkbench();
+        IEventBroker broker = wb.getService(IEventBroker.class);
+        if (broker == null) {
+            wb.close();
+            return;
+        }
+        broker.subscribe(STARTUP_REPORTED, event -> {
+            if (!d.isDisposed()) d.asyncExec(() -> {
+                if (PlatformUI.isWorkbenchRunning()) PlatformUI.getWorkbench().close();
+            });
+        });
+        broker.post(STARTUP_REPORTED, null);
     }
 
     static final class Advisor extends WorkbenchAdvisor {
