@@ -20,19 +20,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code xas wavelet CHI.csv}: NAME.wavelet.nxs (NXdata: modulus vs R, k) and NAME.wavelet.png. */
-@Command(name = "wavelet", mixinStandardHelpOptions = true, description = "Cauchy wavelet transform of chi(k) (Larch cauchy_wavelet).")
+@Command(name = "wavelet", mixinStandardHelpOptions = true, description = "Wavelet transform of chi(k): Cauchy (default; Larch cauchy_wavelet, "
+    + "Munoz et al. 2003) or Morlet (Funke, Scheinost, Chukalina, Phys. Rev. B 71, 094110 (2005)).")
 public final class WaveletCommand extends XasSubcommand {
     @Parameters(arity = "1..*", paramLabel = "CHI.csv", description = "chi(k) files with header k,chi on a uniform grid from k = 0.") List<Path> files;
     @Option(names = "--kweight", paramLabel = "W", defaultValue = "2", description = "k-weight (default 2).") double kweight;
     @Option(names = "--rmax", paramLabel = "A", defaultValue = "6", description = "Highest R kept, A (default 6). The transform itself uses "
-        + "Larch's rmax_out = max(10, rmax), which sets the wavelet's order.") double rmax;
+        + "Larch's rmax_out = max(10, rmax), which sets the Cauchy wavelet's order and the R grid.") double rmax;
+    @Option(names = "--wavelet", paramLabel = "cauchy|morlet", defaultValue = "cauchy", converter = KindConverter.class,
+        description = "Mother wavelet (default cauchy).") WaveletProcessor.Kind wavelet;
+    @Option(names = "--eta", paramLabel = "ETA", description = "Morlet frequency eta (default 10; Morlet only).") Double eta;
+    @Option(names = "--sigma", paramLabel = "SIGMA", description = "Morlet half-width sigma (default 1; Morlet only). "
+        + "eta x sigma sets the resolution: eta sigma/(2R) in k, about R/(eta sigma) in R.") Double sigma;
+
+    static final class KindConverter implements picocli.CommandLine.ITypeConverter<WaveletProcessor.Kind> {
+        @Override public WaveletProcessor.Kind convert(String value) { return WaveletProcessor.Kind.parse(value); }
+    }
 
     @Override
     void execute() throws EdgeworksException {
+        if (wavelet != WaveletProcessor.Kind.MORLET && (eta != null || sigma != null))
+            throw EdgeworksException.of("xas wavelet", "--eta and --sigma are parameters of --wavelet morlet, not of " + wavelet.label());
+        WaveletProcessor.Params defaults = WaveletProcessor.Params.defaults();
         for (Path f : files) {
             var chi = ChiCsv.read(f);
             String name = chi.name();
-            var r = new WaveletProcessor().apply(chi, new WaveletProcessor.Params(kweight, Math.max(10, rmax), 2048));
+            String kind = wavelet == WaveletProcessor.Kind.MORLET ? "Morlet" : "Cauchy";
+            var r = new WaveletProcessor().apply(chi, wavelet == WaveletProcessor.Kind.MORLET
+                ? WaveletProcessor.Params.morlet(kweight, Math.max(10, rmax), eta == null ? defaults.eta() : eta,
+                    sigma == null ? defaults.sigma() : sigma)
+                : WaveletProcessor.Params.cauchy(kweight, Math.max(10, rmax)));
             var w = r.value().cut(rmax);
             int nr = w.r().length, nk = w.k().length;
             double[] flat = new double[nr * nk];
@@ -46,7 +63,7 @@ public final class WaveletCommand extends XasSubcommand {
                     WritableGroup entry = h.putGroup("entry");
                     entry.putAttribute("NX_class", "NXentry");
                     entry.putAttribute("default", "wavelet");
-                    entry.putDataset("title", name + ": Cauchy wavelet |W(k, R)|, k^" + FtCommand.fmt(kweight));
+                    entry.putDataset("title", name + ": " + kind + " wavelet |W(k, R)|, k^" + FtCommand.fmt(kweight));
                     WritableGroup d = entry.putGroup("wavelet");
                     d.putAttribute("NX_class", "NXdata");
                     d.putAttribute("signal", "modulus");
@@ -63,7 +80,7 @@ public final class WaveletCommand extends XasSubcommand {
             });
             out.printed(nxs);
             Path png = out.file(name + ".wavelet.png");
-            PngPlots.mapPlot(png, out.overwrite, new MapPlot(name + ": Cauchy wavelet |W|, k^" + FtCommand.fmt(kweight), "k (1/A)", "R (A)",
+            PngPlots.mapPlot(png, out.overwrite, new MapPlot(name + ": " + kind + " wavelet |W|, k^" + FtCommand.fmt(kweight), "k (1/A)", "R (A)",
                 w.k(), w.r(), flat, Colormap.VIRIDIS, Scaling.linear()));
             out.printed(png);
         }

@@ -47,7 +47,7 @@ public final class ExafsPlots {
             int nr = w.r().length, nk = w.k().length;
             double[] flat = new double[nr * nk];
             for (int i = 0; i < nr; i++) System.arraycopy(w.modulus()[i], 0, flat, i * nk, nk);
-            return PngPlots.renderMapPlot(new MapPlot(w.name() + ": Cauchy wavelet |W| (k^" + fmt(w.kweight()) + ")", "k (1/A)", "R (A)",
+            return PngPlots.renderMapPlot(new MapPlot(w.name() + ": " + (w.kind() == WaveletProcessor.Kind.MORLET ? "Morlet" : "Cauchy") + " wavelet |W| (k^" + fmt(w.kweight()) + ")", "k (1/A)", "R (A)",
                 w.k(), w.r(), flat, Colormap.VIRIDIS, Scaling.linear()), width, height);
         }
         if (data instanceof FeffitProcessor.Fit f) {
