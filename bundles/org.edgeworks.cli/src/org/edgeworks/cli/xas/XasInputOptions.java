@@ -14,6 +14,7 @@ import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.detector.Detector;
 import org.edgeworks.core.detector.DetectorRegistry;
+import org.edgeworks.pipeline.xas.MultiElementInput;
 import org.edgeworks.pipeline.xas.XasInput;
 import org.edgeworks.xas.NormalizeProcessor;
 import org.edgeworks.xas.StoredNormalization;
@@ -236,16 +237,14 @@ final class XasInputOptions {
 
     private XasInput.Loaded loaded(Scan scan, Path file, String name) throws EdgeworksException {
         List<String> notes = new ArrayList<>();
-        String fluo = ifl, inRate = icr, outRate = ocr;
-        if (MultiElement.isMulti(ifl)) {
-            MultiElement.Summed m = MultiElement.sum(scan, file, ifl, dt, icr, ocr, exclude, outliers);
-            scan = m.scan();
-            notes.addAll(m.notes());
-            fluo = MultiElement.CHANNEL;
-            inRate = null; // the per-element rates were used in the sum
-            outRate = null;
+        MultiElementInput.Choice elements = MultiElementInput.isMulti(ifl)
+            ? new MultiElementInput.Choice(ifl, dt, icr, ocr, exclude, MultiElementInput.outliers(outliers)) : null;
+        XasInput.WithElements w = XasInput.load(scan, file, name, new XasInput.Selection(energy, mu, mode, i0, it, ifl, icr, ocr), elements);
+        if (w.summed() != null) {
+            scan = w.summed().scan();
+            notes.addAll(w.summed().notes());
         }
-        XasInput.Loaded l = XasInput.load(scan, file, name, new XasInput.Selection(energy, mu, mode, i0, it, fluo, inRate, outRate));
+        XasInput.Loaded l = w.loaded();
         asTyped.putIfAbsent(l.spectrum().name(), file.toString());
         scan.metadata().forEach((k, v) -> { if (k.startsWith("note.")) notes.add(v); });
         if (!scan.entryPath().isEmpty()) notes.add("scan " + scan.entryPath() + " of " + file);

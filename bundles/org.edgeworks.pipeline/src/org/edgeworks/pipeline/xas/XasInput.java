@@ -59,6 +59,24 @@ public final class XasInput {
     /** A spectrum made from a scan's channels, before its file is checksummed: see {@link #make}. */
     public record Made(Spectrum spectrum, String selection, List<String> notes, Map<String, Object> used) {}
 
+    /** A spectrum loaded with a multi-element choice, and the sum it used (null when no sum was made). */
+    public record WithElements(Loaded loaded, MultiElementInput.Summed summed) {}
+
+    /**
+     * The spectrum of {@code scan} as {@code sel} chooses it, its fluorescence being the multi-element sum that
+     * {@code elements} describes (the command line's {@code --if LIST|GLOB --dt --icr --ocr --exclude --outliers}
+     * and the import dialog's fields: one road). With no elements (null, or a single column) this is
+     * {@link #load(Scan, Path, String, Selection)}; otherwise the sum is the fluorescence channel and the
+     * selection's If and rate columns are replaced by it (the per-element rates were used in the sum).
+     */
+    public static WithElements load(Scan scan, Path file, String name, Selection sel, MultiElementInput.Choice elements)
+            throws EdgeworksException {
+        if (elements == null || !MultiElementInput.isMulti(elements.elements())) return new WithElements(load(scan, file, name, sel), null);
+        MultiElementInput.Summed m = MultiElementInput.sum(scan, file, elements);
+        Selection summed = new Selection(sel.energy(), sel.mu(), sel.mode(), sel.i0(), sel.it(), MultiElementInput.CHANNEL, null, null);
+        return new WithElements(load(m.scan(), file, name, summed), m);
+    }
+
     /**
      * The spectrum of {@code scan} (read from {@code file}) as {@code sel} chooses it.
      *

@@ -50,6 +50,7 @@ public final class ImportPanel extends Composite {
     private final Path file;
     private final Combo energy, i0, it, mu, reference, icr, ocr;
     private final org.eclipse.swt.widgets.List fluorescence;
+    private final MultiElementChoice multi;
     private final Map<Mode, Button> modes = new LinkedHashMap<>();
     private final SpectrumChart chart;
     private final Label status;
@@ -91,6 +92,8 @@ public final class ImportPanel extends Composite {
         fluorescence.addListener(SWT.Selection, e -> resolve());
         icr = combo(form, "SDD ICR", names, true);
         ocr = combo(form, "SDD OCR", names, true);
+        multi = new MultiElementChoice(form, fluorescence::getSelection, this::resolve);
+        multi.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         reference = combo(form, "Reference (It -> Iref)", names, true);
         Composite bar = new Composite(form, SWT.NONE);
         bar.setLayout(new RowLayout(SWT.HORIZONTAL));
@@ -211,17 +214,25 @@ public final class ImportPanel extends Composite {
         current = null;
         referenceMu = null;
         try {
-            current = XasInput.load(scan, file, null, selection());
+            // fluorescence from a multi-element detector: the command line's --if LIST|GLOB --dt ... road
+            XasInput.WithElements w = XasInput.load(scan, file, null, selection(), mode() == Mode.FLUORESCENCE ? multi.choice() : null);
+            multi.show(w.summed());
+            current = w.loaded();
             List<Spectrum> curves = new ArrayList<>(List.of(current.spectrum()));
             String ref = value(reference), trans = value(it);
+            String refProblem = "";
             if (ref != null && trans != null) {
                 // the reference foil's mu = ln(It/Iref): the same transmission rule with It as the incident flux
-                referenceMu = XasInput.load(scan, file, current.spectrum().name() + " reference", new XasInput.Selection(
-                        value(energy), null, "transmission", trans, ref, null, null, null)).spectrum();
-                curves.add(referenceMu);
+                try {
+                    referenceMu = XasInput.load(scan, file, current.spectrum().name() + " reference", new XasInput.Selection(
+                            value(energy), null, "transmission", trans, ref, null, null, null)).spectrum();
+                    curves.add(referenceMu);
+                } catch (EdgeworksException e) { // a reference that cannot be made does not hide the sample's mu
+                    refProblem = "   (no reference drawn: " + e.getMessage() + ")";
+                }
             }
             chart.setSpectra(curves);
-            status.setText("mu = " + String.join("; ", current.notes()) + "   (" + current.source().pathInFile() + ")");
+            status.setText("mu = " + String.join("; ", current.notes()) + "   (" + current.source().pathInFile() + ")" + refProblem);
         } catch (EdgeworksException e) {
             chart.setSpectra(List.of());
             status.setText(e.getMessage());
@@ -237,6 +248,9 @@ public final class ImportPanel extends Composite {
 
     public SpectrumChart chart() { return chart; }
 
+    /** The multi-element fields (elements, dead time, exclusions, outlier test, what was summed). */
+    public MultiElementChoice multiElement() { return multi; }
+
     public String status() { return status.getText(); }
 
     public void onImport(Consumer<XasInput.Loaded> l) { importListeners.add(l); }
@@ -247,7 +261,10 @@ public final class ImportPanel extends Composite {
             ErrorDialogs.show(getShell(), "Import", status.getText());
             return;
         }
-        REMEMBERED.put(String.join("|", scan.channels().keySet()), selection());
+        String layout = String.join("|", scan.channels().keySet());
+        // a multi-element sum is not a plain If choice: replaying it as one would silently give another mu
+        if (multi.active()) REMEMBERED.remove(layout);
+        else REMEMBERED.put(layout, selection());
         importListeners.forEach(l -> l.accept(current));
     }
 

@@ -1,4 +1,4 @@
-package org.edgeworks.cli.xas;
+package org.edgeworks.pipeline.xas;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -22,35 +22,66 @@ import org.edgeworks.core.processing.Result;
 import org.edgeworks.detector.sdd.MultiElementSum;
 
 /**
- * {@code --if} naming several element channels (a comma list or a glob): the channels are matched,
- * paired with their dead-time channels (--dt factors, or --icr/--ocr rates) by the element number
- * at the end of the name (mca3 with DTFactor_mca3), summed by {@link MultiElementSum}, and the sum
- * is added to the scan as the fluorescence channel {@value #CHANNEL}.
+ * A multi-element fluorescence detector's choice, as the command line spells it ({@code --if} naming several
+ * element channels as a comma list or a glob, {@code --dt} factors or {@code --icr/--ocr} rates, {@code
+ * --exclude}, {@code --outliers}) and as the workbench's import dialog offers it: the channels are matched,
+ * paired with their dead-time channels by the element number at the end of the name (mca3 with
+ * DTFactor_mca3), summed by {@link MultiElementSum} (per-element dead-time correction, exclusion by name,
+ * automatic outlier test), and the sum is added to the scan as the fluorescence channel {@value #CHANNEL}.
+ * {@link XasInput#load(Scan, Path, String, XasInput.Selection, Choice)} is the one road both take. Error
+ * messages name the command-line option of the field at fault.
  */
-final class MultiElement {
-    static final String CHANNEL = "if_sum";
+public final class MultiElementInput {
+    public static final String CHANNEL = "if_sum";
     private static final Pattern NUMBER = Pattern.compile("(\\d+)\\D*$");
 
-    private MultiElement() {}
+    private MultiElementInput() {}
 
-    record Summed(Scan scan, List<String> notes) {}
+    /**
+     * The choice.
+     *
+     * @param elements element channels: a comma list or a glob ({@code --if})
+     * @param dt dead-time factor channels, list or glob ({@code --dt}); null: none
+     * @param icr input count rates, list or glob ({@code --icr}); used with ocr when dt is null
+     * @param ocr output count rates, list or glob ({@code --ocr})
+     * @param exclude element channels left out by name ({@code --exclude})
+     * @param outliers the automatic outlier test ({@code --outliers auto}) on or off
+     */
+    public record Choice(String elements, String dt, String icr, String ocr, List<String> exclude, boolean outliers) {
+        public Choice {
+            exclude = exclude == null ? List.of() : List.copyOf(exclude);
+        }
+    }
 
-    static boolean isMulti(String spec) {
+    /**
+     * The scan with the sum added as {@value #CHANNEL}, the elements summed, those left out (name -> why) and the
+     * notes for the provenance.
+     */
+    public record Summed(Scan scan, List<String> used, Map<String, String> excluded, List<String> notes) {}
+
+    /** Whether an {@code --if} value names several channels (a comma list or a glob) rather than one column. */
+    public static boolean isMulti(String spec) {
         return spec != null && (spec.contains(",") || spec.contains("*") || spec.contains("?") || spec.contains("["));
     }
 
-    static Summed sum(Scan scan, Path file, String ifSpec, String dtSpec, String icrSpec, String ocrSpec, List<String> exclude, String outliers)
-            throws EdgeworksException {
+    /** {@code --outliers auto|off} as the choice's flag; anything else is refused in one line. */
+    public static boolean outliers(String auto) throws EdgeworksException {
+        return switch (auto == null ? "auto" : auto.toLowerCase(Locale.ROOT)) {
+            case "auto" -> true;
+            case "off" -> false;
+            default -> throw EdgeworksException.of("--outliers", "'" + auto + "' is not auto or off");
+        };
+    }
+
+    /** Sums the chosen elements of {@code scan} (read from {@code file}). */
+    public static Summed sum(Scan scan, Path file, Choice choice) throws EdgeworksException {
+        String ifSpec = choice.elements(), dtSpec = choice.dt(), icrSpec = choice.icr(), ocrSpec = choice.ocr();
         String f = file.toString();
         List<Channel> elements = match(scan, ifSpec, f, "--if");
         Map<String, Channel> dt = byNumber(dtSpec == null ? List.of() : match(scan, dtSpec, f, "--dt"), f, "--dt");
         Map<String, Channel> icr = byNumber(isMulti(icrSpec) ? match(scan, icrSpec, f, "--icr") : List.of(), f, "--icr");
         Map<String, Channel> ocr = byNumber(isMulti(ocrSpec) ? match(scan, ocrSpec, f, "--ocr") : List.of(), f, "--ocr");
-        boolean auto = switch (outliers == null ? "auto" : outliers.toLowerCase(Locale.ROOT)) {
-            case "auto" -> true;
-            case "off" -> false;
-            default -> throw EdgeworksException.of("--outliers", "'" + outliers + "' is not auto or off");
-        };
+        boolean auto = choice.outliers();
         List<MultiElementSum.Element> list = new ArrayList<>();
         for (Channel c : elements) {
             String k = number(c.name(), f, "--if");
@@ -62,7 +93,7 @@ final class MultiElement {
         }
         Result<MultiElementSum.Summed> r;
         try {
-            r = new MultiElementSum().apply(new MultiElementSum.Elements(scan.name(), list), new MultiElementSum.Params(List.copyOf(exclude), auto, 3.0));
+            r = new MultiElementSum().apply(new MultiElementSum.Elements(scan.name(), list), new MultiElementSum.Params(choice.exclude(), auto, 3.0));
         } catch (EdgeworksException e) {
             throw new EdgeworksException(f, scan.entryPath(), e.problem());
         }
@@ -72,11 +103,12 @@ final class MultiElement {
         channels.add(new Channel(CHANNEL, ChannelRole.IF, Unit.COUNTS, d, "sum of " + String.join("+", r.value().used())));
         List<String> notes = new ArrayList<>(r.provenance().notes());
         if (dt.isEmpty() && icr.isEmpty() && ocr.isEmpty()) notes.add("multi-element sum without dead-time correction (no --dt or --icr/--ocr given)");
-        return new Summed(new Scan(scan.source(), scan.entryPath(), scan.detectorId(), channels, scan.metadata()), notes);
+        return new Summed(new Scan(scan.source(), scan.entryPath(), scan.detectorId(), channels, scan.metadata()), r.value().used(),
+            r.value().excluded(), notes);
     }
 
     /** The channels a comma list or a glob names, in scan order; none is an error listing the channels. */
-    static List<Channel> match(Scan scan, String spec, String f, String option) throws EdgeworksException {
+    private static List<Channel> match(Scan scan, String spec, String f, String option) throws EdgeworksException {
         List<Channel> out = new ArrayList<>();
         for (String part : spec.split(",")) {
             String p = part.trim();
