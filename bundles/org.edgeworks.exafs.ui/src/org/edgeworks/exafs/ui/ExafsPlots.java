@@ -57,7 +57,15 @@ public final class ExafsPlots {
                 "k^" + kw + " chi", k, List.of(f.params().kmin(), f.params().kmax()));
             LinePlot pr = new LinePlot(f.name() + ": |chi(R)|", "R (A)", "|chi(R)|", List.of(new Series("data", f.r(), f.dataChirMag(), false),
                 new Series("fit", f.r(), f.modelChirMag(), false)), List.of(f.params().rmin(), f.params().rmax()));
-            return PngPlots.renderPanels(List.of(pk, pr));
+            // k above R, each the canvas width (the CLI's side-by-side panels do not fit a view)
+            int h = Math.max(200, height / 2);
+            java.awt.image.BufferedImage top = PngPlots.renderLinePlot(pk, width, h).image(), bottom = PngPlots.renderLinePlot(pr, width, h).image();
+            java.awt.image.BufferedImage both = new java.awt.image.BufferedImage(width, 2 * h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = both.createGraphics();
+            g.drawImage(top, 0, 0, null);
+            g.drawImage(bottom, 0, h, null);
+            g.dispose();
+            return new Rendered(both, List.of());
         }
         throw EdgeworksException.of("EXAFS viewer", "cannot show " + (data == null ? "nothing" : data.getClass().getSimpleName()));
     }

@@ -11,10 +11,10 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.edgeworks.core.EdgeworksException;
 
 /** Push buttons of the viewers' tool rows, table columns of the task panels, and what a task button does on an error. */
-final class Buttons {
+public final class Buttons {
     private Buttons() {}
 
-    static Button push(Composite bar, String text, Runnable action) {
+    public static Button push(Composite bar, String text, Runnable action) {
         Button b = new Button(bar, SWT.PUSH);
         b.setText(text);
         b.addListener(SWT.Selection, e -> action.run());
