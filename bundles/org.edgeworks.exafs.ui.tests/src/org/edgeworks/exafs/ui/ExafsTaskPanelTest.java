@@ -148,7 +148,7 @@ class ExafsTaskPanelTest {
             assertTrue(rows.get(5).startsWith("R-factor") && rows.get(6).startsWith("reduced chi-square"), rows.toString());
             assertEquals(chiCsv.toAbsolutePath().toString(), published.get(published.size() - 1).result().provenance().source().file());
             assertNotNull(panel.viewer().image(), "fit overlay drawn");
-            org.edgeworks.exafs.ui.Shots.save(shell, "tour-07-exafs-panel-fit");
+            org.edgeworks.exafs.ui.Shots.save(shell, "exafs-panel-fit");
         } finally {
             shell.dispose();
         }
