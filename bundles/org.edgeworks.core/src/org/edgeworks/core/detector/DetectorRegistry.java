@@ -50,10 +50,11 @@ public final class DetectorRegistry {
 
     /** The best detector for the file, or an error naming the file. */
     public Entry select(Path file) throws EdgeworksException {
-        if (!Files.isRegularFile(file)) throw new EdgeworksException(file, null, "no such file");
+        boolean folder = Files.isDirectory(file);
+        if (!folder && !Files.isRegularFile(file)) throw new EdgeworksException(file, null, "no such file");
         FileProbe probe;
         try {
-            probe = FileProbe.of(file);
+            probe = folder ? FileProbe.ofDirectory() : FileProbe.of(file);
         } catch (IOException e) {
             throw new EdgeworksException(file, null, "cannot read: " + e.getMessage(), e);
         }
@@ -73,7 +74,7 @@ public final class DetectorRegistry {
             if (best == null || s > best.score()) best = new Scored(e, s);
         }
         if (best == null) {
-            String kind = probe.isHdf5() ? "HDF5 file" : probe.isText() ? "text file" : "file";
+            String kind = folder ? "folder" : probe.isHdf5() ? "HDF5 file" : probe.isText() ? "text file" : "file";
             throw new EdgeworksException(file, null, "no detector bundle recognises this " + kind
                 + " (installed: " + String.join(", ", entries.stream().map(x -> x.detector().id()).sorted(Comparator.naturalOrder()).toList()) + ")");
         }

@@ -16,11 +16,22 @@ public final class FileProbe {
     private final byte[] head;
     private final long size;
 
-    private FileProbe(byte[] head, long size) { this.head = head; this.size = size; }
+    private final boolean directory;
+
+    private FileProbe(byte[] head, long size, boolean directory) { this.head = head; this.size = size; this.directory = directory; }
+
+    /**
+     * A folder given as one input (a folder of image frames, one file per frame): no bytes, size 0;
+     * only a detector that reads folders recognises it.
+     */
+    public static FileProbe ofDirectory() { return new FileProbe(new byte[0], 0, true); }
+
+    /** True for a folder ({@link #ofDirectory}). */
+    public boolean isDirectory() { return directory; }
 
     public static FileProbe of(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return new FileProbe(in.readNBytes(4096), Files.size(file));
+            return new FileProbe(in.readNBytes(4096), Files.size(file), false);
         }
     }
 

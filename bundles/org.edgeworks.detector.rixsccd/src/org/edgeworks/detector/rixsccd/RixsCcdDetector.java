@@ -96,7 +96,7 @@ public final class RixsCcdDetector implements Detector {
                 channels.add(counter(nx, energy.get(), "excitation", ChannelRole.ENERGY, frames));
                 NexusNode t = NexusScans.dataset(d, "count_time");
                 if (t != null) channels.add(counter(nx, t, "count_time", ChannelRole.COUNT_TIME, frames));
-                for (String dark : List.of("dark", "dark_data", "dark_frames")) {
+                for (String dark : List.of("dark", "data_dark", "dark_data", "dark_frames")) {
                     NexusNode dn = NexusScans.dataset(d, dark);
                     if (dn != null && (dn.shape().length == 2 || dn.shape().length == 3)) {
                         channels.add(NexusScans.channel(nx, dn, "dark", ChannelRole.DARK));

@@ -66,6 +66,8 @@ class DetectedChannelsTest {
         Map.entry("xanes/deglitch/uhup.003", ex(ASCII, E, I0, IT, IF)),
         Map.entry("xanes/lcf/cu-ref-mix.res", ex(ASCII, E)),
         Map.entry("rixs/herfd_pilatus/example.001", ex(ASCII, E, I0, IT, IF)),
+        // TIFF frames: the frames only (no frame table beside these files; rixs build takes --excitation-energies)
+        Map.entry("rixs/*.tif", ex("org.edgeworks.detector.rixstiff", ChannelRole.IMAGE_STACK)),
         // multi-scan files: every usable scan is checked (Athena groups, SPEC #S scans)
         Map.entry("athena/*.prj", ex("org.edgeworks.detector.athena", E, MU)),
         Map.entry("spec/*.spec", ex(BALDER_TXT, E, I0, IT)),
@@ -75,7 +77,6 @@ class DetectedChannelsTest {
     static final Map<String, String> NOT_YET = Map.of(
         "nexus/538039.nxs", "default-plot detector: the NXdata signals link to a Pilatus file that is not included",
         "nexus/p45-1168.nxs", "default-plot detector: mic/data links to a detector file that is not included",
-        "rixs/*.tif", "TIFF images: read by org.edgeworks.rixs.io.TiffStack, no detector bundle contributes TIFF yet",
         "xanes/deglitch/ZT20.000", "CLS column labels ('I0 BL1606-ID1:mcs04:fbk'): the ASCII bundle finds only the energy",
         "xanes/ru_k/*.DAT", "PSXAS Ru/Ce files have no column labels (energy I0 I1 by convention)",
         "spec/*.scans.json", "the JSON manifest of the SPEC files (peers/make_spec.py), not data");

@@ -11,7 +11,11 @@ import java.util.stream.Stream;
 
 import org.eclipse.january.dataset.ILazyDataset;
 import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.detector.DetectorRegistry;
+import org.edgeworks.core.data.Channel;
+import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.RixsMap;
+import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.data.Unit;
 import org.edgeworks.core.io.AtomicFiles;
 import org.edgeworks.core.processing.Parameters;
@@ -23,7 +27,8 @@ import org.edgeworks.nexus.NexusScans;
 import org.edgeworks.rixs.EmissionSpectra;
 import org.edgeworks.rixs.InversePartialYield;
 import org.edgeworks.rixs.RawStack;
-import org.edgeworks.rixs.io.TiffStack;
+import org.edgeworks.pipeline.ScanToRawStack;
+import org.edgeworks.rixs.FrameTable;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -44,69 +49,51 @@ public final class RixsFiles {
         @Override public void close() throws Exception { if (resource != null) resource.close(); }
     }
 
-    static final List<String> DARK_NAMES = List.of("dark", "data_dark", "dark_data", "dark_frames");
+    /** The detector bundles (read once): raw RIXS NeXus and TIFF frames are recognised by them only. */
+    private static volatile DetectorRegistry detectors;
+
+    private static DetectorRegistry detectors() {
+        if (detectors == null) detectors = DetectorRegistry.load();
+        return detectors;
+    }
 
     /** A raw scan: a NeXus file, a multi-page TIFF or a folder of TIFF frames (with its table). */
     public static Raw openRaw(Path file, Path table, int repeats) throws EdgeworksException {
         return openRaw(file, table, null, null, repeats);
     }
 
-    /** The same; for TIFF frames without a table, the excitation energies and I0 may be given directly. */
     /**
      * Whether the file is an image stack (TIFF, a folder of TIFFs, or NeXus with an NXdetector
-     * frames x rows x columns) rather than reduced emission spectra (a 2-D NXdata with a monitor).
+     * frames x rows x columns) rather than reduced emission spectra (a 2-D NXdata with a monitor):
+     * whether the detector bundle that recognises it finds an IMAGE_STACK channel.
      */
     public static boolean isImageStack(Path file) throws EdgeworksException {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (Files.isDirectory(file) || n.endsWith(".tif") || n.endsWith(".tiff")) return true;
-        try (NexusFile nx = NexusFile.open(file)) {
-            for (NexusNode d : NexusScans.groups(nx.tree(), "NXdetector")) {
-                NexusNode ds = NexusScans.dataset(d, "data");
-                if (ds != null && ds.shape().length == 3) return true;
-            }
-            return false;
+        try {
+            return detectors().read(file).first(ChannelRole.IMAGE_STACK).isPresent();
+        } catch (EdgeworksException e) {
+            return false; // not recognised as a stack: the reduced-spectra road names the problem
         }
     }
 
+    /**
+     * The same; the road is Detector -> Scan -> adapter as for every input: the detector bundle
+     * that recognises the file (org.edgeworks.detector.rixsccd: raw NeXus, TIFF frames) gives a
+     * Scan, the {@code org.edgeworks.pipeline.rawStack} adapter makes the RawStack. For TIFF frames
+     * the excitation energies and I0 come from the table beside them (NAME.csv/.txt), or from
+     * {@code table}, or are given directly ({@code energies}, {@code i0Values}; I0 default 1).
+     */
     public static Raw openRaw(Path file, Path table, double[] energies, double[] i0Values, int repeats) throws EdgeworksException {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (Files.isDirectory(file) || n.endsWith(".tif") || n.endsWith(".tiff")) return openTiff(file, table, energies, i0Values, repeats);
-        NexusFile nx = NexusFile.open(file);
-        try {
-            NexusNode root = nx.tree();
-            NexusNode data = null;
-            NexusNode detector = null;
-            for (NexusNode d : NexusScans.groups(root, "NXdetector")) {
-                NexusNode ds = NexusScans.dataset(d, "data");
-                if (ds != null && ds.shape().length == 3) { data = ds; detector = d; break; }
-            }
-            if (data == null)
-                throw new EdgeworksException(file, "/", "no NXdetector with 3-D data (frames x rows x columns)");
-            double[] energy = null;
-            for (NexusNode m : NexusScans.groups(root, "NXmonochromator")) {
-                NexusNode e = NexusScans.dataset(m, "energy");
-                if (e != null) { energy = inEv(nx.readDoubles(e.path()), e); break; }
-            }
-            if (energy == null) throw new EdgeworksException(file, "/", "no NXmonochromator/energy (the excitation energies)");
-            double[] i0 = null;
-            for (NexusNode m : NexusScans.groups(root, "NXmonitor")) {
-                NexusNode d = NexusScans.dataset(m, "data");
-                if (d != null) { i0 = nx.readDoubles(d.path()); break; }
-            }
-            if (i0 == null) throw new EdgeworksException(file, "/", "no NXmonitor/data (I0)");
-            NexusNode ct = NexusScans.dataset(detector, "count_time");
-            double[] time = ct == null ? null : nx.readDoubles(ct.path());
-            ILazyDataset dark = null;
-            for (String name : DARK_NAMES) {
-                NexusNode d = NexusScans.dataset(detector, name);
-                if (d != null && d.shape().length >= 2) { dark = nx.lazyDataset(d.path()); break; }
-            }
-            RawStack stack = new RawStack(baseName(file), nx.lazyDataset(data.path()), energy, i0, time, dark, repeats);
-            return new Raw(stack, new SourceRef(file.toAbsolutePath().toString(), data.path(), org.edgeworks.core.io.Checksums.sha256(file)), nx);
-        } catch (EdgeworksException | RuntimeException e) {
-            nx.close();
-            throw e;
-        }
+        Scan scan = detectors().read(file);
+        Channel frames = scan.first(ChannelRole.IMAGE_STACK).orElseThrow(() -> new EdgeworksException(file, "/",
+            "no NXdetector with 3-D data (frames x rows x columns)"));
+        int n = frames.shape()[0];
+        if (table != null || scan.first(ChannelRole.ENERGY).isEmpty()) scan = withFrameValues(scan, file, table, energies, i0Values, n, repeats);
+        else if (scan.first(ChannelRole.IMAGE_STACK).get().sourcePath().isEmpty()) // frames with their own table beside them
+            FrameTable.check(Path.of(scan.metadata().getOrDefault("table", file.toString())), scan.require(ChannelRole.ENERGY).shape()[0], n, repeats);
+        RawStack s = new ScanToRawStack().apply(scan, new ScanToRawStack.Params(Math.max(1, repeats))).value();
+        RawStack stack = new RawStack(baseName(file), s.frames(), s.excitation(), s.i0(), s.countTime(), s.dark(), s.repeats());
+        String sha = Files.isDirectory(file) ? "" : org.edgeworks.core.io.Checksums.sha256(file);
+        return new Raw(stack, new SourceRef(file.toAbsolutePath().toString(), frames.sourcePath(), sha), null);
     }
 
     private static double[] inEv(double[] v, NexusNode node) {
@@ -115,79 +102,21 @@ public final class RixsFiles {
     }
 
     /**
-     * TIFF frames: one multi-page file or a folder of files (sorted by name). The table (CSV or
-     * whitespace columns excitation_eV, I0 [, count_time_s]; '#' comments and a header line are
-     * skipped) is --table or NAME.csv / NAME.txt next to the input.
+     * Frames that carry no excitation energies (TIFF without a table beside them): the scan with
+     * ENERGY/I0/COUNT_TIME from {@code table}, else from the values given, else a one-line refusal.
      */
-    static Raw openTiff(Path input, Path table, double[] energies, double[] i0, int repeats) throws EdgeworksException {
-        List<Path> frames;
-        if (Files.isDirectory(input)) {
-            try (Stream<Path> s = Files.list(input)) {
-                frames = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.tiff?$")).sorted().toList();
-            } catch (IOException e) {
-                throw new EdgeworksException(input, null, "cannot list: " + e.getMessage(), e);
-            }
-            if (frames.isEmpty()) throw new EdgeworksException(input, null, "no .tif frames in the folder");
-        } else {
-            frames = List.of(input);
-        }
-        Path t = table;
-        if (t == null) {
-            Path base = input.toAbsolutePath().getParent().resolve(baseName(input));
-            for (String ext : new String[] {".csv", ".txt"}) {
-                Path c = Path.of(base + ext);
-                if (Files.isRegularFile(c)) { t = c; break; }
-            }
-        }
-        double[][] cols;
-        if (t == null && energies != null) {
-            if (i0 != null && i0.length != energies.length)
-                throw new EdgeworksException(input, null, energies.length + " excitation energies but " + i0.length + " I0 values");
-            double[] ones = new double[energies.length];
-            java.util.Arrays.fill(ones, 1);
-            cols = new double[][] {energies, i0 != null ? i0 : ones};
-        } else if (t == null) {
-            throw new EdgeworksException(input, null, "TIFF frames need their excitation energies and I0: give --table FILE, put "
-                + baseName(input) + ".csv next to it, or give --excitation-energies (and --i0)");
-        } else {
-            cols = readTable(t);
-        }
-        ILazyDataset stack = TiffStack.open(frames);
-        int n = stack.getShape()[0];
-        if (cols[0].length * Math.max(1, repeats) != n && cols[0].length != n)
-            throw new EdgeworksException(t != null ? t : input, null, cols[0].length + " excitation energies for " + n + " frames");
-        RawStack raw = new RawStack(baseName(input), stack, cols[0], cols[1], cols.length > 2 ? cols[2] : null, null, repeats);
-        return new Raw(raw, new SourceRef(input.toAbsolutePath().toString(), "", Files.isDirectory(input) ? "" :
-            org.edgeworks.core.io.Checksums.sha256(input)), null);
-    }
-
-    static double[][] readTable(Path t) throws EdgeworksException {
-        List<double[]> rows = new ArrayList<>();
-        try {
-            int line = 0;
-            for (String l : Files.readAllLines(t)) {
-                line++;
-                String s = l.strip();
-                if (s.isEmpty() || s.startsWith("#")) continue;
-                String[] parts = s.split("[,;\\s]+");
-                double[] v = new double[parts.length];
-                try {
-                    for (int i = 0; i < parts.length; i++) v[i] = Double.parseDouble(parts[i]);
-                } catch (NumberFormatException e) {
-                    if (rows.isEmpty()) continue; // a header line
-                    throw new EdgeworksException(t, "line " + line, "not a number: " + s);
-                }
-                if (v.length < 2) throw new EdgeworksException(t, "line " + line, "need excitation energy and I0 (and optionally count time)");
-                rows.add(v);
-            }
-        } catch (IOException e) {
-            throw new EdgeworksException(t, null, "cannot read: " + e.getMessage(), e);
-        }
-        if (rows.isEmpty()) throw new EdgeworksException(t, null, "no rows");
-        int nc = Math.min(3, rows.stream().mapToInt(r -> r.length).min().orElse(2));
-        double[][] cols = new double[nc][rows.size()];
-        for (int i = 0; i < rows.size(); i++) for (int c = 0; c < nc; c++) cols[c][i] = rows.get(i)[c];
-        return cols;
+    private static Scan withFrameValues(Scan scan, Path input, Path table, double[] energies, double[] i0, int frames, int repeats)
+            throws EdgeworksException {
+        List<Channel> values;
+        if (table != null) values = FrameTable.channels(table, frames, repeats);
+        else if (energies != null) values = FrameTable.given(input, energies, i0, frames, repeats);
+        else throw new EdgeworksException(input, null, "TIFF frames need their excitation energies and I0: give --table FILE, put "
+            + baseName(input) + ".csv next to it, or give --excitation-energies (and --i0)");
+        List<Channel> channels = new ArrayList<>();
+        for (Channel c : scan.channels().values())
+            if (c.role() != ChannelRole.ENERGY && c.role() != ChannelRole.I0 && c.role() != ChannelRole.COUNT_TIME) channels.add(c);
+        channels.addAll(values);
+        return new Scan(scan.source(), scan.entryPath(), scan.detectorId(), channels, scan.metadata());
     }
 
     /** A 2-D NXdata: its signal and its two axes (eV), and whether the file has an NXmonitor I0. */
