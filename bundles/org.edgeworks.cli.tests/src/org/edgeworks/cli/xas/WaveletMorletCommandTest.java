@@ -36,7 +36,7 @@ class WaveletMorletCommandTest {
     @Test
     void morletRidgeOfASingleShellAndItsParametersInTheNexusFile() throws Exception {
         Path chi = shell(), out = dir.resolve("m");
-        var r = ExafsCommandTest.run("xas", "wavelet", chi.toString(), "--wavelet", "morlet", "--kweight", "2", "--rmax", "6",
+        var r = org.edgeworks.cli.CliRun.of("xas", "wavelet", chi.toString(), "--wavelet", "morlet", "--kweight", "2", "--rmax", "6",
             "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         try (HdfFile h = new HdfFile(out.resolve("shell.wavelet.nxs"))) {
@@ -59,17 +59,17 @@ class WaveletMorletCommandTest {
     @Test
     void cauchyIsTheDefaultAndMisusedOptionsAreRefused() throws Exception {
         Path chi = shell();
-        var r = ExafsCommandTest.run("xas", "wavelet", chi.toString(), "--out", dir.resolve("c").toString());
+        var r = org.edgeworks.cli.CliRun.of("xas", "wavelet", chi.toString(), "--out", dir.resolve("c").toString());
         assertEquals(0, r.code(), r.err());
         try (HdfFile h = new HdfFile(dir.resolve("c/shell.wavelet.nxs"))) {
             String params = (String) h.getDatasetByPath("/entry/process/parameters").getData();
             assertTrue(params.contains("\"wavelet\":\"cauchy\"") && !params.contains("eta"), params);
         }
-        var bad = ExafsCommandTest.run("xas", "wavelet", chi.toString(), "--eta", "8", "--out", dir.resolve("d").toString());
+        var bad = org.edgeworks.cli.CliRun.of("xas", "wavelet", chi.toString(), "--eta", "8", "--out", dir.resolve("d").toString());
         assertEquals(1, bad.code());
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
         assertTrue(bad.err().contains("--eta and --sigma are parameters of --wavelet morlet"), bad.err());
-        var unknown = ExafsCommandTest.run("xas", "wavelet", chi.toString(), "--wavelet", "haar", "--out", dir.resolve("e").toString());
+        var unknown = org.edgeworks.cli.CliRun.of("xas", "wavelet", chi.toString(), "--wavelet", "haar", "--out", dir.resolve("e").toString());
         assertEquals(2, unknown.code(), unknown.err());
         assertTrue(unknown.err().contains("cauchy|morlet"), unknown.err());
     }
