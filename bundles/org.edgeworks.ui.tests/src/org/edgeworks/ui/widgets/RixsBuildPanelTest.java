@@ -42,6 +42,15 @@ class RixsBuildPanelTest {
         if (shell != null) shell.dispose();
     }
 
+    /** Runs generator/SCRIPT DIR with /usr/bin/python3 (h5py + numpy generators, no Edgeworks code). */
+    static Path python(String script, Path dir) throws Exception {
+        Path file = Path.of(System.getProperty("edgeworks.home", ".")).resolve("bundles/org.edgeworks.ui.tests/generator").resolve(script);
+        Process p = new ProcessBuilder("/usr/bin/python3", file.toString(), dir.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        return dir;
+    }
+
     static void waitForBuild(RixsBuildPanel panel) {
         long end = System.currentTimeMillis() + 120_000;
         while (panel.job() != null && System.currentTimeMillis() < end) {
@@ -185,5 +194,43 @@ class RixsBuildPanelTest {
         assertEquals("box", got.get(got.size() - 1).value().method());
         assertEquals(0.3, ((Number) got.get(got.size() - 1).provenance().parameters().get("halfExcitation")).doubleValue(), 1e-9);
         Ui.screenshot(shell, "tour-09-map-viewer-quantify-method");
+    }
+
+    /**
+     * The panel's Cancel button during the build of a 600-frame raw NeXus scan (generator/make_raw_rixs.py): the
+     * job ends within a second of the press, no map, no error dialog, the status says so; a rebuild then works.
+     */
+    @Test
+    void theCancelButtonStopsABuildWithinASecond(@TempDir Path tmp) throws Exception {
+        Path raw = python("make_raw_rixs.py", tmp).resolve("raw.nxs");
+        shell = Ui.shell("mRIXS build cancel", 1280, 900);
+        RixsBuildPanel panel = new RixsBuildPanel(shell, SWT.NONE);
+        java.util.List<RixsMap> maps = new java.util.ArrayList<>();
+        panel.onMap(maps::add);
+        Ui.open(shell);
+        panel.rawField().setText(raw.toString());
+        panel.buildButton().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        long until = System.currentTimeMillis() + 400;
+        while (System.currentTimeMillis() < until) {
+            if (!Ui.display().readAndDispatch()) Thread.sleep(10);
+        }
+        assertNotNull(panel.job(), "the build is still running when Cancel is pressed");
+        assertTrue(panel.cancelButton().isEnabled());
+        Ui.screenshot(shell, "tour-09-rixs-build-panel-running");
+        long pressed = System.nanoTime();
+        panel.cancelButton().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        while (panel.job() != null && System.nanoTime() - pressed < 10_000_000_000L) {
+            if (!Ui.display().readAndDispatch()) Thread.sleep(5);
+        }
+        double seconds = (System.nanoTime() - pressed) / 1e9;
+        System.out.printf("mRIXS build panel: cancel ended the build %.3f s after the press%n", seconds);
+        assertNull(panel.job());
+        assertTrue(seconds < 1.0, "cancel stopped the build after " + seconds + " s");
+        Ui.settle();
+        assertEquals("Cancelled: no map built.", panel.statusText());
+        assertTrue(maps.isEmpty(), "no map from a cancelled build");
+        assertNull(panel.map());
+        assertTrue(Ui.takeErrors().isEmpty(), "a cancel is not an error");
+        assertTrue(panel.buildButton().isEnabled());
     }
 }

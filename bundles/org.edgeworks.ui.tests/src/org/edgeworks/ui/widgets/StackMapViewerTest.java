@@ -41,17 +41,9 @@ class StackMapViewerTest {
         if (shell != null) shell.dispose();
     }
 
-    static Path generate(Path dir) throws Exception {
-        Path script = Path.of(System.getProperty("edgeworks.home", ".")).resolve("bundles/org.edgeworks.ui.tests/generator/make_small_stack.py");
-        Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), dir.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
-        return dir;
-    }
-
     @Test
     void clickingAPixelShowsItsConstructedFractionsSpectrumNormalisationAndFit(@TempDir Path tmp) throws Exception {
-        Path gen = generate(tmp.resolve("gen"));
+        Path gen = RixsBuildPanelTest.python("make_small_stack.py", tmp.resolve("gen"));
         Path out = tmp.resolve("out");
         StringWriter o = new StringWriter(), err = new StringWriter();
         int code = org.edgeworks.cli.Main.run(new String[] {"xas", "stack", gen.resolve("small.h5").toString(), "--out", out.toString(),
