@@ -35,9 +35,14 @@ public final class EdgePosition {
      * scan (shared case e0-near-scan-start). Returns index -1 when there is no edge at all.
      */
     public static Choice robustE0Index(double[] e, double[] mu, int n, double[] dmu) {
+        return robustE0Index(e, mu, n, dmu, new double[n], new double[n]);
+    }
+
+    /** As above with the caller's scratch (at least n long each): nothing allocated per spectrum but the choice. */
+    public static Choice robustE0Index(double[] e, double[] mu, int n, double[] dmu, double[] median, double[] slope) {
         int larch = Normalizer.findE0Index(e, mu, n, dmu);
         if (n < 9) return new Choice(larch, null);
-        double[] sd = smoothedSlope(e, mu, n);
+        double[] sd = smoothedSlope(e, mu, n, median, slope);
         int s = -1;
         for (int i = 2; i < n - 2; i++) if (Double.isFinite(sd[i]) && (s < 0 || sd[i] > sd[s])) s = i;
         if (s < 0 || !(sd[s] > 0)) return new Choice(larch, null);
@@ -61,17 +66,47 @@ public final class EdgePosition {
 
     /** Slope of the 5-point running median of mu over +-2 points (NaN at the two ends). */
     static double[] smoothedSlope(double[] e, double[] mu, int n) {
-        double[] med = new double[n], w = new double[5];
+        return smoothedSlope(e, mu, n, new double[n], new double[n]);
+    }
+
+    /**
+     * Into {@code med} and {@code sd} (at least n long); returns sd. The median of five is taken by
+     * a min/max network (the median of the middle pair's extremes and the fifth value), which
+     * picks the same value as sorting in Double.compare's order for values that are not NaN;
+     * a spectrum holding NaN, and the shorter windows at the two ends, are sorted. Why by hand:
+     * this runs per pixel of an image stack, and a sort per point was the largest single cost of
+     * the normalisation (JFR, BENCHMARKS.md).
+     */
+    static double[] smoothedSlope(double[] e, double[] mu, int n, double[] med, double[] sd) {
+        boolean nan = false;
+        for (int i = 0; i < n; i++) nan |= Double.isNaN(mu[i]);
+        double[] w = new double[5];
         for (int i = 0; i < n; i++) {
-            int a = Math.max(0, i - 2), b = Math.min(n, i + 3);
-            for (int k = a; k < b; k++) w[k - a] = mu[k];
-            Arrays.sort(w, 0, b - a);
-            med[i] = (b - a) % 2 == 1 ? w[(b - a) / 2] : 0.5 * (w[(b - a) / 2 - 1] + w[(b - a) / 2]);
+            int a = Math.max(0, i - 2), b = Math.min(n, i + 3), len = b - a;
+            if (len == 5 && !nan) {
+                med[i] = median5(mu[a], mu[a + 1], mu[a + 2], mu[a + 3], mu[a + 4]);
+                continue;
+            }
+            // insertion sort in Double.compare's order, the order Arrays.sort gives
+            for (int k = 0; k < len; k++) {
+                double v = mu[a + k];
+                int j = k - 1;
+                while (j >= 0 && Double.compare(w[j], v) > 0) { w[j + 1] = w[j]; j--; }
+                w[j + 1] = v;
+            }
+            med[i] = len % 2 == 1 ? w[len / 2] : 0.5 * (w[len / 2 - 1] + w[len / 2]);
         }
-        double[] sd = new double[n];
-        Arrays.fill(sd, Double.NaN);
+        Arrays.fill(sd, 0, 2, Double.NaN);
+        Arrays.fill(sd, Math.max(2, n - 2), n, Double.NaN);
         for (int i = 2; i < n - 2; i++) sd[i] = (med[i + 2] - med[i - 2]) / (e[i + 2] - e[i - 2]);
         return sd;
+    }
+
+    /** Median of five non-NaN values: median3(e, max(min(a,b), min(c,d)), min(max(a,b), max(c,d))). */
+    private static double median5(double a, double b, double c, double d, double e) {
+        double lo = Math.max(Math.min(a, b), Math.min(c, d));
+        double hi = Math.min(Math.max(a, b), Math.max(c, d));
+        return Math.max(Math.min(lo, hi), Math.min(Math.max(lo, hi), e));
     }
 
     /** Median grid step of the points within +-10 of index i0. */

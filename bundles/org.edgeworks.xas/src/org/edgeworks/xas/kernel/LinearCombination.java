@@ -9,6 +9,7 @@ import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.DecompositionSolver;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealMatrix;
@@ -43,6 +44,25 @@ public final class LinearCombination {
     private final CubicSpline[] splines;
     private final double[][] cols; // references on the window grid, unshifted
     private double yy;
+    /**
+     * The grid-only part of the unshifted fits met so far, by {@link #faceKey}: what
+     * {@link #solveEquality} builds from the reference columns of one face (an active set: which
+     * weights are held at 0, with or without sum-to-one) and the inverse normal matrix the
+     * covariance scales. Why: an image stack fits the same references on the same window for
+     * every pixel, so only the right-hand side (dot products with the pixel's spectrum) changes;
+     * the factorisations are made once. They are the same objects a fit from scratch makes, used
+     * the same way, so cached and uncached fits are bit-identical. Not thread safe (as
+     * {@link #retarget}): one instance per thread.
+     */
+    private final java.util.Map<Long, Face[]> faceArrays = new java.util.HashMap<>();
+    /** The face array of the subset used last ({@link #faceKey}'s reference bits), by the key's other bits. */
+    private long lastRefs = -1;
+    private Face[] lastFaces = new Face[0];
+    /** (J^T J)^-1 of the unshifted fits by face, or the String saying why it is singular. */
+    private final java.util.Map<Long, Object> covariances = new java.util.HashMap<>();
+
+    /** One face's columns (each minus the dependent one under sum-to-one) and its solver, or why it is singular. */
+    private record Face(int[] free, int dep, double[][] bcol, DecompositionSolver cholesky, DecompositionSolver qr, String singular) {}
 
     /** One fit. Weights, errors and shifts are indexed like the subset. */
     /**
@@ -106,7 +126,7 @@ public final class LinearCombination {
             int nfixed = count(fixed);
             if (nfixed > 0) notes.add(nfixed + " reference" + (nfixed == 1 ? "" : "s") + " at weight 0 (or within 1e-9 of the largest): shift fixed at 0, not in the covariance");
         } else {
-            sol = solveWeights(a, nonNegative, sumToOne, notes);
+            sol = solveWeights(a, subset, nonNegative, sumToOne, notes);
         }
         double[] w = sol.w;
         double[] f = new double[n];
@@ -125,24 +145,25 @@ public final class LinearCombination {
         double[] werr = new double[m], serr = new double[m];
         double[][] wcov = new double[m][m];
         if (p > 0) {
-            double[][] jac = new double[n][p];
-            for (int q = 0; q < nw; q++) {
-                int j = free.get(q);
-                for (int i = 0; i < n; i++) jac[i][q] = a[j][i] - (dependent >= 0 ? a[dependent][i] : 0);
+            long covKey = shifts && shiftBound > 0 ? -1 : faceKey(subset, sol.atZero, sumToOne);
+            Object known = covKey >= 0 ? covariances.get(covKey) : null;
+            if (known == null) {
+                double[][] jac = new double[n][p];
+                for (int q = 0; q < nw; q++) {
+                    int j = free.get(q);
+                    for (int i = 0; i < n; i++) jac[i][q] = a[j][i] - (dependent >= 0 ? a[dependent][i] : 0);
+                }
+                double[] d = new double[n];
+                for (int q = 0; q < ns; q++) {
+                    int j = freeShifts.get(q);
+                    splines[subset[j]].derivatives(x, 0, n, -delta[j], d);
+                    for (int i = 0; i < n; i++) jac[i][nw + q] = -w[j] * d[i];
+                }
+                known = inverseNormal(jac);
+                if (covKey >= 0) covariances.put(covKey, known);
             }
-            double[] d = new double[n];
-            for (int q = 0; q < ns; q++) {
-                int j = freeShifts.get(q);
-                splines[subset[j]].derivatives(x, 0, n, -delta[j], d);
-                for (int i = 0; i < n; i++) jac[i][nw + q] = -w[j] * d[i];
-            }
-            RealMatrix jm = new Array2DRowRealMatrix(jac, false);
-            RealMatrix cov;
-            try {
-                cov = MatrixUtils.inverse(jm.transposeMultiply(jm)).scalarMultiply(redchi);
-            } catch (MathIllegalArgumentException e) {
-                throw new IllegalStateException("singular fit (references are linearly dependent in the window)");
-            }
+            if (known instanceof String why) throw new IllegalStateException(why);
+            RealMatrix cov = ((RealMatrix) known).scalarMultiply(redchi);
             // weight covariance: w = T theta (+ const): T has a 1 for each free weight and -1s in the dependent row
             double[][] t = new double[m][nw];
             for (int q = 0; q < nw; q++) {
@@ -162,6 +183,30 @@ public final class LinearCombination {
         return new Fit(subset.clone(), w, werr, delta, serr, wcov, chi2, yy > 0 ? chi2 / yy : 0, redchi, nvary, f, notes, atBound);
     }
 
+    /** (J^T J)^-1, or why it does not exist (a String: cached like the inverse). */
+    private static Object inverseNormal(double[][] jac) {
+        RealMatrix jm = new Array2DRowRealMatrix(jac, false);
+        try {
+            return MatrixUtils.inverse(jm.transposeMultiply(jm));
+        } catch (MathIllegalArgumentException e) {
+            return "singular fit (references are linearly dependent in the window)";
+        }
+    }
+
+    /**
+     * The cache key of a face: the references of the subset, the weights held at 0 and the
+     * constraint; -1 (no caching) for subsets of references beyond the 24 a key holds.
+     */
+    private long faceKey(int[] subset, boolean[] zero, boolean sumToOne) {
+        long refs = 0, held = 0;
+        for (int j = 0; j < subset.length; j++) {
+            if (subset[j] >= 24) return -1;
+            refs |= 1L << subset[j];
+            if (zero[j]) held |= 1L << j;
+        }
+        return (refs << 26) | (held << 1) | (sumToOne ? 1 : 0);
+    }
+
     private double[] shifted(int ref, double delta) {
         double[] out = new double[n];
         splines[ref].values(x, 0, n, -delta, out);
@@ -177,13 +222,18 @@ public final class LinearCombination {
         return s.atZero[j] || Math.abs(s.w[j]) <= 1e-9 * max;
     }
 
-    /** Least-squares weights with the optional constraints. */
+    /** Least-squares weights with the optional constraints (columns shifted per trial: nothing cached). */
     private Solution solveWeights(double[][] a, boolean nonNegative, boolean sumToOne, List<String> notes) {
+        return solveWeights(a, null, nonNegative, sumToOne, notes);
+    }
+
+    /** As above; {@code subset} non-null when {@code a} are the unshifted columns of those references (faces cached). */
+    private Solution solveWeights(double[][] a, int[] subset, boolean nonNegative, boolean sumToOne, List<String> notes) {
         int m = a.length;
         boolean[] zero = new boolean[m];
-        double[] w = solveEquality(a, zero, sumToOne);
+        double[] w = solveEquality(a, subset, zero, sumToOne);
         if (!nonNegative || allNonNegative(w)) return new Solution(w, zero);
-        if (m <= EXACT_ACTIVE_SET_MAX) return bestFace(a, sumToOne, notes);
+        if (m <= EXACT_ACTIVE_SET_MAX) return bestFace(a, subset, sumToOne, notes);
         // inequality constrained: Hipparchus QP (ADMM) finds the active set, solved exactly after
         double[][] g = new double[m][m];
         double[] b = new double[m];
@@ -214,7 +264,7 @@ public final class LinearCombination {
         double scale = 0;
         for (double v : q) scale = Math.max(scale, Math.abs(v));
         for (int j = 0; j < m; j++) zero[j] = q[j] <= 1e-7 * Math.max(scale, 1e-30);
-        double[] exact = solveEquality(a, zero, sumToOne);
+        double[] exact = solveEquality(a, subset, zero, sumToOne);
         notes.add("weights held at 0 by non-negativity: " + count(zero));
         if (allNonNegative(exact)) return new Solution(exact, zero);
         for (int j = 0; j < m; j++) q[j] = Math.max(0, q[j]);
@@ -231,7 +281,7 @@ public final class LinearCombination {
      * chi-square is the answer. Written here (not Hipparchus' ADMM QP) because an image stack fits
      * this for every pixel and ADMM's iterations cost ~1000 times more than 2^m small solves.
      */
-    private Solution bestFace(double[][] a, boolean sumToOne, List<String> notes) {
+    private Solution bestFace(double[][] a, int[] subset, boolean sumToOne, List<String> notes) {
         int m = a.length;
         double bestChi = Double.POSITIVE_INFINITY;
         double[] best = null;
@@ -242,7 +292,7 @@ public final class LinearCombination {
             if (sumToOne && mask == (1 << m) - 1) continue; // all zero cannot sum to one
             double[] w;
             try {
-                w = solveEquality(a, zero, sumToOne);
+                w = solveEquality(a, subset, zero, sumToOne);
             } catch (IllegalStateException singular) {
                 continue;
             }
@@ -270,52 +320,99 @@ public final class LinearCombination {
         return true;
     }
 
-    /** Least squares with weights flagged in zero held at 0 and, optionally, sum of weights = 1. */
-    private double[] solveEquality(double[][] a, boolean[] zero, boolean sumToOne) {
-        int m = a.length;
-        List<Integer> free = new ArrayList<>();
-        for (int j = 0; j < m; j++) if (!zero[j]) free.add(j);
-        double[] w = new double[m];
-        if (free.isEmpty()) return w;
-        int dep = -1;
-        if (sumToOne) {
-            dep = free.remove(free.size() - 1);
-            if (free.isEmpty()) { w[dep] = 1; return w; }
+    /**
+     * Least squares with weights flagged in zero held at 0 and, optionally, sum of weights = 1;
+     * the face's grid-only part cached when {@code subset} names unshifted columns.
+     */
+    private double[] solveEquality(double[][] a, int[] subset, boolean[] zero, boolean sumToOne) {
+        long key = subset == null ? -1 : faceKey(subset, zero, sumToOne);
+        Face face = null;
+        if (key >= 0) {
+            // the faces of the subset met last in an array (no boxing per lookup): a stack fits one subset for every pixel
+            long refs = key >>> 26;
+            int at = (int) (key & ((1L << 26) - 1));
+            if (refs != lastRefs || at >= lastFaces.length) {
+                lastRefs = refs;
+                lastFaces = faceArrays.computeIfAbsent(refs, r -> new Face[1 << (Long.bitCount(r) + 1)]);
+            }
+            face = at < lastFaces.length ? lastFaces[at] : null;
+            if (face == null) {
+                face = face(a, zero, sumToOne);
+                if (at < lastFaces.length) lastFaces[at] = face;
+            }
+        } else {
+            face = face(a, zero, sumToOne);
         }
-        int p = free.size();
+        return solve(a, face);
+    }
+
+    /** The part of a face's solve that depends on the columns only: columns (minus the dependent one), the Gram matrix's solvers. */
+    private Face face(double[][] a, boolean[] zero, boolean sumToOne) {
+        int m = a.length;
+        List<Integer> freeList = new ArrayList<>();
+        for (int j = 0; j < m; j++) if (!zero[j]) freeList.add(j);
+        int dep = -1;
+        if (sumToOne && !freeList.isEmpty()) dep = freeList.remove(freeList.size() - 1);
+        int[] free = freeList.stream().mapToInt(Integer::intValue).toArray();
+        int p = free.length;
+        if (p == 0) return new Face(free, dep, new double[0][], null, null, null);
         double[][] g = new double[p][p];
-        double[] c = new double[p];
-        double[] z = new double[n];
-        for (int i = 0; i < n; i++) z[i] = y[i] - (dep >= 0 ? a[dep][i] : 0);
         double[][] bcol = new double[p][n];
         for (int q = 0; q < p; q++) {
-            double[] col = a[free.get(q)];
+            double[] col = a[free[q]];
             for (int i = 0; i < n; i++) bcol[q][i] = col[i] - (dep >= 0 ? a[dep][i] : 0);
         }
         for (int u = 0; u < p; u++) {
-            double s = 0;
-            for (int i = 0; i < n; i++) s += bcol[u][i] * z[i];
-            c[u] = s;
             for (int v = 0; v <= u; v++) {
                 double t = 0;
                 for (int i = 0; i < n; i++) t += bcol[u][i] * bcol[v][i];
                 g[u][v] = g[v][u] = t;
             }
         }
-        RealVector sol;
         try {
-            sol = new CholeskyDecomposition(new Array2DRowRealMatrix(g, false), 1e-14, 1e-14).getSolver().solve(new ArrayRealVector(c, false));
+            return new Face(free, dep, bcol, new CholeskyDecomposition(new Array2DRowRealMatrix(g, false), 1e-14, 1e-14).getSolver(), null, null);
         } catch (MathIllegalArgumentException e) {
+            double[][] bt = new double[n][p];
+            for (int q = 0; q < p; q++) for (int i = 0; i < n; i++) bt[i][q] = bcol[q][i];
+            // the QR solver refuses a rank-deficient system only when it solves: keep it, solve per target
             try {
-                double[][] bt = new double[n][p];
-                for (int q = 0; q < p; q++) for (int i = 0; i < n; i++) bt[i][q] = bcol[q][i];
-                sol = new QRDecomposition(new Array2DRowRealMatrix(bt, false), 1e-12).getSolver().solve(new ArrayRealVector(z, false));
+                return new Face(free, dep, bcol, null, new QRDecomposition(new Array2DRowRealMatrix(bt, false), 1e-12).getSolver(), null);
+            } catch (MathIllegalArgumentException e2) {
+                return new Face(free, dep, bcol, null, null, "singular fit (references are linearly dependent in the window)");
+            }
+        }
+    }
+
+    /** The per-target part: right-hand side (dot products with the target), then the face's solver. */
+    private double[] solve(double[][] a, Face face) {
+        int m = a.length, dep = face.dep(), p = face.free().length;
+        if (face.singular() != null) throw new IllegalStateException(face.singular());
+        double[] w = new double[m];
+        if (p == 0) {
+            if (dep >= 0) w[dep] = 1;
+            return w;
+        }
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) z[i] = y[i] - (dep >= 0 ? a[dep][i] : 0);
+        RealVector sol;
+        if (face.cholesky() != null) {
+            double[] c = new double[p];
+            for (int u = 0; u < p; u++) {
+                double s = 0;
+                double[] b = face.bcol()[u];
+                for (int i = 0; i < n; i++) s += b[i] * z[i];
+                c[u] = s;
+            }
+            sol = face.cholesky().solve(new ArrayRealVector(c, false));
+        } else {
+            try {
+                sol = face.qr().solve(new ArrayRealVector(z, false));
             } catch (MathIllegalArgumentException e2) {
                 throw new IllegalStateException("singular fit (references are linearly dependent in the window)");
             }
         }
         double sum = 0;
-        for (int q = 0; q < p; q++) { w[free.get(q)] = sol.getEntry(q); sum += sol.getEntry(q); }
+        for (int q = 0; q < p; q++) { w[face.free()[q]] = sol.getEntry(q); sum += sol.getEntry(q); }
         if (dep >= 0) w[dep] = 1 - sum;
         return w;
     }

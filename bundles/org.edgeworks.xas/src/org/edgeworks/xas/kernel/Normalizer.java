@@ -12,6 +12,14 @@ package org.edgeworks.xas.kernel;
  * instance is a reusable work space for the arrays (no array allocation per spectrum once sized);
  * not thread safe: use one per thread. Internal to the xas bundle (and its friends stack and
  * exafs): other code normalises through {@code NormalizeProcessor}.
+ *
+ * <p>The one normalisation of the project, for single spectra and for every pixel of an image
+ * stack alike. What depends only on the energy grid (and on E0's grid point, which fixes the
+ * ranges) is kept from spectrum to spectrum while the grid stays the same: the normal equations of
+ * the three polynomial fits ({@link PolyFit.Design}), E^-nvict, the scratch of the E0 search. A
+ * stack's pixels share one grid, so each pixel costs the dot products and the output arrays; a
+ * single spectrum is a cache of one. Cached values are computed with the same operations as
+ * uncached ones, so results are bit-identical whichever way they were reached (KernelCacheTest).
  */
 public final class Normalizer {
     /**
@@ -82,10 +90,33 @@ public final class Normalizer {
     private double[] dmu = new double[0], pre = new double[0], post = new double[0], norm = new double[0], flat = new double[0];
     private final PolyFit preFit = new PolyFit(), postFit = new PolyFit(), flatFit = new PolyFit();
 
+    /** The grid the cached designs belong to (a copy: the caller's array may change between calls). */
+    private double[] grid = new double[0];
+    private int gridPoints = -1;
+    /** E^-nvict on the grid for {@link #victoreenOf}, or null. */
+    private double[] victoreen;
+    private int victoreenOf;
+    /** Scratch of the E0 search (running median and its slope). */
+    private double[] median = new double[0], slope = new double[0];
+
     private void ensure(int n) {
         if (pre.length < n) {
             dmu = new double[n]; pre = new double[n]; post = new double[n]; norm = new double[n]; flat = new double[n];
+            median = new double[n]; slope = new double[n];
         }
+    }
+
+    /** Keeps the grid-only caches when {@code e} is the grid of the previous spectrum, else drops them. */
+    private void onGrid(double[] e, int n) {
+        boolean same = n == gridPoints && java.util.Arrays.equals(grid, 0, n, e, 0, n);
+        if (!same) {
+            grid = java.util.Arrays.copyOf(e, n);
+            gridPoints = n;
+            victoreen = null;
+        }
+        preFit.onGrid(same);
+        postFit.onGrid(same);
+        flatFit.onGrid(same);
     }
 
     /**
@@ -149,10 +180,11 @@ public final class Normalizer {
         double pre1 = s.pre1(), pre2 = s.pre2(), norm1 = s.norm1(), norm2 = s.norm2(), step = s.step();
         int nnorm = s.nnorm(), nvict = s.nvict();
         if (n < 7) throw fail("energy", "only " + n + " points (at least 7 needed)");
+        onGrid(e, n);
         double emin = e[0], emax = e[n - 1];
         double e0v = s.e0();
         if (Double.isNaN(e0v)) {
-            EdgePosition.Choice c = EdgePosition.robustE0Index(e, mu, n, dmu);
+            EdgePosition.Choice c = EdgePosition.robustE0Index(e, mu, n, dmu, median, slope);
             if (c.index() < 0) throw fail("e0", "no absorption edge found (dmu/dE has no clear maximum)");
             e0v = e[c.index()];
             e0Note = c.note();
@@ -207,11 +239,17 @@ public final class Normalizer {
         int preTo = LarchIndex.indexNearest(e, n, p2 + e0v);
         if (preTo - preFrom < 2) preTo = Math.min(n, preFrom + 2);
         if (preTo - preFrom < 2) throw fail("pre1", "fewer than 2 points in the pre-edge range [" + p1 + ", " + p2 + "] eV");
-        if (!preFit.fit(e, mu, null, preFrom, preTo, 1, nvict))
+        if (!preFit.fit(e, n, mu, null, preFrom, preTo, 1, nvict))
             throw fail("pre1", "pre-edge fit is singular over [" + p1 + ", " + p2 + "] eV");
-        for (int i = 0; i < n; i++) {
-            double v = preFit.value(e[i]);
-            pre[i] = nvict == 0 ? v : v * Math.pow(e[i], -nvict);
+        if (nvict == 0) {
+            for (int i = 0; i < n; i++) pre[i] = preFit.valueAt(i);
+        } else {
+            if (victoreen == null || victoreenOf != nvict) {
+                victoreen = new double[n];
+                for (int i = 0; i < n; i++) victoreen[i] = Math.pow(e[i], -nvict);
+                victoreenOf = nvict;
+            }
+            for (int i = 0; i < n; i++) pre[i] = preFit.valueAt(i) * victoreen[i];
         }
         // post-edge polynomial of mu - pre
         int postFrom = LarchIndex.indexOf(e, n, n1 + e0v);
@@ -219,9 +257,9 @@ public final class Normalizer {
         if (postTo - postFrom < 2) postTo = Math.min(n, postFrom + 2);
         if (postTo - postFrom < nn + 1)
             throw fail("norm1", "only " + (postTo - postFrom) + " points in the post-edge range [" + n1 + ", " + n2 + "] eV for nnorm=" + nn);
-        if (!postFit.fit(e, mu, pre, postFrom, postTo, nn, 0))
+        if (!postFit.fit(e, n, mu, pre, postFrom, postTo, nn, 0))
             throw fail("norm1", "post-edge fit is singular over [" + n1 + ", " + n2 + "] eV");
-        for (int i = 0; i < n; i++) post[i] = pre[i] + postFit.value(e[i]);
+        for (int i = 0; i < n; i++) post[i] = pre[i] + postFit.valueAt(i);
         double st = Double.isNaN(step) ? post[ie0] - pre[ie0] : step;
         st = Math.abs(st);
         double big = Math.abs(mu[ie0]) + Math.abs(pre[ie0]);
@@ -230,9 +268,9 @@ public final class Normalizer {
         for (int i = 0; i < n; i++) norm[i] = (mu[i] - pre[i]) * inv;
         // flattening: Larch fits c0 + c1 E + c2 E^2 with c1, c2 varied only when nnorm allows
         int flatDegree = Math.min(nn, 2);
-        if (s.makeFlat() && postTo - postFrom > 4 && flatFit.fit(e, norm, null, postFrom, postTo, flatDegree, 0)) {
-            double f0 = flatFit.value(e[ie0]);
-            for (int i = 0; i < n; i++) flat[i] = i < ie0 ? norm[i] : norm[i] - (flatFit.value(e[i]) - f0);
+        if (s.makeFlat() && postTo - postFrom > 4 && flatFit.fit(e, n, norm, null, postFrom, postTo, flatDegree, 0)) {
+            double f0 = flatFit.valueAt(ie0);
+            for (int i = 0; i < n; i++) flat[i] = i < ie0 ? norm[i] : norm[i] - (flatFit.valueAt(i) - f0);
         } else {
             System.arraycopy(norm, 0, flat, 0, n);
         }
