@@ -94,6 +94,8 @@ class FramesPanelTest {
         assertEquals(Ui.hex(Colormap.VIRIDIS.argb(0.5)), Ui.hex(pixel(cshot, canvas, 6, 20)), "3200 = (min + max) / 2: middle colour");
         assertEquals(Ui.hex(Colormap.VIRIDIS.argb(0.25)), Ui.hex(pixel(cshot, canvas, 5, 0)), "3150: a quarter up");
         Point p = canvas.pointOf(6, 20);
+        Ui.mouse(canvas, SWT.MouseMove, p.x, p.y, 0);
+        assertEquals("y=6 x=20 value 3200.00", panel.readoutText(), "the read-out of the pixel under the pointer");
         assertEquals(cshot.getPixel(p.x, p.y), shot.getPixel(at.x + p.x, at.y + p.y), "the panel shows the canvas");
 
         // another frame keeps the typed range: frame 1 (0..599) is all below 3100

@@ -33,7 +33,7 @@ public final class FramesPanel extends Composite {
     public static final int BINS = 64;
 
     private final Scale slider;
-    private final Label frameLabel, message;
+    private final Label frameLabel, message, readout;
     private final Text min, max, lowPercentile, highPercentile;
     private final Combo colormapCombo;
     private final ImageCanvas canvas;
@@ -77,12 +77,16 @@ public final class FramesPanel extends Composite {
         colormapCombo.setItems("viridis", "inferno", "jet", "grey");
         colormapCombo.select(0);
         colormapCombo.addListener(SWT.Selection, e -> applyColormap());
+        readout = new Label(this, SWT.NONE);
+        readout.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        readout.setText(" ");
         message = new Label(this, SWT.NONE);
         message.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         message.setForeground(getDisplay().getSystemColor(SWT.COLOR_RED));
         SashForm sash = new SashForm(this, SWT.HORIZONTAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         canvas = new ImageCanvas(sash, SWT.NONE);
+        canvas.onHover(this::hovered);
         histogramCanvas = new Canvas(sash, SWT.DOUBLE_BUFFERED);
         histogramCanvas.addPaintListener(e -> paintHistogram(e.gc));
         sash.setWeights(13, 7);
@@ -117,6 +121,12 @@ public final class FramesPanel extends Composite {
     public int frame() { return frame; }
     public String frameText() { return frameLabel.getText(); }
     public String message() { return message.getText(); }
+    /** The read-out of the pixel under the pointer. */
+    public String readoutText() { return readout.getText(); }
+
+    private void hovered(String text) {
+        readout.setText(text);
+    }
     /** Counts per bin of the current frame's histogram (BINS bins). */
     public long[] histogram() { return counts.clone(); }
     /** Bin edges (BINS + 1 values). */

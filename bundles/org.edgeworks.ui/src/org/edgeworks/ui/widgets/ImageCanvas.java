@@ -35,12 +35,19 @@ public final class ImageCanvas extends Canvas {
     private int[] marked;
     private Image image;
     private final List<BiConsumer<Integer, Integer>> clickListeners = new ArrayList<>();
+    private final List<java.util.function.Consumer<String>> hoverListeners = new ArrayList<>();
 
     public ImageCanvas(Composite parent, int style) {
         super(parent, style | SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
         addPaintListener(e -> paint(e.gc));
         addListener(SWT.Resize, e -> disposeImage());
         addDisposeListener(e -> disposeImage());
+        addListener(SWT.MouseMove, e -> {
+            if (values == null || hoverListeners.isEmpty()) return;
+            int[] rc = cellAt(e.x, e.y);
+            String text = rc == null ? " " : readout(rc[0], rc[1]);
+            hoverListeners.forEach(l -> l.accept(text));
+        });
         addListener(SWT.MouseDown, e -> {
             if (values == null || e.button != 1) return;
             int[] rc = cellAt(e.x, e.y);
@@ -83,6 +90,14 @@ public final class ImageCanvas extends Canvas {
     }
 
     public void onClick(BiConsumer<Integer, Integer> listener) { clickListeners.add(listener); }
+
+    /** Called with the read-out of the pixel under the pointer (a lookup): "y=R x=C value V". */
+    public void onHover(java.util.function.Consumer<String> listener) { hoverListeners.add(listener); }
+
+    /** The read-out of pixel (row, column). */
+    public String readout(int row, int column) {
+        return String.format(java.util.Locale.ROOT, "y=%d x=%d value %.6g", row, column, values[row * cols + column]);
+    }
 
     public Colormap colormap() { return colormap; }
     public Scaling scaling() { return scaling; }

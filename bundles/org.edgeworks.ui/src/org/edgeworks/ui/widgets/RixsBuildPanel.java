@@ -70,7 +70,9 @@ public final class RixsBuildPanel extends Composite {
         openMap.setEnabled(false);
         Buttons.push(actions, "Browse frames", this::browseFrames);
         status = new Label(left, SWT.WRAP);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        GridData statusData = new GridData(SWT.FILL, SWT.TOP, true, false);
+        statusData.widthHint = 360;
+        status.setLayoutData(statusData);
         status.setText("Choose a raw scan and press Build map.");
         Group input = new Group(left, SWT.NONE);
         input.setText("Raw scan");

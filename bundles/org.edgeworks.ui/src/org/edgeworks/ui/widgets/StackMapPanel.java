@@ -71,6 +71,7 @@ public final class StackMapPanel extends Composite {
         canvas = new ImageCanvas(left, SWT.NONE);
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         canvas.onClick(this::pick);
+        canvas.onHover(t -> { if (!t.isBlank()) pixelLabel.setText(t + "   (click for its spectrum and fit)"); pixelLabel.getParent().layout(true); });
         values = new Table(left, SWT.BORDER | SWT.FULL_SELECTION);
         values.setHeaderVisible(true);
         values.setLinesVisible(true);
