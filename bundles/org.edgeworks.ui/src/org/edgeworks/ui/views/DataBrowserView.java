@@ -6,7 +6,16 @@ import org.eclipse.jface.action.Action;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.part.ViewPart;
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.processing.SourceRef;
 import org.edgeworks.ui.widgets.DataBrowserPanel;
+import org.edgeworks.ui.widgets.DataOpener;
+import org.edgeworks.ui.widgets.SessionParts;
+import org.edgeworks.ui.widgets.Sources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /** The data browser view: the bundled samples on first start, then whatever the user opens. */
 public final class DataBrowserView extends ViewPart {
@@ -29,6 +38,11 @@ public final class DataBrowserView extends ViewPart {
             @Override
             public void run() { panel.importDialog(); }
         };
+        SessionParts.register(panel, new SessionParts.Part() {
+            @Override public String id() { return "views:perData"; }
+            @Override public JsonNode save() { return perDataViews(); }
+            @Override public void restore(JsonNode state) throws EdgeworksException { reopen(state); }
+        });
         getViewSite().getActionBars().getMenuManager().add(open);
         getViewSite().getActionBars().getMenuManager().add(importAction);
         getViewSite().getActionBars().getToolBarManager().add(open);
@@ -44,6 +58,33 @@ public final class DataBrowserView extends ViewPart {
         };
         tree.addListener(org.eclipse.swt.SWT.Paint, e -> tree.getDisplay().asyncExec(load));
         tree.getDisplay().timerExec(3000, load);
+    }
+
+    /**
+     * The per-data viewers (one view per map, compare, stack...) a session keeps: each one's viewer id and the
+     * raw file its data came from ({@link Sources}); data made in memory is not kept.
+     */
+    private static JsonNode perDataViews() {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode();
+        for (ViewerView v : ViewerView.openViews()) {
+            SourceRef ref = v.perData() && v.shown() != null ? Sources.of(v.shown()) : null;
+            if (ref == null || ref.file() == null) continue;
+            a.addObject().put("viewer", v.viewerId()).put("file", ref.file());
+        }
+        return a;
+    }
+
+    /** Reopens each kept file in its own viewer view unless a view already shows it. */
+    private void reopen(JsonNode state) throws EdgeworksException {
+        for (JsonNode v : state) {
+            String file = v.path("file").asText();
+            boolean open = false;
+            for (ViewerView view : ViewerView.openViews()) {
+                SourceRef ref = view.shown() == null ? null : Sources.of(view.shown());
+                open |= view.perData() && ref != null && file.equals(ref.file());
+            }
+            if (!open) ViewerView.open(getSite().getPage(), DataOpener.openFile(Path.of(file)));
+        }
     }
 
     /** The bundled samples: {@code samples/} beside the launcher (system property edgeworks.home). */

@@ -22,6 +22,11 @@ public final class ViewerView extends ViewPart {
     private Control control;
     private String viewerName;
     private static int instances;
+    /** The viewer views now open (UI thread), for sessions. */
+    private static final java.util.List<ViewerView> OPEN = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private String viewerId;
+    private boolean perData;
+    private Object shown;
 
     public DataViewer viewer() { return viewer; }
 
@@ -34,6 +39,9 @@ public final class ViewerView extends ViewPart {
                 .orElseThrow(() -> new IllegalStateException("no viewer contributed with id " + viewerId));
         setPartName(entry.name());
         viewerName = entry.name();
+        this.viewerId = viewerId;
+        perData = entry.perData();
+        OPEN.add(this);
         viewer = entry.create();
         control = viewer.createControl(parent);
     }
@@ -41,6 +49,7 @@ public final class ViewerView extends ViewPart {
     public void show(Object data) {
         try {
             viewer.show(data);
+            shown = data;
             String title = viewer.title(data);
             setPartName(title == null ? viewerName : viewerName + ": " + title);
         } catch (EdgeworksException e) {
@@ -63,6 +72,24 @@ public final class ViewerView extends ViewPart {
         } catch (PartInitException e) {
             ErrorDialogs.show(page.getWorkbenchWindow().getShell(), "Cannot open viewer", entry.get().id() + ": " + e.getMessage());
         }
+    }
+
+    /** The viewer's id (its entry in org.edgeworks.ui.viewers). */
+    public String viewerId() { return viewerId; }
+
+    /** True for a viewer that has one view per piece of data (maps, compare, stacks). */
+    public boolean perData() { return perData; }
+
+    /** The data shown last, or null. */
+    public Object shown() { return shown; }
+
+    /** The viewer views now open. */
+    public static java.util.List<ViewerView> openViews() { return java.util.List.copyOf(OPEN); }
+
+    @Override
+    public void dispose() {
+        OPEN.remove(this);
+        super.dispose();
     }
 
     @Override
