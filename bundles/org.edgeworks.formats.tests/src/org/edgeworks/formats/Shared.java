@@ -1,6 +1,7 @@
 package org.edgeworks.formats;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntToDoubleFunction;
 
@@ -8,6 +9,8 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.core.detector.Detector;
+import org.edgeworks.core.detector.DetectorRegistry;
 import org.edgeworks.xas.MuMode;
 import org.edgeworks.xas.MuProcessor;
 import org.edgeworks.xas.NormalizeProcessor;
@@ -48,6 +51,14 @@ final class Shared {
         }
         DatasetAsserts.assertClose(eTrue, e, 0, energyTolerance, s.name() + " energy in eV");
         DatasetAsserts.assertClose(muTrue, muRead, 0, 1e-9, s.name() + " ln(I0/It)");
+    }
+
+    /** A generated multi-scan file: the detector that recognises it, and its scan ids in order; the registry for more reads. */
+    static DetectorRegistry assertScans(Path f, String detectorId, List<String> ids) throws EdgeworksException {
+        DetectorRegistry reg = DetectorRegistry.load();
+        org.junit.jupiter.api.Assertions.assertEquals(detectorId, reg.select(f).detector().id(), f + ": detector");
+        org.junit.jupiter.api.Assertions.assertEquals(ids, reg.scans(f).stream().map(Detector.ScanEntry::id).toList(), f + ": scans");
+        return reg;
     }
 
     static NormalizeProcessor.Normalized larchDefaults(Spectrum s) throws EdgeworksException {
