@@ -61,7 +61,8 @@ for f, label in LABEL.items():
 def secondary(bench, f, name):
     for r in jmh:
         if r["benchmark"].endswith("." + bench) and r["params"]["file"] == f:
-            m = r.get("secondaryMetrics", {}).get("\u00b7" + name)
+            sec = r.get("secondaryMetrics", {})
+            m = sec.get(name) or sec.get("\u00b7" + name)
             return m["score"] if m else None
     return None
 
