@@ -77,8 +77,13 @@ public final class DifferenceMap extends RixsProcessor<DifferenceMap.MapPair, Di
         }
         RixsMap diff = RixsMap.of(a.name() + " - " + b.name(), java.util.Arrays.copyOfRange(exA, ri[0], ri[1] + 1),
             java.util.Arrays.copyOfRange(emA, ci[0], ci[1] + 1), out, err);
-        return result(new Difference(diff, sa, sb), p, List.of("both maps divided by their integral over " + region
+        List<String> notes = new java.util.ArrayList<>(List.of("both maps divided by their integral over " + region
             + " (A: " + MapMath.fmt(sa) + ", B: " + MapMath.fmt(sb) + "); B interpolated onto A's axes"));
+        for (RixsMap m : List.of(a, b)) {
+            String masked = region.maskNote(m.name(), m);
+            if (!masked.isEmpty()) notes.add(masked);
+        }
+        return result(new Difference(diff, sa, sb), p, notes);
     }
 
     /** Bilinear interpolation; with {@code squaredWeights} the variance of it for independent cells of variance {@code d}. */

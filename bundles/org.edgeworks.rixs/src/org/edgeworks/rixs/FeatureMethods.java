@@ -88,6 +88,18 @@ final class FeatureMethods {
             yy[k] = y[idx[0] + k];
             if (ss != null) ss[k] = s[idx[0] + k];
         }
+        // masked (NaN) cells in the window leave their sPFY point out of the fit (a partial window sum would be low)
+        int[] at = new int[n];
+        int kept = 0;
+        for (int k = 0; k < n; k++) {
+            if (!Double.isFinite(yy[k]) || (ss != null && !Double.isFinite(ss[k]))) continue;
+            x[kept] = x[k];
+            yy[kept] = yy[k];
+            if (ss != null) ss[kept] = ss[k];
+            at[kept++] = idx[0] + k;
+        }
+        if (kept < n) notes.add(name + ": " + (n - kept) + " sPFY point(s) with masked (NaN) cells in the emission window left out of the fit");
+        n = kept;
         double[] neighbours = p.neighbourPeaks() == null ? new double[0] : p.neighbourPeaks().clone();
         for (double c : neighbours)
             if (c < lo || c > hi || Math.abs(c - p.excitation()) < 2 * CENTRE_FREEDOM)
@@ -138,7 +150,7 @@ final class FeatureMethods {
         double[] q = fit.parameters();
         double[] fitted = new double[ex.length];
         java.util.Arrays.fill(fitted, Double.NaN);
-        for (int k = 0; k < n; k++) fitted[idx[0] + k] = fit.fitted()[k];
+        for (int k = 0; k < n; k++) fitted[at[k]] = fit.fitted()[k];
         // background under the feature: the model without the feature peak over centre +- 2 sigma
         double c = q[1], w = q[2], bg = 0;
         int steps = 200;

@@ -62,11 +62,13 @@ public final class InversePartialYield extends RixsProcessor<EmissionSpectra, In
             if (pfyWin != null) for (int c : pfyWin) resonant[i] += counts[i][c];
             for (int c = 0; c < em.length; c++) total[i] += counts[i][c];
         }
-        double[] sorted = nonResonant.clone();
-        Arrays.sort(sorted);
-        double median = sorted[n / 2];
+        // a point whose window holds a masked (NaN) cell stays NaN: EnergyGrid.clean leaves it out with a note
+        double[] sorted = Arrays.stream(nonResonant).filter(Double::isFinite).sorted().toArray();
+        if (sorted.length == 0) throw EdgeworksException.of(name, "every point of the iPFY window " + p.windowFrom() + ":" + p.windowTo() + " eV is masked (NaN)");
+        double median = sorted[sorted.length / 2];
         double limit = p.nearZeroFraction() * Math.abs(median);
         for (int i = 0; i < n; i++) {
+            if (Double.isNaN(nonResonant[i])) continue;
             if (!(nonResonant[i] > limit) || !(nonResonant[i] > 0))
                 throw EdgeworksException.of(name, "PFY in the iPFY window " + p.windowFrom() + ":" + p.windowTo() + " eV is "
                     + MapMath.fmt(nonResonant[i]) + " at E = " + s.excitation()[i] + " eV (median " + MapMath.fmt(median)

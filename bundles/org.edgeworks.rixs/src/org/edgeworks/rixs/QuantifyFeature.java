@@ -161,6 +161,8 @@ public final class QuantifyFeature extends RixsProcessor<RixsMap, QuantifyFeatur
         double n = f.intensity() / reference[0];
         double nSigma = Math.hypot(f.sigma() / reference[0], f.intensity() * reference[1] / (reference[0] * reference[0]));
         notes.add(method + ": " + f.note() + "; reference " + ref);
+        String masked = ref.maskNote(m.name(), m);
+        if (!masked.isEmpty()) notes.add(masked);
         if (!m.hasErrors()) notes.add(m.name() + ": the map carries no errors; sigma from the residual scatter");
         return new Quantification(m.name(), method, f.intensity(), f.sigma(), f.background(), reference[0], reference[1], n, nSigma,
             f.centreExcitation(), f.centreEmission(), f.reducedChiSquare(), f.featureCells(), f.backgroundCells(), f.profile(),

@@ -83,8 +83,10 @@ public record Region(boolean total, double exFrom, double exTo, double emFrom, d
 
     /**
      * The weight (eV x eV) of each cell of the map in this region's integral (flattened row-major like
-     * {@link RixsMap#data()}): cell widths, times the covered fraction for an explicit region; an error
-     * naming {@code subject} when the map does not cover the region.
+     * {@link RixsMap#data()}): cell widths, times the covered fraction for an explicit region; a masked
+     * cell (NaN value or sigma) weighs 0 and the others are scaled by region area / unmasked area (the
+     * integral is the mean over the unmasked cells times the area). An error naming {@code subject} when
+     * the map does not cover the region or every cell in it is masked.
      */
     public double[] cellWeights(String subject, RixsMap map) throws EdgeworksException {
         double[] ex = map.excitation().values(), em = map.emission().values();
@@ -102,10 +104,28 @@ public record Region(boolean total, double exFrom, double exTo, double emFrom, d
             wm = MapMath.overlap(em, emFrom, emTo);
         }
         int nc = em.length;
-        double[] w = new double[ex.length * nc];
+        double[] w = new double[ex.length * nc], d = map.data(), e = map.errors();
+        double all = 0, covered = 0;
         for (int i = 0; i < ex.length; i++)
-            for (int j = 0; j < nc; j++) w[i * nc + j] = wx[i] * wm[j];
+            for (int j = 0; j < nc; j++) {
+                int k = i * nc + j;
+                w[k] = wx[i] * wm[j];
+                all += w[k];
+                if (!Double.isFinite(d[k]) || (e != null && !Double.isFinite(e[k]))) w[k] = 0; // masked
+                covered += w[k];
+            }
+        if (all > 0 && !(covered > 0)) throw EdgeworksException.of(subject, "region " + this + " holds only masked (NaN) cells");
+        if (covered < all) for (int k = 0; k < w.length; k++) w[k] *= all / covered;
         return w;
+    }
+
+    /** "" or a note saying how many masked (NaN) cells of the map the region integral leaves out. */
+    public String maskNote(String subject, RixsMap map) throws EdgeworksException {
+        double[] w = cellWeights(subject, map), d = map.data(), e = map.errors();
+        int masked = 0;
+        for (int k = 0; k < d.length; k++) if (w[k] == 0 && (!Double.isFinite(d[k]) || (e != null && !Double.isFinite(e[k])))) masked++;
+        return masked == 0 ? "" : subject + ": " + masked + " masked (NaN) cell(s) left out of the integral over " + this
+            + ", which is scaled by the covered area";
     }
 
     @Override public String toString() {

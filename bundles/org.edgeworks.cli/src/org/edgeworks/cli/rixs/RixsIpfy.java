@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "SCAN: NeXus NXdata points x channels (@axes excitation, emission in eV) with an NXmonitor I0, or a map (.map.nxs).",
         "Writes DIR/NAME.ipfy.csv (energy, ipfy, ipfy_err, pfy, pfy_err, tfy, tfy_err, norm; an _err column is one standard deviation, empty when not known) and DIR/NAME.ipfy.png.",
         "norm: iPFY edge-step normalised exactly as 'xas normalize' does with the same options (--e0, --pre1 .. --norm2, ...; same defaults):"
-            + " for 'xas lcf --input norm' normalise the references with 'xas normalize' and the same options, or let 'xas lcf FILE.ipfy.csv --mu norm' normalise both."})
+            + " for 'xas lcf --input norm' normalise the references with 'xas normalize' and the same options, or let 'xas lcf FILE.ipfy.csv --mu norm' normalise both."
+            + " When the normalisation cannot be made (e.g. too short a pre-edge), norm is left empty and a warning line says why."})
 public final class RixsIpfy implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCAN") Path scan;
 
@@ -66,7 +67,14 @@ public final class RixsIpfy implements Callable<Integer> {
         InversePartialYield.Yields y = new InversePartialYield().apply(s,
             new InversePartialYield.Parameters(w[0], w[1], pw[0], pw[1], InversePartialYield.Parameters.defaults().nearZeroFraction())).value();
         Spectrum ip = y.ipfy();
-        double[] norm = new NormalizeProcessor().apply(ip, np).value().norm();
+        double[] norm;
+        try {
+            norm = new NormalizeProcessor().apply(ip, np).value().norm();
+        } catch (EdgeworksException e) {
+            // the yields stand without it (e.g. a short pre-edge): norm stays empty, said in one line
+            norm = null;
+            out.warn(List.of("warning: " + name + ".ipfy.csv: norm column left empty: " + e.getMessage()));
+        }
         out.csv(name + ".ipfy.csv", List.of("energy", "ipfy", "ipfy_err", "pfy", "pfy_err", "tfy", "tfy_err", "norm"),
             java.util.Arrays.asList(ip.energies(), ip.signal(), ip.uncertainty(), y.pfy() == null ? null : y.pfy().signal(),
                 y.pfy() == null ? null : y.pfy().uncertainty(), y.tfy().signal(), y.tfy().uncertainty(), norm));

@@ -45,14 +45,17 @@ public record ColumnFile(List<String> labels, List<String> units, double[][] col
     public int rows() { return columns.length == 0 ? 0 : columns[0].length; }
 
     public static ColumnFile read(Path file) throws EdgeworksException {
-        List<String> lines;
+        return parse(file, lines(file));
+    }
+
+    /** The lines of a text file (ISO 8859-1), refusing files above {@link #MAX_BYTES}. */
+    static List<String> lines(Path file) throws EdgeworksException {
         try {
             if (Files.size(file) > MAX_BYTES) throw new EdgeworksException(file, null, "larger than " + MAX_BYTES + " bytes; not a column file");
-            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+            return new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
             throw new EdgeworksException(file, null, "cannot read: " + e.getMessage(), e);
         }
-        return parse(file, lines);
     }
 
     static ColumnFile parse(Path file, List<String> lines) throws EdgeworksException {

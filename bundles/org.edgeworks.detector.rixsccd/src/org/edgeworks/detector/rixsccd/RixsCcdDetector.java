@@ -69,11 +69,27 @@ public final class RixsCcdDetector implements Detector {
             if (!axes.contains("emission") || !axes.contains("excitation")) continue;
             NexusNode signal = d.attribute("signal") == null ? null : NexusScans.dataset(d, d.attribute("signal"));
             if (signal == null || signal.shape().length != 2) continue;
-            NexusNode ex = NexusScans.dataset(d, "excitation"), em = NexusScans.dataset(d, "emission");
+            NexusNode ex = axis(d, "excitation", signal.shape()[0]), em = axis(d, "emission", signal.shape()[1]);
             if (ex == null || em == null) continue;
             return Optional.of(new DefaultPlot(d.path(), signal.path(), List.of(ex.path(), em.path())));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The 1-D axis dataset of the NXdata named {@code what} ("excitation", "emission"), else the one
+     * whose name contains it ({@code excitation_energy}, {@code emission_energy}: the layout of
+     * {@code rixs build} maps and of SDD scans), of the given length; null when none.
+     */
+    static NexusNode axis(NexusNode nxdata, String what, int length) {
+        NexusNode exact = NexusScans.dataset(nxdata, what);
+        if (exact != null && exact.shape().length == 1 && exact.shape()[0] == length) return exact;
+        for (NexusNode c : nxdata.children()) {
+            NexusNode ds = NexusScans.dataset(nxdata, c.name());
+            if (ds != null && c.name().toLowerCase(java.util.Locale.ROOT).contains(what) && ds.shape().length == 1 && ds.shape()[0] == length)
+                return ds;
+        }
+        return null;
     }
 
     @Override
