@@ -9,8 +9,7 @@ import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.processing.Param;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.rixs.EmissionSpectra;
 
@@ -19,7 +18,7 @@ import org.edgeworks.rixs.EmissionSpectra;
  * signal) with the excitation ENERGY, I0 and COUNT_TIME per point, for the rixs map and iPFY
  * processors.
  */
-public final class ScanToEmissionSpectra implements Processor<Scan, ScanToEmissionSpectra.Params, EmissionSpectra> {
+public final class ScanToEmissionSpectra extends BaseProcessor<Scan, ScanToEmissionSpectra.Params, EmissionSpectra> {
     public static final String ID = "org.edgeworks.pipeline.emissionSpectra";
 
     public record Params(
@@ -27,11 +26,8 @@ public final class ScanToEmissionSpectra implements Processor<Scan, ScanToEmissi
         public static Params defaults() { return new Params(""); }
     }
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "Adapter: reduced emission spectra"; }
-    @Override public Class<Scan> inputType() { return Scan.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public ScanToEmissionSpectra() { super(ID, "1.0", "Adapter: reduced emission spectra", Scan.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     @Override
@@ -54,6 +50,6 @@ public final class ScanToEmissionSpectra implements Processor<Scan, ScanToEmissi
         used.put("spectra", s.name());
         used.put("points", ex.length);
         used.put("channels", em.length);
-        return new Result<>(new EmissionSpectra(scan.name(), ex, em, counts, i0, t), Provenance.of(ID, version(), used, List.of()));
+        return result(new EmissionSpectra(scan.name(), ex, em, counts, i0, t), used, List.of());
     }
 }

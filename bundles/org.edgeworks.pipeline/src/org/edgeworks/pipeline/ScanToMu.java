@@ -12,8 +12,7 @@ import org.edgeworks.core.data.EnergyGrid;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Param;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.xas.MuMode;
 import org.edgeworks.pipeline.xas.XasInput;
@@ -27,7 +26,7 @@ import org.edgeworks.pipeline.xas.XasInput;
  * {@link XasInput#make} (the xas mu processor's arithmetic), so a scan gives the same mu from
  * {@code run}, {@code xas ...} and the workbench; the provenance names the channels and formula.
  */
-public final class ScanToMu implements Processor<Scan, ScanToMu.Params, Spectrum> {
+public final class ScanToMu extends BaseProcessor<Scan, ScanToMu.Params, Spectrum> {
     public static final String ID = "org.edgeworks.pipeline.mu";
 
     public record Params(
@@ -39,11 +38,8 @@ public final class ScanToMu implements Processor<Scan, ScanToMu.Params, Spectrum
         public static Params defaults() { return new Params("auto", "", "", "", true); }
     }
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "Adapter: mu(E) from a scan's channels"; }
-    @Override public Class<Scan> inputType() { return Scan.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public ScanToMu() { super(ID, "1.0", "Adapter: mu(E) from a scan's channels", Scan.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     @Override
@@ -59,7 +55,7 @@ public final class ScanToMu implements Processor<Scan, ScanToMu.Params, Spectrum
         List<String> notes = new ArrayList<>(made.notes());
         for (String n : c.notes()) if (!notes.contains(n)) notes.add(n);
         Spectrum out = new Spectrum(scan.name(), Axis.energy(c.energy()), c.column(0), null, "mu");
-        return new Result<>(out, Provenance.of(ID, version(), made.used(), notes));
+        return result(out, made.used(), notes);
     }
 
     /**

@@ -9,8 +9,7 @@ import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.processing.Param;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.rixs.RawStack;
 
@@ -18,7 +17,7 @@ import org.edgeworks.rixs.RawStack;
  * Adapter: a raw RIXS scan (IMAGE_STACK frames x rows x columns, ENERGY per frame, I0, COUNT_TIME,
  * optional DARK) for the rixs map builder. The stack stays lazy: frames are read by the builder.
  */
-public final class ScanToRawStack implements Processor<Scan, ScanToRawStack.Params, RawStack> {
+public final class ScanToRawStack extends BaseProcessor<Scan, ScanToRawStack.Params, RawStack> {
     public static final String ID = "org.edgeworks.pipeline.rawStack";
 
     public record Params(
@@ -26,11 +25,8 @@ public final class ScanToRawStack implements Processor<Scan, ScanToRawStack.Para
         public static Params defaults() { return new Params(1); }
     }
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "Adapter: raw RIXS image stack"; }
-    @Override public Class<Scan> inputType() { return Scan.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public ScanToRawStack() { super(ID, "1.0", "Adapter: raw RIXS image stack", Scan.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     @Override
@@ -46,7 +42,6 @@ public final class ScanToRawStack implements Processor<Scan, ScanToRawStack.Para
         used.put("frames", stack.name());
         used.put("repeats", p.repeats());
         used.put("dark", dark == null ? "" : dark.name());
-        return new Result<>(new RawStack(scan.name(), stack.data(), ex, i0, t, dark == null ? null : dark.data(), p.repeats()),
-            Provenance.of(ID, version(), used, List.of()));
+        return result(new RawStack(scan.name(), stack.data(), ex, i0, t, dark == null ? null : dark.data(), p.repeats()), used, List.of());
     }
 }

@@ -11,12 +11,11 @@ import org.edgeworks.core.data.EnergyGrid;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Param;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 
 /** Adapter: one channel of a scan against energy, as it is (sorted, duplicates averaged, NaNs masked). */
-public final class ScanToSpectrum implements Processor<Scan, ScanToSpectrum.Params, Spectrum> {
+public final class ScanToSpectrum extends BaseProcessor<Scan, ScanToSpectrum.Params, Spectrum> {
     public static final String ID = "org.edgeworks.pipeline.spectrum";
 
     public record Params(
@@ -25,11 +24,8 @@ public final class ScanToSpectrum implements Processor<Scan, ScanToSpectrum.Para
         public static Params defaults() { return new Params("", "MU"); }
     }
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "Adapter: one channel against energy"; }
-    @Override public Class<Scan> inputType() { return Scan.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public ScanToSpectrum() { super(ID, "1.0", "Adapter: one channel against energy", Scan.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     @Override
@@ -41,7 +37,6 @@ public final class ScanToSpectrum implements Processor<Scan, ScanToSpectrum.Para
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("energy", e.name());
         used.put("signal", s.name());
-        return new Result<>(new Spectrum(scan.name(), Axis.energy(c.energy()), c.column(0), null, s.name()),
-            Provenance.of(ID, version(), used, c.notes()));
+        return result(new Spectrum(scan.name(), Axis.energy(c.energy()), c.column(0), null, s.name()), used, c.notes());
     }
 }
