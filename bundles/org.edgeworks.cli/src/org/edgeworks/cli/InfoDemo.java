@@ -10,23 +10,19 @@ import java.util.stream.Stream;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.detector.DetectorRegistry;
+import org.edgeworks.core.detector.FileProbe;
 import org.edgeworks.core.io.AtomicFiles;
 
 /** Demo part: what `edgeworks info` says about every bundled sample, in one text file. */
 final class InfoDemo implements DemoPart {
     @Override public String name() { return "info"; }
 
-    private static boolean isData(Path p) {
-        String n = p.getFileName().toString();
-        return !(n.endsWith(".md") || n.endsWith(".py") || n.endsWith(".sh"));
-    }
-
     @Override
     public void run(Path samples, Path out, PrintWriter log) throws EdgeworksException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(samples)) {
-            // Samples are data plus their READMEs and the scripts that generated them: only data is described.
-            files = s.filter(Files::isRegularFile).filter(InfoDemo::isData).sorted().toList();
+            // Samples are data plus their READMEs, generator scripts and program inputs: only data is described.
+            files = s.filter(Files::isRegularFile).filter(p -> !FileProbe.isCompanionFile(p)).sorted().toList();
         } catch (IOException e) {
             throw new EdgeworksException(samples, null, "cannot list: " + e.getMessage(), e);
         }

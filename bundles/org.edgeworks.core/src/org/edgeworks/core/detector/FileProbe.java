@@ -35,6 +35,21 @@ public final class FileProbe {
         }
     }
 
+    /** Kinds kept beside data in a folder that are never data: notes, scripts, program inputs, parameter files. */
+    private static final java.util.Set<String> COMPANION_SUFFIXES = java.util.Set.of("md", "py", "sh", "ipynb", "inp", "json");
+
+    /**
+     * Whether a file found while walking a folder is a companion of the data (a README, the script
+     * that generated it, a FEFF input, a model or pipeline JSON) rather than data: a folder walk
+     * (the workbench's data browser, the demo's {@code info}) skips these, so they are not listed as
+     * unreadable data. A file the user names explicitly is always read.
+     */
+    public static boolean isCompanionFile(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 && COMPANION_SUFFIXES.contains(n.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** The file's length in bytes when probed. */
     public long size() { return size; }
 

@@ -71,6 +71,35 @@ class DataBrowserTest {
         Ui.settle();
     }
 
+    /** An Athena project is listed group by group (the groups as Athena names them), and a group opens as its spectrum. */
+    @Test
+    void aMultiScanFileIsListedScanByScanAndEachScanOpens(@TempDir Path tmp) throws Exception {
+        DataBrowserPanel panel = browser(tmp.resolve("recent"));
+        Path prj = Path.of(System.getProperty("edgeworks.home", "/work/main"), "samples", "athena", "Mn.prj");
+        panel.addFiles(List.of(prj));
+        Ui.open(shell);
+        await(panel);
+        var item = panel.files().get(0);
+        assertEquals(null, item.error(), "the project is not refused as a whole");
+        List<String> labels = item.scans().stream().map(sc -> sc.entry().id()).toList();
+        assertEquals(List.of("Mn foil", "MnO", "MnOx", "Mn2O3x", "Li2MnO3", "Rhodochrosite", "Pyrolusite", "Mn3O4"), labels);
+        panel.viewer().expandToLevel(2);
+        Ui.screenshot(shell, "browser-athena-groups");
+        List<Object> opened = new ArrayList<>();
+        panel.onOpen(opened::add);
+        panel.open(item.scans().get(1));
+        await(panel);
+        assertEquals(1, opened.size(), opened.toString());
+        var mno = assertInstanceOf(Spectrum.class, opened.get(0));
+        double[] e = mno.energies();
+        // the Mn K edge (6539 eV, tabulated) lies inside the group's energies: the group, not a file header, was read
+        assertTrue(e.length > 100 && e[0] < 6539 && e[e.length - 1] > 6539, "a Mn K-edge spectrum: " + e.length + " points from " + e[0]);
+        opened.clear();
+        panel.open(item);
+        await(panel);
+        assertEquals(8, opened.size(), "opening the project opens its eight groups");
+    }
+
     @Test
     void samplesShowTheirDetectorAndChannelsAndDoubleClickOpensTheSpectrumViewer(@TempDir Path tmp) throws Exception {
         DataBrowserPanel panel = browser(tmp.resolve("recent"));
@@ -80,10 +109,14 @@ class DataBrowserTest {
         await(panel);
         long expected;
         try (var files = java.nio.file.Files.walk(samples)) {
-            expected = files.filter(java.nio.file.Files::isRegularFile).filter(p -> !p.toString().endsWith(".md")).count();
+            // the data, not the READMEs, generator scripts (.py), FEFF input (.inp) and model JSON kept beside it
+            expected = files.filter(java.nio.file.Files::isRegularFile)
+                .filter(p -> !p.toString().matches(".*\\.(md|py|inp|json)")).count();
         }
         assertTrue(expected >= 9, "samples/ holds at least the Mn K-edge XANES and the synthetic RIXS samples");
         assertEquals(expected, panel.files().size(), "every bundled sample is listed");
+        for (var f : panel.files())
+            assertEquals(null, f.error(), f.path() + ": a bundled sample is listed as unreadable");
         for (var f : panel.files()) {
             if (!f.path().toString().endsWith(".dat")) continue;
             assertTrue(f.detector() != null && f.detector().contains("org.edgeworks.detector.ascii"), f.path() + ": " + f.detector());

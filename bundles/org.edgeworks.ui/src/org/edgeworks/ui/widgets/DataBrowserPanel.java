@@ -29,9 +29,11 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
+import org.edgeworks.core.detector.FileProbe;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.core.data.Scan;
+import org.edgeworks.core.detector.Detector;
 import org.edgeworks.core.detector.DetectorRegistry;
 import org.edgeworks.core.io.AtomicFiles;
 import org.edgeworks.nexus.NexusFile;
@@ -49,7 +51,17 @@ public final class DataBrowserPanel extends Composite {
     public static final int RECENT_LIMIT = 10;
 
     /** A file in the browser. */
-    public record FileItem(Path path, NexusNode root, String detector, List<String> channels, String error) {}
+    public record FileItem(Path path, NexusNode root, String detector, List<String> channels, String error, List<ScanItem> scans) {
+        public FileItem(Path path, NexusNode root, String detector, List<String> channels, String error) {
+            this(path, root, detector, channels, error, List.of());
+        }
+    }
+
+    /**
+     * One scan of a multi-scan file (a SPEC file's #S scans, an Athena project's groups, a BLISS file's
+     * entries), as the detector lists them; opened on its own like a file (FILE#ID).
+     */
+    public record ScanItem(Path path, Detector.ScanEntry entry) {}
 
     /** An attribute of a NeXus node. */
     public record AttributeItem(String name, String value) {}
@@ -117,11 +129,11 @@ public final class DataBrowserPanel extends Composite {
     /** Selection of a file or node (the pipeline preview follows it). */
     public void onSelect(Consumer<Object> l) { selectListeners.add(l); }
 
-    /** Every regular file of a folder (sorted; README files skipped), loaded in a Job. */
+    /** Every data file of a folder (sorted; READMEs, scripts and other companion files skipped), loaded in a Job. */
     public void addFolder(Path folder) {
         if (!Files.isDirectory(folder)) return;
         try (Stream<Path> s = Files.walk(folder)) {
-            addFiles(s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".md")).sorted().toList(), false);
+            addFiles(s.filter(Files::isRegularFile).filter(p -> !FileProbe.isCompanionFile(p)).sorted().toList(), false);
         } catch (IOException e) {
             ErrorDialogs.show(getShell(), "Cannot list folder", folder + ": " + e.getMessage());
         }
@@ -176,6 +188,14 @@ public final class DataBrowserPanel extends Composite {
             DetectorRegistry registry = DetectorRegistry.load();
             DetectorRegistry.Entry entry = registry.select(p);
             detector = entry.label() + " (" + entry.detector().id() + ")";
+            // a file of several scans is listed scan by scan (each opened alone), never refused as a whole
+            List<Detector.ScanEntry> entries = entry.detector().scans(p);
+            if (entries.size() > 1) {
+                Detector.ScanEntry first = entries.stream().filter(Detector.ScanEntry::usable).findFirst().orElse(entries.get(0));
+                entry.detector().read(p, first.id()).channels().values()
+                    .forEach(c -> channels.add(c.name() + "  " + c.role() + " " + Arrays.toString(c.shape())));
+                return new FileItem(p, root, detector, channels, null, entries.stream().map(x -> new ScanItem(p, x)).toList());
+            }
             Scan scan = entry.detector().read(p);
             scan.channels().values().forEach(c -> channels.add(c.name() + "  " + c.role() + " " + Arrays.toString(c.shape())));
         } catch (EdgeworksException | RuntimeException e) {
@@ -188,12 +208,21 @@ public final class DataBrowserPanel extends Composite {
         if (element == null) return;
         Path file = fileOf(element);
         if (file == null) return;
-        lastJob = UiJobs.schedule(getDisplay(), "Opening " + file.getFileName(), monitor -> {
-            if (element instanceof NexusNode n && !n.isGroup() && !n.dangling()) return DataOpener.openDataset(file, n);
-            return DataOpener.openFile(file, monitor);
-        }, data -> {
-            if (data instanceof DataOpener.RawScan raw) openImport(raw);
-            else openListeners.forEach(l -> l.accept(data));
+        lastJob = UiJobs.<List<Object>>schedule(getDisplay(), "Opening " + file.getFileName(), monitor -> {
+            if (element instanceof NexusNode n && !n.isGroup() && !n.dangling()) return List.of(DataOpener.openDataset(file, n));
+            if (element instanceof ScanItem sc) return List.of(DataOpener.openScan(file, sc.entry().id()));
+            // a multi-scan file opened as a whole: each of its usable scans, as `xas` commands do given no choice
+            if (element instanceof FileItem f && !f.scans().isEmpty()) {
+                List<Object> all = new ArrayList<>();
+                for (ScanItem sc : f.scans()) if (sc.entry().usable()) all.add(DataOpener.openScan(file, sc.entry().id()));
+                return all;
+            }
+            return List.of(DataOpener.openFile(file, monitor));
+        }, opened -> {
+            for (Object data : opened) {
+                if (data instanceof DataOpener.RawScan raw) openImport(raw);
+                else openListeners.forEach(l -> l.accept(data));
+            }
         }, e -> ErrorDialogs.show(getShell(), "Cannot open", e));
     }
 
@@ -257,6 +286,7 @@ public final class DataBrowserPanel extends Composite {
 
     private Path fileOf(Object element) {
         if (element instanceof FileItem f) return f.path();
+        if (element instanceof ScanItem sc) return sc.path();
         for (FileItem f : files) if (f.root() != null && contains(f.root(), element)) return f.path();
         return null;
     }
@@ -298,6 +328,11 @@ public final class DataBrowserPanel extends Composite {
             String name = twin && f.path().getParent() != null ? file + "  [" + f.path().getParent().getFileName() + "]" : file;
             return (f.error() == null ? "" : "\u26A0 ") + name + (f.error() == null ? "" : "  (cannot be read: hover for why)");
         }
+        if (e instanceof ScanItem sc) {
+            Detector.ScanEntry x = sc.entry();
+            return "#" + x.id() + "  " + x.label() + "  (" + x.points() + " points" + (x.usable() ? "" : ", not usable") + ")"
+                + (x.note() == null || x.note().isBlank() ? "" : "  " + x.note());
+        }
         if (e instanceof AttributeItem a) return "@" + a.name() + " = " + a.value();
         if (e instanceof InfoItem i) return i.text();
         if (e instanceof NexusNode n) {
@@ -319,8 +354,9 @@ public final class DataBrowserPanel extends Composite {
                 if (f.detector() != null) {
                     List<InfoItem> channels = f.channels().stream().map(c -> new InfoItem(c, List.of())).toList();
                     out.add(new InfoItem("detector: " + f.detector(), List.of()));
-                    out.add(new InfoItem("channels (" + channels.size() + ")", channels));
+                    out.add(new InfoItem((f.scans().isEmpty() ? "channels (" : "channels of the first scan (") + channels.size() + ")", channels));
                 }
+                out.addAll(f.scans());
                 if (f.root() != null) out.addAll(f.root().children());
             } else if (e instanceof InfoItem i) {
                 out.addAll(i.children());

@@ -51,6 +51,11 @@ public final class DataOpener {
         return spectrumOrRaw(DetectorRegistry.load().read(file), file);
     }
 
+    /** One scan of a multi-scan file (SPEC #S, Athena group, BLISS entry) by the id its detector lists. */
+    public static Object openScan(Path file, String scanId) throws EdgeworksException {
+        return spectrumOrRaw(DetectorRegistry.load().read(file, scanId), file);
+    }
+
     /** One dataset of a NeXus file: 1-D as a spectrum, 2-D as a map (against the NXdata axes when it has them). */
     public static Object openDataset(Path file, NexusNode node) throws EdgeworksException {
         try (NexusFile f = NexusFile.open(file)) {
