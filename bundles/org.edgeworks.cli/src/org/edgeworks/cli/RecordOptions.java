@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -44,9 +45,15 @@ public final class RecordOptions<P extends Record> {
     private final Class<P> type;
     private final P defaults;
     private final Map<String, String> names = new LinkedHashMap<>();
+    private final Map<String, String> labels = new LinkedHashMap<>();
     private final Set<String> excluded = new LinkedHashSet<>();
     private final Set<String> required = new LinkedHashSet<>();
     private final Map<String, String> given = new LinkedHashMap<>();
+    private final Map<String, Joined> joined = new LinkedHashMap<>();
+    private final Map<String, String> joinedText = new LinkedHashMap<>();
+
+    /** One option for several components, their values joined by a separator ("--feature 531,523.7"). */
+    private record Joined(String option, String separator, String paramLabel, boolean range, List<String> components) {}
 
     public RecordOptions(Class<P> type, P defaults) {
         this.type = type;
@@ -59,7 +66,37 @@ public final class RecordOptions<P extends Record> {
         return this;
     }
 
-    /** Components whose option must be given (picocli then refuses a command line without it, exit 2). */
+    /**
+     * One option {@code option} for several {@code components}, their values joined by
+     * {@code separator} ("--feature EX,EM" sets excitation and emission); help, defaults and
+     * bounds from the components' {@link Param}s.
+     */
+    public RecordOptions<P> join(String option, String separator, String paramLabel, String... components) {
+        joined.put(option, new Joined(option, separator, paramLabel, false, List.of(components)));
+        return this;
+    }
+
+    /**
+     * A range option "A:B" (eV) for the two components {@code from} and {@code to}: given in either
+     * order (stored ascending), equal ends refused.
+     */
+    public RecordOptions<P> range(String option, String from, String to) {
+        joined.put(option, new Joined(option, ":", "A:B", true, List.of(from, to)));
+        return this;
+    }
+
+    private Joined joinedOf(String component) {
+        for (Joined j : joined.values()) if (j.components().contains(component)) return j;
+        return null;
+    }
+
+    /** The value's name in --help ("--data=PATH") for {@code component}, instead of the one from its type and unit. */
+    public RecordOptions<P> paramLabel(String component, String label) {
+        labels.put(component, label);
+        return this;
+    }
+
+    /** Components (or joined options) whose option must be given (picocli then refuses a command line without it, exit 2). */
     public RecordOptions<P> require(String... components) {
         required.addAll(List.of(components));
         return this;
@@ -86,23 +123,52 @@ public final class RecordOptions<P extends Record> {
         Map<String, Object> def = Parameters.toMap(defaults);
         for (RecordComponent rc : type.getRecordComponents()) {
             String c = rc.getName();
-            if (excluded.contains(c) || spec.findOption(option(c)) != null) continue;
+            if (excluded.contains(c) || joinedOf(c) != null || spec.findOption(option(c)) != null) continue;
             boolean flag = rc.getType() == boolean.class || rc.getType() == Boolean.class;
-            ISetter setter = new ISetter() {
-                @Override
-                public <T> T set(T value) {
-                    if (value != null) given.put(c, String.valueOf(value));
-                    return null;
-                }
-            };
+            boolean many = rc.getType().isArray() || Collection.class.isAssignableFrom(rc.getType());
             OptionSpec.Builder b = OptionSpec.builder(option(c))
-                .description(help(rc.getAnnotation(Param.class), def.get(c), flag))
-                .setter(setter);
+                .description(help(rc.getAnnotation(Param.class), def.get(c), flag, many));
             if (required.contains(c)) b.required(true);
-            if (flag) b.type(boolean.class).arity("0");
-            else b.type(String.class).paramLabel(label(rc)).arity("1");
+            if (flag) b.type(boolean.class).arity("0").setter(setter(c));
+            else if (many) {
+                // repeatable, and each value may be a comma list: --centre 6540 --centre 6542 = --centre 6540,6542
+                // picocli gets the list, adds the occurrence's values and sets it back
+                Object[] values = {null};
+                b.type(List.class).auxiliaryTypes(String.class).splitRegex(",").paramLabel(labels.getOrDefault(c, label(rc))).arity("1")
+                    .getter(new IGetter() {
+                        @SuppressWarnings("unchecked") @Override public <T> T get() { return (T) values[0]; }
+                    })
+                    .setter(new ISetter() {
+                        @Override public <T> T set(T value) {
+                            values[0] = value;
+                            if (value instanceof Collection<?> l && !l.isEmpty())
+                                given.put(c, String.join(",", l.stream().<String>map(String::valueOf).toList()));
+                            return null;
+                        }
+                    });
+            } else b.type(String.class).paramLabel(labels.getOrDefault(c, label(rc))).arity("1").setter(setter(c));
             spec.addOption(b.build());
         }
+        for (Joined j : joined.values()) {
+            if (spec.findOption(j.option()) != null) continue;
+            spec.addOption(OptionSpec.builder(j.option()).description(help(j, def)).type(String.class).paramLabel(j.paramLabel())
+                .arity("1").required(required.contains(j.option())).setter(new ISetter() {
+                    @Override public <T> T set(T value) {
+                        if (value != null) joinedText.put(j.option(), String.valueOf(value));
+                        return null;
+                    }
+                }).build());
+        }
+    }
+
+    private ISetter setter(String c) {
+        return new ISetter() {
+            @Override
+            public <T> T set(T value) {
+                if (value != null) given.put(c, String.valueOf(value));
+                return null;
+            }
+        };
     }
 
     /** A command or mixin whose options are generated from parameter records. */
@@ -152,6 +218,7 @@ public final class RecordOptions<P extends Record> {
     public P build(String where, Map<String, String> extra) throws EdgeworksException {
         Map<String, String> all = new LinkedHashMap<>(extra);
         all.putAll(given);
+        for (var e : joinedText.entrySet()) all.putAll(split(joined.get(e.getKey()), e.getValue()));
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         for (RecordComponent rc : type.getRecordComponents())
             if (all.containsKey(rc.getName())) node.set(rc.getName(), json(rc, all.get(rc.getName())));
@@ -160,9 +227,59 @@ public final class RecordOptions<P extends Record> {
         } catch (EdgeworksException e) {
             String c = e.pathInFile();
             if (c == null || !all.containsKey(c)) throw e;
-            String problem = e.problem().startsWith(c + ": ") ? e.problem().substring(c.length() + 2) : e.problem();
-            throw new EdgeworksException((String) null, null, (excluded.contains(c) ? c : option(c)) + ": " + problem);
+            String name = joinedOf(c) != null ? joinedOf(c).option() : excluded.contains(c) ? c : option(c), problem = e.problem();
+            for (String prefix : List.of(c + ": ", name + ": ", name.replaceFirst("^--", "") + ": "))
+                if (problem.startsWith(prefix)) problem = problem.substring(prefix.length());
+            throw new EdgeworksException((String) null, null, name + ": " + problem);
         }
+    }
+
+    /** The components' texts of a joined option's text; a range's ends as numbers, ascending. */
+    private Map<String, String> split(Joined j, String text) throws EdgeworksException {
+        String[] parts = text.split(java.util.regex.Pattern.quote(j.separator()), -1);
+        Map<String, String> out = new LinkedHashMap<>();
+        boolean ok = parts.length == j.components().size();
+        if (ok && j.range()) {
+            try {
+                double a = Double.parseDouble(parts[0].trim()), b = Double.parseDouble(parts[1].trim());
+                ok = a != b && Double.isFinite(a) && Double.isFinite(b);
+                parts = new String[] {Double.toString(Math.min(a, b)), Double.toString(Math.max(a, b))};
+            } catch (NumberFormatException e) {
+                ok = false;
+            }
+        }
+        if (!ok) throw new EdgeworksException((String) null, null, j.option() + ": '" + text + "' is not "
+            + (j.range() ? "a range A:B in " + unit(j.components().get(0)) : j.paramLabel()));
+        for (int i = 0; i < parts.length; i++) out.put(j.components().get(i), parts[i].trim());
+        return out;
+    }
+
+    private String unit(String component) {
+        Param p = param(component);
+        return p == null || p.unit().isEmpty() ? "eV" : p.unit();
+    }
+
+    private Param param(String component) {
+        for (RecordComponent rc : type.getRecordComponents()) if (rc.getName().equals(component)) return rc.getAnnotation(Param.class);
+        return null;
+    }
+
+    /** Help of a joined option: the components' labels [unit], their descriptions, and the defaults joined. */
+    private String help(Joined j, Map<String, Object> def) {
+        List<String> labels = new ArrayList<>(), descriptions = new ArrayList<>(), defaults = new ArrayList<>();
+        String unit = "";
+        for (String c : j.components()) {
+            Param p = param(c);
+            labels.add(p == null ? c : p.label());
+            if (p != null && !p.description().isEmpty() && !descriptions.contains(p.description())) descriptions.add(p.description());
+            if (p != null && unit.isEmpty()) unit = p.unit();
+            Object v = def.get(c);
+            if (v != null) defaults.add(text(v));
+        }
+        String head = String.join(", ", labels) + (unit.isEmpty() ? "" : " [" + unit + "]");
+        List<String> parts = new ArrayList<>(List.of(head + (descriptions.isEmpty() ? "" : ": " + String.join("; ", descriptions))));
+        if (defaults.size() == j.components().size()) parts.add("default " + String.join(j.separator(), defaults));
+        return (String.join("; ", parts) + ".").replace("%", "%%");
     }
 
     /** The JSON value of an option's text: numbers as numbers, lists split at commas, the rest as text (enums by label). */
@@ -195,15 +312,19 @@ public final class RecordOptions<P extends Record> {
         Param p = rc.getAnnotation(Param.class);
         String unit = p == null ? "" : p.unit();
         Class<?> t = rc.getType();
-        if (unit.startsWith("eV")) return "EV";
-        if (t == int.class || t == Integer.class || t == long.class || t == Long.class) return "N";
-        if (t.isEnum() || t == String.class) return "KIND";
-        if (t.isArray() || Collection.class.isAssignableFrom(t)) return "X,...";
-        return "X";
+        boolean many = t.isArray() || Collection.class.isAssignableFrom(t);
+        String one = unit.startsWith("eV") ? "EV" : unit.equals("1/A") ? "K" : unit.equals("A") ? "A"
+            : t == int.class || t == Integer.class || t == long.class || t == Long.class || t == int[].class ? "N"
+            : t.isEnum() || t == String.class ? "KIND" : "X";
+        return one;
     }
 
-    /** Help text from the record: label [unit], description, bounds, default. */
-    private static String help(Param p, Object def, boolean flag) {
+    /**
+     * Help text from the record: label [unit], description, bounds, when it applies ({@link Param#enableIf}),
+     * expert, and the record's default (not for flags; a null default is the automatic choice the
+     * description explains).
+     */
+    private String help(Param p, Object def, boolean flag, boolean many) {
         List<String> parts = new ArrayList<>();
         if (p != null) {
             String head = p.label();
@@ -213,16 +334,36 @@ public final class RecordOptions<P extends Record> {
             if (lo && hi) parts.add("from " + plain(p.min()) + " to " + plain(p.max()));
             else if (lo) parts.add("at least " + plain(p.min()));
             else if (hi) parts.add("at most " + plain(p.max()));
+            if (!p.enableIf().isEmpty()) parts.add("applies with " + condition(p.enableIf()));
+            if (p.expert()) parts.add("expert");
         }
-        // the default, unless the record's description already explains it (e.g. "default: Larch's choice")
-        boolean noDefault = def == null || (def instanceof Double d && !Double.isFinite(d)); // NaN: must be given
-        if (!flag && !noDefault && (p == null || !p.description().contains("default"))) parts.add("default " + text(def));
+        if (many) parts.add("repeatable or a comma list");
+        boolean noDefault = def == null || (def instanceof Double d && !Double.isFinite(d)) // NaN: must be given
+            || (def instanceof Collection<?> l && l.isEmpty());
+        if (!flag && !noDefault) parts.add("default " + text(def));
         return (String.join("; ", parts) + ".").replace("%", "%%"); // picocli formats descriptions: a literal % is %%
+    }
+
+    /** "shifts" -> "--shifts", "baseline=spline" -> "--baseline spline" (option names as the command line spells them). */
+    private String condition(String enableIf) {
+        int eq = enableIf.indexOf('=');
+        if (eq < 0) return option(enableIf.strip());
+        return option(enableIf.substring(0, eq).strip()) + " " + enableIf.substring(eq + 1).strip();
     }
 
     private static String text(Object v) {
         if (v instanceof Double d) return plain(d);
         if (v instanceof Enum<?>) return Parameters.json().valueToTree(v).asText();
+        if (v instanceof Collection<?> l) {
+            List<String> parts = new ArrayList<>();
+            for (Object x : l) parts.add(text(x));
+            return String.join(",", parts);
+        }
+        if (v != null && v.getClass().isArray()) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < java.lang.reflect.Array.getLength(v); i++) parts.add(text(java.lang.reflect.Array.get(v, i)));
+            return String.join(",", parts);
+        }
         return String.valueOf(v);
     }
 

@@ -58,14 +58,14 @@ public final class AutobkProcessor implements Processor<Spectrum, AutobkProcesso
         @Param(label = "E0", unit = "eV", description = "default: Larch pre_edge E0") Double e0,
         @Param(label = "edge step", description = "default: Larch pre_edge edge step") Double edgeStep,
         @Param(label = "knots", min = 5, max = 128, description = "default: 1 + int(2 rbkg (kmax-kmin)/pi)") Integer nknots,
-        @Param(label = "k min", unit = "1/A") double kmin,
-        @Param(label = "k max", unit = "1/A", description = "default: end of data") Double kmax,
-        @Param(label = "k-weight", min = 0, max = 5) double kweight,
+        @Param(label = "k min", unit = "1/A", description = "spline start") double kmin,
+        @Param(label = "k max", unit = "1/A", description = "spline end; default: end of data") Double kmax,
+        @Param(label = "k-weight", min = 0, max = 5, description = "k-weight of the background fit") double kweight,
         @Param(label = "window taper dk", unit = "1/A") double dk,
-        @Param(label = "window") Window window,
-        @Param(label = "clamp points", min = 0) int nclamp,
-        @Param(label = "low clamp") double clampLo,
-        @Param(label = "high clamp") double clampHi) {
+        @Param(label = "window", description = "hanning | kaiser | sine | welch | gaussian | parzen") Window window,
+        @Param(label = "clamp points", min = 0, expert = true, description = "points at each end of the spline held by the clamps (Larch nclamp)") int nclamp,
+        @Param(label = "low clamp", expert = true, description = "weight keeping chi near 0 at low k (Larch clamp_lo)") double clampLo,
+        @Param(label = "high clamp", expert = true, description = "weight keeping chi near 0 at high k (Larch clamp_hi)") double clampHi) {
 
         /** Larch 0.9.58 defaults: rbkg 1, kmin 0, kmax end of data, kweight 1, dk 0.1, hanning, nclamp 3, clamp_lo 0, clamp_hi 1. */
         public static Params defaults() { return new Params(1.0, null, null, null, 0, null, 1, 0.1, Window.HANNING, 3, 0, 1); }

@@ -42,6 +42,7 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
     public record Input(Chi data, List<FeffPath> paths) {}
 
     public enum Space { R, K, Q;
+        @com.fasterxml.jackson.annotation.JsonCreator
         public static Space parse(String s) {
             return switch (s == null ? "" : s.trim().toLowerCase(Locale.ROOT)) {
                 case "r" -> R; case "k" -> K; case "q" -> Q;
@@ -51,14 +52,14 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
     }
 
     public record Params(
-        @Param(label = "k min", unit = "1/A") double kmin,
-        @Param(label = "k max", unit = "1/A") double kmax,
+        @Param(label = "k min", unit = "1/A", description = "k window start") double kmin,
+        @Param(label = "k max", unit = "1/A", description = "k window end") double kmax,
         @Param(label = "k-weights", description = "one or more, fitted together") double[] kweights,
         @Param(label = "window taper dk", unit = "1/A") double dk,
-        @Param(label = "window") Window window,
-        @Param(label = "R min", unit = "A") double rmin,
-        @Param(label = "R max", unit = "A") double rmax,
-        @Param(label = "fit space", description = "r | k | q") Space space,
+        @Param(label = "window", description = "hanning | kaiser | sine | welch | gaussian | parzen") Window window,
+        @Param(label = "R min", unit = "A", description = "R range start") double rmin,
+        @Param(label = "R max", unit = "A", description = "R range end") double rmax,
+        @Param(label = "fit space", description = "r | k | q: the space the residual is taken in") Space space,
         @Param(label = "model", description = "null: FitModel.defaults") FitModel model) {
 
         /** The peers' first-shell transform: k 3-14, kweight 2, dk 1, hanning, R 1.4-3.0, R space, default model. */

@@ -22,14 +22,14 @@ public final class FourierTransformProcessor implements Processor<Chi, FourierTr
 
     /** Larch xftf parameters (dk2 = dk). Larch's defaults differ per function; these are the CLI's. */
     public record Params(
-        @Param(label = "k min", unit = "1/A") double kmin,
-        @Param(label = "k max", unit = "1/A") double kmax,
+        @Param(label = "k min", unit = "1/A", description = "window start") double kmin,
+        @Param(label = "k max", unit = "1/A", description = "window end") double kmax,
         @Param(label = "window taper dk", unit = "1/A", min = 0) double dk,
         @Param(label = "window", description = "hanning | kaiser | sine | welch | gaussian | parzen") Window window,
         @Param(label = "k-weight", min = 0, max = 5) double kweight,
-        @Param(label = "R max out", unit = "A") double rmaxOut,
-        @Param(label = "FFT length", description = "power of 2, Larch nfft") int nfft,
-        @Param(label = "k step", unit = "1/A", description = "Larch kstep") double kstep) {
+        @Param(label = "R max out", unit = "A", description = "highest R written") double rmaxOut,
+        @Param(label = "FFT length", min = 2, expert = true, description = "power of 2, Larch nfft") int nfft,
+        @Param(label = "k step", unit = "1/A", min = 0, expert = true, description = "grid of the transform (Larch kstep)") double kstep) {
 
         /** kmin 2, kmax 12, dk 1, hanning, kweight 2, rmax_out 10, nfft 2048, kstep 0.05 (the CLI defaults). */
         public static Params defaults() { return new Params(2, 12, 1, Window.HANNING, 2, 10, XafsFt.NFFT, XafsFt.KSTEP); }

@@ -71,10 +71,10 @@ public final class WaveletProcessor implements Processor<Chi, WaveletProcessor.P
     public record Params(
         @Param(label = "k-weight", min = 0, max = 5) double kweight,
         @Param(label = "R max out", unit = "A", description = "sets the grid and the Cauchy wavelet's order (Larch rmax_out)") double rmaxOut,
-        @Param(label = "FFT length") int nfft,
+        @Param(label = "FFT length", min = 2, expert = true, description = "power of 2, Larch nfft") int nfft,
         @Param(label = "wavelet", description = "cauchy | morlet") Kind wavelet,
-        @Param(label = "Morlet eta", description = "Morlet frequency (Funke et al. 2005)", min = 0) double eta,
-        @Param(label = "Morlet sigma", description = "Morlet half-width (Funke et al. 2005)", min = 0) double sigma) {
+        @Param(label = "Morlet eta", description = "Morlet frequency (Funke et al. 2005)", min = 0, enableIf = "wavelet=morlet") double eta,
+        @Param(label = "Morlet sigma", description = "Morlet half-width (Funke et al. 2005); eta x sigma sets the resolution: eta sigma/(2R) in k, about R/(eta sigma) in R", min = 0, enableIf = "wavelet=morlet") double sigma) {
 
         /** Larch defaults except kweight 2 (the CLI's): rmax_out 10, nfft 2048; Cauchy; Morlet eta 10, sigma 1 (unused by Cauchy). */
         public static Params defaults() { return new Params(2, 10, 2048, Kind.CAUCHY, 10, 1); }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.processing.Param;
 import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.xas.LcfProcessor;
 import org.edgeworks.xas.NormalizeProcessor;
@@ -58,11 +59,22 @@ public final class StackAnalysis {
         /** mu = I / I0. */
         FLUORESCENCE;
 
+        @com.fasterxml.jackson.annotation.JsonValue
         public String label() { return name().toLowerCase(java.util.Locale.ROOT); }
 
-        public static MuKind parse(String s) throws EdgeworksException {
+        /** By label (mu, transmission, fluorescence); the road parameter records are read by. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static MuKind of(String s) {
             for (MuKind k : values()) if (k.label().equals(s)) return k;
-            throw EdgeworksException.of("--mode", "'" + s + "' is not one of mu, transmission, fluorescence");
+            throw new IllegalArgumentException("mode: '" + s + "' is not one of mu, transmission, fluorescence");
+        }
+
+        public static MuKind parse(String s) throws EdgeworksException {
+            try {
+                return of(s);
+            } catch (IllegalArgumentException e) {
+                throw EdgeworksException.of("--mode", e.getMessage().substring("mode: ".length()));
+            }
         }
     }
 
@@ -75,8 +87,14 @@ public final class StackAnalysis {
      * @param lcf         LCF parameters (xas lcf); used when references are given
      * @param bandRows    image rows per band; 0 = about 16 MB of stack per band
      */
-    public record Params(NormalizeProcessor.Params normalize, MuKind mu, Double stepThreshold, double peakFrom, double peakTo,
-                         LcfProcessor.Params lcf, int bandRows) {
+    public record Params(
+        @Param(label = "normalisation", description = "as xas normalize") NormalizeProcessor.Params normalize,
+        @Param(label = "mode", description = "mu: the images hold mu | transmission: ln(I0/I) | fluorescence: I/I0") MuKind mu,
+        @Param(label = "mask threshold", unit = "mu", description = "edge step at least this; default: 10% of the median edge step (reported)") Double stepThreshold,
+        @Param(label = "peak window start", unit = "eV rel. E0", description = "peak search window, relative to each pixel's E0") double peakFrom,
+        @Param(label = "peak window end", unit = "eV rel. E0") double peakTo,
+        @Param(label = "LCF", description = "as xas lcf; used when references are given") LcfProcessor.Params lcf,
+        @Param(label = "band rows", min = 0, runSetting = true, description = "image rows read at a time; 0 = about 16 MB of stack") int bandRows) {
         public static Params defaults() {
             return new Params(NormalizeProcessor.Params.defaults(), MuKind.MU, null, 0, 30, LcfProcessor.Params.defaults(), 0);
         }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.processing.Param;
 
 /**
  * Where a stack is, as the user named it: a NeXus/HDF5 file (optional image and energy dataset
@@ -12,7 +13,12 @@ import org.edgeworks.core.EdgeworksException;
  * (default {@code FOLDER/energies.txt}). Plain strings, so a cluster task can open the same stack
  * on an executor.
  */
-public record StackSpec(String file, String dataPath, String energyPath, String energies) implements Serializable {
+public record StackSpec(
+    @Param(label = "stack", description = "NeXus/HDF5 file, or folder of TIFF images") String file,
+    @Param(label = "image dataset", description = "(energy, y, x) in the file; default: the NXdata default plot's signal") String dataPath,
+    @Param(label = "energy dataset", description = "energies (eV) in the file; default: the default plot's axis of dimension 0") String energyPath,
+    @Param(label = "energy table", description = "of a TIFF folder ('FILE ENERGY_EV' per line); default FOLDER/energies.txt") String energies)
+    implements Serializable {
 
     public boolean isTiffFolder() { return Files.isDirectory(Path.of(file)); }
 

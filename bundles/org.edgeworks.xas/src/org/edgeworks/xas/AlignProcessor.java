@@ -35,10 +35,10 @@ public final class AlignProcessor extends BaseProcessor<AlignProcessor.Input, Al
     public record Input(Spectrum reference, Spectrum sample) {}
 
     public record Params(
-        @Param(label = "window start", unit = "eV rel. reference E0", description = "default -20 eV") double emin,
-        @Param(label = "window end", unit = "eV rel. reference E0", description = "default +40 eV") double emax,
-        @Param(label = "largest shift", unit = "eV", min = 0, description = "default 20 eV") double maxShift,
-        @Param(label = "inputs are normalised", description = "false (default): normalise both with Larch's defaults first") boolean normalized) {
+        @Param(label = "window start", unit = "eV rel. reference E0") double emin,
+        @Param(label = "window end", unit = "eV rel. reference E0") double emax,
+        @Param(label = "largest shift", unit = "eV", min = 0, description = "the search runs over +-this") double maxShift,
+        @Param(label = "inputs are normalised", description = "false: normalise both with Larch's defaults first") boolean normalized) {
         public static Params defaults() { return new Params(-20, 40, 20, false); }
     }
 

@@ -26,7 +26,7 @@ public final class CalibrateProcessor extends BaseProcessor<CalibrateProcessor.I
 
     public record Params(
         @Param(label = "tabulated E0", unit = "eV", description = "the reference's edge energy, e.g. Mn metal 6539.0, Fe 7112.0, Cu 8979.0, Ru 22117.0") double referenceE0,
-        @Param(label = "E0 method", description = "how the reference's E0 is measured: derivative (default, between grid points) | grid (Larch find_e0) | half-step | second-derivative | smoothed-derivative") E0Method e0Method) {
+        @Param(label = "E0 method", description = "how the reference's E0 is measured: derivative (between grid points) | grid (Larch find_e0) | half-step | second-derivative | smoothed-derivative") E0Method e0Method) {
         public static Params defaults() { return new Params(Double.NaN, E0Method.DERIVATIVE); }
         public static Params of(double e0) { return new Params(e0, E0Method.DERIVATIVE); }
     }

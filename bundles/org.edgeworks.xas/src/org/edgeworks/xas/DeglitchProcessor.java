@@ -25,9 +25,9 @@ public final class DeglitchProcessor extends BaseProcessor<Spectrum, DeglitchPro
     public static final String ID = "org.edgeworks.xas.deglitch";
 
     public record Params(
-        @Param(label = "median window", min = 3, description = "points in the running median (odd); default 7") int window,
-        @Param(label = "threshold", unit = "MAD", min = 0, description = "k: flag |residual| > k * MAD; default 5") double k,
-        @Param(label = "remove", description = "drop the flagged points from the output (default false: only flag)") boolean remove) {
+        @Param(label = "median window", min = 3, description = "points in the running median (odd)") int window,
+        @Param(label = "threshold", unit = "MAD", min = 0, description = "k: flag |residual| > k * MAD") double k,
+        @Param(label = "remove", description = "drop the flagged points from the output (otherwise only flag)") boolean remove) {
         public static Params defaults() { return new Params(7, 5.0, false); }
     }
 

@@ -40,14 +40,14 @@ public final class LEdgeProcessor extends BaseProcessor<Spectrum, LEdgeProcessor
         @Param(label = "L3 energy", unit = "eV", description = "default: max dmu/dE (Larch find_e0)") Double eL3,
         @Param(label = "L2 energy", unit = "eV", description = "default: L3 + spin-orbit splitting") Double eL2,
         @Param(label = "spin-orbit splitting", unit = "eV", description = "L2 - L3 when eL2 is not given, e.g. Mn 11, Fe 13, Ru 128; required then") Double splitting,
-        @Param(label = "branching ratio", min = 0, max = 1, description = "L3 share of the step; default 2/3 (statistical)") double branching,
-        @Param(label = "step width", unit = "eV", min = 0, description = "arctan width w; default 1 eV") double width,
-        @Param(label = "pre-edge start", unit = "eV rel. L3", description = "default -15") double pre1,
-        @Param(label = "pre-edge end", unit = "eV rel. L3", description = "default -5") double pre2,
-        @Param(label = "post-edge start", unit = "eV rel. L2", description = "default +10") double post1,
-        @Param(label = "post-edge end", unit = "eV rel. L2", description = "default +30 (clipped to the data)") double post2,
-        @Param(label = "scale", description = "post-edge (default) | l3-max") Scale scale,
-        @Param(label = "L3 only", description = "one arctan step at L3 (the L2 edge beyond the data, e.g. Ru L2 128 eV above L3); post-edge range then rel. L3; default false") boolean l3Only) {
+        @Param(label = "branching ratio", min = 0, max = 1, description = "L3 share of the step (2/3: statistical)") double branching,
+        @Param(label = "step width", unit = "eV", min = 0, description = "arctan width w") double width,
+        @Param(label = "pre-edge start", unit = "eV rel. L3") double pre1,
+        @Param(label = "pre-edge end", unit = "eV rel. L3") double pre2,
+        @Param(label = "post-edge start", unit = "eV rel. L2") double post1,
+        @Param(label = "post-edge end", unit = "eV rel. L2", description = "clipped to the data") double post2,
+        @Param(label = "scale", description = "post-edge | l3-max") Scale scale,
+        @Param(label = "L3 only", description = "one arctan step at L3 (the L2 edge beyond the data, e.g. Ru L2 128 eV above L3); post-edge range then rel. L3") boolean l3Only) {
 
         /** The two-step background (l3Only false). */
         public Params(Double eL3, Double eL2, Double splitting, double branching, double width, double pre1, double pre2,

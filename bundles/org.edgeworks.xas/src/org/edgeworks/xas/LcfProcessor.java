@@ -37,14 +37,14 @@ public final class LcfProcessor extends BaseProcessor<LcfProcessor.Input, LcfPro
     public record Params(
         @Param(label = "window start", unit = "eV", description = "default: sample E0 - 20 eV (E0 = max dmu/dE)") Double emin,
         @Param(label = "window end", unit = "eV", description = "default: sample E0 + 30 eV") Double emax,
-        @Param(label = "non-negative weights", description = "default true") boolean nonNegative,
-        @Param(label = "weights sum to one", description = "default false") boolean sumToOne,
-        @Param(label = "fit energy shifts", description = "one shift per reference, bounded; default false") boolean shifts,
-        @Param(label = "shift bound", unit = "eV", min = 0, description = "|shift| <= bound; default 1 eV") double shiftBound,
-        @Param(label = "combinations", min = 0, description = "rank every subset of up to K references; 0 = off (default)") int combinations,
-        @Param(label = "smallest subset", min = 1, description = "smallest subset in the combinatorial mode; default 1") int minComponents,
-        @Param(label = "extrapolate references", description = "allow references that do not cover the window plus the shift bound (noted); default false: refused") boolean extrapolate,
-        @Param(label = "rank", description = "combinatorial ranking: r_factor (default) | chi2 (reduced chi-square)") Rank rank) {
+        @Param(label = "non-negative weights", description = "weights bounded at 0 (Larch lincombo_fit does not bound them)") boolean nonNegative,
+        @Param(label = "weights sum to one") boolean sumToOne,
+        @Param(label = "fit energy shifts", description = "one shift per reference, bounded by the shift bound") boolean shifts,
+        @Param(label = "shift bound", unit = "eV", min = 0, enableIf = "shifts", description = "|shift| <= bound") double shiftBound,
+        @Param(label = "combinations", min = 0, description = "rank every subset of up to K references; 0 = off") int combinations,
+        @Param(label = "smallest subset", min = 1, enableIf = "combinations", expert = true, description = "smallest subset in the combinatorial mode") int minComponents,
+        @Param(label = "extrapolate references", description = "allow references that do not cover the window plus the shift bound (noted); otherwise refused") boolean extrapolate,
+        @Param(label = "rank", enableIf = "combinations", description = "combinatorial ranking: r_factor | chi2 (reduced chi-square)") Rank rank) {
 
         /** The parameters before extrapolate and rank (refuse extrapolation, rank by R-factor). */
         public Params(Double emin, Double emax, boolean nonNegative, boolean sumToOne, boolean shifts, double shiftBound,

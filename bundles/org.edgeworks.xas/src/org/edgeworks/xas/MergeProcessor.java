@@ -28,8 +28,8 @@ public final class MergeProcessor extends BaseProcessor<MergeProcessor.Input, Me
     public record Input(String name, List<Spectrum> spectra) {}
 
     public record Params(
-        @Param(label = "grid step", unit = "eV", description = "uniform grid step; null (default) = the first scan's points") Double step,
-        @Param(label = "cubic interpolation", description = "not-a-knot cubic spline instead of linear (default false)") boolean cubic) {
+        @Param(label = "grid step", unit = "eV", description = "uniform grid step; default: the first scan's points") Double step,
+        @Param(label = "cubic interpolation", description = "not-a-knot cubic spline instead of linear") boolean cubic) {
         public static Params defaults() { return new Params(null, false); }
     }
 

@@ -32,9 +32,9 @@ public final class NormalizeProcessor extends BaseProcessor<Spectrum, NormalizeP
         @Param(label = "post-edge start", unit = "eV rel. E0", description = "default: min(150, norm2/3) rounded to 5 eV (Larch)") Double norm1,
         @Param(label = "post-edge end", unit = "eV rel. E0", description = "default: last point rounded to 5 eV (Larch)") Double norm2,
         @Param(label = "post-edge degree", min = 0, max = 3, description = "default: 2 if norm2-norm1 >= 350 eV, 1 if >= 50, else 0 (Larch)") Integer nnorm,
-        @Param(label = "Victoreen exponent", min = 0, max = 4, description = "pre-edge line fitted to mu*E^nvict (Larch nvict); default 0") int nvict,
+        @Param(label = "Victoreen exponent", min = 0, max = 4, description = "pre-edge line fitted to mu*E^nvict (Larch nvict)") int nvict,
         @Param(label = "edge step", description = "fixed edge step; default: post(E0) - pre(E0)") Double step,
-        @Param(label = "normalisation", description = "edge-step | area | min-max | none; default edge-step") Normalization normalization) {
+        @Param(label = "normalisation", description = "edge-step | area | min-max | none") Normalization normalization) {
 
         /** Larch pre_edge defaults: derivative E0, automatic ranges, nvict 0, edge-step normalisation. */
         public static Params defaults() {

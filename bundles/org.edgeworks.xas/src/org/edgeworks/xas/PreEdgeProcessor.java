@@ -54,15 +54,15 @@ public final class PreEdgeProcessor extends BaseProcessor<Spectrum, PreEdgeProce
 
     public record Params(
         @Param(label = "E0", unit = "eV", description = "default: the main edge, steepest rise of the input smoothed by a 3 eV Gaussian") Double e0,
-        @Param(label = "fit start", unit = "eV rel. E0", description = "default -30 (Larch prepeaks)") double emin,
-        @Param(label = "fit end", unit = "eV rel. E0", description = "default -1") double emax,
-        @Param(label = "peak window start", unit = "eV rel. E0", description = "default -15") double elo,
-        @Param(label = "peak window end", unit = "eV rel. E0", description = "default -5") double ehi,
-        @Param(label = "baseline", description = "line+arctan (default) | line+erf | spline") Baseline baseline,
-        @Param(label = "peaks", min = 1, max = 6, description = "number of pseudo-Voigt peaks; default 1") int peaks,
-        @Param(label = "initial centres", unit = "eV", description = "absolute; default: the highest maxima in the peak window") List<Double> centres,
-        @Param(label = "Lorentzian fraction", min = 0, max = 1, description = "pseudo-Voigt eta, fixed; default 0.5") double eta,
-        @Param(label = "initial fwhm", unit = "eV", min = 0, description = "default 1.5 eV") double fwhm) {
+        @Param(label = "fit start", unit = "eV rel. E0", description = "Larch prepeaks' default") double emin,
+        @Param(label = "fit end", unit = "eV rel. E0") double emax,
+        @Param(label = "peak window start", unit = "eV rel. E0") double elo,
+        @Param(label = "peak window end", unit = "eV rel. E0") double ehi,
+        @Param(label = "baseline", description = "line+arctan | line+erf (both fitted with the peaks) | spline (through the data outside the peak window, fixed)") Baseline baseline,
+        @Param(label = "peaks", min = 1, max = 6, description = "number of pseudo-Voigt peaks") int peaks,
+        @Param(label = "initial centres", unit = "eV", description = "absolute, one per peak; default: the highest maxima in the peak window") List<Double> centres,
+        @Param(label = "Lorentzian fraction", min = 0, max = 1, description = "pseudo-Voigt eta, fixed") double eta,
+        @Param(label = "initial fwhm", unit = "eV", min = 0, expert = true) double fwhm) {
         public static Params defaults() { return new Params(null, -30, -1, -15, -5, Baseline.LINE_ARCTAN, 1, null, 0.5, 1.5); }
 
         public Params with(Double e0v, double lo, double hi, double wlo, double whi, Baseline b, int np, List<Double> c) {

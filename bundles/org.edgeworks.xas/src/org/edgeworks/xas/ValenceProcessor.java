@@ -55,8 +55,8 @@ public final class ValenceProcessor extends BaseProcessor<ValenceProcessor.Input
     }
 
     public record Params(
-        @Param(label = "edge energy", description = "e0 (max dmu/dE between grid points, default) | half-height (norm = 0.5) | grid (Larch's grid-point e0) | second-derivative | smoothed-derivative") EdgeEnergy edge,
-        @Param(label = "inputs are normalised", description = "false (default): normalise with Larch's defaults first") boolean normalized) {
+        @Param(label = "edge energy", description = "e0 (max dmu/dE between grid points) | half-height (norm = 0.5) | grid (Larch's grid-point e0) | second-derivative | smoothed-derivative") EdgeEnergy edge,
+        @Param(label = "inputs are normalised", description = "false: normalise with Larch's defaults first") boolean normalized) {
         public static Params defaults() { return new Params(EdgeEnergy.E0, false); }
     }
 

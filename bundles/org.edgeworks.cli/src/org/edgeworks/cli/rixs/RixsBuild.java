@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.processing.Result;
@@ -17,22 +16,17 @@ import org.edgeworks.rixs.MapFromSpectra;
 import org.edgeworks.pipeline.rixs.RixsFiles;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rixs build RAW... --out DIR}: NAME.map.nxs, NAME.map.png, NAME.calibration.json per input. */
 @Command(name = "build", mixinStandardHelpOptions = true,
     description = {"Build an mRIXS map from each raw scan (NeXus stack, multi-page TIFF or folder of TIFF frames with a table), "
         + "or from reduced emission spectra (NXdata points x channels with excitation and emission axes and an NXmonitor I0).",
         "Writes DIR/NAME.map.nxs (NXdata + intensity_errors + NXprocess), DIR/NAME.map.png and (image stacks) DIR/NAME.calibration.json."})
-public final class RixsBuild implements Callable<Integer> {
+public final class RixsBuild extends RixsSubcommand {
     @Parameters(arity = "1..*", paramLabel = "RAW", description = "Raw scans.")
     List<Path> raws;
-
-    @Mixin RixsOutput output;
 
     @Option(names = "--table", paramLabel = "FILE", description = "TIFF input: excitation_eV, I0 [, count_time] per frame (default NAME.csv next to it).")
     Path table;
@@ -73,14 +67,9 @@ public final class RixsBuild implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default all processors).")
     Integer threads;
 
-    @Spec CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
-        output.log = spec.commandLine().getOut();
-        output.err = spec.commandLine().getErr();
+    void execute() throws Exception {
         for (Path raw : raws) build(raw, output, parameters(), table, energies, i0, repeats);
-        return 0;
     }
 
     BuildMap.Parameters parameters() {

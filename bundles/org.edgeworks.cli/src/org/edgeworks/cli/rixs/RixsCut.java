@@ -3,7 +3,6 @@ package org.edgeworks.cli.rixs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.RixsMap;
@@ -15,21 +14,16 @@ import org.edgeworks.rixs.CutAtExcitation;
 import org.edgeworks.pipeline.rixs.RixsFiles;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rixs cut MAP --excitation X [--excitation Y] [--emission E] --width W --out DIR}. */
 @Command(name = "cut", mixinStandardHelpOptions = true,
     description = {"RIXS spectra at fixed excitation (mean of the rows within +-width/2) and cuts at fixed emission.",
         "Writes DIR/NAME.cuts.csv (emission_eV, one column per excitation) + PNG; with --emission, DIR/NAME.emission-cuts.csv + PNG."})
-public final class RixsCut implements Callable<Integer> {
+public final class RixsCut extends RixsSubcommand {
     @Parameters(index = "0", paramLabel = "MAP", description = "A map written by rixs build (.map.nxs).")
     Path mapFile;
-
-    @Mixin RixsOutput output;
 
     @Option(names = "--excitation", paramLabel = "EV", description = "Excitation energy of a RIXS cut (repeatable).")
     List<Double> excitation = new ArrayList<>();
@@ -40,15 +34,11 @@ public final class RixsCut implements Callable<Integer> {
     @Option(names = "--width", defaultValue = "0.2", description = "Full width of the window in eV (default ${DEFAULT-VALUE}).")
     double width;
 
-    @Spec CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
-        output.log = spec.commandLine().getOut();
+    void execute() throws Exception {
         if (excitation.isEmpty() && emission.isEmpty()) throw EdgeworksException.of("rixs cut", "give --excitation and/or --emission");
         RixsMap m = RixsFiles.readMap(mapFile);
         write(m, RixsFiles.baseName(mapFile), excitation, emission, width, output);
-        return 0;
     }
 
     static void write(RixsMap m, String name, List<Double> excitation, List<Double> emission, double width, RixsOutput out)
@@ -69,8 +59,8 @@ public final class RixsCut implements Callable<Integer> {
             }
             header.addAll(errHeader);
             cols.addAll(errCols);
-            out.csv(name + ".cuts.csv", header, cols);
-            out.linePng(name + ".cuts.png", LinePlot.of("RIXS spectra of " + name + " (width " + RixsOutput.fmt(width) + " eV)",
+            out.csv(name + ".cuts.csv", header, cols, RixsOutput.DIGITS);
+            out.png(name + ".cuts.png", LinePlot.of("RIXS spectra of " + name + " (width " + RixsOutput.fmt(width) + " eV)",
                 "Emission energy (eV)", "Intensity", series));
         }
         if (!emission.isEmpty()) {
@@ -89,8 +79,8 @@ public final class RixsCut implements Callable<Integer> {
             }
             header.addAll(errHeader);
             cols.addAll(errCols);
-            out.csv(name + ".emission-cuts.csv", header, cols);
-            out.linePng(name + ".emission-cuts.png", LinePlot.of("Cuts at fixed emission of " + name, "Excitation energy (eV)",
+            out.csv(name + ".emission-cuts.csv", header, cols, RixsOutput.DIGITS);
+            out.png(name + ".emission-cuts.png", LinePlot.of("Cuts at fixed emission of " + name, "Excitation energy (eV)",
                 "Intensity", series));
         }
     }

@@ -2,7 +2,6 @@ package org.edgeworks.cli.rixs;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.core.processing.Result;
@@ -11,35 +10,26 @@ import org.edgeworks.rixs.DifferenceMap;
 import org.edgeworks.pipeline.rixs.RixsFiles;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rixs diff MAP_A MAP_B --normalise-region ... --out DIR}: DIR/A-minus-B.diff.nxs and .png. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
     description = "Difference map A - B after dividing each by its integral over a common region: DIR/A-minus-B.diff.nxs + .diff.png.")
-public final class RixsDiff implements Callable<Integer> {
+public final class RixsDiff extends RixsSubcommand {
     @Parameters(index = "0", paramLabel = "MAP_A") Path a;
     @Parameters(index = "1", paramLabel = "MAP_B") Path b;
-
-    @Mixin RixsOutput output;
 
     @Option(names = "--normalise-region", defaultValue = "total", paramLabel = "REGION",
         description = "'total' or exFrom:exTo,emFrom:emTo in eV (default ${DEFAULT-VALUE}).")
     String region;
 
-    @Spec CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
-        output.log = spec.commandLine().getOut();
+    void execute() throws Exception {
         RixsMap ma = RixsFiles.readMap(a), mb = RixsFiles.readMap(b);
         String name = RixsFiles.baseName(a) + "-minus-" + RixsFiles.baseName(b);
         Result<DifferenceMap.Difference> r = new DifferenceMap().apply(new DifferenceMap.MapPair(ma, mb), new DifferenceMap.Parameters(region));
         output.map(name + ".diff.nxs", r.value().difference(), List.of(r.provenance()), null);
         output.mapPng(name + ".diff.png", r.value().difference(), name + " (normalised to " + region + ")", Colormap.JET);
-        return 0;
     }
 }

@@ -3,7 +3,6 @@ package org.edgeworks.cli.rixs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
@@ -19,8 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code rixs ipfy SCAN --window 490:550 [--pfy-window A:B] --out DIR}: DIR/NAME.ipfy.csv
@@ -37,10 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "norm: iPFY edge-step normalised exactly as 'xas normalize' does with the same options (--e0, --pre1 .. --norm2, ...; same defaults):"
             + " for 'xas lcf --input norm' normalise the references with 'xas normalize' and the same options, or let 'xas lcf FILE.ipfy.csv --mu norm' normalise both."
             + " When the normalisation cannot be made (e.g. too short a pre-edge), norm is left empty and a warning line says why."})
-public final class RixsIpfy implements Callable<Integer> {
+public final class RixsIpfy extends RixsSubcommand {
     @Parameters(index = "0", paramLabel = "SCAN") Path scan;
-
-    @Mixin RixsOutput output;
 
     @Option(names = "--window", required = true, paramLabel = "A:B", description = "Non-resonant emission window in eV (e.g. O K 490:550).")
     String window;
@@ -51,14 +46,10 @@ public final class RixsIpfy implements Callable<Integer> {
     /** The normalisation options of {@code xas normalize} (--e0 ... --normalization), generated from NormalizeProcessor.Params. */
     @Mixin NormalizeOptions normalize;
 
-    @Spec CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
-        output.log = spec.commandLine().getOut();
+    void execute() throws Exception {
         EmissionSpectra s = RixsFiles.readSpectra(scan);
         write(s, RixsFiles.baseName(scan), window, pfyWindow, normalize.params(), output);
-        return 0;
     }
 
     static void write(EmissionSpectra s, String name, String window, String pfyWindow, NormalizeProcessor.Params np, RixsOutput out) throws EdgeworksException {
@@ -77,12 +68,12 @@ public final class RixsIpfy implements Callable<Integer> {
         }
         out.csv(name + ".ipfy.csv", List.of("energy", "ipfy", "ipfy_err", "pfy", "pfy_err", "tfy", "tfy_err", "norm"),
             java.util.Arrays.asList(ip.energies(), ip.signal(), ip.uncertainty(), y.pfy() == null ? null : y.pfy().signal(),
-                y.pfy() == null ? null : y.pfy().uncertainty(), y.tfy().signal(), y.tfy().uncertainty(), norm));
+                y.pfy() == null ? null : y.pfy().uncertainty(), y.tfy().signal(), y.tfy().uncertainty(), norm), RixsOutput.DIGITS);
         List<LinePlot> panels = new ArrayList<>();
         panels.add(LinePlot.of("iPFY = I0 / PFY " + window + " eV", "Excitation energy (eV)", "iPFY", List.of(Series.of("iPFY", ip.energies(), ip.signal()))));
         if (y.pfy() != null)
             panels.add(LinePlot.of("PFY " + pfyWindow + " eV", "Excitation energy (eV)", "PFY / I0", List.of(Series.of("PFY", ip.energies(), y.pfy().signal()))));
         panels.add(LinePlot.of("TFY", "Excitation energy (eV)", "TFY / I0", List.of(Series.of("TFY", ip.energies(), y.tfy().signal()))));
-        out.panelsPng(name + ".ipfy.png", panels);
+        out.panels(name + ".ipfy.png", panels);
     }
 }

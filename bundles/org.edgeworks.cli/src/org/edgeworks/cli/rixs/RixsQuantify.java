@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.RixsMap;
@@ -18,11 +17,8 @@ import org.edgeworks.rixs.QuantifySeries;
 import org.edgeworks.pipeline.rixs.RixsFiles;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code rixs quantify MAP... [--method spfy|model2d|box] [--feature EX,EM] ... --out DIR}: the feature
@@ -38,10 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "Writes DIR/quantification.json {rows:[{map, method, feature_intensity, uncertainty, normalised_intensity, normalised_intensity_err, ...}], "
         + "cycles:[{cycle, charged, discharged, reversibility, reversibility_err, retention, retention_err}]}, quantification.csv, "
         + "quantification.png (bars with +-sigma) and, for spfy, quantification.spfy.png (each sPFY with its fit)."})
-public final class RixsQuantify implements Callable<Integer> {
+public final class RixsQuantify extends RixsSubcommand {
     @Parameters(arity = "1..*", paramLabel = "MAP") List<Path> maps;
-
-    @Mixin RixsOutput output;
 
     @Option(names = "--method", defaultValue = "spfy", paramLabel = "METHOD", description = "spfy (default), model2d or box.")
     String method;
@@ -72,16 +66,11 @@ public final class RixsQuantify implements Callable<Integer> {
         description = "'total' (the region every map covers) or exFrom:exTo,emFrom:emTo in eV; default ${DEFAULT-VALUE}.")
     String reference;
 
-    @Spec CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
-        output.log = spec.commandLine().getOut();
-        output.err = spec.commandLine().getErr();
+    void execute() throws Exception {
         List<RixsMap> ms = new ArrayList<>();
         for (Path p : maps) ms.add(RixsFiles.readMap(p).withName(p.getFileName().toString()));
         write(ms, parameters(), output);
-        return 0;
     }
 
     QuantifyFeature.Parameters parameters() throws EdgeworksException {
@@ -167,7 +156,7 @@ public final class RixsQuantify implements Callable<Integer> {
                 fits.add(LinePlot.of(q.map() + ": sPFY and fit, area " + RixsOutput.fmt(q.featureIntensity()) + " +- " + RixsOutput.fmt(q.uncertainty()),
                     "Excitation energy (eV)", "sPFY", List.of(Series.of("sPFY", q.profile().energies(), q.profile().signal()),
                         new Series("fit", q.profile().energies(), q.profileFit(), true))));
-        if (!fits.isEmpty()) out.panelsPng("quantification.spfy.png", fits);
+        if (!fits.isEmpty()) out.panels("quantification.spfy.png", fits);
         out.log.print(table(t, p));
         out.log.flush();
         return t;

@@ -5,38 +5,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.exafs.AutobkProcessor;
-import org.edgeworks.exafs.Window;
 import org.edgeworks.pipeline.xas.XasInput;
 import org.edgeworks.plot.LinePlot;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code xas autobk FILE...}: NAME.chi.csv (k,chi), NAME.bkg.csv (energy,mu,bkg), NAME.autobk.json, NAME.autobk.png. */
-@Command(name = "autobk", mixinStandardHelpOptions = true,
+/**
+ * {@code xas autobk FILE...}: NAME.chi.csv (k,chi), NAME.bkg.csv (energy,mu,bkg), NAME.autobk.json, NAME.autobk.png;
+ * options generated from {@link AutobkProcessor.Params} ({@link RecordOptions}).
+ */
+@Command(name = "autobk", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class,
     description = "EXAFS background removal (AUTOBK, Larch conventions) -> chi(k) on a 0.05 1/A grid.")
-public final class AutobkCommand extends XasSubcommand {
+public final class AutobkCommand extends XasSubcommand implements RecordOptions.Holder {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads).") List<Path> files;
-    @Option(names = "--e0", paramLabel = "EV", description = "Edge energy (default: Larch pre_edge's).") Double e0;
-    @Option(names = "--edge-step", paramLabel = "STEP", description = "Edge step (default: Larch pre_edge's).") Double edgeStep;
-    @Option(names = "--rbkg", paramLabel = "A", defaultValue = "1.0", description = "Highest R of the background (default 1.0 A).") double rbkg;
-    @Option(names = "--kweight", paramLabel = "W", defaultValue = "1", description = "k-weight of the background fit (default 1).") double kweight;
-    @Option(names = "--kmin", paramLabel = "K", defaultValue = "0", description = "Spline start, 1/A (default 0).") double kmin;
-    @Option(names = "--kmax", paramLabel = "K", description = "Spline end, 1/A (default: end of data).") Double kmax;
-    @Option(names = "--dk", paramLabel = "K", defaultValue = "0.1", description = "Window taper, 1/A (default 0.1).") double dk;
-    @Option(names = "--window", paramLabel = "NAME", defaultValue = "hanning", description = "hanning (default) | kaiser | sine | welch | gaussian | parzen") String window;
-    @Option(names = "--nknots", paramLabel = "N", description = "Number of spline knots (default: 1 + int(2 rbkg (kmax-kmin)/pi)).") Integer nknots;
+    final RecordOptions<AutobkProcessor.Params> options =
+        new RecordOptions<>(AutobkProcessor.Params.class, AutobkProcessor.Params.defaults());
+
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
 
     @Override
     void execute() throws EdgeworksException {
-        Window w = ExafsCli.window(window);
+        AutobkProcessor.Params p = options.build(null);
         for (Path f : files) {
             XasInput.Loaded l = in.load(f);
             String name = l.spectrum().name();
-            var p = new AutobkProcessor.Params(rbkg, e0, edgeStep, nknots, kmin, kmax, kweight, dk, w, 3, 0, 1);
             var r = new AutobkProcessor().apply(l.spectrum(), p);
             var a = r.value();
             Map<String, Object> json = new LinkedHashMap<>();

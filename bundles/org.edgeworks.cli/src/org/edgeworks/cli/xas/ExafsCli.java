@@ -5,19 +5,10 @@ import java.nio.file.Path;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.io.Checksums;
 import org.edgeworks.core.processing.SourceRef;
-import org.edgeworks.exafs.Window;
 
 /** Small shared pieces of the EXAFS subcommands. */
 final class ExafsCli {
     private ExafsCli() {}
-
-    static Window window(String name) throws EdgeworksException {
-        try {
-            return Window.parse(name);
-        } catch (IllegalArgumentException e) {
-            throw new EdgeworksException((String) null, null, "--" + e.getMessage());
-        }
-    }
 
     /** A text input (chi CSV, FEFF path) as a provenance source. */
     static SourceRef source(Path f, String what) throws EdgeworksException {

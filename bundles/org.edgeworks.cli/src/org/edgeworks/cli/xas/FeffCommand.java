@@ -28,7 +28,7 @@ public final class FeffCommand extends XasSubcommand {
     @Override
     void execute() throws EdgeworksException {
         Path dir = out.file("");
-        if (!out.overwrite && java.nio.file.Files.isDirectory(dir)) {
+        if (!out.overwrite() && java.nio.file.Files.isDirectory(dir)) {
             try (var old = java.nio.file.Files.list(dir)) {
                 Path first = old.filter(f -> f.getFileName().toString().matches("feff\\d{4}\\.dat")).findFirst().orElse(null);
                 if (first != null) throw new EdgeworksException(first, null, "exists already (use --overwrite to let FEFF replace it)");

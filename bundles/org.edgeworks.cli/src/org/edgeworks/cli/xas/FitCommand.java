@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.processing.SourceRef;
 import org.edgeworks.exafs.ChiCsv;
@@ -21,22 +22,20 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code xas fit CHI.csv --path FEFFDAT...}: NAME.fit.json, NAME.fit_k.csv (k, data, fit),
- * NAME.fit_r.csv (r, |chi(R)| of data and fit), NAME.fit.png.
+ * NAME.fit_r.csv (r, |chi(R)| of data and fit), NAME.fit.png. The transform and fit-range options are
+ * generated from {@link FeffitProcessor.Params} ({@link RecordOptions}; {@code --kweight} repeatable).
  */
-@Command(name = "fit", mixinStandardHelpOptions = true,
+@Command(name = "fit", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class,
     description = "Fit FEFF paths to chi(k) (Larch feffit conventions). Default model: one s02 (amp) and one e0 shift (del_e0) "
         + "for all paths, per path delr and sigma2; --model MODEL.json for other parameters, constraints and fixed values.")
-public final class FitCommand extends XasSubcommand {
+public final class FitCommand extends XasSubcommand implements RecordOptions.Holder {
     @Parameters(index = "0", paramLabel = "CHI.csv", description = "chi(k) with header k,chi (optional chi_stderr).") Path file;
     @Option(names = "--path", required = true, paramLabel = "FEFFDAT", description = "A FEFF feffNNNN.dat path file (repeat).") List<Path> paths;
-    @Option(names = "--kmin", paramLabel = "K", defaultValue = "3", description = "k window start, 1/A (default 3).") double kmin;
-    @Option(names = "--kmax", paramLabel = "K", defaultValue = "14", description = "k window end, 1/A (default 14).") double kmax;
-    @Option(names = "--kweight", paramLabel = "W", description = "k-weight; repeat to fit several at once (default 2).") List<Double> kweights;
-    @Option(names = "--dk", paramLabel = "K", defaultValue = "1", description = "Window taper, 1/A (default 1).") double dk;
-    @Option(names = "--window", paramLabel = "NAME", defaultValue = "hanning", description = "hanning (default) | kaiser | sine | welch | gaussian | parzen") String window;
-    @Option(names = "--rmin", paramLabel = "A", defaultValue = "1.4", description = "R range start, A (default 1.4).") double rmin;
-    @Option(names = "--rmax", paramLabel = "A", defaultValue = "3.0", description = "R range end, A (default 3.0).") double rmax;
-    @Option(names = "--fitspace", paramLabel = "SPACE", defaultValue = "r", description = "r (default) | k | q") String space;
+    final RecordOptions<FeffitProcessor.Params> options = new RecordOptions<>(FeffitProcessor.Params.class, FeffitProcessor.Params.defaults())
+        .rename("kweights", "--kweight").rename("space", "--fitspace").exclude("model");
+
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
+
     @Option(names = "--model", paramLabel = "MODEL.json", description = "Variables {value, vary, expr} and per-path parameters (numbers or "
         + "expressions of the variables and reff); example: samples/exafs/fit_model_example.json.") Path model;
 
@@ -46,14 +45,8 @@ public final class FitCommand extends XasSubcommand {
         String name = chi.name();
         List<FeffPath> feff = new ArrayList<>();
         for (Path p : paths) feff.add(FeffPath.read(p));
-        double[] kw = kweights == null || kweights.isEmpty() ? new double[] {2} : kweights.stream().mapToDouble(Double::doubleValue).toArray();
-        FeffitProcessor.Space fs;
-        try {
-            fs = FeffitProcessor.Space.parse(space);
-        } catch (IllegalArgumentException e) {
-            throw new EdgeworksException((String) null, null, "--" + e.getMessage());
-        }
-        var p = new FeffitProcessor.Params(kmin, kmax, kw, dk, ExafsCli.window(window), rmin, rmax, fs, model == null ? null : FitModel.read(model));
+        var p = options.build(null).withModel(model == null ? null : FitModel.read(model));
+        double[] kw = p.kweights();
         var r = new FeffitProcessor().apply(new FeffitProcessor.Input(chi, feff), p);
         var f = r.value();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -107,9 +100,9 @@ public final class FitCommand extends XasSubcommand {
         String kws = FtCommand.fmt(w);
         out.panels(name + ".fit.png", List.of(
             new LinePlot(String.format(Locale.ROOT, "%s: k^%s chi(k), data and fit (R-factor %.4f)", name, kws, f.rFactor()), "k (1/A)",
-                "k^" + kws + " chi", List.of(XasOutput.line("data", f.k(), dk2), XasOutput.line("fit", f.k(), mk2)), List.of(kmin, kmax)),
+                "k^" + kws + " chi", List.of(XasOutput.line("data", f.k(), dk2), XasOutput.line("fit", f.k(), mk2)), List.of(p.kmin(), p.kmax())),
             new LinePlot(name + ": |chi(R)|, data and fit", "R (A)", "|chi(R)|",
-                List.of(XasOutput.line("data", f.r(), f.dataChirMag()), XasOutput.line("fit", f.r(), f.modelChirMag())), List.of(rmin, rmax))));
+                List.of(XasOutput.line("data", f.r(), f.dataChirMag()), XasOutput.line("fit", f.r(), f.modelChirMag())), List.of(p.rmin(), p.rmax()))));
     }
 
     /** value and its stderr twin; a stderr that could not be estimated is null (JSON has no NaN). */

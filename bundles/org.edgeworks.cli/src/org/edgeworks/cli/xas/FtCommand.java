@@ -6,29 +6,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.exafs.ChiCsv;
 import org.edgeworks.exafs.FourierTransformProcessor;
 import org.edgeworks.plot.LinePlot;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code xas ft CHI.csv...}: NAME.chir.csv (r,chir_mag,chir_re,chir_im), NAME.chir.json, NAME.chir.png. */
-@Command(name = "ft", mixinStandardHelpOptions = true, description = "Fourier transform chi(k) k^w -> chi(R) (Larch xftf conventions).")
-public final class FtCommand extends XasSubcommand {
+/**
+ * {@code xas ft CHI.csv...}: NAME.chir.csv (r,chir_mag,chir_re,chir_im), NAME.chir.json, NAME.chir.png;
+ * options generated from {@link FourierTransformProcessor.Params} ({@link RecordOptions}).
+ */
+@Command(name = "ft", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class, description = "Fourier transform chi(k) k^w -> chi(R) (Larch xftf conventions).")
+public final class FtCommand extends XasSubcommand implements RecordOptions.Holder {
     @Parameters(arity = "1..*", paramLabel = "CHI.csv", description = "chi(k) files with header k,chi (as xas autobk writes).") List<Path> files;
-    @Option(names = "--kmin", paramLabel = "K", defaultValue = "2", description = "Window start, 1/A (default 2).") double kmin;
-    @Option(names = "--kmax", paramLabel = "K", defaultValue = "12", description = "Window end, 1/A (default 12).") double kmax;
-    @Option(names = "--dk", paramLabel = "K", defaultValue = "1", description = "Window taper, 1/A (default 1).") double dk;
-    @Option(names = "--window", paramLabel = "NAME", defaultValue = "hanning", description = "hanning (default) | kaiser | sine | welch | gaussian | parzen") String window;
-    @Option(names = "--kweight", paramLabel = "W", defaultValue = "2", description = "k-weight (default 2).") double kweight;
-    @Option(names = "--rmax-out", paramLabel = "A", defaultValue = "10", description = "Highest R written, A (default 10).") double rmaxOut;
+    final RecordOptions<FourierTransformProcessor.Params> options =
+        new RecordOptions<>(FourierTransformProcessor.Params.class, FourierTransformProcessor.Params.defaults());
+
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
 
     @Override
     void execute() throws EdgeworksException {
-        var p = new FourierTransformProcessor.Params(kmin, kmax, dk, ExafsCli.window(window), kweight, rmaxOut, 2048, 0.05);
+        FourierTransformProcessor.Params p = options.build(null);
         for (Path f : files) {
             var chi = ChiCsv.read(f);
             String name = chi.name();
@@ -43,7 +44,7 @@ public final class FtCommand extends XasSubcommand {
             double[] neg = new double[c.mag().length];
             for (int i = 0; i < neg.length; i++) neg[i] = -c.mag()[i];
             out.png(name + ".chir.png", new LinePlot(String.format(Locale.ROOT, "%s: |chi(R)|, k^%s, k %.3g-%.3g 1/A, %s", name,
-                fmt(kweight), kmin, kmax, p.window().label()), "R (A)", "|chi(R)| (A^-" + fmt(kweight + 1) + ")",
+                fmt(p.kweight()), p.kmin(), p.kmax(), p.window().label()), "R (A)", "|chi(R)| (A^-" + fmt(p.kweight() + 1) + ")",
                 List.of(XasOutput.line("|chi(R)|", c.r(), c.mag()), XasOutput.dashed("Re", c.r(), c.re()), XasOutput.dashed("Im", c.r(), c.im())), List.of()));
         }
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.plot.LinePlot;
 import org.edgeworks.plot.Series;
@@ -17,27 +18,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code xas preedge FILE...}: NAME.preedge.json, .csv, .png. */
-@Command(name = "preedge", mixinStandardHelpOptions = true, description = "Fit pre-edge peaks (baseline + pseudo-Voigt peaks).")
-public final class PreEdgeCommand extends XasSubcommand {
+/**
+ * {@code xas preedge FILE...}: NAME.preedge.json, .csv, .png. The fit options ({@code --e0 --emin
+ * --emax --elo --ehi --baseline --peaks --centre --eta --fwhm}) are generated from
+ * {@link PreEdgeProcessor.Params} ({@link RecordOptions}).
+ */
+@Command(name = "preedge", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class,
+    description = "Fit pre-edge peaks (baseline + pseudo-Voigt peaks).")
+public final class PreEdgeCommand extends XasSubcommand implements RecordOptions.Holder {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads).") List<Path> files;
-    @Option(names = "--e0", paramLabel = "EV", description = "Edge energy (default: the main edge, steepest rise of the spectrum smoothed by 3 eV).") Double e0;
-    @Option(names = "--emin", paramLabel = "EV", defaultValue = "-30", description = "Fit start, eV rel. E0 (default -30).") double emin;
-    @Option(names = "--emax", paramLabel = "EV", defaultValue = "-1", description = "Fit end, eV rel. E0 (default -1).") double emax;
-    @Option(names = "--elo", paramLabel = "EV", defaultValue = "-15", description = "Peak window start, eV rel. E0 (default -15).") double elo;
-    @Option(names = "--ehi", paramLabel = "EV", defaultValue = "-5", description = "Peak window end, eV rel. E0 (default -5).") double ehi;
-    @Option(names = "--baseline", paramLabel = "KIND", defaultValue = "line+arctan", description = "line+arctan (default) | line+erf | spline") String baseline;
-    @Option(names = "--peaks", paramLabel = "N", defaultValue = "1", description = "Number of peaks (default 1).") int peaks;
-    @Option(names = "--centre", paramLabel = "EV", description = "Initial peak centre, absolute eV (repeat, one per peak).") List<Double> centres;
-    @Option(names = "--eta", paramLabel = "ETA", defaultValue = "0.5", description = "Pseudo-Voigt Lorentzian fraction (default 0.5).") double eta;
+    final RecordOptions<PreEdgeProcessor.Params> options =
+        new RecordOptions<>(PreEdgeProcessor.Params.class, PreEdgeProcessor.Params.defaults()).rename("centres", "--centre");
+
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
+
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "preedge", description = "Series table base name (default preedge): NAME.json, NAME.csv, NAME.png, one row per file.") String name;
 
     @Override
     void execute() throws EdgeworksException {
+        PreEdgeProcessor.Params p = options.build(null);
         List<PreEdgeProcessor.PreEdge> fits = new ArrayList<>();
         for (XasInput.Loaded l : in.loadAll(files, out.log)) {
             String name = l.spectrum().name();
-            var p = new PreEdgeProcessor.Params(e0, emin, emax, elo, ehi, PreEdgeProcessor.Baseline.parse(baseline), peaks, centres, eta, 1.5);
             var r = new PreEdgeProcessor().apply(in.norm(l), p);
             var v = r.value();
             fits.add(v);

@@ -3,6 +3,7 @@ package org.edgeworks.cli.xas;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.io.AtomicFiles;
 import org.edgeworks.exafs.ChiCsv;
@@ -19,37 +20,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code xas wavelet CHI.csv}: NAME.wavelet.nxs (NXdata: modulus vs R, k) and NAME.wavelet.png. */
-@Command(name = "wavelet", mixinStandardHelpOptions = true, description = "Wavelet transform of chi(k): Cauchy (default; Larch cauchy_wavelet, "
+/**
+ * {@code xas wavelet CHI.csv}: NAME.wavelet.nxs (NXdata: modulus vs R, k) and NAME.wavelet.png; options generated from
+ * {@link WaveletProcessor.Params} ({@link RecordOptions}), {@code --rmax} (what is kept) sets its rmaxOut = max(10, rmax).
+ */
+@Command(name = "wavelet", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class, description = "Wavelet transform of chi(k): Cauchy (default; Larch cauchy_wavelet, "
     + "Munoz et al. 2003) or Morlet (Funke, Scheinost, Chukalina, Phys. Rev. B 71, 094110 (2005)).")
-public final class WaveletCommand extends XasSubcommand {
+public final class WaveletCommand extends XasSubcommand implements RecordOptions.Holder {
     @Parameters(arity = "1..*", paramLabel = "CHI.csv", description = "chi(k) files with header k,chi on a uniform grid from k = 0.") List<Path> files;
-    @Option(names = "--kweight", paramLabel = "W", defaultValue = "2", description = "k-weight (default 2).") double kweight;
-    @Option(names = "--rmax", paramLabel = "A", defaultValue = "6", description = "Highest R kept, A (default 6). The transform itself uses "
+    @Option(names = "--rmax", paramLabel = "A", defaultValue = "6", description = "Highest R kept, A (default ${DEFAULT-VALUE}). The transform itself uses "
         + "Larch's rmax_out = max(10, rmax), which sets the Cauchy wavelet's order and the R grid.") double rmax;
-    @Option(names = "--wavelet", paramLabel = "cauchy|morlet", defaultValue = "cauchy", converter = KindConverter.class,
-        description = "Mother wavelet (default cauchy).") WaveletProcessor.Kind wavelet;
-    @Option(names = "--eta", paramLabel = "ETA", description = "Morlet frequency eta (default 10; Morlet only).") Double eta;
-    @Option(names = "--sigma", paramLabel = "SIGMA", description = "Morlet half-width sigma (default 1; Morlet only). "
-        + "eta x sigma sets the resolution: eta sigma/(2R) in k, about R/(eta sigma) in R.") Double sigma;
 
-    static final class KindConverter implements picocli.CommandLine.ITypeConverter<WaveletProcessor.Kind> {
-        @Override public WaveletProcessor.Kind convert(String value) { return WaveletProcessor.Kind.parse(value); }
-    }
+    /** --kweight --nfft --wavelet --eta --sigma from the record; its rmaxOut is max(10, --rmax). */
+    final RecordOptions<WaveletProcessor.Params> options = new RecordOptions<>(WaveletProcessor.Params.class, WaveletProcessor.Params.defaults())
+        .exclude("rmaxOut").paramLabel("wavelet", "cauchy|morlet");
+
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
 
     @Override
     void execute() throws EdgeworksException {
-        if (wavelet != WaveletProcessor.Kind.MORLET && (eta != null || sigma != null))
-            throw EdgeworksException.of("xas wavelet", "--eta and --sigma are parameters of --wavelet morlet, not of " + wavelet.label());
-        WaveletProcessor.Params defaults = WaveletProcessor.Params.defaults();
+        WaveletProcessor.Params p = options.build(null, java.util.Map.of("rmaxOut", String.valueOf(Math.max(10, rmax))));
+        if (p.wavelet() != WaveletProcessor.Kind.MORLET && (options.given("eta") || options.given("sigma")))
+            throw EdgeworksException.of("xas wavelet", "--eta and --sigma are parameters of --wavelet morlet, not of " + p.wavelet().label());
+        double kweight = p.kweight();
+        String kind = p.wavelet() == WaveletProcessor.Kind.MORLET ? "Morlet" : "Cauchy";
         for (Path f : files) {
             var chi = ChiCsv.read(f);
             String name = chi.name();
-            String kind = wavelet == WaveletProcessor.Kind.MORLET ? "Morlet" : "Cauchy";
-            var r = new WaveletProcessor().apply(chi, wavelet == WaveletProcessor.Kind.MORLET
-                ? WaveletProcessor.Params.morlet(kweight, Math.max(10, rmax), eta == null ? defaults.eta() : eta,
-                    sigma == null ? defaults.sigma() : sigma)
-                : WaveletProcessor.Params.cauchy(kweight, Math.max(10, rmax)));
+            var r = new WaveletProcessor().apply(chi, p);
             var w = r.value().cut(rmax);
             int nr = w.r().length, nk = w.k().length;
             double[] flat = new double[nr * nk];
@@ -57,7 +55,7 @@ public final class WaveletCommand extends XasSubcommand {
             String params = org.edgeworks.core.processing.Parameters.json().valueToTree(r.provenance().parameters()).toString();
             String source = ExafsCli.source(f, "k,chi").toString();
             Path nxs = out.file(name + ".wavelet.nxs");
-            AtomicFiles.write(nxs, out.overwrite, tmp -> {
+            AtomicFiles.write(nxs, out.overwrite(), tmp -> {
                 try (WritableHdfFile h = HdfFile.write(tmp)) {
                     h.putAttribute("default", "entry");
                     WritableGroup entry = h.putGroup("entry");
@@ -80,7 +78,7 @@ public final class WaveletCommand extends XasSubcommand {
             });
             out.printed(nxs);
             Path png = out.file(name + ".wavelet.png");
-            PngPlots.mapPlot(png, out.overwrite, new MapPlot(name + ": " + kind + " wavelet |W|, k^" + FtCommand.fmt(kweight), "k (1/A)", "R (A)",
+            PngPlots.mapPlot(png, out.overwrite(), new MapPlot(name + ": " + kind + " wavelet |W|, k^" + FtCommand.fmt(kweight), "k (1/A)", "R (A)",
                 w.k(), w.r(), flat, Colormap.VIRIDIS, Scaling.linear()));
             out.printed(png);
         }

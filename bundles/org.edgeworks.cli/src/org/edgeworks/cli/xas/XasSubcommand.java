@@ -2,6 +2,7 @@ package org.edgeworks.cli.xas;
 
 import java.util.concurrent.Callable;
 
+import org.edgeworks.cli.CommandOutput;
 import org.edgeworks.core.EdgeworksException;
 
 import picocli.CommandLine.Mixin;
@@ -11,12 +12,12 @@ import picocli.CommandLine.Spec;
 /** What every xas subcommand shares: channel selection, output folder, the printed list of written files. */
 abstract class XasSubcommand implements Callable<Integer> {
     @Mixin XasInputOptions in;
-    @Mixin XasOutput out;
+    @Mixin CommandOutput out;
     @Spec CommandSpec spec;
 
     @Override
     public final Integer call() throws EdgeworksException {
-        out.log = spec.commandLine().getOut();
+        out.printTo(spec.commandLine());
         try {
             execute();
         } catch (EdgeworksException e) {
@@ -28,9 +29,7 @@ abstract class XasSubcommand implements Callable<Integer> {
 
     /** Prints the notes that are warnings ("warning: FILE: ...") on the terminal's error stream, one line each. */
     void warn(java.util.List<String> notes) {
-        java.io.PrintWriter err = spec.commandLine().getErr();
-        for (String n : notes) if (n.startsWith("warning: ")) err.println("edgeworks: " + n);
-        err.flush();
+        out.warn(notes);
     }
 
     /** Reads the inputs, runs the processor, writes JSON + CSV + PNG through {@link #out}. */

@@ -24,4 +24,14 @@ public @interface Param {
      * provenance records it apart from the science parameters ({@link Parameters#science}).
      */
     boolean runSetting() default false;
+
+    /**
+     * When this parameter applies: the name of a boolean component ("shifts": only when shifts is
+     * true) or NAME=VALUE of another component ("method=box"); empty: always. Forms grey it out and
+     * --help says "applies with --shifts" otherwise; the value is still recorded.
+     */
+    String enableIf() default "";
+
+    /** An expert setting: the default suits nearly every case (forms may fold it away; --help marks it). */
+    boolean expert() default false;
 }
