@@ -48,6 +48,7 @@ public final class RecordOptions<P extends Record> {
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final Set<String> excluded = new LinkedHashSet<>();
     private final Set<String> required = new LinkedHashSet<>();
+    private final Set<String> distinct = new LinkedHashSet<>();
     private final Map<String, String> given = new LinkedHashMap<>();
     private final Map<String, Joined> joined = new LinkedHashMap<>();
     private final Map<String, String> joinedText = new LinkedHashMap<>();
@@ -96,6 +97,16 @@ public final class RecordOptions<P extends Record> {
         return this;
     }
 
+    /**
+     * List components whose values must differ (a k-weight or a starting peak centre given twice
+     * would count the same data twice or make two peaks of one): a repeat is refused in one line,
+     * never kept silently.
+     */
+    public RecordOptions<P> distinct(String... components) {
+        distinct.addAll(List.of(components));
+        return this;
+    }
+
     /** Components (or joined options) whose option must be given (picocli then refuses a command line without it, exit 2). */
     public RecordOptions<P> require(String... components) {
         required.addAll(List.of(components));
@@ -127,7 +138,7 @@ public final class RecordOptions<P extends Record> {
             boolean flag = rc.getType() == boolean.class || rc.getType() == Boolean.class;
             boolean many = rc.getType().isArray() || Collection.class.isAssignableFrom(rc.getType());
             OptionSpec.Builder b = OptionSpec.builder(option(c))
-                .description(help(rc.getAnnotation(Param.class), def.get(c), flag, many));
+                .description(help(rc.getAnnotation(Param.class), required.contains(c) ? null : def.get(c), flag, many));
             if (required.contains(c)) b.required(true);
             if (flag) b.type(boolean.class).arity("0").setter(setter(c));
             else if (many) {
@@ -196,14 +207,15 @@ public final class RecordOptions<P extends Record> {
         }
     }
 
-    /** Whether the user gave the option of {@code component}. */
+    /** Whether the user gave the option of {@code component} (its own, or a joined option holding it). */
     public boolean given(String component) {
-        return given.containsKey(component);
+        Joined j = joinedOf(component);
+        return given.containsKey(component) || (j != null && joinedText.containsKey(j.option()));
     }
 
-    /** The text the user gave for {@code component}, or null. */
+    /** The text the user gave for {@code component} (or for a joined option, by its name), or null. */
     public String text(String component) {
-        return given.get(component);
+        return given.containsKey(component) ? given.get(component) : joinedText.get(component);
     }
 
     /** The record: the defaults, overridden by the options given. */
@@ -216,9 +228,28 @@ public final class RecordOptions<P extends Record> {
      * command fills), then by the options given. Errors name the option (or the component).
      */
     public P build(String where, Map<String, String> extra) throws EdgeworksException {
+        return build(where, extra, Map.of());
+    }
+
+    /** As {@link #build(String, Map)}, then {@code overrides} (component -> text) over the options given. */
+    public P build(String where, Map<String, String> extra, Map<String, String> overrides) throws EdgeworksException {
         Map<String, String> all = new LinkedHashMap<>(extra);
         all.putAll(given);
         for (var e : joinedText.entrySet()) all.putAll(split(joined.get(e.getKey()), e.getValue()));
+        all.putAll(overrides);
+        for (String c : distinct) {
+            if (!all.containsKey(c)) continue;
+            Set<String> seen = new LinkedHashSet<>();
+            for (String v : all.get(c).split(",")) {
+                String key = v.strip();
+                try {
+                    key = Double.toString(Double.parseDouble(key));
+                } catch (NumberFormatException e) {
+                    // not a number: compared as text (the record's own reading names it)
+                }
+                if (!seen.add(key)) throw new EdgeworksException((String) null, null, option(c) + ": " + v.strip() + " is given twice");
+            }
+        }
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         for (RecordComponent rc : type.getRecordComponents())
             if (all.containsKey(rc.getName())) node.set(rc.getName(), json(rc, all.get(rc.getName())));
@@ -278,7 +309,7 @@ public final class RecordOptions<P extends Record> {
         }
         String head = String.join(", ", labels) + (unit.isEmpty() ? "" : " [" + unit + "]");
         List<String> parts = new ArrayList<>(List.of(head + (descriptions.isEmpty() ? "" : ": " + String.join("; ", descriptions))));
-        if (defaults.size() == j.components().size()) parts.add("default " + String.join(j.separator(), defaults));
+        if (defaults.size() == j.components().size() && !required.contains(j.option())) parts.add("default " + String.join(j.separator(), defaults));
         return (String.join("; ", parts) + ".").replace("%", "%%");
     }
 

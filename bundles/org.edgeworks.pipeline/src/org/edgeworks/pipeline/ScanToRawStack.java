@@ -21,7 +21,7 @@ public final class ScanToRawStack extends BaseProcessor<Scan, ScanToRawStack.Par
     public static final String ID = "org.edgeworks.pipeline.rawStack";
 
     public record Params(
-        @Param(label = "repeats", description = "frames taken at each excitation point; default 1", min = 1) int repeats) {
+        @Param(label = "repeats", description = "consecutive frames taken at each excitation point", min = 1) int repeats) {
         public static Params defaults() { return new Params(1); }
     }
 

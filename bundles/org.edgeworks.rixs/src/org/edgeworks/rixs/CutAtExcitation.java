@@ -20,7 +20,7 @@ public final class CutAtExcitation extends RixsProcessor<RixsMap, CutAtExcitatio
 
     public record Parameters(
         @Param(label = "Excitation energy", unit = "eV") double excitation,
-        @Param(label = "Width", unit = "eV", description = "full width of the excitation window", min = 0) double width) {
+        @Param(label = "Width", unit = "eV", description = "full width of the excitation window (the rows averaged)", min = 0) double width) {
         /** 530.8 eV, one of the cuts of the NLMRO study (docs/science.md#study); 0.2 eV, about one excitation step. */
         public static Parameters defaults() { return new Parameters(530.8, 0.2); }
     }

@@ -45,7 +45,7 @@ public final class QuantifyFeature extends RixsProcessor<RixsMap, QuantifyFeatur
     public static final String SPFY = "spfy", MODEL2D = "model2d", BOX = "box";
 
     public record Parameters(
-        @Param(label = "Method", description = "spfy (default), model2d or box") String method,
+        @Param(label = "Method", description = "spfy, model2d or box") String method,
         @Param(label = "Feature excitation", unit = "eV") double excitation,
         @Param(label = "Feature emission", unit = "eV") double emission,
         @Param(label = "Feature width", unit = "eV", description = "Gaussian sigma used when the feature is too weak to fix its own (and as the start)", min = 0) double featureWidth,

@@ -20,6 +20,7 @@ public record StackSpec(
     @Param(label = "energy table", description = "of a TIFF folder ('FILE ENERGY_EV' per line); default FOLDER/energies.txt") String energies)
     implements Serializable {
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isTiffFolder() { return Files.isDirectory(Path.of(file)); }
 
     public StackSource open() throws EdgeworksException {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.plot.Colormap;
@@ -13,6 +14,7 @@ import org.edgeworks.core.processing.SourceRef;
 import org.edgeworks.rixs.BuildMap;
 import org.edgeworks.rixs.EmissionSpectra;
 import org.edgeworks.rixs.MapFromSpectra;
+import org.edgeworks.pipeline.ScanToRawStack;
 import org.edgeworks.pipeline.rixs.RixsFiles;
 
 import picocli.CommandLine.Command;
@@ -20,11 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rixs build RAW... --out DIR}: NAME.map.nxs, NAME.map.png, NAME.calibration.json per input. */
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(name = "build", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class,
     description = {"Build an mRIXS map from each raw scan (NeXus stack, multi-page TIFF or folder of TIFF frames with a table), "
         + "or from reduced emission spectra (NXdata points x channels with excitation and emission axes and an NXmonitor I0).",
         "Writes DIR/NAME.map.nxs (NXdata + intensity_errors + NXprocess), DIR/NAME.map.png and (image stacks) DIR/NAME.calibration.json."})
-public final class RixsBuild extends RixsSubcommand {
+public final class RixsBuild extends RixsSubcommand implements RecordOptions.Holder {
     @Parameters(arity = "1..*", paramLabel = "RAW", description = "Raw scans.")
     List<Path> raws;
 
@@ -37,48 +39,25 @@ public final class RixsBuild extends RixsSubcommand {
     @Option(names = "--i0", split = ",", paramLabel = "I1,I2,...", description = "TIFF input without a table: I0 of each frame (default 1).")
     double[] i0;
 
-    @Option(names = "--repeats", defaultValue = "1", description = "Consecutive frames per excitation point (default: ${DEFAULT-VALUE}).")
-    int repeats;
-
-    @Option(names = "--dark-level", description = "Constant dark level when the scan has no dark frames (default 0).")
-    double darkLevel;
-
-    @Option(names = "--cosmic-threshold", description = "Spike threshold in sigma, 0 = off (default 8).")
-    Double cosmicThreshold;
-
-    @Option(names = "--curvature-degree", description = "0 none, 1 slope, 2 curvature (default 2).")
-    Integer curvatureDegree;
-
-    @Option(names = "--max-shift", description = "Largest line shift across rows in pixels (default 0: the whole detector width; a shift at a given bound is a warning).")
-    Integer maxShift;
-
-    @Option(names = "--calibration-degree", description = "Pixel-to-eV polynomial degree, 1 or 2 (default 1).")
-    Integer calibrationDegree;
-
-    @Option(names = "--calibration", split = ",", paramLabel = "C0,C1[,C2]", description = "Given pixel-to-eV coefficients E = C0 + C1 p + C2 p^2 instead of the elastic-line fit.")
-    double[] calibration;
-
     @Option(names = "--energy-decreases-with-pixel", description = "The dispersive axis runs from high to low energy.")
     boolean decreasing;
 
-    @Option(names = "--emission-step", description = "Emission step of the map in eV (default 0: one pixel at the detector centre for image stacks, the median channel spacing for reduced spectra).")
-    Double emissionStep;
+    /** --repeats from the raw-stack adapter's record; the reduction options from BuildMap's (--max-shift is curvatureMaxShift). */
+    final RecordOptions<ScanToRawStack.Params> stack = new RecordOptions<>(ScanToRawStack.Params.class, ScanToRawStack.Params.defaults());
+    final RecordOptions<BuildMap.Parameters> reduction = new RecordOptions<>(BuildMap.Parameters.class, BuildMap.Parameters.defaults())
+        .rename("curvatureMaxShift", "--max-shift").exclude("energyIncreasesWithPixel").paramLabel("calibration", "C");
 
-    @Option(names = "--threads", description = "Worker threads (default all processors).")
-    Integer threads;
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(stack, reduction); }
 
     @Override
     void execute() throws Exception {
-        for (Path raw : raws) build(raw, output, parameters(), table, energies, i0, repeats);
+        BuildMap.Parameters p = parameters();
+        int repeats = stack.build(null).repeats();
+        for (Path raw : raws) build(raw, output, p, table, energies, i0, repeats);
     }
 
-    BuildMap.Parameters parameters() {
-        BuildMap.Parameters d = BuildMap.Parameters.defaults();
-        return new BuildMap.Parameters(darkLevel, cosmicThreshold != null ? cosmicThreshold : d.cosmicThreshold(), d.gain(),
-            curvatureDegree != null ? curvatureDegree : d.curvatureDegree(), d.curvatureRowBin(), d.curvatureFrames(),
-            maxShift != null ? maxShift : d.curvatureMaxShift(), null,
-            calibrationDegree != null ? calibrationDegree : d.calibrationDegree(), calibration, !decreasing, d.elasticThreshold(),
-            d.elasticHalfWidth(), emissionStep != null ? emissionStep : 0, threads != null ? threads : 0, 0);
+    BuildMap.Parameters parameters() throws EdgeworksException {
+        return reduction.build(null, Map.of("energyIncreasesWithPixel", String.valueOf(!decreasing)));
     }
 
     /** Builds one scan and writes its three outputs; returns the build (the demo uses it). */

@@ -3,7 +3,9 @@ package org.edgeworks.cli.rixs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.core.data.Spectrum;
@@ -18,10 +20,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rixs cut MAP --excitation X [--excitation Y] [--emission E] --width W --out DIR}. */
-@Command(name = "cut", mixinStandardHelpOptions = true,
+@Command(name = "cut", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class,
     description = {"RIXS spectra at fixed excitation (mean of the rows within +-width/2) and cuts at fixed emission.",
-        "Writes DIR/NAME.cuts.csv (emission_eV, one column per excitation) + PNG; with --emission, DIR/NAME.emission-cuts.csv + PNG."})
-public final class RixsCut extends RixsSubcommand {
+        "Writes DIR/NAME.cuts.csv (emission_eV, one column per excitation) + PNG; with --emission, DIR/NAME.emission-cuts.csv + PNG.",
+        "--width is the window of both kinds of cut."})
+public final class RixsCut extends RixsSubcommand implements RecordOptions.Holder {
     @Parameters(index = "0", paramLabel = "MAP", description = "A map written by rixs build (.map.nxs).")
     Path mapFile;
 
@@ -31,14 +34,17 @@ public final class RixsCut extends RixsSubcommand {
     @Option(names = "--emission", paramLabel = "EV", description = "Emission energy of a cut against excitation (repeatable).")
     List<Double> emission = new ArrayList<>();
 
-    @Option(names = "--width", defaultValue = "0.2", description = "Full width of the window in eV (default ${DEFAULT-VALUE}).")
-    double width;
+    /** --width from the cut record (the same width for the cuts at fixed emission); one cut per --excitation / --emission. */
+    final RecordOptions<CutAtExcitation.Parameters> options = new RecordOptions<>(CutAtExcitation.Parameters.class, CutAtExcitation.Parameters.defaults())
+        .exclude("excitation");
+
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
 
     @Override
     void execute() throws Exception {
         if (excitation.isEmpty() && emission.isEmpty()) throw EdgeworksException.of("rixs cut", "give --excitation and/or --emission");
         RixsMap m = RixsFiles.readMap(mapFile);
-        write(m, RixsFiles.baseName(mapFile), excitation, emission, width, output);
+        write(m, RixsFiles.baseName(mapFile), excitation, emission, options.build(null, Map.of("excitation", "0")).width(), output);
     }
 
     static void write(RixsMap m, String name, List<Double> excitation, List<Double> emission, double width, RixsOutput out)

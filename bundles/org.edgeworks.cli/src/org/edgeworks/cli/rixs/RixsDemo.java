@@ -55,6 +55,8 @@ public final class RixsDemo implements DemoPart {
         o.map("charged-minus-discharged.diff.nxs", diff.value().difference(), List.of(diff.provenance()), null);
         o.mapPng("charged-minus-discharged.diff.png", diff.value().difference(), "charged - discharged (normalised to map total)",
             org.edgeworks.plot.Colormap.JET);
-        RixsIpfy.write(RixsFiles.readSpectra(dir.resolve("synthetic_MnL_sdd.nxs")), "synthetic_MnL_sdd", "490:550", "610:670", org.edgeworks.xas.NormalizeProcessor.Params.defaults(), o);
+        RixsIpfy.write(RixsFiles.readSpectra(dir.resolve("synthetic_MnL_sdd.nxs")), "synthetic_MnL_sdd",
+            new org.edgeworks.rixs.InversePartialYield.Parameters(490, 550, 610, 670, org.edgeworks.rixs.InversePartialYield.Parameters.defaults().nearZeroFraction()),
+            "490:550", "610:670", org.edgeworks.xas.NormalizeProcessor.Params.defaults(), o);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.plot.LinePlot;
@@ -16,7 +17,6 @@ import org.edgeworks.pipeline.rixs.RixsFiles;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -27,21 +27,21 @@ import picocli.CommandLine.Parameters;
  * defaults and {@link NormalizeProcessor}, so it is on the scale of references normalised by
  * {@code xas normalize} (or by {@code xas lcf} itself) with the same options. The CSV feeds {@code xas lcf}.
  */
-@Command(name = "ipfy", mixinStandardHelpOptions = true,
+@Command(name = "ipfy", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class,
     description = {"iPFY = I0 / PFY over a non-resonant emission window, with PFY and TFY.",
         "SCAN: NeXus NXdata points x channels (@axes excitation, emission in eV) with an NXmonitor I0, or a map (.map.nxs).",
         "Writes DIR/NAME.ipfy.csv (energy, ipfy, ipfy_err, pfy, pfy_err, tfy, tfy_err, norm; an _err column is one standard deviation, empty when not known) and DIR/NAME.ipfy.png.",
         "norm: iPFY edge-step normalised exactly as 'xas normalize' does with the same options (--e0, --pre1 .. --norm2, ...; same defaults):"
             + " for 'xas lcf --input norm' normalise the references with 'xas normalize' and the same options, or let 'xas lcf FILE.ipfy.csv --mu norm' normalise both."
             + " When the normalisation cannot be made (e.g. too short a pre-edge), norm is left empty and a warning line says why."})
-public final class RixsIpfy extends RixsSubcommand {
+public final class RixsIpfy extends RixsSubcommand implements RecordOptions.Holder {
     @Parameters(index = "0", paramLabel = "SCAN") Path scan;
 
-    @Option(names = "--window", required = true, paramLabel = "A:B", description = "Non-resonant emission window in eV (e.g. O K 490:550).")
-    String window;
+    /** --window (required), --pfy-window and --near-zero-fraction from the record. */
+    final RecordOptions<InversePartialYield.Parameters> options = new RecordOptions<>(InversePartialYield.Parameters.class,
+        InversePartialYield.Parameters.defaults()).range("--window", "windowFrom", "windowTo").require("--window").range("--pfy-window", "pfyFrom", "pfyTo");
 
-    @Option(names = "--pfy-window", paramLabel = "A:B", description = "Resonant-line PFY window in eV (e.g. Mn L 610:670).")
-    String pfyWindow;
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
 
     /** The normalisation options of {@code xas normalize} (--e0 ... --normalization), generated from NormalizeProcessor.Params. */
     @Mixin NormalizeOptions normalize;
@@ -49,14 +49,13 @@ public final class RixsIpfy extends RixsSubcommand {
     @Override
     void execute() throws Exception {
         EmissionSpectra s = RixsFiles.readSpectra(scan);
-        write(s, RixsFiles.baseName(scan), window, pfyWindow, normalize.params(), output);
+        write(s, RixsFiles.baseName(scan), options.build(null), options.text("--window"), options.text("--pfy-window"), normalize.params(), output);
     }
 
-    static void write(EmissionSpectra s, String name, String window, String pfyWindow, NormalizeProcessor.Params np, RixsOutput out) throws EdgeworksException {
-        double[] w = RixsOutput.range("--window", window);
-        double[] pw = pfyWindow == null ? new double[] {0, 0} : RixsOutput.range("--pfy-window", pfyWindow);
-        InversePartialYield.Yields y = new InversePartialYield().apply(s,
-            new InversePartialYield.Parameters(w[0], w[1], pw[0], pw[1], InversePartialYield.Parameters.defaults().nearZeroFraction())).value();
+    /** {@code window} and {@code pfyWindow}: the windows as the user wrote them (plot titles). */
+    static void write(EmissionSpectra s, String name, InversePartialYield.Parameters p, String window, String pfyWindow,
+                      NormalizeProcessor.Params np, RixsOutput out) throws EdgeworksException {
+        InversePartialYield.Yields y = new InversePartialYield().apply(s, p).value();
         Spectrum ip = y.ipfy();
         double[] norm;
         try {

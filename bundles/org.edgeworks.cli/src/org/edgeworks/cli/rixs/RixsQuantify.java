@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.core.processing.Result;
@@ -17,7 +18,6 @@ import org.edgeworks.rixs.QuantifySeries;
 import org.edgeworks.pipeline.rixs.RixsFiles;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -26,45 +26,29 @@ import picocli.CommandLine.Parameters;
  * normalised to a reference region; maps given as pristine, charged, discharged (more cycles as
  * charged/discharged pairs) also give reversibility and retention per cycle, each with sigma.
  */
-@Command(name = "quantify", mixinStandardHelpOptions = true,
+@Command(name = "quantify", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class,
     description = {"Feature intensity with its sigma: spfy (default; sPFY at the feature emission, peak fitted on a smooth background), "
         + "model2d (2-D peak + polynomial) or box (box minus a plane fitted on a frame beyond a gap); normalised to a reference region.",
         "Maps in the order pristine, charged, discharged [, charged, discharged ...] also give reversibility = (I_charged - I_discharged) / "
         + "(I_charged - I_pristine) and retention = I_charged(cycle n) / I_charged(cycle 1).",
         "Writes DIR/quantification.json {rows:[{map, method, feature_intensity, uncertainty, normalised_intensity, normalised_intensity_err, ...}], "
         + "cycles:[{cycle, charged, discharged, reversibility, reversibility_err, retention, retention_err}]}, quantification.csv, "
-        + "quantification.png (bars with +-sigma) and, for spfy, quantification.spfy.png (each sPFY with its fit)."})
-public final class RixsQuantify extends RixsSubcommand {
+        + "quantification.png (bars with +-sigma) and, for spfy, quantification.spfy.png (each sPFY with its fit).",
+        "--box gives the box half widths for box and the fit region's half widths for model2d."})
+public final class RixsQuantify extends RixsSubcommand implements RecordOptions.Holder {
     @Parameters(arity = "1..*", paramLabel = "MAP") List<Path> maps;
 
-    @Option(names = "--method", defaultValue = "spfy", paramLabel = "METHOD", description = "spfy (default), model2d or box.")
-    String method;
+    /**
+     * From the record: --method, --feature EX,EM, --window (sPFY half width), --fit-window A:B,
+     * --neighbour (repeatable), --box DEX,DEM, --gap, --frame FEX,FEM, --reference, --feature-width,
+     * --background-degree; for model2d, --box gives the fit region's half widths instead.
+     */
+    final RecordOptions<QuantifyFeature.Parameters> options = new RecordOptions<>(QuantifyFeature.Parameters.class, QuantifyFeature.Parameters.defaults())
+        .paramLabel("method", "METHOD").join("--feature", ",", "EX,EM", "excitation", "emission").rename("windowHalfWidth", "--window")
+        .range("--fit-window", "fitFrom", "fitTo").rename("neighbourPeaks", "--neighbour").distinct("neighbourPeaks").join("--box", ",", "DEX,DEM", "halfExcitation", "halfEmission")
+        .join("--frame", ",", "FEX,FEM", "frameExcitation", "frameEmission").exclude("regionExcitation", "regionEmission").paramLabel("reference", "REGION");
 
-    @Option(names = "--feature", defaultValue = "531.0,523.7", paramLabel = "EX,EM", description = "Feature centre in eV (default ${DEFAULT-VALUE}).")
-    String feature;
-
-    @Option(names = "--window", paramLabel = "DEM", description = "spfy: half width of the emission window in eV (default 0.25).")
-    Double window;
-
-    @Option(names = "--fit-window", paramLabel = "A:B", description = "spfy: excitation fit window in eV (default 528:534).")
-    String fitWindow;
-
-    @Option(names = "--neighbour", paramLabel = "EV", description = "spfy: excitation energy of another peak in the fit window, fitted with "
-        + "the feature (repeat; default 529.6, the TM-O pre-edge).")
-    List<Double> neighbours;
-
-    @Option(names = "--box", paramLabel = "DEX,DEM", description = "box: box half widths in eV (default 0.75,0.75); model2d: region half widths (default 0.8,0.7).")
-    String box;
-
-    @Option(names = "--frame", paramLabel = "FEX,FEM", description = "box: background frame widths beyond the gap in eV (default 0.2,0.5).")
-    String frame;
-
-    @Option(names = "--gap", paramLabel = "EV", description = "box: gap between box and frame in eV (default 0.2).")
-    Double gap;
-
-    @Option(names = "--reference", defaultValue = "total", paramLabel = "REGION",
-        description = "'total' (the region every map covers) or exFrom:exTo,emFrom:emTo in eV; default ${DEFAULT-VALUE}.")
-    String reference;
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
 
     @Override
     void execute() throws Exception {
@@ -74,17 +58,11 @@ public final class RixsQuantify extends RixsSubcommand {
     }
 
     QuantifyFeature.Parameters parameters() throws EdgeworksException {
+        QuantifyFeature.Parameters p = options.build(null);
+        if (!QuantifyFeature.MODEL2D.equalsIgnoreCase(p.method()) || !options.given("halfExcitation")) return p;
         QuantifyFeature.Parameters d = QuantifyFeature.Parameters.defaults();
-        double[] f = RixsOutput.pair("--feature", feature);
-        double[] fw = fitWindow == null ? new double[] {d.fitFrom(), d.fitTo()} : RixsOutput.range("--fit-window", fitWindow);
-        double[] nb = neighbours == null ? d.neighbourPeaks() : neighbours.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean model2d = QuantifyFeature.MODEL2D.equalsIgnoreCase(method);
-        double[] b = box == null ? null : RixsOutput.pair("--box", box);
-        double[] region = model2d && b != null ? b : new double[] {d.regionExcitation(), d.regionEmission()};
-        double[] bx = !model2d && b != null ? b : new double[] {d.halfExcitation(), d.halfEmission()};
-        double[] fr = frame == null ? new double[] {d.frameExcitation(), d.frameEmission()} : RixsOutput.pair("--frame", frame);
-        return new QuantifyFeature.Parameters(method, f[0], f[1], d.featureWidth(), window == null ? d.windowHalfWidth() : window, fw[0], fw[1],
-            nb, region[0], region[1], bx[0], bx[1], gap == null ? d.gap() : gap, fr[0], fr[1], d.backgroundDegree(), reference);
+        return options.build(null, Map.of(), Map.of("regionExcitation", Double.toString(p.halfExcitation()), "regionEmission",
+            Double.toString(p.halfEmission()), "halfExcitation", Double.toString(d.halfExcitation()), "halfEmission", Double.toString(d.halfEmission())));
     }
 
     static QuantifySeries.Table write(List<RixsMap> maps, QuantifyFeature.Parameters p, RixsOutput out) throws EdgeworksException {

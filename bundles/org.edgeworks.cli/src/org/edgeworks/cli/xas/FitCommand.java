@@ -32,7 +32,7 @@ public final class FitCommand extends XasSubcommand implements RecordOptions.Hol
     @Parameters(index = "0", paramLabel = "CHI.csv", description = "chi(k) with header k,chi (optional chi_stderr).") Path file;
     @Option(names = "--path", required = true, paramLabel = "FEFFDAT", description = "A FEFF feffNNNN.dat path file (repeat).") List<Path> paths;
     final RecordOptions<FeffitProcessor.Params> options = new RecordOptions<>(FeffitProcessor.Params.class, FeffitProcessor.Params.defaults())
-        .rename("kweights", "--kweight").rename("space", "--fitspace").exclude("model");
+        .rename("kweights", "--kweight").distinct("kweights").rename("space", "--fitspace").exclude("model");
 
     @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
 

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 public final class PreEdgeCommand extends XasSubcommand implements RecordOptions.Holder {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (any format a detector bundle reads).") List<Path> files;
     final RecordOptions<PreEdgeProcessor.Params> options =
-        new RecordOptions<>(PreEdgeProcessor.Params.class, PreEdgeProcessor.Params.defaults()).rename("centres", "--centre");
+        new RecordOptions<>(PreEdgeProcessor.Params.class, PreEdgeProcessor.Params.defaults()).rename("centres", "--centre").distinct("centres");
 
     @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
 
