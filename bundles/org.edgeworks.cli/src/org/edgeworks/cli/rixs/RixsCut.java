@@ -43,8 +43,9 @@ public final class RixsCut extends RixsSubcommand implements RecordOptions.Holde
     @Override
     void execute() throws Exception {
         if (excitation.isEmpty() && emission.isEmpty()) throw EdgeworksException.of("rixs cut", "give --excitation and/or --emission");
+        double width = options.build(null, Map.of("excitation", "0")).width();
         RixsMap m = RixsFiles.readMap(mapFile);
-        write(m, RixsFiles.baseName(mapFile), excitation, emission, options.build(null, Map.of("excitation", "0")).width(), output);
+        write(m, RixsFiles.baseName(mapFile), excitation, emission, width, output);
     }
 
     static void write(RixsMap m, String name, List<Double> excitation, List<Double> emission, double width, RixsOutput out)

@@ -27,10 +27,11 @@ public final class RixsDiff extends RixsSubcommand implements RecordOptions.Hold
 
     @Override
     void execute() throws Exception {
+        DifferenceMap.Parameters p = options.build(null);
         RixsMap ma = RixsFiles.readMap(a), mb = RixsFiles.readMap(b);
         String name = RixsFiles.baseName(a) + "-minus-" + RixsFiles.baseName(b);
-        Result<DifferenceMap.Difference> r = new DifferenceMap().apply(new DifferenceMap.MapPair(ma, mb), options.build(null));
+        Result<DifferenceMap.Difference> r = new DifferenceMap().apply(new DifferenceMap.MapPair(ma, mb), p);
         output.map(name + ".diff.nxs", r.value().difference(), List.of(r.provenance()), null);
-        output.mapPng(name + ".diff.png", r.value().difference(), name + " (normalised to " + options.build(null).region() + ")", Colormap.JET);
+        output.mapPng(name + ".diff.png", r.value().difference(), name + " (normalised to " + p.region() + ")", Colormap.JET);
     }
 }

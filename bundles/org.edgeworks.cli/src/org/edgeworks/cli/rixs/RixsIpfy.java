@@ -48,8 +48,10 @@ public final class RixsIpfy extends RixsSubcommand implements RecordOptions.Hold
 
     @Override
     void execute() throws Exception {
+        InversePartialYield.Parameters p = options.build(null);
+        NormalizeProcessor.Params np = normalize.params();
         EmissionSpectra s = RixsFiles.readSpectra(scan);
-        write(s, RixsFiles.baseName(scan), options.build(null), options.text("--window"), options.text("--pfy-window"), normalize.params(), output);
+        write(s, RixsFiles.baseName(scan), p, options.text("--window"), options.text("--pfy-window"), np, output);
     }
 
     /** {@code window} and {@code pfyWindow}: the windows as the user wrote them (plot titles). */

@@ -52,9 +52,10 @@ public final class RixsQuantify extends RixsSubcommand implements RecordOptions.
 
     @Override
     void execute() throws Exception {
+        QuantifyFeature.Parameters q = parameters(); // before any file is read
         List<RixsMap> ms = new ArrayList<>();
         for (Path p : maps) ms.add(RixsFiles.readMap(p).withName(p.getFileName().toString()));
-        write(ms, parameters(), output);
+        write(ms, q, output);
     }
 
     QuantifyFeature.Parameters parameters() throws EdgeworksException {

@@ -41,11 +41,12 @@ public final class FitCommand extends XasSubcommand implements RecordOptions.Hol
 
     @Override
     void execute() throws EdgeworksException {
+        FeffitProcessor.Params given = options.build(null); // before any file is read
         var chi = ChiCsv.read(file);
         String name = chi.name();
         List<FeffPath> feff = new ArrayList<>();
         for (Path p : paths) feff.add(FeffPath.read(p));
-        var p = options.build(null).withModel(model == null ? null : FitModel.read(model));
+        var p = given.withModel(model == null ? null : FitModel.read(model));
         double[] kw = p.kweights();
         var r = new FeffitProcessor().apply(new FeffitProcessor.Input(chi, feff), p);
         var f = r.value();

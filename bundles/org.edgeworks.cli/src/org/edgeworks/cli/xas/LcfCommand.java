@@ -40,6 +40,7 @@ public final class LcfCommand extends XasSubcommand {
 
     @Override
     void execute() throws EdgeworksException {
+        var p = fit.params(); // options first: a bad value is refused before any file is read
         refs = NamedFiles.parse(refArgs, "--ref");
         valences = NamedFiles.numbers(valenceArgs, "--valence");
         List<Spectrum> rs = new ArrayList<>();
@@ -53,7 +54,6 @@ public final class LcfCommand extends XasSubcommand {
             vals.add(valences.get(e.getKey()));
         }
         for (String k : valences.keySet()) if (!refs.containsKey(k)) throw EdgeworksException.of("--valence", k + " is not a --ref name");
-        var p = fit.params();
         List<LcfProcessor.LcfResult> all = new ArrayList<>();
         for (Path sample : samplesIn) {
             XasInput.Loaded s = in.load(sample);
@@ -87,11 +87,7 @@ public final class LcfCommand extends XasSubcommand {
             csv.append(',').append(XasOutput.num(v.rFactor())).append(',').append(XasOutput.num(v.reducedChi2())).append(',')
                 .append(v.averageValence() == null ? "" : XasOutput.num(v.averageValence())).append(',')
                 .append(v.averageValenceStderr() == null ? "" : XasOutput.num(v.averageValenceStderr())).append('\n');
-            row.put("sample", v.sample());
-            row.put("weights", w);
-            row.put("stderr", se);
-            row.put("r_factor", v.rFactor());
-            row.put("reduced_chi2", v.reducedChi2());
+            fit(row, v.sample(), w, se, v);
             row.put("average_valence", v.averageValence());
             row.put("average_valence_stderr", v.averageValenceStderr());
             rows.add(row);
@@ -126,11 +122,7 @@ public final class LcfCommand extends XasSubcommand {
             w.put(c.name(), c.weight()); se.put(c.name(), c.stderr()); sh.put(c.name(), c.shift()); shse.put(c.name(), c.shiftStderr());
             atBound.put(c.name(), c.shiftAtBound());
         }
-        json.put("sample", name);
-        json.put("weights", w);
-        json.put("stderr", se);
-        json.put("r_factor", v.rFactor());
-        json.put("reduced_chi2", v.reducedChi2());
+        fit(json, name, w, se, v);
         json.put("chi2", v.chi2());
         json.put("shifts", sh);
         json.put("shift_stderr", shse);
@@ -163,5 +155,14 @@ public final class LcfCommand extends XasSubcommand {
             XasOutput.dashed("residual", v.energy(), resid)));
         out.png(name + ".lcf.png", new LinePlot(name + ": LCF, R = " + String.format(java.util.Locale.ROOT, "%.3g", v.rFactor()),
             "Energy (eV)", "normalised", series, List.of()));
+    }
+
+    /** The keys a sample's JSON and its series row share, in this order: sample, weights, stderr, r_factor, reduced_chi2. */
+    private static void fit(Map<String, Object> m, String sample, Map<String, Double> weights, Map<String, Double> stderr, LcfProcessor.LcfResult v) {
+        m.put("sample", sample);
+        m.put("weights", weights);
+        m.put("stderr", stderr);
+        m.put("r_factor", v.rFactor());
+        m.put("reduced_chi2", v.reducedChi2());
     }
 }

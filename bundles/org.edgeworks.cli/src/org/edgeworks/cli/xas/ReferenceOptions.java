@@ -1,10 +1,13 @@
 package org.edgeworks.cli.xas;
 
 import java.nio.file.Path;
+import java.util.List;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.pipeline.xas.XasInput;
 
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,24 +19,14 @@ import picocli.CommandLine.Option;
  * already normalised references are read from their {@code norm} column when they have one (the
  * NAME.norm.csv that {@code xas normalize} writes holds the raw mu too, which the auto rule would take).
  */
-final class ReferenceOptions {
-    @Option(names = "--ref-energy", paramLabel = "COL", description = "Energy column of the references (default: their energy channel; the sample's --energy does not apply to them).")
-    String energy;
+@Command(modelTransformer = RecordOptions.Transformer.class)
+final class ReferenceOptions implements RecordOptions.Holder {
+    /** --ref-energy --ref-mu --ref-mode --ref-i0 --ref-it --ref-if: the sample's channel options ({@link XasInput.Selection}) for the references. */
+    final RecordOptions<XasInput.Selection> channels = XasInputOptions.labelled(new RecordOptions<>(XasInput.Selection.class, XasInput.Selection.auto())
+        .rename("energy", "--ref-energy").rename("mu", "--ref-mu").rename("mode", "--ref-mode").rename("i0", "--ref-i0").rename("it", "--ref-it")
+        .rename("ifl", "--ref-if").exclude("icr", "ocr"));
 
-    @Option(names = "--ref-mu", paramLabel = "COL", description = "Column holding the references' mu (or norm); default by the auto rule.")
-    String mu;
-
-    @Option(names = "--ref-mode", paramLabel = "MODE", description = "Make the references' mu from raw channels: transmission | fluorescence | yield.")
-    String mode;
-
-    @Option(names = "--ref-i0", paramLabel = "COL", description = "Incident-flux column of the references.")
-    String i0;
-
-    @Option(names = "--ref-it", paramLabel = "COL", description = "Transmitted-flux column of the references.")
-    String it;
-
-    @Option(names = "--ref-if", paramLabel = "COL", description = "Fluorescence or electron-yield column of the references.")
-    String ifl;
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(channels); }
 
     @Option(names = "--ref-input", paramLabel = "KIND", description = "mu or norm: the references are already normalised (norm) or not; default as --input.")
     String input;
@@ -45,18 +38,14 @@ final class ReferenceOptions {
 
     /** True when any --ref-... channel option is given (then the auto rule does not decide alone). */
     boolean chosen() {
-        return energy != null || mu != null || mode != null || i0 != null || it != null || ifl != null;
+        for (String c : List.of("energy", "mu", "mode", "i0", "it", "ifl")) if (channels.given(c)) return true;
+        return false;
     }
 
     /** A reader of references: these options, --ref-input (else the samples' --input), the samples' --scan/--group for multi-scan reference files. */
-    XasInputOptions reader(XasInputOptions samples) {
+    XasInputOptions reader(XasInputOptions samples) throws EdgeworksException {
         XasInputOptions r = new XasInputOptions();
-        r.energy = energy;
-        r.mu = mu;
-        r.mode = mode;
-        r.i0 = i0;
-        r.it = it;
-        r.ifl = ifl;
+        r.preset = channels.build(null);
         r.input = input != null ? input : samples.input;
         r.scans = samples.scans;
         r.groups = samples.groups;
@@ -73,7 +62,8 @@ final class ReferenceOptions {
                 // already normalised references (--input norm): their norm column, e.g. the NAME.norm.csv of xas normalize,
                 // whose MU channel is the raw mu the auto rule would take
                 XasInputOptions norm = reader(reader);
-                norm.mu = "norm";
+                XasInput.Selection c = norm.preset;
+                norm.preset = new XasInput.Selection(c.energy(), "norm", c.mode(), c.i0(), c.it(), c.ifl(), c.icr(), c.ocr());
                 return norm.load(file, name);
             }
             return reader.load(file, name);

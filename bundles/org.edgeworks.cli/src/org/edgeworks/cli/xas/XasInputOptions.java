@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.data.Spectrum;
@@ -19,32 +20,34 @@ import org.edgeworks.pipeline.xas.XasInput;
 import org.edgeworks.xas.NormalizeProcessor;
 import org.edgeworks.xas.StoredNormalization;
 
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * The channel-selection options of the xas subcommands (a picocli mixin); the selection itself is
  * {@link XasInput}'s, shared with the workbench.
  */
-final class XasInputOptions {
-    @Option(names = "--energy", paramLabel = "COL", description = "Energy column (label or zero-based index); default: the energy channel, else the first column. "
-        + "Any COL may be a sum of columns, e.g. 3+4.")
-    String energy;
+@Command(modelTransformer = RecordOptions.Transformer.class)
+final class XasInputOptions implements RecordOptions.Holder {
+    /** --energy --mu --mode --i0 --it --if --icr --ocr, generated from {@link XasInput.Selection} (shared with the workbench's import). */
+    final RecordOptions<XasInput.Selection> channels = labelled(new RecordOptions<>(XasInput.Selection.class, XasInput.Selection.auto())
+        .rename("ifl", "--if"));
 
-    @Option(names = "--mu", paramLabel = "COL", description = "Column holding mu (or norm with --input norm).")
-    String mu;
+    /** Set instead of the options for a reader made in code (the references of xas lcf, a stack's references). */
+    XasInput.Selection preset;
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "Make mu from raw channels: transmission | fluorescence | yield.")
-    String mode;
+    @Override public List<RecordOptions<?>> recordOptions() { return List.of(channels); }
 
-    @Option(names = "--i0", paramLabel = "COL", description = "Incident-flux column.")
-    String i0;
+    /** COL for every channel option, MODE for --mode. */
+    static RecordOptions<XasInput.Selection> labelled(RecordOptions<XasInput.Selection> r) {
+        for (String c : List.of("energy", "mu", "i0", "it", "ifl", "icr", "ocr")) r.paramLabel(c, "COL");
+        return r.paramLabel("mode", "MODE");
+    }
 
-    @Option(names = "--it", paramLabel = "COL", description = "Transmitted-flux column (transmission).")
-    String it;
-
-    @Option(names = "--if", paramLabel = "COL", description = "Fluorescence or electron-yield column; for a multi-element detector a list "
-        + "(Fe_Ka_mca1,Fe_Ka_mca2) or a glob (Fe_Ka_mca*) of element channels, summed after per-element dead-time correction (--dt, or --icr/--ocr globs).")
-    String ifl;
+    /** The channels chosen: the preset, else the options given (null: the rule decides). */
+    XasInput.Selection selection() throws EdgeworksException {
+        return preset != null ? preset : channels.build(null);
+    }
 
     @Option(names = "--dt", paramLabel = "GLOB", description = "Per-element dead-time factor channels (list or glob), paired with the --if elements by their number.")
     String dt;
@@ -55,12 +58,6 @@ final class XasInputOptions {
     @Option(names = "--outliers", paramLabel = "auto|off", defaultValue = "auto", description = "Multi-element outlier test: auto (default: exclude and note elements "
         + "whose spectrum deviates) or off.")
     String outliers;
-
-    @Option(names = "--icr", paramLabel = "COL", description = "SDD input count rate (dead-time correction with --ocr).")
-    String icr;
-
-    @Option(names = "--ocr", paramLabel = "COL", description = "SDD output count rate.")
-    String ocr;
 
     @Option(names = "--input", paramLabel = "KIND", defaultValue = "mu", description = "mu (default) or norm: the inputs are already normalised (reference libraries), nothing is normalised twice.")
     String input;
@@ -186,7 +183,8 @@ final class XasInputOptions {
     List<Raw> rawAll(List<Path> files, java.io.PrintWriter log) throws EdgeworksException {
         List<Raw> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        boolean fluo = mode != null && mode.toLowerCase(Locale.ROOT).startsWith("fluo");
+        XasInput.Selection c = selection();
+        boolean fluo = c.mode() != null && c.mode().toLowerCase(Locale.ROOT).startsWith("fluo");
         for (Path file : files) {
             List<Detector.ScanEntry> all = loader.scans(file);
             List<Scan> scansOf = new ArrayList<>();
@@ -198,9 +196,9 @@ final class XasInputOptions {
             for (int k = 0; k < scansOf.size(); k++) {
                 Scan s = scansOf.get(k);
                 String f = file.toString();
-                double[] e = energy != null ? XasInput.values(s, energy, f) : s.require(org.edgeworks.core.data.ChannelRole.ENERGY).readDoubles(f);
-                double[] v0 = i0 != null ? XasInput.values(s, i0, f) : s.require(org.edgeworks.core.data.ChannelRole.I0).readDoubles(f);
-                String sig = fluo ? ifl : it;
+                double[] e = c.energy() != null ? XasInput.values(s, c.energy(), f) : s.require(org.edgeworks.core.data.ChannelRole.ENERGY).readDoubles(f);
+                double[] v0 = c.i0() != null ? XasInput.values(s, c.i0(), f) : s.require(org.edgeworks.core.data.ChannelRole.I0).readDoubles(f);
+                String sig = fluo ? c.ifl() : c.it();
                 double[] vs = sig != null ? XasInput.values(s, sig, f)
                     : s.require(fluo ? org.edgeworks.core.data.ChannelRole.IF : org.edgeworks.core.data.ChannelRole.IT).readDoubles(f);
                 out.add(new Raw(names.get(k), e, v0, vs, fluo ? "fluorescence" : "transmission"));
@@ -237,9 +235,10 @@ final class XasInputOptions {
 
     private XasInput.Loaded loaded(Scan scan, Path file, String name) throws EdgeworksException {
         List<String> notes = new ArrayList<>();
-        MultiElementInput.Choice elements = MultiElementInput.isMulti(ifl)
-            ? new MultiElementInput.Choice(ifl, dt, icr, ocr, exclude, MultiElementInput.outliers(outliers)) : null;
-        XasInput.WithElements w = XasInput.load(scan, file, name, new XasInput.Selection(energy, mu, mode, i0, it, ifl, icr, ocr), elements);
+        XasInput.Selection c = selection();
+        MultiElementInput.Choice elements = MultiElementInput.isMulti(c.ifl())
+            ? new MultiElementInput.Choice(c.ifl(), dt, c.icr(), c.ocr(), exclude, MultiElementInput.outliers(outliers)) : null;
+        XasInput.WithElements w = XasInput.load(scan, file, name, c, elements);
         if (w.summed() != null) {
             scan = w.summed().scan();
             notes.addAll(w.summed().notes());

@@ -14,6 +14,7 @@ import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.io.Checksums;
+import org.edgeworks.core.processing.Param;
 import org.edgeworks.core.processing.SourceRef;
 import org.edgeworks.xas.MuMode;
 import org.edgeworks.xas.MuProcessor;
@@ -39,7 +40,17 @@ public final class XasInput {
      * @param icr SDD input count rate (dead-time correction with ocr)
      * @param ocr SDD output count rate
      */
-    public record Selection(String energy, String mu, String mode, String i0, String it, String ifl, String icr, String ocr) {
+    public record Selection(
+        @Param(label = "energy column", description = "label or zero-based index; default: the energy channel, else the first column. "
+            + "Any column may be a sum of columns, e.g. 3+4") String energy,
+        @Param(label = "mu column", description = "the column holding mu (or norm with --input norm); default by the rule") String mu,
+        @Param(label = "mode", description = "make mu from raw channels: transmission | fluorescence | yield") String mode,
+        @Param(label = "I0 column", description = "incident flux") String i0,
+        @Param(label = "It column", description = "transmitted flux (transmission)") String it,
+        @Param(label = "If column", description = "fluorescence or electron yield; for a multi-element detector a list (Fe_Ka_mca1,Fe_Ka_mca2) "
+            + "or a glob (Fe_Ka_mca*) of element channels, summed after per-element dead-time correction (--dt, or --icr/--ocr globs)") String ifl,
+        @Param(label = "SDD input count rate", description = "dead-time correction with the output count rate") String icr,
+        @Param(label = "SDD output count rate") String ocr) {
         /** Every channel chosen by the rule. */
         public static Selection auto() {
             return new Selection(null, null, null, null, null, null, null, null);
