@@ -117,6 +117,11 @@ class EveryOutputReadBackTest {
                 } catch (Exception e) {
                     problems.add(what + ": not strict JSON: " + e.getMessage());
                 }
+                if (name.equals("manifest.json")) continue;
+                Cli i = cli("info", f);
+                ok(problems, "info " + what, i);
+                if (i.code() == 0 && !i.out().contains("format: json")) problems.add("info " + what + ": not shown as JSON: " + i.out());
+                reads++;
                 continue;
             }
             if (text.matches("(?is).*\\b(nan|infinity)\\b.*")) problems.add(what + ": NaN text");
