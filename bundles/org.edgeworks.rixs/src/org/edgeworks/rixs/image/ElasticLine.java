@@ -51,9 +51,15 @@ public final class ElasticLine {
                         double b = (q - p) / de;
                         int support = 0;
                         double ss = 0;
-                        for (int k = 0; k < n; k++) {
-                            double pred = p + b * (excitation[k] - excitation[i]), best = Double.POSITIVE_INFINITY;
-                            for (int c : cand[k]) best = Math.min(best, Math.abs(c - pred));
+                        // every pair of candidates of every pair of frames proposes a line (n^2 C^2 proposals), so
+                        // counting each proposal's support must be cheap: a proposal is dropped as soon as the
+                        // frames left cannot lift it to the best support (a tie still counts to the end, so the
+                        // winner is the one the full count picks), and each frame's nearest candidate is found by
+                        // bisection of its sorted candidates. Without this a 100-frame scan with noisy frames
+                        // took minutes (BENCHMARKS.md, RIXS map build).
+                        for (int k = 0; k < n && support + (n - k) >= bestSupport; k++) {
+                            double pred = p + b * (excitation[k] - excitation[i]);
+                            double best = nearestDistance(cand[k], pred);
                             if (best <= TOLERANCE_PX) { support++; ss += best * best; }
                         }
                         if (support > bestSupport || (support == bestSupport && ss < bestSs)) {
@@ -88,6 +94,19 @@ public final class ElasticLine {
             found++;
         }
         return new Track(pixel, b, found);
+    }
+
+    /** |c - pred| of the candidate nearest pred ({@code cand} sorted ascending), infinity when there is none. */
+    static double nearestDistance(int[] cand, double pred) {
+        int lo = 0, hi = cand.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cand[mid] < pred) lo = mid + 1; else hi = mid;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        if (lo < cand.length) best = cand[lo] - pred;
+        if (lo > 0) best = Math.min(best, pred - cand[lo - 1]);
+        return best;
     }
 
     private static int nearest(int[] cand, double pred) {
