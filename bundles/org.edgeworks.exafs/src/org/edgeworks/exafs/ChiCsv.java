@@ -26,12 +26,7 @@ public final class ChiCsv {
     }
 
     public static Chi read(Path f) throws EdgeworksException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new EdgeworksException(f, null, Files.exists(f) ? "cannot read: " + e.getMessage() : "no such file");
-        }
+        List<String> lines = lines(f, StandardCharsets.UTF_8);
         if (lines.isEmpty()) throw new EdgeworksException(f, null, "empty file");
         String[] head = lines.get(0).trim().split("\\s*,\\s*");
         if (head.length < 2 || !head[0].equals("k") || !head[1].equals("chi"))
@@ -65,6 +60,15 @@ public final class ChiCsv {
             return new Chi(stem(f), k, chi, s).validated();
         } catch (EdgeworksException e) {
             throw new EdgeworksException(f, null, e.problem());
+        }
+    }
+
+    /** The lines of a text input (chi CSV, FEFF path); an unreadable or missing file is one line naming it. */
+    static List<String> lines(Path f, java.nio.charset.Charset charset) throws EdgeworksException {
+        try {
+            return Files.readAllLines(f, charset);
+        } catch (IOException e) {
+            throw new EdgeworksException(f, null, Files.exists(f) ? "cannot read: " + e.getMessage() : "no such file");
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.edgeworks.exafs;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +19,7 @@ public record FeffPath(String file, String title, int nleg, double degen, double
 
     /** Reads a feffNNNN.dat; errors name the file (as given), the line and the problem. */
     public static FeffPath read(Path f) throws EdgeworksException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(f, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new EdgeworksException(f, null, Files.exists(f) ? "cannot read: " + e.getMessage() : "no such file");
-        }
-        return parse(f.toString(), lines);
+        return parse(f.toString(), ChiCsv.lines(f, StandardCharsets.ISO_8859_1));
     }
 
     static FeffPath parse(String name, List<String> lines) throws EdgeworksException {
