@@ -71,22 +71,43 @@ class WorkbenchTest {
                         long end = System.currentTimeMillis() + 60_000;
                         long expected;
                         try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(System.getProperty("edgeworks.home", "/work/main"), "samples"))) {
-                            expected = files.filter(java.nio.file.Files::isRegularFile).filter(p -> !p.toString().endsWith(".md")).count();
+                            // the data, not the READMEs, generator scripts, FEFF input and model JSON kept beside it
+                            expected = files.filter(java.nio.file.Files::isRegularFile)
+                                    .filter(p -> !p.toString().matches(".*\\.(md|py|inp|json)")).count();
                         }
                         while (browser.panel().files().size() < expected && System.currentTimeMillis() < end) Ui.settle();
                         assertEquals(expected, browser.panel().files().size(), "the bundled samples are listed");
                         Ui.screenshot(window.getShell(), "workbench-perspective");
-                        // the menus: File (open, import, sessions, exit), Window, Help
+                        // the menus: File (open, recent, import, sessions, export, exit), Edit, Window (show view, reset), Help
                         var menuBar = window.getShell().getMenuBar();
                         List<String> menus = new ArrayList<>();
                         for (var item : menuBar.getItems()) menus.add(item.getText().replace("&", ""));
-                        assertEquals(List.of("File", "Window", "Help"), menus);
+                        assertEquals(List.of("File", "Edit", "Window", "Help"), menus);
                         List<String> fileItems = new ArrayList<>();
                         var fileMenu = menuBar.getItems()[0].getMenu();
                         fileMenu.notifyListeners(org.eclipse.swt.SWT.Show, new org.eclipse.swt.widgets.Event());
                         for (var item : fileMenu.getItems()) fileItems.add(item.getText().replace("&", ""));
-                        assertTrue(fileItems.containsAll(List.of("Open File...", "Import Raw Scan...", "Open Session...", "Save Session...")),
-                                fileItems.toString());
+                        assertTrue(fileItems.containsAll(List.of("Open File...", "Open Recent", "Import Raw Scan...", "Open Session...",
+                                "Save Session...", "Export Results as CSV...")), fileItems.toString());
+                        // File > Open Recent lists a file the user opened, newest first
+                        java.nio.file.Path opened = browser.panel().files().get(0).path();
+                        browser.panel().addFiles(List.of(opened));
+                        browser.panel().lastJob().join();
+                        Ui.settle();
+                        var recentItem = java.util.Arrays.stream(fileMenu.getItems())
+                                .filter(i -> i.getText().replace("&", "").equals("Open Recent")).findFirst().orElseThrow();
+                        recentItem.getMenu().notifyListeners(org.eclipse.swt.SWT.Show, new org.eclipse.swt.widgets.Event());
+                        String firstRecent = recentItem.getMenu().getItems()[0].getText();
+                        assertTrue(firstRecent.startsWith(opened.getFileName().toString()), firstRecent);
+                        List<String> editItems = new ArrayList<>(), windowItems = new ArrayList<>();
+                        var editMenu = menuBar.getItems()[1].getMenu();
+                        editMenu.notifyListeners(org.eclipse.swt.SWT.Show, new org.eclipse.swt.widgets.Event());
+                        for (var item : editMenu.getItems()) editItems.add(item.getText().replace("&", ""));
+                        assertEquals(List.of("Copy Results"), editItems);
+                        var windowMenu = menuBar.getItems()[2].getMenu();
+                        windowMenu.notifyListeners(org.eclipse.swt.SWT.Show, new org.eclipse.swt.widgets.Event());
+                        for (var item : windowMenu.getItems()) windowItems.add(item.getText().replace("&", ""));
+                        assertTrue(windowItems.contains("Show View"), windowItems.toString());
                         checks.add("samples");
                         var mnO = browser.panel().files().stream().filter(f -> f.path().endsWith("xanes/MnO.dat")).findFirst().orElseThrow();
                         Spectrum s = (Spectrum) DataOpener.openFile(mnO.path());

@@ -19,6 +19,9 @@ public final class ResultsView extends SubscribingView {
         }));
     }
 
+    /** The results table (File > Export Results, Edit > Copy Results). */
+    public ResultsPanel panel() { return panel; }
+
     @Override
     public void setFocus() {
         panel.setFocus();

@@ -249,7 +249,8 @@ public final class ResultsPanel extends Composite {
         AtomicFiles.writeString(target, true, sb.toString());
     }
 
-    private void exportDialog() {
+    /** Asks for a CSV file and exports the table to it (the panel's button and File > Export Results). */
+    public void exportDialog() {
         FileDialog d = new FileDialog(getShell(), SWT.SAVE);
         d.setFilterExtensions(new String[] {"*.csv"});
         String f = d.open();
