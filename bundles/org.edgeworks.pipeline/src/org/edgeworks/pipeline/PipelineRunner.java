@@ -76,21 +76,52 @@ public final class PipelineRunner {
         Scan scan = scanId == null ? detectors.read(abs) : detectors.read(abs, scanId);
         Object value = scan;
         List<ResultNexus.StepRecord> records = new ArrayList<>();
-        for (Pipeline.Step s : pipeline.steps()) {
+        List<Result<?>> results = applySteps(pipeline.steps(), scan, abs.toString(), monitor);
+        for (int i = 0; i < results.size(); i++) {
+            records.add(ResultNexus.StepRecord.of(pipeline.steps().get(i), results.get(i).provenance()));
+            value = results.get(i).value();
+        }
+        return new Run(abs, sha, scan, List.copyOf(records), value, ResultTable.of(value), scanId);
+    }
+
+    /**
+     * The pipeline applied in memory to data already read (the workbench's preview of a selected
+     * spectrum or map): the leading steps that read a raw Scan (the adapters) are passed over when
+     * the value is not one; then every step as {@link #process} runs it ({@code from} honoured).
+     *
+     * @param where names the data in errors (as a file does in {@link #process})
+     * @return each applied step's result, in order
+     * @throws EdgeworksException one line naming {@code where} and the step that refused
+     */
+    public static List<Result<?>> applyTo(Pipeline pipeline, Object value, String where, IMonitor monitor) throws EdgeworksException {
+        List<Pipeline.Step> steps = pipeline.steps();
+        int first = 0;
+        while (first < steps.size() && !(value instanceof Scan) && steps.get(first).processor().inputType() == Scan.class) first++;
+        return applySteps(steps.subList(first, steps.size()), value, where, monitor);
+    }
+
+    /** The one loop over steps, for files and for data in memory. */
+    private static List<Result<?>> applySteps(List<Pipeline.Step> steps, Object value, String where, IMonitor monitor)
+            throws EdgeworksException {
+        List<Result<?>> results = new ArrayList<>();
+        for (Pipeline.Step s : steps) {
+            String step = "step " + (s.index() + 1) + " " + s.id();
             if (s.from() != null) value = Components.take(value, s.from());
+            if (!s.processor().inputType().isInstance(value))
+                throw new EdgeworksException(where, step, "takes " + s.processor().inputType().getSimpleName() + ", not "
+                    + value.getClass().getSimpleName());
             Result<?> r;
             try {
                 r = apply(s.processor(), value, s.parameters(), monitor);
             } catch (EdgeworksException e) {
-                throw new EdgeworksException(abs.toString(), "step " + (s.index() + 1) + " " + s.id(),
-                    e.getMessage().replace(abs + ": ", ""));
+                throw new EdgeworksException(where, step, e.getMessage().replace(where + ": ", ""));
             } catch (RuntimeException e) {
-                throw new EdgeworksException(abs.toString(), "step " + (s.index() + 1) + " " + s.id(), "failed: " + e, e);
+                throw new EdgeworksException(where, step, "failed: " + e, e);
             }
-            records.add(ResultNexus.StepRecord.of(s, r.provenance()));
+            results.add(r);
             value = r.value();
         }
-        return new Run(abs, sha, scan, List.copyOf(records), value, ResultTable.of(value), scanId);
+        return results;
     }
 
     /** One file's outcome of {@link #processEach}: its run, or the one-line error naming the file (run null). */

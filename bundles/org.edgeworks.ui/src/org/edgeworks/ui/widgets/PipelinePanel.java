@@ -166,24 +166,21 @@ public final class PipelinePanel extends Composite {
         formHolder.layout(true, true);
     }
 
-    /** Runs the steps on the preview input, each on the previous output while the types chain. */
+    /**
+     * Runs the steps on the preview input through the pipeline bundle's runner (the same loop as a run over
+     * files: {@code from} honoured, a step that refuses named in the status line).
+     */
     public List<Result<?>> preview() {
         commitForm();
         List<Result<?>> results = new ArrayList<>();
         if (previewInput == null || steps.isEmpty()) return results;
-        Object input = previewInput;
+        String where = previewInput instanceof org.edgeworks.core.data.Spectrum sp ? sp.name()
+                : previewInput instanceof org.edgeworks.core.data.RixsMap m ? m.name() : "preview";
         try {
-            for (PipelineDocument.Step s : steps) {
-                if (!s.processor().inputType().isInstance(input)) {
-                    status.setText(s.processor().label() + " needs " + s.processor().inputType().getSimpleName()
-                            + "; the preview stops before it");
-                    break;
-                }
-                Result<?> r = Sources.attach(Processors.apply(s.processor(), input, s.parameters()), previewInput);
-                results.add(r);
-                input = r.value();
-            }
-            if (results.size() == steps.size()) status.setText("preview: " + results.size() + " step(s) ran");
+            for (Result<?> r : PipelineRunner.applyTo(PipelineDocument.pipeline(where, steps, null), previewInput, where,
+                    new org.eclipse.january.IMonitor.Stub()))
+                results.add(Sources.attach(r, previewInput));
+            status.setText("preview: " + results.size() + " step(s) ran");
         } catch (EdgeworksException e) {
             status.setText(e.getMessage());
         }
