@@ -170,10 +170,21 @@ class StackAnalysisTest {
                 d.mu(), null, 0, 30, d.lcf(), 0);
             e = assertThrows(EdgeworksException.class, () -> StackAnalysis.run(s, Flux.none(), nnorm, List.of()));
             assertEquals("phases.h5: nnorm: must be 0 to 3, not 5", e.getMessage());
-            StackAnalysis.Params window = new StackAnalysis.Params(d.normalize(), StackAnalysis.MuKind.MU, null, 0, 30,
-                LcfProcessor.Params.defaults().window(8000, 8100), 0);
-            e = assertThrows(EdgeworksException.class, () -> StackAnalysis.run(s, Flux.none(), window, references()));
-            assertEquals("phases.h5: emin: window [8000.0, 8100.0] eV is outside the data (6950.0 to 7196.0 eV)", e.getMessage());
+            // the file holds uint16 transmission counts (make_stacks.py): taken as mu they are refused, with or without a flux
+            StackAnalysis.Params asMu = new StackAnalysis.Params(d.normalize(), StackAnalysis.MuKind.MU, null, 0, 30, d.lcf(), 0);
+            e = assertThrows(EdgeworksException.class, () -> StackAnalysis.run(s, Flux.none(), asMu, references()));
+            assertEquals("phases.h5: /entry/data/data: holds integer detector counts, not mu: give --mode transmission or --mode "
+                + "fluorescence with the incident flux (--flat)", e.getMessage());
+            try (NexusFile f = NexusFile.open(DIR.resolve("phases.h5"))) {
+                Flux flat = flat(f);
+                e = assertThrows(EdgeworksException.class, () -> StackAnalysis.run(s, flat, asMu, references()));
+                assertTrue(e.getMessage().startsWith("--mode: mu (the default) takes the images as mu, so the given flux would be ignored"),
+                    e.getMessage());
+                StackAnalysis.Params window = new StackAnalysis.Params(d.normalize(), d.mu(), null, 0, 30,
+                    LcfProcessor.Params.defaults().window(8000, 8100), 0);
+                e = assertThrows(EdgeworksException.class, () -> StackAnalysis.run(s, flat, window, references()));
+                assertEquals("phases.h5: emin: window [8000.0, 8100.0] eV is outside the data (6950.0 to 7196.0 eV)", e.getMessage());
+            }
         }
     }
 }

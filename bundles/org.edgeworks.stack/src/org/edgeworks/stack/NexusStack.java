@@ -8,6 +8,7 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.nexus.DefaultPlot;
 import org.edgeworks.nexus.NexusFile;
 import org.edgeworks.nexus.NumericDataset;
+import org.edgeworks.nexus.TypedSlice;
 
 /**
  * An image stack in a NeXus/HDF5 file: a rank-3 dataset (energy, y, x), chunked or not, read
@@ -71,6 +72,14 @@ public final class NexusStack implements StackSource {
 
     @Override public String label() { return label; }
     @Override public String dataPath() { return dataPath; }
+
+    @Override
+    public boolean integerCounts() throws EdgeworksException {
+        // one element tells the stored type (the slice keeps it)
+        int[] shape = images.shape();
+        TypedSlice one = images.read(new long[shape.length], java.util.stream.IntStream.range(0, shape.length).map(i -> 1).toArray());
+        return !(one instanceof TypedSlice.Floats || one instanceof TypedSlice.Doubles);
+    }
     @Override public double[] energy() { return energy.clone(); }
     @Override public int rows() { return rows; }
     @Override public int columns() { return columns; }

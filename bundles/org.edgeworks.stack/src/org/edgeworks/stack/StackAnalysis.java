@@ -166,6 +166,14 @@ public final class StackAnalysis {
             if (e[i] == e[i - 1]) throw new EdgeworksException(s.label(), s.dataPath(), "frames " + order[i - 1] + " and " + order[i] + " are both at " + e[i] + " eV");
         if (p.mu() != MuKind.MU && flux.isNone())
             throw EdgeworksException.of("--mode", p.mu().label() + " needs the incident flux (a flat field or I0)");
+        // raw counts read as mu give an E0 map of the wrong edge shape and exit 0: refuse instead (issue 14's rule,
+        // nothing raw is ever taken for mu)
+        if (p.mu() == MuKind.MU && !flux.isNone())
+            throw EdgeworksException.of("--mode", "mu (the default) takes the images as mu, so the given flux would be ignored: "
+                + "give --mode transmission or --mode fluorescence");
+        if (p.mu() == MuKind.MU && s.integerCounts())
+            throw new EdgeworksException(s.label(), s.dataPath(), "holds integer detector counts, not mu: give --mode transmission "
+                + "or --mode fluorescence with the incident flux (--flat)");
         flux.check(s);
         if (!(p.peakTo() > p.peakFrom())) throw EdgeworksException.of("--peak-window", "end " + p.peakTo() + " eV is not above its start " + p.peakFrom() + " eV");
         if (p.stepThreshold() != null && !(p.stepThreshold() >= 0)) throw EdgeworksException.of("--step-threshold", "must be a number >= 0, not " + p.stepThreshold());

@@ -21,6 +21,13 @@ public interface StackSource extends AutoCloseable {
 
     int columns();
 
+    /**
+     * Whether the images are stored as integers: detector counts, which are never mu (a stack of mu
+     * is stored as floating point), so analysing them as mu is refused. False when the storage does
+     * not say (e.g. a TIFF folder).
+     */
+    default boolean integerCounts() throws EdgeworksException { return false; }
+
     /** Reads rows [row0, row0 + count) of every frame; shape energy x count x columns, row-major. */
     double[] read(int row0, int count) throws EdgeworksException;
 
