@@ -11,6 +11,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AtomicFilesTest {
+    /** An output folder that is an existing file is named as such (it was reported as the result "existing already"). */
+    @Test
+    void anOutputFolderThatIsAFileIsNamed(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("outfile");
+        Files.writeString(file, "not a folder");
+        for (boolean overwrite : new boolean[] {false, true}) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(org.edgeworks.core.EdgeworksException.class,
+                () -> AtomicFiles.writeString(file.resolve("sub").resolve("MnO.norm.csv"), overwrite, "x"));
+            assertEquals(file + ": is a file, not a folder: cannot write MnO.norm.csv into it", e.getMessage());
+        }
+        assertEquals("not a folder", Files.readString(file));
+    }
+
     @Test
     void aWriterLearnsTheNameItsTemporaryFileWillHave(@TempDir Path dir) throws Exception {
         AtomicReference<String> seen = new AtomicReference<>(), tmpName = new AtomicReference<>();

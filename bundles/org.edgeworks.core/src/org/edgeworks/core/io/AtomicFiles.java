@@ -31,6 +31,13 @@ public final class AtomicFiles {
      */
     public static void write(Path target, boolean overwrite, Writer writer) throws EdgeworksException {
         Path dir = target.toAbsolutePath().getParent();
+        // an output folder that is an existing file would otherwise be reported as the target "existing already"
+        for (Path given = target.getParent(); given != null; given = given.getParent()) {
+            if (!Files.exists(given)) continue;
+            if (!Files.isDirectory(given))
+                throw new EdgeworksException(given, null, "is a file, not a folder: cannot write " + target.getFileName() + " into it");
+            break;
+        }
         Path tmp = null;
         try {
             Files.createDirectories(dir);
