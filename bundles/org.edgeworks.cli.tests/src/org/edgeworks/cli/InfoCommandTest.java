@@ -61,6 +61,18 @@ class InfoCommandTest {
         assertTrue(r.out().contains("mcs4  role=IT"), r.out());
     }
 
+    /** A text file named .nxs is named as such by every command (it was parsed as columns: "text after the data block"). */
+    @Test
+    void aTextFileNamedAsNexusIsSaidToBeText(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path fake = tmp.resolve("fake.nxs");
+        java.nio.file.Files.writeString(fake, "hello, this is text\n");
+        for (String[] args : new String[][] {{"info", fake.toString()}, {"xas", "normalize", fake.toString(), "--out", tmp.resolve("o").toString()}}) {
+            CliRun r = run(args);
+            assertEquals(1, r.code(), r.out());
+            assertEquals("edgeworks: " + fake + ": is a text file, not HDF5/NeXus as its name says (no HDF5 signature)", r.err().strip());
+        }
+    }
+
     @Test
     void danglingExternalLinkIsShownNotFatal() {
         CliRun r = run("info", SHARED.resolve("nexus/20240213s.h5").toString());

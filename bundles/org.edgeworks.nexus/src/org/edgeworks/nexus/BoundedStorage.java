@@ -44,7 +44,7 @@ final class BoundedStorage implements HdfBackingStorage {
         FileChannel fc = new FileChannelFromSeekableByteChannel(channel);
         long size = fc.size();
         long offset = superblockOffset(fc, size);
-        if (offset < 0) throw new HdfException("no HDF5 signature at offset 0, 512, 1024, ... (not an HDF5 file)");
+        if (offset < 0) throw new HdfException("no HDF5 signature at offset 0, 512, 1024, ...");
         Superblock sb = Superblock.readSuperblock(fc, offset);
         if (sb.getBaseAddressByte() != offset) throw new HdfException("superblock base address " + sb.getBaseAddressByte()
             + " differs from its offset " + offset);
