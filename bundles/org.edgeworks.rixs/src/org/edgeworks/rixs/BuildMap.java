@@ -165,6 +165,7 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         int first = kept[0], last = kept[1];
         double[] elastic = elasticLine(scan, p, excitation, streamed.pixelSpectra(), first, last, notes); // 4. elastic line
         PixelCalibration cal = calibration(scan, p, excitation, elastic, first, last, notes);       //    and pixel-to-eV
+        Monitors.check(monitor, name); // a cancel pressed after the frames were read still stops the build
         for (int pt = 0; pt < points; pt++) if (Double.isNaN(elastic[pt])) elastic[pt] = -1;
         double step = p.emissionStep() > 0 ? p.emissionStep() : Math.abs(cal.dispersion((first + last) / 2.0));
         MapAssembly.Assembled a = regrid(scan, cal, excitation, norm, streamed, first, last, step);  // 5. per eV, normalise, regrid

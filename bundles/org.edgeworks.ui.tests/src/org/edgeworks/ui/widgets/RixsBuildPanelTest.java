@@ -210,10 +210,13 @@ class RixsBuildPanelTest {
         Ui.open(shell);
         panel.rawField().setText(raw.toString());
         panel.buildButton().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-        long until = System.currentTimeMillis() + 400;
-        while (System.currentTimeMillis() < until) {
-            if (!Ui.display().readAndDispatch()) Thread.sleep(10);
+        // press Cancel once the job runs (the build of 600 frames takes well under a second since the elastic-line
+        // search was made fast, so a fixed wait could let it finish first)
+        long until = System.currentTimeMillis() + 5000;
+        while (panel.job() != null && panel.job().getState() != org.eclipse.core.runtime.jobs.Job.RUNNING && System.currentTimeMillis() < until) {
+            if (!Ui.display().readAndDispatch()) Thread.sleep(1);
         }
+        Thread.sleep(20);
         assertNotNull(panel.job(), "the build is still running when Cancel is pressed");
         assertTrue(panel.cancelButton().isEnabled());
         Ui.screenshot(shell, "tour-09-rixs-build-panel-running");
