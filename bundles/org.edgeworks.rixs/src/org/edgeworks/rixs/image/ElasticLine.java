@@ -98,20 +98,28 @@ public final class ElasticLine {
 
     /** |c - pred| of the candidate nearest pred ({@code cand} sorted ascending), infinity when there is none. */
     static double nearestDistance(int[] cand, double pred) {
-        int lo = 0, hi = cand.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cand[mid] < pred) lo = mid + 1; else hi = mid;
-        }
+        int lo = firstAtOrAbove(cand, pred);
         double best = Double.POSITIVE_INFINITY;
         if (lo < cand.length) best = cand[lo] - pred;
         if (lo > 0) best = Math.min(best, pred - cand[lo - 1]);
         return best;
     }
 
+    /** Index of the first candidate at or above pred ({@code cand} sorted ascending; length when none), by bisection. */
+    private static int firstAtOrAbove(int[] cand, double pred) {
+        int lo = 0, hi = cand.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cand[mid] < pred) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /** The candidate nearest pred within {@link #TOLERANCE_PX} (the lower one on a tie), or -1. */
     private static int nearest(int[] cand, double pred) {
-        int best = -1;
-        for (int c : cand) if (Math.abs(c - pred) <= TOLERANCE_PX && (best < 0 || Math.abs(c - pred) < Math.abs(best - pred))) best = c;
+        int lo = firstAtOrAbove(cand, pred), best = -1;
+        if (lo > 0 && pred - cand[lo - 1] <= TOLERANCE_PX) best = cand[lo - 1];
+        if (lo < cand.length && cand[lo] - pred <= TOLERANCE_PX && (best < 0 || cand[lo] - pred < pred - best)) best = cand[lo];
         return best;
     }
 
