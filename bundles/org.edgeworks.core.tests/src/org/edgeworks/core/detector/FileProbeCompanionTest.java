@@ -21,4 +21,12 @@ class FileProbeCompanionTest {
             "ref.csv", "scan.001", "noextension", ".hidden"})
             assertFalse(FileProbe.isCompanionFile(Path.of("data", n)), n);
     }
+
+    @Test
+    void hdf5NamesAreTheNeXusAndHdf5Suffixes() {
+        for (String n : new String[] {"scan.nxs", "SCAN.NXS", "a.nx5", "b.h5", "c.hdf5", "d.hdf"})
+            assertTrue(FileProbe.isHdf5Name(Path.of("data", n)), n);
+        for (String n : new String[] {"scan.dat", "scan.nxs.txt", "h5", "Mn.prj", "x.xdi"})
+            assertFalse(FileProbe.isHdf5Name(Path.of("data", n)), n);
+    }
 }

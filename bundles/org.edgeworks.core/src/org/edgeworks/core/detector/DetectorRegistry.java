@@ -61,8 +61,7 @@ public final class DetectorRegistry {
         String truncated = probe.hdf5Truncation();
         if (truncated != null) throw new EdgeworksException(file, null, truncated);
         // a text file named as HDF5 would otherwise be parsed as columns and refused for its text
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (!folder && probe.isText() && probe.size() > 0 && name.matches(".*\\.(nxs|nx5|h5|hdf5|hdf)"))
+        if (!folder && probe.isText() && probe.size() > 0 && FileProbe.isHdf5Name(file))
             throw new EdgeworksException(file, null, "is a text file, not HDF5/NeXus as its name says (no HDF5 signature)");
         record Scored(Entry e, int score) {}
         Scored best = null;

@@ -35,6 +35,12 @@ public final class FileProbe {
         }
     }
 
+    /** Whether the name says HDF5/NeXus (.nxs, .nx5, .h5, .hdf5, .hdf, any case): the one rule for the detectors and the workbench. */
+    public static boolean isHdf5Name(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(nxs|nx5|h5|hdf5|hdf)");
+    }
+
     /** Kinds kept beside data in a folder that are never data: notes, scripts, program inputs, parameter files. */
     private static final java.util.Set<String> COMPANION_SUFFIXES = java.util.Set.of("md", "py", "sh", "ipynb", "inp", "json");
 

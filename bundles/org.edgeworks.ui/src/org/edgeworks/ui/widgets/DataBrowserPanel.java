@@ -175,7 +175,7 @@ public final class DataBrowserPanel extends Composite {
     public static FileItem item(Path p) {
         NexusNode root = null;
         String problem = null;
-        if (DataOpener.isHdf5Name(p)) {
+        if (FileProbe.isHdf5Name(p)) {
             try (NexusFile f = NexusFile.open(p)) {
                 root = f.tree();
             } catch (EdgeworksException e) {

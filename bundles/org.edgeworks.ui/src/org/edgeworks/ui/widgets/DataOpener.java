@@ -2,7 +2,6 @@ package org.edgeworks.ui.widgets;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Axis;
@@ -13,6 +12,7 @@ import org.edgeworks.pipeline.xas.XasInput;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.data.Unit;
 import org.edgeworks.core.detector.DetectorRegistry;
+import org.edgeworks.core.detector.FileProbe;
 import org.edgeworks.nexus.DefaultPlot;
 import org.edgeworks.nexus.NexusFile;
 import org.edgeworks.nexus.NexusNode;
@@ -40,7 +40,7 @@ public final class DataOpener {
         // a XANES stack result (xas stack): its maps with the pixel pick
         if (file.getFileName().toString().endsWith(".stack.nxs"))
             return Sources.remember(org.edgeworks.stack.StackResultFile.read(file), file, "/entry");
-        if (isHdf5Name(file)) {
+        if (FileProbe.isHdf5Name(file)) {
             try (NexusFile f = NexusFile.open(file)) {
                 NexusNode root = f.tree();
                 var plot = DefaultPlot.find(root);
@@ -164,10 +164,6 @@ public final class DataOpener {
         return l.spectrum();
     }
 
-    static boolean isHdf5Name(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".nxs") || n.endsWith(".h5") || n.endsWith(".hdf5") || n.endsWith(".nx5") || n.endsWith(".hdf");
-    }
 
     private static String parentPath(String p) {
         int i = p.lastIndexOf('/');
