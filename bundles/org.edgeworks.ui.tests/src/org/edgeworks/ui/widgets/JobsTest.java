@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Long work as jobs: a map build reports progress per frame, the UI thread keeps answering while it runs,
- * and cancel stops it within a second, with no error dialog.
+ * and cancel stops it at once, with no error dialog. "At once" is counted in frames, not seconds, so the test
+ * holds on a loaded machine: after the cancel no frame is read beyond those already being read (at most one
+ * per reader thread).
  */
 class JobsTest {
     private Shell shell;
@@ -45,6 +47,11 @@ class JobsTest {
      * a busy disk) so the build lasts many seconds.
      */
     static RawStack slowStack(int frames, long millisPerFrame) {
+        return slowStack(frames, millisPerFrame, new AtomicInteger());
+    }
+
+    /** As {@link #slowStack(int, long)}, counting in {@code served} every frame the loader has finished reading. */
+    static RawStack slowStack(int frames, long millisPerFrame, AtomicInteger served) {
         int rows = 16, cols = 96;
         double[] excitation = new double[frames], i0 = new double[frames], time = new double[frames];
         for (int f = 0; f < frames; f++) { excitation[f] = 525 + 0.05 * f; i0[f] = 1; time[f] = 1; }
@@ -65,6 +72,7 @@ class JobsTest {
                 double[] v = new double[rows * cols];
                 for (int r = 0; r < rows; r++)
                     for (int c = 0; c < cols; c++) v[r * cols + c] = 10 + 1000 * Math.exp(-Math.pow((c - centre) / 1.5, 2));
+                served.incrementAndGet();
                 return DatasetFactory.createFromObject(DoubleDataset.class, v, 1, rows, cols);
             }
         };
@@ -73,7 +81,7 @@ class JobsTest {
     }
 
     @Test
-    void cancelStopsAMapBuildWithinASecondAndTheUiAnswersMeanwhile() throws Exception {
+    void cancelStopsAMapBuildAtOnceAndTheUiAnswersMeanwhile() throws Exception {
         shell = Ui.shell("jobs", 400, 200);
         shell.setLayout(new org.eclipse.swt.layout.RowLayout());
         AtomicInteger clicks = new AtomicInteger();
@@ -84,7 +92,8 @@ class JobsTest {
         AtomicReference<RixsMap> built = new AtomicReference<>();
         List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicInteger worked = new AtomicInteger();
-        RawStack stack = slowStack(400, 40); // about 8 s of frame reading on 2 threads
+        AtomicInteger served = new AtomicInteger();
+        RawStack stack = slowStack(400, 40, served); // about 8 s of frame reading on 2 threads
         Job job = UiJobs.schedule(Ui.display(), "Building map", monitor -> MapBuilds.build(stack,
                 new org.eclipse.core.runtime.ProgressMonitorWrapper(monitor) {
                     @Override public void worked(int work) { worked.addAndGet(work); super.worked(work); }
@@ -97,22 +106,29 @@ class JobsTest {
                 result.set(event.getResult());
             }
         });
-        // the UI thread answers while the build runs: clicks are handled, progress grows
-        long until = System.currentTimeMillis() + 1500;
-        while (System.currentTimeMillis() < until) {
+        // the UI thread answers while the build runs: every click is handled, progress grows. The wait for
+        // progress is bounded generously (a loaded machine is slow), never used as a measure.
+        int sent = 0;
+        long until = System.currentTimeMillis() + 60_000;
+        while ((sent < 20 || worked.get() < 5) && System.currentTimeMillis() < until && job.getState() != Job.NONE) {
             button.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+            sent++;
             Ui.display().readAndDispatch();
             Thread.sleep(20);
         }
-        assertTrue(clicks.get() >= 20, "UI thread answered " + clicks.get() + " clicks during the build");
+        assertEquals(sent, clicks.get(), "every click sent during the build was handled");
         assertTrue(worked.get() >= 5, "progress per frame: " + worked.get());
         assertEquals(Job.RUNNING, job.getState(), "the build is still running when cancel is pressed");
         Ui.screenshot(shell, "tour-05-job-running");
         long cancelAt = System.nanoTime();
         job.cancel();
-        assertTrue(job.join(5000, null), "job ended");
+        int servedAtCancel = served.get();
+        assertTrue(job.join(60_000, null), "job ended");
         double seconds = (finishedAt.get() - cancelAt) / 1e9;
-        assertTrue(seconds < 1.0, "cancel stopped the build after " + seconds + " s");
+        int readers = Runtime.getRuntime().availableProcessors();
+        assertTrue(served.get() - servedAtCancel <= readers,
+                "after cancel only the frames already being read finish: " + (served.get() - servedAtCancel)
+                        + " more frames read (at most " + readers + ", one per reader thread), build ended after " + seconds + " s");
         assertEquals(IStatus.CANCEL, result.get().getSeverity());
         Ui.settle();
         assertEquals(null, built.get(), "no map from a cancelled build");
