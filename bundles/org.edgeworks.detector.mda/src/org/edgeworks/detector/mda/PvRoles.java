@@ -16,44 +16,49 @@ import org.edgeworks.core.data.ChannelRole;
 final class PvRoles {
     private PvRoles() {}
 
-    private record Rule(Pattern pattern, ChannelRole role) {
-        boolean matches(String s) { return pattern.matcher(s).find(); }
+    /** A rule: the regular expression (case-insensitive, found anywhere) on the PV name or on the description. */
+    private record Rule(boolean onName, Pattern pattern, ChannelRole role) {
+        boolean matches(MdaFile.Column c) { return pattern.matcher(onName ? c.name() : c.description()).find(); }
     }
 
-    private static Rule rule(String regex, ChannelRole role) {
-        return new Rule(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), role);
+    private static Rule name(String regex, ChannelRole role) {
+        return new Rule(true, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), role);
     }
 
-    /** Rules on the PV name; checked before the description rules. */
-    private static final List<Rule> BY_NAME = List.of(
+    private static Rule description(String regex, ChannelRole role) {
+        return new Rule(false, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), role);
+    }
+
+    /**
+     * The rules in the order they are tried, the first match wins: the PV-name rules first, then the
+     * description rules for columns whose PV name says nothing.
+     */
+    private static final List<Rule> RULES = List.of(
         // MEX2 (Australian Synchrotron): DAQ channel 1 = BIM (upstream monitor), 2 = i0, 3 = sample drain
-        rule("^MEX2ES01DAQ01:ch2:S:MeanValue", ChannelRole.I0),
-        rule("^MEX2ES01DAQ01:ch3:S:MeanValue", ChannelRole.TEY),
-        rule("PC_GATE_WID", ChannelRole.COUNT_TIME),
+        name("^MEX2ES01DAQ01:ch2:S:MeanValue", ChannelRole.I0),
+        name("^MEX2ES01DAQ01:ch3:S:MeanValue", ChannelRole.TEY),
+        name("PC_GATE_WID", ChannelRole.COUNT_TIME),
         // per-element count rates of a digital pulse processor ("dppAVG" is an average, not an element)
-        rule("dpp\\d+:InputCountRate$", ChannelRole.ICR),
-        rule("dpp\\d+:OutputCountRate$", ChannelRole.OCR),
-        rule("ch\\d+:InputCountRate$", ChannelRole.ICR),
-        rule("ch\\d+:OutputCountRate$", ChannelRole.OCR),
+        name("dpp\\d+:InputCountRate$", ChannelRole.ICR),
+        name("dpp\\d+:OutputCountRate$", ChannelRole.OCR),
+        name("ch\\d+:InputCountRate$", ChannelRole.ICR),
+        name("ch\\d+:OutputCountRate$", ChannelRole.OCR),
         // regions of interest of an MCA: EPICS mca record ROIs and DPP ROI totals
-        rule("mca\\d*\\.R\\d+$", ChannelRole.PFY),
-        rule(":R:\\d+:Total(_RBV)?$", ChannelRole.PFY),
-        rule("scaler\\d*\\.TP?$", ChannelRole.COUNT_TIME));
-
-    /** Rules on the description, for columns whose PV name says nothing. */
-    private static final List<Rule> BY_DESCRIPTION = List.of(
-        rule("^(I0|Izero|I_0)\\b|\\bI0 (chamber|monitor)", ChannelRole.I0),
-        rule("sample drain|drain current|\\bTEY\\b", ChannelRole.TEY),
-        rule("^ref(erence)? chamber|\\bIref\\b", ChannelRole.IREF),
-        rule("^(It|I1|Itrans)\\b|transmi", ChannelRole.IT),
-        rule("^ICR$|input count rate", ChannelRole.ICR),
-        rule("^OCR$|output count rate", ChannelRole.OCR),
-        rule("\\bTFY\\b", ChannelRole.TFY),
-        rule("\\bPFY\\b", ChannelRole.PFY));
+        name("mca\\d*\\.R\\d+$", ChannelRole.PFY),
+        name(":R:\\d+:Total(_RBV)?$", ChannelRole.PFY),
+        name("scaler\\d*\\.TP?$", ChannelRole.COUNT_TIME),
+        // EPICS descriptions
+        description("^(I0|Izero|I_0)\\b|\\bI0 (chamber|monitor)", ChannelRole.I0),
+        description("sample drain|drain current|\\bTEY\\b", ChannelRole.TEY),
+        description("^ref(erence)? chamber|\\bIref\\b", ChannelRole.IREF),
+        description("^(It|I1|Itrans)\\b|transmi", ChannelRole.IT),
+        description("^ICR$|input count rate", ChannelRole.ICR),
+        description("^OCR$|output count rate", ChannelRole.OCR),
+        description("\\bTFY\\b", ChannelRole.TFY),
+        description("\\bPFY\\b", ChannelRole.PFY));
 
     static ChannelRole role(MdaFile.Column c) {
-        for (Rule r : BY_NAME) if (r.matches(c.name())) return r.role();
-        for (Rule r : BY_DESCRIPTION) if (r.matches(c.description())) return r.role();
+        for (Rule r : RULES) if (r.matches(c)) return r.role();
         return ChannelRole.OTHER;
     }
 

@@ -15,18 +15,17 @@ import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.data.Unit;
-import org.edgeworks.core.detector.Detector;
 import org.edgeworks.core.detector.FileProbe;
-import org.edgeworks.detector.spec.SpecDetector;
+import org.edgeworks.detector.spec.SpecFileDetector;
 import org.edgeworks.detector.spec.SpecFile;
 
 /**
  * Balder's SPEC-like text exports ({@code #S} scan line, {@code #L} labels
  * {@code Pt_No mono1_energy_acs albaemNN_ti albaemNN_ch1 .. ch4 dt}, then numbers), read by the
- * SPEC bundle's parser, so a file with several {@code #S} scans lists them like any SPEC file.
+ * SPEC bundle's parser and listed, chosen and refused as any SPEC file (SpecFileDetector).
  * One electrometer carries both chambers here: I0 = ch1 + ch2, It = ch3 + ch4 (as ParSeq-XAS reads them).
  */
-public final class BalderSpecDetector implements Detector {
+public final class BalderSpecDetector extends SpecFileDetector {
     public static final String ID = "org.edgeworks.detector.sardana.balderspec";
     private static final Pattern CHANNEL = Pattern.compile("albaem0?(\\d+)_ch(\\d)");
 
@@ -40,22 +39,7 @@ public final class BalderSpecDetector implements Detector {
     }
 
     @Override
-    public List<ScanEntry> scans(Path file) throws EdgeworksException {
-        List<SpecFile.SpecScan> all = SpecFile.read(file).scans();
-        return all.size() == 1 ? List.of() : all.stream().map(SpecFile.SpecScan::entry).toList(); // one #S: the file is one scan
-    }
-
-    @Override
-    public Scan read(Path file) throws EdgeworksException {
-        return SpecDetector.only(SpecFile.read(file), file, BalderSpecDetector::toScan);
-    }
-
-    @Override
-    public Scan read(Path file, String scanId) throws EdgeworksException {
-        return toScan(file, SpecFile.read(file).scan(scanId));
-    }
-
-    private static Scan toScan(Path file, SpecFile.SpecScan s) throws EdgeworksException {
+    protected Scan toScan(Path file, SpecFile.SpecScan s) throws EdgeworksException {
         String where = "#S " + s.id();
         if (s.points() == 0) throw new EdgeworksException(file, where, "no data rows");
         List<String> labels = s.table().labels();
