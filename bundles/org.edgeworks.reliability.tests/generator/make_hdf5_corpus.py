@@ -11,6 +11,9 @@ import sys
 import h5py
 import numpy as np
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "org.edgeworks.testsupport", "python"))
+from synthetic_nexus import default_nxdata, group  # noqa: E402
+
 out = sys.argv[1]
 os.makedirs(out, exist_ok=True)
 energy = np.linspace(6520.0, 6580.0, 61)
@@ -24,14 +27,7 @@ def path(name):
 def nexus(name, signal_name="mu", libver="earliest"):
     """A NeXus file /entry/data (NXdata) with energy; the caller adds the signal."""
     f = h5py.File(path(name), "w", libver=libver, track_order=True)
-    f.attrs["default"] = "entry"
-    e = f.create_group("entry")
-    e.attrs["NX_class"] = "NXentry"
-    e.attrs["default"] = "data"
-    d = e.create_group("data")
-    d.attrs["NX_class"] = "NXdata"
-    d.attrs["signal"] = signal_name
-    d.attrs["axes"] = ["energy"]
+    _, d = default_nxdata(f, signal_name, ["energy"])
     d.create_dataset("energy", data=energy).attrs["units"] = "eV"
     return f, d
 
@@ -84,8 +80,7 @@ f.close()
 
 # NeXus layout problems
 with h5py.File(path("no_nxdata.nxs"), "w") as f:
-    e = f.create_group("entry")
-    e.attrs["NX_class"] = "NXentry"
+    e = group(f, "entry", "NXentry")
     e.create_dataset("energy", data=energy)
     e.create_dataset("mu", data=mu)
 f, d = nexus("no_signal_attr.nxs")

@@ -16,6 +16,8 @@ import os
 import h5py
 import numpy as np
 
+from synthetic_nexus import default_nxdata, group
+
 # the energies of the test stacks: 2.5 eV below, 0.5 eV through the edge, 4 eV above
 E_TEST = np.concatenate([np.arange(6950, 7000, 2.5), np.arange(7000, 7040, 0.5), np.arange(7040, 7200, 4.0)])
 # the references' grid
@@ -43,20 +45,12 @@ def mixture(energy, weights, edges, a, b, step=None, e_ref=7000.0):
 def write_nxdata(path, data, energy, truth=None, flat=None, **dataset_options):
     """The stack as the default plot of a NeXus file; dataset_options go to h5py (chunks, compression)."""
     with h5py.File(path, "w") as f:
-        f.attrs["default"] = "entry"
-        entry = f.create_group("entry")
-        entry.attrs["NX_class"] = "NXentry"
-        entry.attrs["default"] = "data"
-        d = entry.create_group("data")
-        d.attrs["NX_class"] = "NXdata"
-        d.attrs["signal"] = "data"
-        d.attrs["axes"] = ["energy", ".", "."]
+        entry, d = default_nxdata(f, "data", ["energy", ".", "."])
         d.attrs["energy_indices"] = 0
         d.create_dataset("data", data=data, **dataset_options)
         d.create_dataset("energy", data=energy).attrs["units"] = "eV"
         if flat is not None:
-            inst = entry.create_group("instrument")
-            inst.attrs["NX_class"] = "NXinstrument"
+            inst = group(entry, "instrument", "NXinstrument")
             inst.create_dataset("flat", data=flat)
         for name, value in (truth or {}).items():
             f.create_dataset("/truth/" + name, data=value)

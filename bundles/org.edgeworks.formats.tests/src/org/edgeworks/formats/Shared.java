@@ -1,5 +1,9 @@
 package org.edgeworks.formats;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
@@ -53,11 +57,17 @@ final class Shared {
         DatasetAsserts.assertClose(muTrue, muRead, 0, 1e-9, s.name() + " ln(I0/It)");
     }
 
-    /** A generated multi-scan file: the detector that recognises it, and its scan ids in order; the registry for more reads. */
+    /**
+     * A generated multi-scan file: the detector that recognises it, its scan ids in order, and a read
+     * without a choice refused in one line that starts "FILE: holds N scans (ID, ID, ...)"; the registry
+     * for more reads.
+     */
     static DetectorRegistry assertScans(Path f, String detectorId, List<String> ids) throws EdgeworksException {
         DetectorRegistry reg = DetectorRegistry.load();
-        org.junit.jupiter.api.Assertions.assertEquals(detectorId, reg.select(f).detector().id(), f + ": detector");
-        org.junit.jupiter.api.Assertions.assertEquals(ids, reg.scans(f).stream().map(Detector.ScanEntry::id).toList(), f + ": scans");
+        assertEquals(detectorId, reg.select(f).detector().id(), f + ": detector");
+        assertEquals(ids, reg.scans(f).stream().map(Detector.ScanEntry::id).toList(), f + ": scans");
+        EdgeworksException ex = assertThrows(EdgeworksException.class, () -> reg.read(f));
+        assertTrue(ex.getMessage().startsWith(f + ": holds " + ids.size() + " scans (" + String.join(", ", ids) + ")"), ex.getMessage());
         return reg;
     }
 

@@ -12,12 +12,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.edgeworks.cli.Main;
+import org.edgeworks.testsupport.SyntheticNexus;
+import org.edgeworks.testsupport.SyntheticNexus.SpectraLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
-import io.jhdf.api.WritableGroup;
 
 /**
  * Parallel equals sequential for RIXS pipelines too (issue 13): reduced emission spectra (NeXus,
@@ -31,24 +29,14 @@ class RixsParallelRunTest {
 
     /** Reduced O K spectra: 6 excitation energies x 80 emission channels, a peak that moves with k. */
     private static void write(Path f, int k) {
-        try (WritableHdfFile h = HdfFile.write(f)) {
-            WritableGroup e = h.putGroup("entry");
-            e.putAttribute("NX_class", "NXentry");
-            WritableGroup d = e.putGroup("rixs");
-            d.putAttribute("NX_class", "NXdata");
-            d.putAttribute("signal", "spectra");
-            d.putAttribute("axes", new String[] {"excitation", "emission"});
-            double[] ex = {528, 529, 530, 531, 532, 533};
-            double[] em = new double[80];
-            double[][] s = new double[ex.length][em.length];
-            for (int j = 0; j < em.length; j++) em[j] = 505 + 0.4 * j;
-            for (int i = 0; i < ex.length; i++)
-                for (int j = 0; j < em.length; j++)
-                    s[i][j] = 5 + i + 100 * Math.exp(-Math.pow(em[j] - 523.7 - 0.01 * k, 2) / 2) * (1 + 0.1 * i);
-            d.putDataset("spectra", s);
-            d.putDataset("excitation", ex).putAttribute("units", "eV");
-            d.putDataset("emission", em).putAttribute("units", "eV");
-        }
+        double[] ex = {528, 529, 530, 531, 532, 533};
+        double[] em = new double[80];
+        double[][] s = new double[ex.length][em.length];
+        for (int j = 0; j < em.length; j++) em[j] = 505 + 0.4 * j;
+        for (int i = 0; i < ex.length; i++)
+            for (int j = 0; j < em.length; j++)
+                s[i][j] = 5 + i + 100 * Math.exp(-Math.pow(em[j] - 523.7 - 0.01 * k, 2) / 2) * (1 + 0.1 * i);
+        SyntheticNexus.emissionSpectra(f, SpectraLayout.REDUCED, null, ex, em, s, null);
     }
 
     @Test

@@ -3,10 +3,8 @@ package org.edgeworks.rixs;
 import java.nio.file.Path;
 import java.util.Random;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
-import io.jhdf.api.WritableDataset;
-import io.jhdf.api.WritableGroup;
+import org.edgeworks.testsupport.SyntheticNexus;
+import org.edgeworks.testsupport.SyntheticNexus.SpectraLayout;
 
 /**
  * SYNTHETIC energy-resolved Mn L-edge scan (not measured data): a sample whose Mn is a known
@@ -78,23 +76,8 @@ public final class SyntheticMnLEdge {
      */
     public static void writeNexus(Scan s, Path file) {
         EmissionSpectra sp = s.spectra();
-        try (WritableHdfFile h = HdfFile.write(file)) {
-            WritableGroup entry = h.putGroup("entry");
-            entry.putAttribute("NX_class", "NXentry");
-            entry.putDataset("title", "SYNTHETIC energy-resolved Mn L-edge SDD scan (generated, not measured): Mn2+/Mn3+/Mn4+ = "
-                + s.weights()[0] + "/" + s.weights()[1] + "/" + s.weights()[2]);
-            WritableGroup data = entry.putGroup("data");
-            data.putAttribute("NX_class", "NXdata");
-            data.putAttribute("signal", "counts");
-            data.putAttribute("axes", new String[] {"excitation_energy", "emission_energy"});
-            data.putDataset("counts", sp.counts());
-            WritableDataset ex = data.putDataset("excitation_energy", sp.excitation());
-            ex.putAttribute("units", "eV");
-            WritableDataset em = data.putDataset("emission_energy", sp.emission());
-            em.putAttribute("units", "eV");
-            WritableGroup mon = entry.putGroup("monitor");
-            mon.putAttribute("NX_class", "NXmonitor");
-            mon.putDataset("data", sp.i0());
-        }
+        String title = "SYNTHETIC energy-resolved Mn L-edge SDD scan (generated, not measured): Mn2+/Mn3+/Mn4+ = "
+            + s.weights()[0] + "/" + s.weights()[1] + "/" + s.weights()[2];
+        SyntheticNexus.emissionSpectra(file, SpectraLayout.SDD, title, sp.excitation(), sp.emission(), sp.counts(), sp.i0());
     }
 }

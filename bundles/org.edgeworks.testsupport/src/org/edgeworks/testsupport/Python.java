@@ -39,10 +39,24 @@ public final class Python {
      * {@code more}) and returns the file, which must exist afterwards.
      */
     public static Path generate(Path file, String script, String... more) {
+        run(script, fileThen(file, more));
+        return written(file);
+    }
+
+    /** {@link #generate} with the generator kept as a file (e.g. a test bundle's generator/make_bliss.py). */
+    public static Path generateWith(Path scriptFile, Path file, String... more) {
+        runFile(scriptFile, fileThen(file, more));
+        return written(file);
+    }
+
+    private static String[] fileThen(Path file, String... more) {
         String[] args = new String[more.length + 1];
         args[0] = file.toString();
         System.arraycopy(more, 0, args, 1, more.length);
-        run(script, args);
+        return args;
+    }
+
+    private static Path written(Path file) {
         if (!Files.exists(file)) throw new AssertionFailedError("the generator did not write " + file);
         return file;
     }

@@ -23,12 +23,10 @@ import org.edgeworks.core.detector.DetectorRegistry;
 import org.edgeworks.core.registry.ProcessorRegistry;
 import org.edgeworks.nexus.NexusFile;
 import org.edgeworks.testsupport.Python;
+import org.edgeworks.testsupport.SyntheticNexus;
+import org.edgeworks.testsupport.SyntheticNexus.SpectraLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
-import io.jhdf.api.WritableGroup;
 
 /** `edgeworks run` and `rerun` end to end on the shared data, and the NeXus results they write. */
 class PipelineEndToEndTest {
@@ -106,11 +104,9 @@ class PipelineEndToEndTest {
 
     @Test
     void rerunRefusesWhenTheRawFileChanged(@TempDir Path tmp) throws Exception {
-        Path raw = tmp.resolve("MnO.dat");
-        Files.copy(Shared.DATA.resolve("xanes/mn_k/MnO.dat"), raw);
-        Path pipeline = Shared.write(tmp, "xanes.json", Shared.XANES);
-        assertEquals(0, Shared.cli("run", pipeline.toString(), raw.toString(), "--out", tmp.resolve("out").toString()).code());
-        Files.writeString(raw, Files.readString(raw).replaceFirst("\n", "\n# edited\n"));
+        Shared.XanesCopy x = Shared.xanesCopy(tmp);
+        assertEquals(0, x.run(tmp.resolve("out")).code());
+        Files.writeString(x.raw(), Files.readString(x.raw()).replaceFirst("\n", "\n# edited\n"));
         Shared.Cli r = Shared.cli("rerun", tmp.resolve("out/MnO.dat.nxs").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("changed") && r.err().contains("refusing"), r.err());
@@ -269,22 +265,11 @@ class PipelineEndToEndTest {
 
     @Test
     void reducedRixsSpectraBecomeAMapResult(@TempDir Path tmp) throws Exception {
-        Path f = tmp.resolve("rixs.nxs");
-        try (WritableHdfFile h = HdfFile.write(f)) {
-            WritableGroup e = h.putGroup("entry");
-            e.putAttribute("NX_class", "NXentry");
-            WritableGroup d = e.putGroup("rixs");
-            d.putAttribute("NX_class", "NXdata");
-            d.putAttribute("signal", "spectra");
-            d.putAttribute("axes", new String[] {"excitation", "emission"});
-            double[][] s = new double[4][30];
-            double[] em = new double[30];
-            for (int j = 0; j < 30; j++) em[j] = 515 + 0.5 * j;
-            for (int i = 0; i < 4; i++) for (int j = 0; j < 30; j++) s[i][j] = 10 + i + Math.exp(-Math.pow(em[j] - 523.7, 2));
-            d.putDataset("spectra", s);
-            d.putDataset("excitation", new double[] {529, 530, 531, 532}).putAttribute("units", "eV");
-            d.putDataset("emission", em).putAttribute("units", "eV");
-        }
+        double[][] s = new double[4][30];
+        double[] em = new double[30];
+        for (int j = 0; j < 30; j++) em[j] = 515 + 0.5 * j;
+        for (int i = 0; i < 4; i++) for (int j = 0; j < 30; j++) s[i][j] = 10 + i + Math.exp(-Math.pow(em[j] - 523.7, 2));
+        Path f = SyntheticNexus.emissionSpectra(tmp.resolve("rixs.nxs"), SpectraLayout.REDUCED, null, new double[] {529, 530, 531, 532}, em, s, null);
         Path p = Shared.write(tmp, "rixs.json", """
             {"schema": "edgeworks-pipeline/1", "name": "rixs-map", "steps": [
               {"processor": "org.edgeworks.pipeline.emissionSpectra"},

@@ -28,10 +28,9 @@ class RerunVersionTest {
 
     /** A result of the XANES pipeline on MnO.dat whose normalize step claims an older version. */
     private static Path olderResult(Path tmp) throws Exception {
-        Path raw = tmp.resolve("MnO.dat");
-        Files.copy(Shared.DATA.resolve("xanes/mn_k/MnO.dat"), raw);
-        Pipeline p = Pipeline.read(Shared.write(tmp, "xanes.json", Shared.XANES), ProcessorRegistry.load());
-        PipelineRunner.Run run = PipelineRunner.process(p, raw, DetectorRegistry.load());
+        Shared.XanesCopy x = Shared.xanesCopy(tmp);
+        Pipeline p = Pipeline.read(x.pipeline(), ProcessorRegistry.load());
+        PipelineRunner.Run run = PipelineRunner.process(p, x.raw(), DetectorRegistry.load());
         List<ResultNexus.StepRecord> steps = new ArrayList<>(run.steps());
         ResultNexus.StepRecord n = steps.get(1);
         steps.set(1, new ResultNexus.StepRecord(n.processorId(), n.label(), "0.9-old", n.date(), n.parameters(), n.used(), n.notes()));
@@ -63,10 +62,8 @@ class RerunVersionTest {
 
     @Test
     void aSetWithoutItsManifestIsIncomplete(@TempDir Path tmp) throws Exception {
-        Path raw = tmp.resolve("MnO.dat");
-        Files.copy(Shared.DATA.resolve("xanes/mn_k/MnO.dat"), raw);
-        Path pipeline = Shared.write(tmp, "xanes.json", Shared.XANES);
-        assertEquals(0, Shared.cli("run", pipeline.toString(), raw.toString(), "--out", tmp.resolve("out").toString()).code());
+        Shared.XanesCopy x = Shared.xanesCopy(tmp);
+        assertEquals(0, x.run(tmp.resolve("out")).code());
         Path nxs = tmp.resolve("out/MnO.dat.nxs");
         assertTrue(PipelineRunner.complete(nxs));
         Files.writeString(tmp.resolve("out/MnO.dat.csv"), "edited\n");
@@ -75,7 +72,7 @@ class RerunVersionTest {
         EdgeworksException e = assertThrows(EdgeworksException.class, () -> PipelineRunner.rerun(nxs, tmp.resolve("x"), false));
         assertTrue(e.getMessage().contains("incomplete result set"), e.getMessage());
         // the next run replaces the incomplete set without --overwrite
-        assertEquals(0, Shared.cli("run", pipeline.toString(), raw.toString(), "--out", tmp.resolve("out").toString()).code());
+        assertEquals(0, x.run(tmp.resolve("out")).code());
         assertTrue(PipelineRunner.complete(nxs));
     }
 }

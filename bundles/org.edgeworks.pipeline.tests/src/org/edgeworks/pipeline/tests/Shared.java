@@ -54,6 +54,22 @@ final class Shared {
         }
     }
 
+    /**
+     * A copy of the shared MnO.dat (a raw file the test may edit) and the XANES pipeline, both in one
+     * folder: the start of the rerun tests.
+     */
+    record XanesCopy(Path raw, Path pipeline) {
+        /** `edgeworks run PIPELINE RAW --out OUT`. */
+        Cli run(Path out) {
+            return cli("run", pipeline.toString(), raw.toString(), "--out", out.toString());
+        }
+    }
+
+    static XanesCopy xanesCopy(Path dir) throws IOException {
+        Path raw = Files.copy(DATA.resolve("xanes/mn_k/MnO.dat"), dir.resolve("MnO.dat"));
+        return new XanesCopy(raw, write(dir, "xanes.json", XANES));
+    }
+
     record Cli(int code, String out, String err) {}
 
     static Cli cli(String... args) {
