@@ -40,8 +40,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The bad-input corpus of issue 8: every case says how its input is made (committed HDF5 files
  * from generator/make_hdf5_corpus.py, byte-level damage derived here from good.nxs, text and
  * JSON written here, arrays built here), what the API must do with it, and which command line
- * shows it. {@link #materialise} writes all case files into one directory (also used to seed
- * the fuzzers).
+ * shows it. The cases that read one file through the load chain are the rows of
+ * resources/corpus/file-cases.tsv ({@link #fileCases}); those with code of their own are below.
+ * {@link #materialise} writes all case files into one directory (also used to seed the fuzzers).
  */
 final class BadInputCorpus {
     private BadInputCorpus() {}
@@ -212,20 +213,8 @@ final class BadInputCorpus {
     // ---------------------------------------------------------------- cases
 
     static List<Case> cases() {
-        List<Case> c = new ArrayList<>();
-        // HDF5 / NeXus: damaged bytes
-        c.add(broken("hdf5-truncated-half", "HDF5", "good.nxs cut at half its length (scan aborted mid-write)",
-            "truncated_half.nxs", "", "truncated: ", XAS));
-        c.add(broken("hdf5-truncated-superblock", "HDF5", "first 40 bytes of good.nxs only", "truncated_superblock.nxs", "", "", XAS));
-        c.add(broken("hdf5-zero-bytes", "HDF5", "an empty .nxs file", "zero_bytes.nxs", "", "", XAS));
-        c.add(broken("hdf5-bitflip-signature", "HDF5", "good.nxs with one bit flipped in the HDF5 signature", "bitflip_signature.nxs", "", "", XAS));
-        c.add(broken("hdf5-bitflip-root-address", "HDF5", "good.nxs with the root object-header address bit-flipped",
-            "bitflip_root_address.nxs", "", "", XAS));
-        c.add(broken("hdf5-random-bytes", "HDF5", "4 kB of random bytes named .nxs", "random_bytes.nxs", "", "", XAS));
-        c.add(broken("hdf5-signature-then-garbage", "HDF5", "HDF5 signature followed by garbage", "signature_then_garbage.h5", "", "", XAS));
-        c.add(broken("hdf5-fuzz-local-heap-size", "HDF5", "found by Jazzer: a group's local-heap size corrupted to gigabytes"
-            + " (jHDF allocated it: OutOfMemoryError and a stack trace from 'edgeworks info')", "fuzz_local_heap_oom.nxs", "/", "", XAS));
-        // HDF5 / NeXus: hostile sizes and storage
+        List<Case> c = new ArrayList<>(fileCases());
+        // HDF5 / NeXus: hostile sizes and storage, read through the API (the file rows are in the table)
         c.add(new Case("hdf5-shape-1e12-2d", "HDF5", "dataset declared 10^6 x 10^6 float64 (10^12 elements, no chunk written): read whole",
             Expect.BROKEN, "huge_2d.nxs", "huge_2d.nxs", "/entry/data/frames", "too many to read whole", f -> {
                 try (NexusFile nx = NexusFile.open(f)) {
@@ -252,59 +241,6 @@ final class BadInputCorpus {
                     return new LoadChain.Outcome(Map.of("slice", v), List.of(), Double.NaN);
                 }
             }, null, null));
-        c.add(broken("hdf5-shape-1e12-1d", "HDF5", "1-D signal declared with 10^12 elements: the tree describes it, reading it is refused",
-            "huge_1d.nxs", "/entry/data/mu", "[1000000000000]", XAS));
-        c.add(broken("hdf5-missing-chunks", "HDF5", "chunked signal whose later chunks lie past the end of the file (the file is cut short: named as truncated)",
-            "missing_chunks.nxs", "", "truncated: ", XAS));
-        c.add(broken("hdf5-corrupt-gzip-chunk", "HDF5", "gzip-filtered chunk holding bytes that are not deflate data",
-            "corrupt_gzip_chunk.nxs", "/entry/data/mu", "", XAS));
-        // HDF5 / NeXus: wrong types and layout
-        c.add(broken("nexus-string-signal", "NeXus", "NXdata signal is a string dataset", "string_signal.nxs", "/entry/data/mu", "string", XAS));
-        c.add(broken("nexus-string-axis", "NeXus", "energy axis is a variable-length string dataset", "string_axis.nxs", "/entry/data", "energy", XAS));
-        c.add(broken("nexus-no-nxdata", "NeXus", "NXentry with datasets but no NXdata group", "no_nxdata.nxs", "/", "nxdata", XAS));
-        c.add(broken("nexus-no-signal-attr", "NeXus", "NXdata without @signal", "no_signal_attr.nxs", "/", "signal", XAS));
-        c.add(broken("nexus-signal-names-absent", "NeXus", "@signal names a dataset that does not exist", "signal_names_absent.nxs", "/", "signal", XAS));
-        c.add(valid("nexus-no-axes-attr", "NeXus", "NXdata without @axes: the 'energy' dataset beside the signal is used by its name",
-            "no_axes_attr.nxs", "", XAS));
-        c.add(valid("nexus-axes-names-absent", "NeXus", "@axes names a dataset that does not exist; the 'energy' dataset is used by its name",
-            "axes_names_absent.nxs", "", XAS));
-        c.add(broken("nexus-dangling-soft-link", "NeXus", "signal is a soft link to a missing path", "dangling_soft_signal.nxs", "/", "", XAS));
-        c.add(broken("nexus-dangling-external-link", "NeXus", "signal is an external link to a missing file",
-            "dangling_external_signal.nxs", "/", "", XAS));
-        c.add(broken("nexus-external-missing-path", "NeXus", "signal is an external link to an existing file but a missing path",
-            "external_missing_path.nxs", "/", "", XAS));
-        c.add(broken("nexus-empty-signal", "NeXus", "signal dataset of shape (0,)", "empty_signal.nxs", "/entry/data/mu", "", XAS));
-        c.add(broken("nexus-scalar-signal", "NeXus", "signal is a scalar", "scalar_signal.nxs", "/entry/data/mu", "", XAS));
-        c.add(broken("nexus-length-mismatch", "NeXus", "signal of 50 points against an energy axis of 61", "length_mismatch.nxs", "/entry/data/mu", "61", XAS));
-        c.add(valid("nexus-soft-link-cycle", "NeXus", "soft links forming a cycle /entry/self -> /entry/data/loop -> /entry",
-            "soft_link_cycle.nxs", "", XAS));
-        c.add(valid("nexus-deep-nesting", "NeXus", "100 nested groups beside the NXdata", "deep_nesting.nxs", "", XAS));
-        c.add(valid("nexus-many-attributes", "NeXus", "500 attributes and a 100 kB attribute string on the signal",
-            "many_attributes.nxs", "", XAS));
-        c.add(valid("nexus-nan-points", "NeXus", "signal with two NaN points and one +Inf", "nan_points.nxs", "masked 3 point", XAS));
-        c.add(valid("nexus-descending-axis", "NeXus", "energy axis written high to low", "descending_axis.nxs", "descending", XAS));
-        c.add(valid("nexus-kev-axis", "NeXus", "energy axis in keV (@units=keV)", "kev_axis.nxs", "", XAS));
-        // XDI / ASCII
-        c.add(broken("xdi-malformed-header", "XDI", "XDI header line without ':'", "malformed_header.xdi", "line 7", "malformed xdi header", XAS));
-        c.add(broken("xdi-column-beyond-data", "XDI", "Column.7 declared for a 3-column table", "column_beyond_data.xdi", "line 7", "column.7", XAS));
-        c.add(broken("xdi-ragged-columns", "XDI", "one data row with an extra value", "ragged_columns.xdi", "line 51", "ragged", XAS));
-        c.add(broken("ascii-text-after-data", "ASCII", "free text after the data block", "text_after_data.dat", "line 123", "text after the data", XAS));
-        c.add(broken("ascii-empty-file", "ASCII", "a zero-byte .dat file", "empty.dat", "", "", XAS));
-        c.add(broken("xdi-header-only", "XDI", "XDI header with no data rows", "header_only.xdi", "", "no numeric data", XAS));
-        c.add(broken("ascii-one-row", "ASCII", "a single data row", "one_row.dat", "energy", "fewer than 2", XAS).named("one_row"));
-        c.add(broken("ascii-binary-garbage", "ASCII", "binary bytes named .dat", "binary_garbage.dat", "", "", XAS));
-        c.add(broken("ascii-utf16", "ASCII", "the good table encoded as UTF-16", "utf16.dat", "", "", XAS));
-        c.add(broken("ascii-zero-i0-all", "XAS input", "I0 = 0 on every row", "zero_i0_all.xdi", "", "no finite", XAS).named("zero_i0_all"));
-        c.add(broken("ascii-negative-i0-all", "XAS input", "I0 < 0 on every row (transmission)", "negative_i0_all.xdi", "", "no finite", XAS).named("negative_i0_all"));
-        c.add(broken("ascii-constant-signal", "XAS input", "mu constant: no edge to find", "constant_signal.dat", "e0", "no absorption edge", XAS).named("constant_signal"));
-        c.add(broken("ascii-kev-labelled-ev", "XAS input", "XDI energy column says eV but holds 6.500-6.620 (keV values)",
-            "kev_labelled_ev.xdi", "energy", "kev", XAS));
-        c.add(valid("xdi-nan-inf-points", "XDI", "NaN in I0, inf and 1e999 in It on 3 rows", "nan_inf_points.xdi", "masked 3 point", XAS));
-        c.add(valid("xdi-descending", "XDI", "energies written high to low", "descending.xdi", "descending", XAS));
-        c.add(valid("xdi-duplicated", "XDI", "10 energies repeated", "duplicated.xdi", "averaged 10", XAS));
-        c.add(valid("ascii-non-monotonic", "ASCII", "energies out of order in 13 places", "non_monotonic.dat", "not monotonic", XAS));
-        c.add(valid("ascii-kev-no-unit", "ASCII", "energy column in keV with no unit", "kev_no_unit.dat", "kev", XAS));
-        c.add(valid("xdi-zero-i0-points", "XAS input", "I0 = 0 on two rows", "zero_i0_points.xdi", "masked 2 point", XAS));
         filterAndTypeCases(c);
         processorCases(c);
         parameterJsonCases(c);
@@ -318,17 +254,13 @@ final class BadInputCorpus {
      * Every dataset of filters_and_types.h5 (written by h5py: bundles/org.edgeworks.nexus.tests/
      * generator/make_flavours.py, section 7, committed here with h5py's values in
      * filters_and_types_h5py.tsv) reads as h5py reads it; the Blosc dataset (no decoder) is refused
-     * alone, and two fuzz findings (corrupt header sizes) are refused without large allocations.
+     * alone (two fuzz findings with corrupt header sizes are rows of file-cases.tsv).
      */
     private static void filterAndTypeCases(List<Case> c) {
         Map<String, String[]> want = new java.util.TreeMap<>();
-        try (InputStream in = BadInputCorpus.class.getClassLoader().getResourceAsStream("corpus/hdf5/filters_and_types_h5py.tsv")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                int tab = line.indexOf('\t');
-                if (tab > 0 && !line.substring(0, tab).contains("@")) want.put(line.substring(0, tab), line.substring(tab + 1).split(" "));
-            }
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("corpus resource filters_and_types_h5py.tsv missing", e);
+        for (String line : resourceLines("corpus/hdf5/filters_and_types_h5py.tsv")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0 && !line.substring(0, tab).contains("@")) want.put(line.substring(0, tab), line.substring(tab + 1).split(" "));
         }
         for (Map.Entry<String, String[]> w : want.entrySet()) {
             String path = "/" + w.getKey();
@@ -355,19 +287,34 @@ final class BadInputCorpus {
                 }
                 return null;
             }, null, null));
-        c.add(broken("hdf5-fuzz-object-header-size", "HDF5", "fuzz finding timeout-9ea03567: a corrupt object-header size (jHDF allocated"
-            + " ~550 MB for this 1.5 kB file); now refused before allocating: the 1.5 kB are the start of a 9168-byte file, named as truncated",
-            "fuzz_object_header_size.nxs", "", "truncated: 1510 of 9168 bytes", XAS));
-        c.add(broken("hdf5-fuzz-timeout-fc4bd4f2", "HDF5", "fuzz finding timeout-fc4bd4f2 (issue 13 run): corrupt header sizes",
-            "fuzz_timeout_fc4bd4f2.nxs", "", "truncated: 1168 of 9168 bytes", XAS));
     }
 
-    private static Case broken(String id, String area, String input, String file, String where, String problem, String[] cli) {
-        return new Case(id, area, input, Expect.BROKEN, file, file, where, problem, LoadChain::run, cli, null);
+    /**
+     * The cases that read one corpus file through the load chain and the XAS command: the rows of
+     * resources/corpus/file-cases.tsv (tab-separated id, area, BROKEN or VALID, file, the spectrum the
+     * message names when it is not the file, where, problem, input; '#' lines are comments).
+     */
+    static List<Case> fileCases() {
+        List<Case> c = new ArrayList<>();
+        for (String line : resourceLines("corpus/file-cases.tsv")) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] f = line.split("\t", -1);
+            if (f.length != 8) throw new IllegalStateException("file-cases.tsv: 8 tab-separated fields expected, not " + f.length + ": " + line);
+            Expect expect = Expect.valueOf(f[2]);
+            if (expect == Expect.VALID && !f[5].isEmpty()) throw new IllegalStateException("file-cases.tsv: a VALID case names no place: " + line);
+            c.add(new Case(f[0], f[1], f[7], expect, f[3], f[4].isEmpty() ? f[3] : f[4], f[5], f[6], LoadChain::run, XAS, null));
+        }
+        return c;
     }
 
-    private static Case valid(String id, String area, String input, String file, String note, String[] cli) {
-        return new Case(id, area, input, Expect.VALID, file, file, "", note, LoadChain::run, cli, null);
+    /** The lines of a UTF-8 resource of this bundle (resources/ is on its class path). */
+    private static List<String> resourceLines(String resource) {
+        try (InputStream in = BadInputCorpus.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("corpus resource missing: " + resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Case processor(String id, String input, Expect expect, String subject, String where, String problem, Api api) {
