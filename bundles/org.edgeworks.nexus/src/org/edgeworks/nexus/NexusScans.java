@@ -1,5 +1,6 @@
 package org.edgeworks.nexus;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Unit;
+import org.edgeworks.core.detector.FileProbe;
 
 /** Helpers detector bundles share to build channels from NeXus trees. */
 public final class NexusScans {
@@ -97,5 +99,25 @@ public final class NexusScans {
         if (n.contains("ocr")) return ChannelRole.OCR;
         if (n.contains("count_time") || n.equals("time")) return ChannelRole.COUNT_TIME;
         return ChannelRole.OTHER;
+    }
+
+    /** How an HDF5 detector scores an open file from its tree: 0 = not its layout, higher wins. */
+    @FunctionalInterface
+    public interface TreeScore {
+        int score(NexusFile file, NexusNode root) throws EdgeworksException;
+    }
+
+    /**
+     * The {@code recognise} of a detector of HDF5 layouts: 0 for a file that is not HDF5 or whose
+     * headers cannot be read (a detector that chokes on a file does not recognise it; reading it names
+     * the problem), otherwise {@code score} of the open file's tree. Reads headers only.
+     */
+    public static int recognise(Path file, FileProbe probe, TreeScore score) {
+        if (!probe.isHdf5()) return 0;
+        try (NexusFile nx = NexusFile.open(file)) {
+            return score.score(nx, nx.tree());
+        } catch (EdgeworksException | RuntimeException e) {
+            return 0;
+        }
     }
 }

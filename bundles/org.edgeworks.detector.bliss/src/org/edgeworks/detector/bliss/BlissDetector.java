@@ -39,12 +39,7 @@ public final class BlissDetector implements Detector {
 
     @Override
     public int recognise(Path file, FileProbe probe) {
-        if (!probe.isHdf5()) return 0;
-        try (NexusFile nx = NexusFile.open(file)) {
-            return entries(nx.tree()).isEmpty() ? 0 : 15;
-        } catch (EdgeworksException | RuntimeException e) {
-            return 0;
-        }
+        return NexusScans.recognise(file, probe, (nx, root) -> entries(root).isEmpty() ? 0 : 15);
     }
 
     /** Root NXentry groups named N.M with a measurement/ group, in scan order. */

@@ -41,14 +41,10 @@ public final class NxxasDetector implements Detector {
 
     @Override
     public int recognise(Path file, FileProbe probe) {
-        if (!probe.isHdf5()) return 0;
-        try (NexusFile nx = NexusFile.open(file)) {
-            NexusNode entry = entry(nx.tree());
-            if (entry == null) return 0;
-            return "NXxas".equals(definition(nx, entry)) ? 10 : 6;
-        } catch (EdgeworksException | RuntimeException e) {
-            return 0;
-        }
+        return NexusScans.recognise(file, probe, (nx, root) -> {
+            NexusNode entry = entry(root);
+            return entry == null ? 0 : "NXxas".equals(definition(nx, entry)) ? 10 : 6;
+        });
     }
 
     /** The first NXentry with a monochromator energy and at least one NXxas detector group. */

@@ -40,13 +40,7 @@ public final class BalderDetector implements Detector {
 
     @Override
     public int recognise(Path file, FileProbe probe) {
-        if (!probe.isHdf5()) return 0;
-        try (NexusFile nx = NexusFile.open(file)) {
-            NexusNode root = nx.tree();
-            return measurement(root) != null || detectorFile(root) != null ? 20 : 0;
-        } catch (EdgeworksException | RuntimeException e) {
-            return 0;
-        }
+        return NexusScans.recognise(file, probe, (nx, root) -> measurement(root) != null || detectorFile(root) != null ? 20 : 0);
     }
 
     static NexusNode measurement(NexusNode root) {
