@@ -1,6 +1,11 @@
 package org.edgeworks.detector.rixsccd;
 
+import static org.edgeworks.testsupport.SyntheticNexus.group;
+
 import java.nio.file.Path;
+
+import org.edgeworks.testsupport.SyntheticNexus;
+import org.edgeworks.testsupport.SyntheticNexus.SpectraLayout;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -62,23 +67,6 @@ public final class RixsFiles {
             i0[i] = 2;
             for (int j = 0; j < channels; j++) s[i][j] = 100 + i * 10 + j;
         }
-        try (WritableHdfFile h = HdfFile.write(f)) {
-            WritableGroup e = group(h, "entry", "NXentry");
-            WritableGroup data = group(e, "rixs", "NXdata");
-            data.putAttribute("signal", "spectra");
-            data.putAttribute("axes", new String[] {"excitation", "emission"});
-            data.putDataset("spectra", s);
-            data.putDataset("excitation", ex).putAttribute("units", "eV");
-            data.putDataset("emission", em).putAttribute("units", "eV");
-            WritableGroup mon = group(e, "monitor", "NXmonitor");
-            mon.putDataset("data", i0);
-        }
-        return f;
-    }
-
-    private static WritableGroup group(WritableGroup parent, String name, String cls) {
-        WritableGroup g = parent.putGroup(name);
-        g.putAttribute("NX_class", cls);
-        return g;
+        return SyntheticNexus.emissionSpectra(f, SpectraLayout.REDUCED, null, ex, em, s, i0);
     }
 }
