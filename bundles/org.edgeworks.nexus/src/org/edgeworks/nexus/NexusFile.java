@@ -502,7 +502,9 @@ public final class NexusFile implements AutoCloseable {
     /**
      * A lazy view of a numeric dataset (integers, floats, enums as their integer values, or one
      * numeric member of a compound dataset): nothing is read until a slice is asked for, and a
-     * slice reads only its hyperslab (whole chunks that intersect it, for chunked data).
+     * slice reads only its hyperslab (whole chunks that intersect it, for chunked data). A 3-D
+     * dataset (frames x rows x columns) also reads single frames into a caller's buffer: it is an
+     * {@link org.edgeworks.core.data.FrameSource}.
      */
     public ILazyDataset lazyDataset(String datasetPath) throws EdgeworksException {
         Target t = target(datasetPath);
@@ -510,6 +512,8 @@ public final class NexusFile implements AutoCloseable {
         int[] shape = dims(t.dataset(), datasetPath);
         if (shape.length == 0) shape = new int[] {1};
         JhdfLoader loader = new JhdfLoader(this, t, shape);
+        if (shape.length == 3) // a frame stack: frames also read into a caller's buffer (FrameSource)
+            return FrameStackDataset.of(loader, t.dataset().getName(), shape, new NumericDataset(this, t, shape, fillValue(t)));
         return new LazyDataset(loader, t.dataset().getName(), JhdfLoader.januaryClass(double.class), shape);
     }
 

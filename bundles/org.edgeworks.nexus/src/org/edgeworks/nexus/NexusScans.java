@@ -26,8 +26,11 @@ public final class NexusScans {
     public static Channel channel(NexusFile file, NexusNode dataset, String name, ChannelRole role) throws EdgeworksException {
         // checks now (while the file is open) that the dataset holds numbers; reads reopen the file
         ILazyDataset checked = file.lazyDataset(dataset.path());
-        LazyDataset lazy = new LazyDataset(new ReopeningLoader(file.path(), dataset.path()), checked.getName(), DoubleDataset.class,
-            checked.getShape());
+        ReopeningLoader loader = new ReopeningLoader(file.path(), dataset.path());
+        int[] shape = checked.getShape();
+        LazyDataset lazy = shape.length == 3 // a frame stack: frames also read into a caller's buffer (FrameSource)
+            ? FrameStackDataset.reopening(loader, checked.getName(), shape, file.path(), dataset.path())
+            : new LazyDataset(loader, checked.getName(), DoubleDataset.class, shape);
         return new Channel(name, role, Unit.parse(dataset.attribute("units")), lazy, dataset.path());
     }
 

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +23,7 @@ import org.eclipse.january.dataset.IDataset;
 import org.eclipse.january.dataset.ILazyDataset;
 import org.eclipse.january.dataset.SliceND;
 import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.FrameSource;
 import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.core.processing.Monitors;
 import org.edgeworks.core.processing.Param;
@@ -192,6 +195,22 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
     /** The streaming pass' straightened spectra (per pixel) and their variances, per excitation point. */
     private record Streamed(double[][] pixelSpectra, double[][] pixelVariance, int maxHeld, long spikes) {}
 
+    /**
+     * One frame group's buffers, handed from a finished task to the next (the frames only when the
+     * stack reads into the caller's buffers: {@link FrameSource}). Each is written whole before it
+     * is read, so nothing of the last point survives.
+     */
+    private static final class Scratch {
+        final double[][] frames;
+        final double[] mean, variance;
+
+        Scratch(int reps, int pixels) {
+            frames = new double[reps][];
+            mean = reps > 1 ? new double[pixels] : null;
+            variance = new double[pixels];
+        }
+    }
+
     private static int darkFrames(RawStack stack) {
         return stack.dark() == null ? 0 : stack.dark().getShape().length == 3 ? stack.dark().getShape()[0] : 1;
     }
@@ -260,6 +279,7 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         AtomicInteger held = new AtomicInteger(), maxHeld = new AtomicInteger();
         AtomicLong spikes = new AtomicLong();
         Semaphore permits = new Semaphore(bound);
+        Queue<Scratch> spare = new ConcurrentLinkedQueue<>(); // at most one per task running at once
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "rixs-map-" + name);
             t.setDaemon(true);
@@ -272,16 +292,18 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
                 Monitors.check(monitor, name);
                 permits.acquireUninterruptibly(reps);
                 futures.add(pool.submit(() -> {
+                    Scratch sc = spare.poll();
+                    if (sc == null) sc = new Scratch(reps, rows * cols);
                     try {
                         double[][] group = new double[reps][];
                         for (int f = 0; f < reps; f++) {
                             maxHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
-                            group[f] = s.reader().read(point * reps + f);
+                            group[f] = sc.frames[f] = s.reader().read(point * reps + f, sc.frames[f]);
                         }
-                        ReduceImage.Reduced red = ReduceImage.reduce(group, rows, cols, s.dark(), rp, readNoise);
+                        ReduceImage.Reduced red = ReduceImage.reduce(group, rows, cols, s.dark(), rp, readNoise, sc.mean);
                         spikes.addAndGet(red.spikePixels());
                         double[] spec = new double[cols], varSpec = new double[cols];
-                        double[] px = red.image().pixels(), var = new double[px.length];
+                        double[] px = red.image().pixels(), var = sc.variance; // every element written below
                         for (int i = 0; i < px.length; i++)
                             var[i] = (p.gain() * Math.max(px[i], 0) + readNoise * readNoise) / reps + darkVariance;
                         FrameKernels.straightenAndSum(px, rows, cols, shifts, spec, null);
@@ -293,6 +315,7 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
                     } finally {
                         held.addAndGet(-reps);
                         permits.release(reps);
+                        spare.offer(sc); // whatever a failed task left in it is overwritten by the next
                     }
                 }));
                 // fail fast: stop submitting once a task has failed
@@ -499,8 +522,9 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         } else {
             FrameReader r = new FrameReader(name + " dark", dark, rows, cols);
             try {
+                double[] f = null;
                 for (int i = 0; i < n; i++) {
-                    double[] f = r.read(i);
+                    f = r.read(i, f);
                     for (int k = 0; k < mean.length; k++) mean[k] += f[k] / n;
                 }
             } catch (UncheckedEdgeworks u) {
@@ -518,10 +542,16 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
         UncheckedEdgeworks(EdgeworksException e) { super(e.getMessage(), e); this.error = e; }
     }
 
-    /** Reads single frames of the lazy stack as doubles and counts what it read. */
+    /**
+     * Reads single frames of the lazy stack as doubles and counts what it read: into a buffer the
+     * caller reuses when the stack is a {@link FrameSource} (NeXus and TIFF stacks: the stored
+     * elements converted once, straight into that buffer), else as January slices (a fresh array
+     * per frame). The same values either way.
+     */
     static final class FrameReader {
         final String name;
         final ILazyDataset stack;
+        final FrameSource source;
         final int rows, cols;
         final int[] shape;
         final AtomicInteger framesRead = new AtomicInteger();
@@ -533,9 +563,30 @@ public final class BuildMap extends RixsProcessor<RawStack, BuildMap.Parameters,
             this.rows = rows;
             this.cols = cols;
             this.shape = stack.getShape();
+            this.source = stack instanceof FrameSource fs && java.util.Arrays.equals(fs.shape(), shape) ? fs : null;
         }
 
+        /** Frame {@code frame} in a fresh array. */
         double[] read(int frame) {
+            return read(frame, null);
+        }
+
+        /**
+         * Frame {@code frame} in {@code reuse} when the stack reads into buffers and {@code reuse}
+         * holds rows x cols, else in a fresh array; returns the array that holds it.
+         */
+        double[] read(int frame, double[] reuse) {
+            if (source != null) {
+                double[] into = reuse != null && reuse.length == rows * cols ? reuse : new double[rows * cols];
+                try {
+                    source.readFrame(frame, into);
+                } catch (EdgeworksException e) {
+                    throw new UncheckedEdgeworks(EdgeworksException.of(name, "cannot read frame " + frame + ": " + e.getMessage()));
+                }
+                framesRead.incrementAndGet();
+                pixelsRead.addAndGet((long) rows * cols);
+                return into;
+            }
             try {
                 IDataset d = stack.getSlice(new SliceND(shape, new int[] {frame, 0, 0}, new int[] {frame + 1, rows, cols}, null));
                 framesRead.incrementAndGet();

@@ -69,6 +69,15 @@ public final class ReduceImage extends RixsProcessor<ReduceImage.FrameGroup, Red
 
     /** The same with the read noise given (NaN = estimated on each frame); the map builder estimates it once per scan. */
     public static Reduced reduce(double[][] frames, int rows, int cols, double[] dark, Parameters p, double readNoise) {
+        return reduce(frames, rows, cols, dark, p, readNoise, null);
+    }
+
+    /**
+     * The same, the mean of two or more repeats written into {@code mean} (rows x cols doubles the
+     * caller reuses from point to point; null or another size: a fresh array). The map builder
+     * keeps one per frame group in flight instead of allocating 8 MB per point of a 512 x 2048 scan.
+     */
+    public static Reduced reduce(double[][] frames, int rows, int cols, double[] dark, Parameters p, double readNoise, double[] mean) {
         for (double[] f : frames) FrameKernels.subtractDark(f, dark, p.darkLevel());
         int spikes = 0;
         String method;
@@ -79,12 +88,15 @@ public final class ReduceImage extends RixsProcessor<ReduceImage.FrameGroup, Red
             for (double[] f : frames) spikes += FrameKernels.removeSpikesAgainstNeighbours(f, rows, cols, p.cosmicThreshold(), p.gain(), readNoise);
             method = "median of neighbouring pixels along the non-dispersive axis";
         }
-        double[] mean = frames[0];
+        double[] out = frames[0];
         if (frames.length > 1) {
-            mean = new double[rows * cols];
+            // zeros first, then the repeats in order: the same sums as a fresh array
+            if (mean == null || mean.length != rows * cols) mean = new double[rows * cols];
+            else java.util.Arrays.fill(mean, 0.0);
             for (double[] f : frames) for (int i = 0; i < mean.length; i++) mean[i] += f[i];
             for (int i = 0; i < mean.length; i++) mean[i] /= frames.length;
+            out = mean;
         }
-        return new Reduced(new DetectorImage(rows, cols, mean), spikes, method);
+        return new Reduced(new DetectorImage(rows, cols, out), spikes, method);
     }
 }

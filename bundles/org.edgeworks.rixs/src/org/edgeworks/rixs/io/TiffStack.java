@@ -21,6 +21,7 @@ import org.eclipse.january.dataset.LazyDataset;
 import org.eclipse.january.dataset.SliceND;
 import org.eclipse.january.io.ILazyLoader;
 import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.FrameSource;
 
 /**
  * TIFF detector frames (one or many files, single or multi-page) as one lazy stack
@@ -58,7 +59,7 @@ public final class TiffStack {
                 throw new EdgeworksException(f, null, "not a readable TIFF (" + e.getMessage() + ")", e);
             }
         }
-        return new LazyDataset(new Loader(pages, rows, cols), "frames", DoubleDataset.class, pages.size(), rows, cols);
+        return new Frames(new Loader(pages, rows, cols), pages, rows, cols);
     }
 
     private static ImageReader reader(Path f, ImageInputStream in) throws EdgeworksException {
@@ -72,17 +73,56 @@ public final class TiffStack {
 
     /** Reads one page as doubles, row-major. */
     public static double[] readPage(Path file, int page) throws EdgeworksException {
+        return readPage(file, page, null);
+    }
+
+    /**
+     * Reads one page as doubles, row-major, into {@code into} (its first width x height elements)
+     * or, when it is null, into a fresh array; returns the array written.
+     */
+    public static double[] readPage(Path file, int page, double[] into) throws EdgeworksException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader r = reader(file, in);
             try {
                 Raster ras = r.read(page).getRaster();
                 int w = ras.getWidth(), h = ras.getHeight();
-                return ras.getSamples(ras.getMinX(), ras.getMinY(), w, h, 0, new double[w * h]);
+                if (into != null && into.length < w * h)
+                    throw new EdgeworksException(file, "page " + page, "is " + h + " x " + w + ", larger than the frame buffer of " + into.length);
+                return ras.getSamples(ras.getMinX(), ras.getMinY(), w, h, 0, into == null ? new double[w * h] : into);
             } finally {
                 r.dispose();
             }
         } catch (IOException | RuntimeException e) {
             throw new EdgeworksException(file, "page " + page, "cannot read pixels (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * The stack as a January lazy dataset whose single frames also read into a caller's buffer
+     * ({@link FrameSource}): ImageIO decodes the page into its raster (the stored type, 16-bit for
+     * detector frames) and the samples are converted once, straight into the caller's frame,
+     * instead of a fresh page array copied into a fresh slice.
+     */
+    private static final class Frames extends LazyDataset implements FrameSource {
+        private static final long serialVersionUID = 1L;
+        private final transient List<Page> pages;
+        private final int rows, cols;
+
+        Frames(Loader loader, List<Page> pages, int rows, int cols) {
+            super(loader, "frames", DoubleDataset.class, pages.size(), rows, cols);
+            this.pages = pages;
+            this.rows = rows;
+            this.cols = cols;
+        }
+
+        @Override public int[] shape() { return new int[] {pages.size(), rows, cols}; }
+
+        @Override
+        public void readFrame(int frame, double[] into) throws EdgeworksException {
+            if (frame < 0 || frame >= pages.size()) throw EdgeworksException.of("TIFF stack", "frame " + frame + " outside the " + pages.size() + " frames");
+            if (into.length < rows * cols) throw EdgeworksException.of("TIFF stack", "frame buffer of " + into.length + " for " + rows + " x " + cols);
+            Page p = pages.get(frame);
+            readPage(p.file(), p.index(), into);
         }
     }
 

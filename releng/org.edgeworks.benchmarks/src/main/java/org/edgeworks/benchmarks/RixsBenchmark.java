@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.january.dataset.ILazyDataset;
 import org.eclipse.january.dataset.SliceND;
+import org.edgeworks.core.data.FrameSource;
 import org.edgeworks.nexus.NexusFile;
 import org.edgeworks.rixs.BuildMap;
 import org.edgeworks.rixs.RawStack;
@@ -77,6 +78,23 @@ public class RixsBenchmark {
         double sum = 0;
         for (int i = 0; i < s[0]; i++)
             sum += frames.getSlice(new SliceND(s, new int[] {i, 0, 0}, new int[] {i + 1, s[1], s[2]}, null)).getDouble(0, 0, 0);
+        return sum;
+    }
+
+    /**
+     * Bare read as the map builder now streams: every frame decoded into one reused buffer of doubles
+     * ({@link FrameSource}: the stored uint16 converted once, no fresh array per frame), in order, one thread.
+     */
+    @Benchmark
+    public double readFramesInto() throws Exception {
+        FrameSource source = (FrameSource) frames;
+        int[] s = source.shape();
+        double[] frame = new double[s[1] * s[2]];
+        double sum = 0;
+        for (int i = 0; i < s[0]; i++) {
+            source.readFrame(i, frame);
+            sum += frame[0];
+        }
         return sum;
     }
 }
