@@ -14,6 +14,7 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.rixs.image.DetectorImage;
 import org.edgeworks.rixs.image.FrameKernels;
 import org.edgeworks.rixs.io.TiffStack;
+import org.edgeworks.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class RealTiffTest {
 
     static Path data(String rel) {
-        return Path.of(System.getProperty("edgeworks.shared.data", "/work/shared/data")).resolve("rixs").resolve(rel);
+        return SharedData.dir().resolve("rixs").resolve(rel);
     }
 
     static double[] frame(ILazyDataset stack, int i) throws Exception {

@@ -10,6 +10,7 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.nexus.NexusFile;
+import org.edgeworks.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class WeakElasticTest {
 
     static Path caseFile() {
-        Path data = Path.of(System.getProperty("edgeworks.shared.data", "/work/shared/data"));
+        Path data = SharedData.dir();
         return data.getParent().resolve("cases/rixs-weak-elastic/mrixs_weak_elastic.nxs");
     }
 

@@ -49,7 +49,7 @@ public final class PeerData {
             throw new IllegalStateException(e);
         }
         for (String base : new String[] {"resources/peers/", "bundles/org.edgeworks.xas.tests/resources/peers/",
-                "../org.edgeworks.xas.tests/resources/peers/", "/work/main/bundles/org.edgeworks.xas.tests/resources/peers/"}) {
+                "../org.edgeworks.xas.tests/resources/peers/"}) {
             Path f = Path.of(base + name);
             if (Files.isRegularFile(f)) {
                 try {

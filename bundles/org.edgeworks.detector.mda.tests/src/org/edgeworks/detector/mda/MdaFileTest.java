@@ -15,13 +15,14 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
+import org.edgeworks.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MdaFileTest {
-    static final Path DATA = Path.of(System.getProperty("edgeworks.shared.data", "/work/shared/data"));
+    static final Path DATA = SharedData.dir();
 
     /** The mda2ascii export: '#' header lines, then one row per point (index, positioners, detectors). */
     static List<double[]> asc(Path file) throws IOException {

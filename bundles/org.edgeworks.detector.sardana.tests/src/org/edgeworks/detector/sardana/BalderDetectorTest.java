@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.detector.DetectorRegistry;
+import org.edgeworks.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
 
 /** Numbers checked against h5py on the same files (I0 = ch1 + ch2, It = ch3 + ch4). */
 class BalderDetectorTest {
-    static final Path NEXUS = Path.of(System.getProperty("edgeworks.shared.data", "/work/shared/data"), "nexus");
+    static final Path NEXUS = SharedData.path("nexus");
 
     @Test
     void balder2023HasEnergyAndIonChamberSums() throws Exception {

@@ -14,11 +14,12 @@ import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.detector.DetectorRegistry;
 import org.edgeworks.core.registry.ProcessorRegistry;
+import org.edgeworks.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
 
 /** The MEX2 S K-edge scan through the SDD path, against the beamline's own reduction (pyNexafs XDI). */
 class SddYieldsTest {
-    static final Path DATA = Path.of(System.getProperty("edgeworks.shared.data", "/work/shared/data"));
+    static final Path DATA = SharedData.dir();
     static final Path MEX2 = DATA.resolve("tender_mca/MEX2_5641.mda");
 
     /** XDI rows: energy bragg count_time BIM i0 SampleDrain ICR_AVG OCR_AVG ROI_AD_AVG ifluor. */
