@@ -13,10 +13,6 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.application.IWorkbenchConfigurer;
-import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
-import org.eclipse.ui.application.WorkbenchAdvisor;
-import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.ui.views.DataBrowserView;
 import org.edgeworks.ui.views.ViewerView;
@@ -38,27 +34,8 @@ class WorkbenchTest {
         Display display = Ui.display();
         List<String> checks = new ArrayList<>();
         List<Throwable> failures = new ArrayList<>();
-        PlatformUI.createAndRunWorkbench(display, new WorkbenchAdvisor() {
-            @Override public String getInitialWindowPerspectiveId() { return EdgeworksPerspective.ID; }
-
-            @Override public void initialize(IWorkbenchConfigurer configurer) { configurer.setSaveAndRestore(false); }
-
-            @Override
-            public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
-                return new WorkbenchWindowAdvisor(configurer) {
-                    @Override public void preWindowOpen() {
-                        configurer.setInitialSize(new org.eclipse.swt.graphics.Point(1280, 900));
-                        configurer.setTitle("Edgeworks");
-                    }
-
-                    @Override
-                    public org.eclipse.ui.application.ActionBarAdvisor createActionBarAdvisor(
-                            org.eclipse.ui.application.IActionBarConfigurer bars) {
-                        return new EdgeworksMenus(bars);
-                    }
-                };
-            }
-
+        // the application's own advisor (perspective, window, menus), with the checks once the workbench runs
+        PlatformUI.createAndRunWorkbench(display, new EdgeworksApplication.Advisor() {
             @Override
             public void postStartup() {
                 display.asyncExec(() -> {

@@ -78,7 +78,8 @@ public final class EdgeworksApplication implements IApplication {
         broker.post(STARTUP_REPORTED, null);
     }
 
-    static final class Advisor extends WorkbenchAdvisor {
+    /** The application's workbench: the Edgeworks perspective, no saved layout, the window with its menus, status line and progress. */
+    static class Advisor extends WorkbenchAdvisor {
         @Override
         public String getInitialWindowPerspectiveId() {
             return EdgeworksPerspective.ID;

@@ -19,6 +19,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TableItem;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.detector.DetectorRegistry;
+import org.edgeworks.core.processing.Result;
 import org.edgeworks.exafs.Chi;
 import org.edgeworks.exafs.FeffitProcessor;
 import org.edgeworks.exafs.FourierTransformProcessor;
@@ -94,8 +95,8 @@ class ExafsTaskPanelTest {
         shell.setSize(1280, 800);
         try {
             ExafsTaskPanel panel = new ExafsTaskPanel(shell, SWT.NONE);
-            List<ExafsTaskPanel.Published> published = new ArrayList<>();
-            panel.onResult(published::add);
+            List<Result<?>> published = new ArrayList<>();
+            panel.onResult((source, r) -> published.add(r));
             shell.open();
             panel.add(loaded.spectrum());
 
@@ -114,20 +115,20 @@ class ExafsTaskPanelTest {
             System.out.printf("AGREE exafs panel chi vs xas autobk: max relative |dchi| %.3g%n", worst);
             assertTrue(worst <= 1e-9, "chi(k) = xas autobk's (10-digit CSV): worst relative " + worst);
             assertEquals(1, published.size());
-            assertEquals(xdi.toString(), published.get(0).result().provenance().source().file(), "raw file in the provenance");
+            assertEquals(xdi.toString(), published.get(0).provenance().source().file(), "raw file in the provenance");
             assertNotNull(panel.viewer().image(), "chi(k) drawn: " + panel.viewer().problem());
 
             // forward transform of the panel's chi: |chi(R)| drawn and published
             panel.ftForm().setText("kmin", "3");
             await(panel.runFt());
-            assertTrue(panel.last().value() instanceof FourierTransformProcessor.ChiR, panel.status());
+            assertTrue(panel.lastResult().value() instanceof FourierTransformProcessor.ChiR, panel.status());
             assertNotNull(panel.viewer().image());
 
             // shell fit of the same chi.csv with the same FEFF path and the default model, R space k 3-14, R 1.4-3.0
             panel.openChi(chiCsv);
             panel.addPaths(List.of(feff));
             await(panel.runFit());
-            FeffitProcessor.Fit fit = (FeffitProcessor.Fit) panel.last().value();
+            FeffitProcessor.Fit fit = (FeffitProcessor.Fit) panel.lastResult().value();
             FeffitProcessor.PathResult p = fit.paths().get(0);
             near(fitJson.get("paths").get(0), "r", p.r(), "path 1");
             near(fitJson.get("paths").get(0), "delr", p.delr(), "path 1");
@@ -146,7 +147,7 @@ class ExafsTaskPanelTest {
             assertTrue(rows.get(4).contains("sigma2") && rows.get(4).endsWith(String.format(java.util.Locale.ROOT, "%.3g", p.sigma2().stderr())),
                 rows.toString());
             assertTrue(rows.get(5).startsWith("R-factor") && rows.get(6).startsWith("reduced chi-square"), rows.toString());
-            assertEquals(chiCsv.toAbsolutePath().toString(), published.get(published.size() - 1).result().provenance().source().file());
+            assertEquals(chiCsv.toAbsolutePath().toString(), published.get(published.size() - 1).provenance().source().file());
             assertNotNull(panel.viewer().image(), "fit overlay drawn");
             org.edgeworks.exafs.ui.Shots.save(shell, "exafs-panel-fit");
         } finally {

@@ -15,21 +15,19 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.exafs.FourierTransformProcessor;
 import org.edgeworks.exafs.WaveletProcessor;
 import org.edgeworks.plot.Rendered;
-import org.edgeworks.ui.viewers.DataViewer;
+import org.edgeworks.ui.viewers.TypedViewer;
 
 /**
  * One viewer for the EXAFS results (contributed in plugin.xml for Autobk, Chi, ChiR, Wavelet and
  * Fit): the picture of {@link ExafsPlots} redrawn at the canvas size, with a k-weight switch for
  * chi(k) pictures. Holds no science.
  */
-public final class ExafsViewer implements DataViewer {
-    private Composite root;
+public final class ExafsViewer extends TypedViewer<Object, Composite> {
     private Combo kweight;
     private Label kLabel;
     private Canvas canvas;
@@ -37,9 +35,11 @@ public final class ExafsViewer implements DataViewer {
     private Object data;
     private String problem;
 
+    public ExafsViewer() { super("EXAFS viewer", Object.class); }
+
     @Override
-    public Control createControl(Composite parent) {
-        root = new Composite(parent, SWT.NONE);
+    protected Composite build(Composite parent) {
+        Composite root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(2, false));
         kLabel = new Label(root, SWT.NONE);
         kLabel.setText("k-weight");
@@ -59,7 +59,7 @@ public final class ExafsViewer implements DataViewer {
     }
 
     @Override
-    public void show(Object value) throws EdgeworksException {
+    protected void display(Object value) throws EdgeworksException {
         ExafsPlots.render(value, 2, 200, 150); // refuses what it cannot draw before anything changes
         data = value;
         boolean w = ExafsPlots.weighted(value);
@@ -69,7 +69,7 @@ public final class ExafsViewer implements DataViewer {
     }
 
     @Override
-    public String title(Object value) {
+    protected String titleOf(Object value) {
         if (value instanceof FourierTransformProcessor.ChiR r) return r.name() + " |chi(R)|";
         if (value instanceof WaveletProcessor.Wavelet w) return w.name() + " wavelet";
         return null;

@@ -51,11 +51,7 @@ class FramesPanelTest {
     @Test
     void theSliderTypedMinMaxAndAutoPercentilesSetTheFrameAndItsColours() throws Exception {
         shell = Ui.shell("frames", 1280, 800);
-        FramesViewer viewer = (FramesViewer) ViewerRegistry.load().byId("org.edgeworks.ui.framesViewer").orElseThrow().create();
-        viewer.createControl(shell);
-        Ui.open(shell);
-        viewer.show(stack());
-        Ui.settle();
+        FramesViewer viewer = Ui.showing(shell, "org.edgeworks.ui.framesViewer", stack());
         FramesPanel panel = viewer.panel();
         assertEquals("frame 1 of 5   E_ex (eV) 530.00", panel.frameText());
 

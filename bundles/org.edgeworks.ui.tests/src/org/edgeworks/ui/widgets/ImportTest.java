@@ -44,6 +44,16 @@ class ImportTest {
         if (shell != null) shell.dispose();
     }
 
+    /** The import panel over the MRCAT scan in an opened shell, the mode chosen as the user's first click. */
+    private ImportPanel open(String title, ImportPanel.Mode mode) throws Exception {
+        Scan scan = DetectorRegistry.load().read(MRCAT);
+        shell = Ui.shell(title, 1280, 800);
+        ImportPanel panel = new ImportPanel(shell, SWT.NONE, scan, MRCAT);
+        Ui.open(shell);
+        panel.setMode(mode);
+        return panel;
+    }
+
     /** The MRCAT file's columns by label, parsed here (header until a dashed line, then labels, then numbers). */
     static Map<String, double[]> columns(Path file) throws Exception {
         List<String> lines = Files.readAllLines(file);
@@ -83,12 +93,8 @@ class ImportTest {
 
     @Test
     void theImportedMrcatScanIsLnI0OverItAndItsE0EqualsTheCommandLines(@TempDir Path tmp) throws Exception {
-        Scan scan = DetectorRegistry.load().read(MRCAT);
-        shell = Ui.shell("Import", 1280, 800);
-        ImportPanel panel = new ImportPanel(shell, SWT.NONE, scan, MRCAT);
-        Ui.open(shell);
         // the user's choice, widget by widget
-        panel.setMode(ImportPanel.Mode.TRANSMISSION);
+        ImportPanel panel = open("Import", ImportPanel.Mode.TRANSMISSION);
         panel.choose("energy", "energy");
         panel.choose("i0", "mcs3");
         panel.choose("it", "mcs4");
@@ -171,11 +177,7 @@ class ImportTest {
 
     @Test
     void severalFluorescenceChannelsAreSummed() throws Exception {
-        Scan scan = DetectorRegistry.load().read(MRCAT);
-        shell = Ui.shell("Import fluorescence", 1280, 800);
-        ImportPanel panel = new ImportPanel(shell, SWT.NONE, scan, MRCAT);
-        Ui.open(shell);
-        panel.setMode(ImportPanel.Mode.FLUORESCENCE);
+        ImportPanel panel = open("Import fluorescence", ImportPanel.Mode.FLUORESCENCE);
         panel.choose("i0", "mcs3");
         panel.choose("reference", null);
         panel.chooseFluorescence(List.of("mcs4", "mcs5"));

@@ -36,9 +36,7 @@ class MapViewerTest {
 
     private MapViewer open(String title) {
         shell = Ui.shell(title, 1100, 900);
-        MapViewer viewer = (MapViewer) ViewerRegistry.load().byId("org.edgeworks.ui.mapViewer").orElseThrow().create();
-        viewer.createControl(shell);
-        return viewer;
+        return Ui.viewer("org.edgeworks.ui.mapViewer", shell);
     }
 
     /** Drags a band over the map canvas from data point (x0, y0) to (x1, y1), with a move in between. */

@@ -17,7 +17,6 @@ import org.eclipse.swt.widgets.Shell;
 import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.pipeline.rixs.RixsFiles;
 import org.edgeworks.ui.viewers.MapViewer;
-import org.edgeworks.ui.viewers.ViewerRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,8 +73,7 @@ class RixsBuildPanelTest {
         shell = Ui.shell("mRIXS build", 1280, 1000);
         SashForm sash = new SashForm(shell, SWT.VERTICAL);
         RixsBuildPanel panel = new RixsBuildPanel(sash, SWT.NONE);
-        MapViewer viewer = (MapViewer) ViewerRegistry.load().byId("org.edgeworks.ui.mapViewer").orElseThrow().create();
-        viewer.createControl(sash);
+        MapViewer viewer = Ui.viewer("org.edgeworks.ui.mapViewer", sash);
         sash.setWeights(11, 9);
         panel.onMap(viewer::show);
         Ui.open(shell);
@@ -149,12 +147,8 @@ class RixsBuildPanelTest {
     @Test
     void theMapViewerGivesIpfyAndTheChosenQuantificationMethodFromTheDrag() throws Exception {
         shell = Ui.shell("map viewer drags", 1100, 900);
-        MapViewer viewer = (MapViewer) ViewerRegistry.load().byId("org.edgeworks.ui.mapViewer").orElseThrow().create();
-        viewer.createControl(shell);
-        Ui.open(shell);
         RixsMap m = SyntheticMaps.withFeature("drags", 5);
-        viewer.show(m);
-        Ui.settle();
+        MapViewer viewer = Ui.showing(shell, "org.edgeworks.ui.mapViewer", m);
         MapCanvas c = viewer.map();
         c.select(MapCanvas.Drag.IPFY, 515.95, 528, 518.05, 528);
         Ui.settle();

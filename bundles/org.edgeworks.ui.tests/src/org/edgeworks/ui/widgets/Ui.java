@@ -5,10 +5,14 @@ import java.nio.file.Path;
 
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.ui.viewers.DataViewer;
+import org.edgeworks.ui.viewers.ViewerRegistry;
 
 /** Widget-test helpers: real shells on the X display, event pumping, screenshots kept as build artefacts. */
 public final class Ui {
@@ -46,6 +50,23 @@ public final class Ui {
         shell.open();
         shell.layout(true, true);
         settle();
+    }
+
+    /** The viewer plugin.xml contributes as {@code id}, created as the workbench creates it and built in {@code parent}. */
+    @SuppressWarnings("unchecked")
+    public static <V extends DataViewer> V viewer(String id, Composite parent) {
+        V viewer = (V) ViewerRegistry.load().byId(id).orElseThrow().create();
+        viewer.createControl(parent);
+        return viewer;
+    }
+
+    /** The viewer {@code id} filling the shell, the shell opened, showing {@code data}. */
+    public static <V extends DataViewer> V showing(Shell shell, String id, Object data) throws EdgeworksException {
+        V viewer = viewer(id, shell);
+        open(shell);
+        viewer.show(data);
+        settle();
+        return viewer;
     }
 
     /** Runs the event loop until the display is idle and paints have landed on the X server. */

@@ -2,24 +2,22 @@ package org.edgeworks.ui.viewers;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.ui.widgets.ComparePanel;
 
 /** Edgeworks' compare-states viewer, contributed through org.edgeworks.ui.viewers. */
-public final class CompareViewer implements DataViewer {
-    private ComparePanel panel;
+public final class CompareViewer extends TypedViewer<MapSeries, ComparePanel> {
+    public CompareViewer() { super("compare-states viewer", MapSeries.class); }
 
     @Override
-    public Control createControl(Composite parent) {
-        panel = new ComparePanel(parent, SWT.NONE);
-        return panel;
+    protected ComparePanel build(Composite parent) {
+        return new ComparePanel(parent, SWT.NONE);
     }
 
     @Override
-    public void show(Object data) throws EdgeworksException {
-        panel.setMaps(((MapSeries) data).maps());
+    protected void display(MapSeries data) throws EdgeworksException {
+        control().setMaps(data.maps());
     }
 
-    public ComparePanel panel() { return panel; }
+    public ComparePanel panel() { return control(); }
 }

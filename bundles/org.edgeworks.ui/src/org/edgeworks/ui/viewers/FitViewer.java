@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.ui.widgets.SpectrumChart;
 import org.edgeworks.xas.LcfProcessor;
@@ -14,24 +13,23 @@ import org.edgeworks.xas.PreEdgeProcessor;
  * Fits as the xas processors return them: data, fit, components (the pre-edge baseline) and the residual,
  * in the spectrum chart. Contributed twice through org.edgeworks.ui.viewers (pre-edge peaks and LCF results).
  */
-public final class FitViewer implements DataViewer {
-    private SpectrumChart chart;
+public final class FitViewer extends TypedViewer<Object, SpectrumChart> {
+    public FitViewer() { super("fit viewer", Object.class); }
 
     @Override
-    public Control createControl(Composite parent) {
-        chart = new SpectrumChart(parent, SWT.NONE);
-        return chart;
+    protected SpectrumChart build(Composite parent) {
+        return new SpectrumChart(parent, SWT.NONE);
     }
 
     @Override
-    public void show(Object data) throws EdgeworksException {
+    protected void display(Object data) throws EdgeworksException {
         if (data instanceof PreEdgeProcessor.PreEdge p)
-            chart.showFit(p.name() + " pre-edge", p.energy(), p.data(), p.fit(), Map.of("baseline", p.baselineCurve()));
+            control().showFit(p.name() + " pre-edge", p.energy(), p.data(), p.fit(), Map.of("baseline", p.baselineCurve()));
         else if (data instanceof LcfProcessor.LcfResult l)
-            chart.showFit(l.sample() + " LCF", l.energy(), l.data(), l.fit(), Map.of());
+            control().showFit(l.sample() + " LCF", l.energy(), l.data(), l.fit(), Map.of());
         else
             throw EdgeworksException.of("fit viewer", "cannot show " + data.getClass().getSimpleName());
     }
 
-    public SpectrumChart chart() { return chart; }
+    public SpectrumChart chart() { return control(); }
 }

@@ -2,28 +2,26 @@ package org.edgeworks.ui.viewers;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.edgeworks.ui.widgets.FramesPanel;
 
 /** Image stacks frame by frame (slider, histogram, typed colour range), one view per stack. */
-public final class FramesViewer implements DataViewer {
-    private FramesPanel panel;
+public final class FramesViewer extends TypedViewer<ImageFrames, FramesPanel> {
+    public FramesViewer() { super("frame viewer", ImageFrames.class); }
 
     @Override
-    public Control createControl(Composite parent) {
-        panel = new FramesPanel(parent, SWT.NONE);
-        return panel;
+    protected FramesPanel build(Composite parent) {
+        return new FramesPanel(parent, SWT.NONE);
     }
 
     @Override
-    public void show(Object data) {
-        panel.setFrames((ImageFrames) data);
+    protected void display(ImageFrames data) {
+        control().setFrames(data);
     }
 
     @Override
-    public String title(Object data) {
-        return ((ImageFrames) data).name();
+    protected String titleOf(ImageFrames data) {
+        return data.name();
     }
 
-    public FramesPanel panel() { return panel; }
+    public FramesPanel panel() { return control(); }
 }

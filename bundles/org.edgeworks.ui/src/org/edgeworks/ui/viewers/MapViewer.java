@@ -5,9 +5,9 @@ import java.util.List;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.ui.widgets.MapCanvas;
+import org.edgeworks.ui.widgets.Sources;
 import org.edgeworks.ui.widgets.SpectrumChart;
 
 /**
@@ -16,33 +16,33 @@ import org.edgeworks.ui.widgets.SpectrumChart;
  * toggles, compact legend below it, x axis titled as the map's axis). Feature-box results go to
  * {@link ResultSink}. Showing another map replaces title, data, linked plot and read-out.
  */
-public final class MapViewer implements DataViewer {
+public final class MapViewer extends TypedViewer<RixsMap, SashForm> {
     private MapCanvas map;
     private SpectrumChart linked;
-    private SashForm sash;
+
+    public MapViewer() { super("mRIXS map viewer", RixsMap.class); }
 
     @Override
-    public Control createControl(Composite parent) {
-        sash = new SashForm(parent, SWT.VERTICAL);
+    protected SashForm build(Composite parent) {
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
         map = new MapCanvas(sash, SWT.NONE);
         linked = new SpectrumChart(sash, SWT.NONE, false);
         sash.setWeights(3, 2);
         map.onSpectrum(r -> linked.setSpectra(r == null ? List.of() : List.of(r.value())));
-        map.onFeature(r -> ResultSink.publish(map.source().name(), org.edgeworks.ui.widgets.Sources.attach(r, map.source())));
+        map.onFeature(r -> ResultSink.publish(map.source().name(), Sources.attach(r, map.source())));
         return sash;
     }
 
     @Override
-    public void show(Object data) {
-        map.setMap((RixsMap) data);
+    protected void display(RixsMap data) {
+        map.setMap(data);
     }
 
     @Override
-    public String title(Object data) {
-        return ((RixsMap) data).name();
+    protected String titleOf(RixsMap data) {
+        return data.name();
     }
 
     public MapCanvas map() { return map; }
     public SpectrumChart linked() { return linked; }
-    public Control control() { return sash; }
 }

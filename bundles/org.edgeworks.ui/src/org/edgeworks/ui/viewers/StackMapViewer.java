@@ -2,35 +2,35 @@ package org.edgeworks.ui.viewers;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
+import org.eclipse.ui.PlatformUI;
 import org.edgeworks.stack.StackResultFile;
+import org.edgeworks.ui.views.ViewerView;
 import org.edgeworks.ui.widgets.StackMapPanel;
 
 /** XANES stack maps with a pixel pick (one view per result), contributed through org.edgeworks.ui.viewers. */
-public final class StackMapViewer implements DataViewer {
-    private StackMapPanel panel;
+public final class StackMapViewer extends TypedViewer<StackResultFile, StackMapPanel> {
+    public StackMapViewer() { super("stack map viewer", StackResultFile.class); }
 
     @Override
-    public Control createControl(Composite parent) {
-        panel = new StackMapPanel(parent, SWT.NONE);
+    protected StackMapPanel build(Composite parent) {
+        StackMapPanel panel = new StackMapPanel(parent, SWT.NONE);
         // the stack's frames open in the frame browser of the running workbench
         panel.onFrames(f -> {
-            if (org.eclipse.ui.PlatformUI.isWorkbenchRunning()
-                    && org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow() != null)
-                org.edgeworks.ui.views.ViewerView.open(org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), f);
+            if (PlatformUI.isWorkbenchRunning() && PlatformUI.getWorkbench().getActiveWorkbenchWindow() != null)
+                ViewerView.open(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), f);
         });
         return panel;
     }
 
     @Override
-    public void show(Object data) {
-        panel.setResult((StackResultFile) data);
+    protected void display(StackResultFile data) {
+        control().setResult(data);
     }
 
     @Override
-    public String title(Object data) {
-        return ((StackResultFile) data).file().getFileName().toString();
+    protected String titleOf(StackResultFile data) {
+        return data.file().getFileName().toString();
     }
 
-    public StackMapPanel panel() { return panel; }
+    public StackMapPanel panel() { return control(); }
 }

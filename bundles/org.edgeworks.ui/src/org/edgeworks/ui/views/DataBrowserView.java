@@ -38,11 +38,7 @@ public final class DataBrowserView extends ViewPart {
             @Override
             public void run() { panel.importDialog(); }
         };
-        SessionParts.register(panel, new SessionParts.Part() {
-            @Override public String id() { return "views:perData"; }
-            @Override public JsonNode save() { return perDataViews(); }
-            @Override public void restore(JsonNode state) throws EdgeworksException { reopen(state); }
-        });
+        SessionParts.register(panel, "views:perData", DataBrowserView::perDataViews, this::reopen);
         getViewSite().getActionBars().getMenuManager().add(open);
         getViewSite().getActionBars().getMenuManager().add(importAction);
         getViewSite().getActionBars().getToolBarManager().add(open);

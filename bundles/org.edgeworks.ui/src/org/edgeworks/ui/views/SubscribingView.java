@@ -6,7 +6,7 @@ import java.util.List;
 import org.eclipse.ui.part.ViewPart;
 
 /** A view that listens to the workbench's data and result channels, and stops listening when it closes. */
-abstract class SubscribingView extends ViewPart {
+public abstract class SubscribingView extends ViewPart {
     private final List<Runnable> unsubscribe = new ArrayList<>();
 
     /** Keeps a channel's unsubscribe action for {@link #dispose()}. */

@@ -66,11 +66,7 @@ public final class ComparePanel extends Composite {
         new Label(bar, SWT.NONE).setText("Reference state");
         referenceCombo = new Combo(bar, SWT.READ_ONLY);
         referenceCombo.addListener(SWT.Selection, e -> rebuild(referenceCombo.getSelectionIndex()));
-        new Label(bar, SWT.NONE).setText("Colormap");
-        colormapCombo = new Combo(bar, SWT.READ_ONLY);
-        colormapCombo.setItems("viridis", "inferno", "jet", "grey");
-        colormapCombo.select(0);
-        colormapCombo.addListener(SWT.Selection, e -> setColormap(Colormap.values()[colormapCombo.getSelectionIndex()]));
+        colormapCombo = Buttons.colormaps(bar, this::setColormap);
         new Label(bar, SWT.NONE).setText("Drag a box on any map to quantify that feature over all states");
         status = new Label(this, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));

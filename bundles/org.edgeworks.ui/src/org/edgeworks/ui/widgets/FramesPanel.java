@@ -12,7 +12,6 @@ import org.eclipse.swt.layout.RowData;
 import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
@@ -20,6 +19,7 @@ import org.eclipse.swt.widgets.Text;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.plot.Colormap;
 import org.edgeworks.plot.Scaling;
+import org.edgeworks.plot.Ticks;
 import org.edgeworks.ui.viewers.ImageFrames;
 
 /**
@@ -35,7 +35,6 @@ public final class FramesPanel extends Composite {
     private final Scale slider;
     private final Label frameLabel, message, readout;
     private final Text min, max, lowPercentile, highPercentile;
-    private final Combo colormapCombo;
     private final ImageCanvas canvas;
     private final Canvas histogramCanvas;
     private ImageFrames frames;
@@ -72,11 +71,7 @@ public final class FramesPanel extends Composite {
         lowPercentile.setText("1");
         highPercentile = number(bar, 40);
         highPercentile.setText("99");
-        new Label(bar, SWT.NONE).setText("Colormap");
-        colormapCombo = new Combo(bar, SWT.READ_ONLY);
-        colormapCombo.setItems("viridis", "inferno", "jet", "grey");
-        colormapCombo.select(0);
-        colormapCombo.addListener(SWT.Selection, e -> applyColormap());
+        Buttons.colormaps(bar, this::applyColormap);
         readout = new Label(this, SWT.NONE);
         readout.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         readout.setText(" ");
@@ -98,8 +93,8 @@ public final class FramesPanel extends Composite {
         return t;
     }
 
-    private void applyColormap() {
-        canvas.setColormap(Colormap.values()[colormapCombo.getSelectionIndex()]);
+    private void applyColormap(Colormap c) {
+        canvas.setColormap(c);
     }
 
     /** Shows a stack at its first frame, with the colour range from the frame's percentiles. */
@@ -236,8 +231,8 @@ public final class FramesPanel extends Composite {
         }
         gc.drawRectangle(left - 1, top - 1, w + 1, h + 1);
         double lo = edges[0], hi = edges[BINS];
-        gc.drawText(AxisTicks.label(lo, (hi - lo) / 4), left, top + h + 4, true);
-        String hiText = AxisTicks.label(hi, (hi - lo) / 4);
+        gc.drawText(Ticks.label(lo, (hi - lo) / 4), left, top + h + 4, true);
+        String hiText = Ticks.label(hi, (hi - lo) / 4);
         gc.drawText(hiText, left + w - gc.textExtent(hiText).x, top + h + 4, true);
         gc.drawText(Long.toString(most), 4, top, true);
         gc.drawText("values", left + w / 2 - 20, top + h + 4 + gc.getFontMetrics().getHeight(), true);

@@ -26,6 +26,7 @@ import org.edgeworks.plot.Colormap;
 import org.edgeworks.plot.MapRaster;
 import org.edgeworks.plot.PixelMapping;
 import org.edgeworks.plot.Scaling;
+import org.edgeworks.plot.Ticks;
 import org.edgeworks.rixs.CutAtExcitation;
 import org.edgeworks.rixs.EnergyLossMap;
 import org.edgeworks.rixs.PartialYield;
@@ -81,16 +82,15 @@ public final class MapCanvas extends Composite {
         toolbar = bar;
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         bar.setLayout(new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL));
-        colormapCombo = combo(bar, "Colormap", new String[] {"viridis", "inferno", "jet", "grey"}, 0,
-                i -> setColormap(Colormap.values()[i]));
-        scalingCombo = combo(bar, "Scaling", new String[] {"linear", "log", "percentile 1-99"}, 0,
+        colormapCombo = Buttons.colormaps(bar, this::setColormap);
+        scalingCombo = Buttons.combo(bar, "Scaling", new String[] {"linear", "log", "percentile 1-99"}, 0,
                 i -> setScaling(i == 0 ? Scaling.linear() : i == 1 ? Scaling.log() : Scaling.percentile(1, 99)));
-        axesCombo = combo(bar, "Axes", new String[] {"excitation / emission", "excitation / energy loss"}, 0,
+        axesCombo = Buttons.combo(bar, "Axes", new String[] {"excitation / emission", "excitation / energy loss"}, 0,
                 i -> setEnergyLoss(i == 1));
-        dragCombo = combo(bar, "Drag", new String[] {Drag.CUT.label, Drag.PFY.label, Drag.FEATURE_BOX.label, Drag.IPFY.label}, 0,
+        dragCombo = Buttons.combo(bar, "Drag", new String[] {Drag.CUT.label, Drag.PFY.label, Drag.FEATURE_BOX.label, Drag.IPFY.label}, 0,
                 i -> setDrag(Drag.values()[i]));
         // the quantification method of a dragged box (QuantifyFeature's three methods; box by default)
-        methodCombo = combo(bar, "Box method", METHODS, 0, i -> setMethod(METHODS[i]));
+        methodCombo = Buttons.combo(bar, "Box method", METHODS, 0, i -> setMethod(METHODS[i]));
         canvas = new Canvas(this, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         canvas.addPaintListener(e -> paint(e.gc));
@@ -100,15 +100,6 @@ public final class MapCanvas extends Composite {
         readout.setText(" ");
         installMouse();
         addDisposeListener(e -> disposeImage());
-    }
-
-    private static Combo combo(Composite bar, String label, String[] items, int selected, java.util.function.IntConsumer onSelect) {
-        new Label(bar, SWT.NONE).setText(label);
-        Combo c = new Combo(bar, SWT.READ_ONLY);
-        c.setItems(items);
-        c.select(selected);
-        c.addListener(SWT.Selection, e -> onSelect.accept(c.getSelectionIndex()));
-        return c;
     }
 
     public Canvas canvas() { return canvas; }
@@ -286,13 +277,13 @@ public final class MapCanvas extends Composite {
     /** Colour-bar tick labels in data units beside the bar (shared by the map and the compare grid's one bar). */
     static void drawColourBarTicks(GC gc, PixelMapping bar, Scaling scaling, double[] range) {
         int fontHeight = gc.getFontMetrics().getHeight();
-        List<Double> bt = AxisTicks.ticks(range[0], range[1], 5);
-        double bs = AxisTicks.step(range[0], range[1], 5);
+        List<Double> bt = Ticks.linear(range[0], range[1], 5);
+        double bs = Ticks.step(range[0], range[1], 5);
         int barRight = bar.left() + bar.width();
         for (double v : bt) {
             int py = (int) Math.round(bar.pixelY(scaling.normalise(v, range)));
             gc.drawLine(barRight, py, barRight + 4, py);
-            gc.drawText(AxisTicks.label(v, bs), barRight + 6, py - fontHeight / 2, true);
+            gc.drawText(Ticks.label(v, bs), barRight + 6, py - fontHeight / 2, true);
         }
     }
 
@@ -311,19 +302,19 @@ public final class MapCanvas extends Composite {
         // as many x ticks as fit: a label is ~6 characters wide, keep at least one label width between them
         int labelWidth = gc.textExtent("000.0").x + 12;
         int nx = Math.max(2, Math.min(6, area.width() / labelWidth)), ny = Math.max(2, Math.min(6, area.height() / (2 * fontHeight)));
-        List<Double> xt = AxisTicks.ticks(area.xMin(), area.xMax(), nx), yt = AxisTicks.ticks(area.yMin(), area.yMax(), ny);
-        double xs = AxisTicks.step(area.xMin(), area.xMax(), nx), ys = AxisTicks.step(area.yMin(), area.yMax(), ny);
+        List<Double> xt = Ticks.linear(area.xMin(), area.xMax(), nx), yt = Ticks.linear(area.yMin(), area.yMax(), ny);
+        double xs = Ticks.step(area.xMin(), area.xMax(), nx), ys = Ticks.step(area.yMin(), area.yMax(), ny);
         int bottom = area.top() + area.height();
         for (double v : xt) {
             int px = (int) Math.round(area.pixelX(v));
             gc.drawLine(px, bottom, px, bottom + 4);
-            String s = AxisTicks.label(v, xs);
+            String s = Ticks.label(v, xs);
             gc.drawText(s, px - gc.textExtent(s).x / 2, bottom + 5, true);
         }
         for (double v : yt) {
             int py = (int) Math.round(area.pixelY(v));
             gc.drawLine(area.left() - 5, py, area.left() - 1, py);
-            String s = AxisTicks.label(v, ys);
+            String s = Ticks.label(v, ys);
             gc.drawText(s, area.left() - 7 - gc.textExtent(s).x, py - fontHeight / 2, true);
         }
         String xLabel = energyLoss() ? "Energy loss (eV)" : "Emission energy (eV)";

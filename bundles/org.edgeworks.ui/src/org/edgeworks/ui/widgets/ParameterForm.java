@@ -19,6 +19,7 @@ import org.eclipse.swt.widgets.Text;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.processing.Param;
 import org.edgeworks.core.processing.Parameters;
+import org.edgeworks.core.processing.Processor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -63,6 +64,56 @@ public final class ParameterForm extends Composite {
         message.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
         message.setForeground(getDisplay().getSystemColor(SWT.COLOR_RED));
         validate();
+    }
+
+    /**
+     * The form of the registered processor {@code processorId}, with its defaults or the values of {@code initial}
+     * (a form's {@link #json()}, e.g. kept while another operation was shown; values that no longer read are
+     * dropped for the defaults), laid out at the parent's full width. A processor that is not registered is a
+     * packaging fault (its bundle's plugin.xml), not a user's error.
+     */
+    public static ParameterForm of(Composite parent, String processorId, JsonNode initial) {
+        Processor<?, ?, ?> p;
+        try {
+            p = Processors.registry().get(processorId);
+        } catch (EdgeworksException e) {
+            throw new IllegalStateException("the processor " + processorId + " is not registered: " + e.getMessage(), e);
+        }
+        Record start = null;
+        if (initial != null) {
+            try {
+                start = parametersOf(p, initial);
+            } catch (EdgeworksException e) {
+                start = null;
+            }
+        }
+        ParameterForm f = new ParameterForm(parent, p.parameterType(), p.defaults(), start);
+        f.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        return f;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Record parametersOf(Processor p, JsonNode json) throws EdgeworksException {
+        return Parameters.fromJson(json, p.parameterType(), (Record) p.defaults(), p.label());
+    }
+
+    /** The record the form describes, or a refusal in one line naming {@code what} and the first invalid field. */
+    public Record valid(String what) throws EdgeworksException {
+        if (error != null) throw EdgeworksException.of(what, error);
+        return value();
+    }
+
+    /** Hides a component's row (label, field, unit); its value stays what it is (the default). */
+    public void hide(String component) {
+        Control field = fields.get(component);
+        Control[] children = getChildren();
+        for (int i = 0; i < children.length; i++)
+            if (children[i] == field) for (int j = i - 1; j <= i + 1; j++) {
+                GridData gd = new GridData();
+                gd.exclude = true;
+                children[j].setLayoutData(gd);
+                children[j].setVisible(false);
+            }
     }
 
     private Control field(RecordComponent rc, JsonNode value) {
@@ -116,6 +167,9 @@ public final class ParameterForm extends Composite {
     }
 
     public Control field(String component) { return fields.get(component); }
+
+    /** The parameter record type the form edits. */
+    public Class<? extends Record> type() { return type; }
 
     /** Fills the fields from a JSON object as {@link #json()} writes it (a saved session); absent names are left as they are. */
     public void setJson(JsonNode values) {

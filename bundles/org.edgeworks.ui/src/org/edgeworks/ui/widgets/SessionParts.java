@@ -36,6 +36,11 @@ public final class SessionParts {
         void restore(JsonNode state) throws EdgeworksException;
     }
 
+    /** Puts a saved state back (the {@link Part#restore} of a part given as functions). */
+    public interface Restorer {
+        void restore(JsonNode state) throws EdgeworksException;
+    }
+
     private static final Map<String, Part> LIVE = new LinkedHashMap<>();
 
     private SessionParts() {}
@@ -44,6 +49,15 @@ public final class SessionParts {
     public static void register(Control owner, Part part) {
         LIVE.put(part.id(), part);
         owner.addDisposeListener(e -> LIVE.remove(part.id(), part));
+    }
+
+    /** Registers, for as long as {@code owner} lives, the part {@code id} whose state {@code save} gives and {@code restore} puts back. */
+    public static void register(Control owner, String id, java.util.function.Supplier<JsonNode> save, Restorer restore) {
+        register(owner, new Part() {
+            @Override public String id() { return id; }
+            @Override public JsonNode save() { return save.get(); }
+            @Override public void restore(JsonNode state) throws EdgeworksException { restore.restore(state); }
+        });
     }
 
     /** The parts now registered, by id. */

@@ -35,7 +35,7 @@ import org.edgeworks.ui.viewers.ImageFrames;
  * recorded parameters; its values are listed beside the file's so the two can be compared). No computation here.
  */
 public final class StackMapPanel extends Composite {
-    private final Combo mapCombo, colormapCombo;
+    private final Combo mapCombo;
     private final ImageCanvas canvas;
     private final Label pixelLabel;
     private final Table values;
@@ -55,11 +55,7 @@ public final class StackMapPanel extends Composite {
         new Label(bar, SWT.NONE).setText("Map");
         mapCombo = new Combo(bar, SWT.READ_ONLY);
         mapCombo.addListener(SWT.Selection, e -> showMap(mapCombo.getText()));
-        new Label(bar, SWT.NONE).setText("Colormap");
-        colormapCombo = new Combo(bar, SWT.READ_ONLY);
-        colormapCombo.setItems("viridis", "inferno", "jet", "grey");
-        colormapCombo.select(0);
-        colormapCombo.addListener(SWT.Selection, e -> applyColormap());
+        Buttons.colormaps(bar, this::applyColormap);
         Buttons.push(bar, "Browse frames", this::browseFrames);
         pixelLabel = new Label(bar, SWT.NONE);
         pixelLabel.setText("Click a pixel for its spectrum and fit.");
@@ -72,25 +68,17 @@ public final class StackMapPanel extends Composite {
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         canvas.onClick(this::pick);
         canvas.onHover(t -> { if (!t.isBlank()) pixelLabel.setText(t + "   (click for its spectrum and fit)"); pixelLabel.getParent().layout(true); });
-        values = new Table(left, SWT.BORDER | SWT.FULL_SELECTION);
-        values.setHeaderVisible(true);
+        values = Buttons.table(left, SWT.BOTTOM, 170, 190, "Map", "Value +- sigma (result file)", "Re-analysed");
+        values.getColumn(0).setWidth(110);
         values.setLinesVisible(true);
-        GridData vd = new GridData(SWT.FILL, SWT.BOTTOM, true, false);
-        vd.heightHint = 170;
-        values.setLayoutData(vd);
-        for (String h : new String[] {"Map", "Value +- sigma (result file)", "Re-analysed"}) {
-            TableColumn c = new TableColumn(values, SWT.LEFT);
-            c.setText(h);
-            c.setWidth(h.equals("Map") ? 110 : 190);
-        }
         SashForm charts = new SashForm(main, SWT.VERTICAL);
         spectrum = new SpectrumChart(charts, SWT.NONE, false);
         fit = new SpectrumChart(charts, SWT.NONE, false);
         main.setWeights(11, 9);
     }
 
-    private void applyColormap() {
-        canvas.setColormap(Colormap.values()[colormapCombo.getSelectionIndex()]);
+    private void applyColormap(Colormap c) {
+        canvas.setColormap(c);
     }
 
     /** Shows a stack result: the map chooser lists its maps; the edge-step map first (the file's default). */

@@ -6,13 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
@@ -36,113 +32,82 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (slope and intercept with their errors, rms), the table of references and samples with edge energies and
  * (predicted) valences with errors, and the plot of edge energy against valence: the fitted line, the
  * references and the samples, exactly as the processor returned them ({@code xas valence} on the same files).
+ * Results are published as "valence".
  */
-public final class ValencePanel extends Composite {
-    private final List<Spectrum> spectra = new ArrayList<>();
+public final class ValencePanel extends TaskPanel<ValenceProcessor.Valence> {
+    private final SpectrumList group;
     private final Map<Integer, Double> valences = new HashMap<>();
-    private final Table group, rows;
+    private final Table rows;
     private final Text valence;
     private final ParameterForm form;
-    private final Label summary;
     private final SpectrumChart chart;
-    private final List<Consumer<Result<ValenceProcessor.Valence>>> listeners = new ArrayList<>();
-    private Result<ValenceProcessor.Valence> last;
     private boolean updating;
 
     public ValencePanel(Composite parent, int style) {
-        super(parent, style);
-        setLayout(new GridLayout(1, false));
-        SashForm sash = new SashForm(this, SWT.HORIZONTAL);
-        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        Composite left = new Composite(sash, SWT.NONE);
-        left.setLayout(new GridLayout(2, false));
-        Label hint = new Label(left, SWT.WRAP);
+        super(parent, style, "Valence", 2);
+        Label hint = new Label(inputs(), SWT.WRAP);
         hint.setText("Check the references and type each one's formal valence; the other rows are samples");
         hint.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-        group = new Table(left, SWT.BORDER | SWT.CHECK | SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL);
         GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
         gd.heightHint = 120;
-        group.setLayoutData(gd);
-        group.setHeaderVisible(true);
-        Buttons.column(group, "spectrum", 200);
-        Buttons.column(group, "role", 80);
-        Buttons.column(group, "valence", 70);
-        group.addListener(SWT.Selection, e -> { showSelectedValence(); refreshRoles(); });
-        new Label(left, SWT.NONE).setText("valence of the selected reference");
-        valence = new Text(left, SWT.BORDER);
+        group = new SpectrumList(inputs(), true, gd).column("spectrum", 200).column("role", 80).column("valence", 70);
+        group.table().addListener(SWT.Selection, e -> { showSelectedValence(); refreshRoles(); });
+        new Label(inputs(), SWT.NONE).setText("valence of the selected reference");
+        valence = new Text(inputs(), SWT.BORDER);
         valence.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         valence.addListener(SWT.Modify, e -> typedValence());
-        form = new ParameterForm(left, ValenceProcessor.Params.class, ValenceProcessor.Params.defaults(), null);
+        form = ParameterForm.of(inputs(), ValenceProcessor.ID, null);
         form.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-        Composite bar = new Composite(left, SWT.NONE);
-        bar.setLayout(new RowLayout(SWT.HORIZONTAL));
-        Buttons.push(bar, "Fit line", () -> Buttons.report(this, "Valence", this::say, this::fit));
+        button(bar(inputs()), "Fit line", this::fit);
 
-        Composite right = new Composite(sash, SWT.NONE);
-        right.setLayout(new GridLayout(1, false));
-        summary = new Label(right, SWT.WRAP);
-        summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        chart = new SpectrumChart(right, SWT.NONE, false);
+        statusLine(SWT.TOP); // the line's summary heads the outputs
+        chart = new SpectrumChart(outputs(), SWT.NONE, false);
         chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        rows = new Table(right, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
-        GridData rd = new GridData(SWT.FILL, SWT.BOTTOM, true, false);
-        rd.heightHint = 120;
-        rows.setLayoutData(rd);
-        rows.setHeaderVisible(true);
-        for (String c : new String[] {"spectrum", "role", "formal valence", "edge (eV)", "error (eV)", "valence", "error"}) Buttons.column(rows, c, 100);
-        sash.setWeights(2, 3);
-        SessionParts.register(this, new SessionParts.Part() {
-            @Override public String id() { return "task:valence"; }
-            @Override public JsonNode save() { return sessionState(); }
-            @Override public void restore(JsonNode state) throws EdgeworksException { restoreSession(state); }
-        });
+        rows = Buttons.table(outputs(), SWT.BOTTOM, 120, 100, "spectrum", "role", "formal valence", "edge (eV)", "error (eV)", "valence", "error");
+        keepInSession("task:valence", this::sessionState, this::restoreSession);
     }
 
     /** The list's files, which are references with which valence, the form, and whether the line was fitted. */
     private JsonNode sessionState() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.set("files", SessionParts.files(spectra));
+        group.saveFiles(o);
         ArrayNode refs = o.putArray("valences");
-        for (int i = 0; i < spectra.size(); i++)
-            if (group.getItem(i).getChecked() && valences.containsKey(i)) refs.add(valences.get(i));
+        for (int i = 0; i < group.size(); i++)
+            if (group.isChecked(i) && valences.containsKey(i)) refs.add(valences.get(i));
             else refs.addNull();
         o.set("parameters", form.json());
-        o.put("fitted", last != null);
+        o.put("fitted", lastResult() != null);
         return o;
     }
 
     /** Reopens the saved spectra in order (a reference is a row with a valence), the form; refits when it was fitted. */
     private void restoreSession(JsonNode state) throws EdgeworksException {
-        List<Spectrum> saved = SessionParts.open(state.get("files"));
-        for (int k = 0; k < saved.size(); k++) {
-            if (saved.get(k) == null) continue;
-            add(saved.get(k), null);
+        int[] at = group.restore(state, "selected", false);
+        for (int k = 0; k < at.length; k++) {
             JsonNode v = state.path("valences").path(k);
-            if (v.isNumber()) {
-                group.getItem(spectra.size() - 1).setChecked(true);
-                setValence(spectra.size() - 1, v.asDouble());
-            }
+            if (at[k] < 0 || !v.isNumber()) continue;
+            group.table().getItem(at[k]).setChecked(true);
+            setValence(at[k], v.asDouble());
         }
+        refreshRoles();
         form.setJson(state.get("parameters"));
         if (state.path("fitted").asBoolean(false)) fit();
     }
 
-    private void say(String text) { summary.setText(text); }
-
-    public Table group() { return group; }
+    public Table group() { return group.table(); }
     public Table rowsTable() { return rows; }
     public Text valenceField() { return valence; }
     public ParameterForm form() { return form; }
     public SpectrumChart chart() { return chart; }
-    public String summary() { return summary.getText(); }
-    public Result<ValenceProcessor.Valence> lastResult() { return last; }
+    /** The line's summary (or why it was refused). */
+    public String summary() { return status(); }
 
-    public void onResult(Consumer<Result<ValenceProcessor.Valence>> l) { listeners.add(l); }
+    @Override
+    public void add(Spectrum s) { add(s, null); }
 
     /** Adds a spectrum to the group list (the data browser's opened spectra arrive here). */
     public void add(Spectrum s, Path file) {
-        spectra.add(s);
-        new TableItem(group, SWT.NONE).setText(0, s.name());
+        group.add(s, file);
         refreshRoles();
     }
 
@@ -154,7 +119,7 @@ public final class ValencePanel extends Composite {
     }
 
     private void showSelectedValence() {
-        int i = group.getSelectionIndex();
+        int i = group.selected();
         updating = true;
         valence.setText(i >= 0 && valences.containsKey(i) ? String.valueOf(valences.get(i)) : "");
         updating = false;
@@ -162,7 +127,7 @@ public final class ValencePanel extends Composite {
 
     private void typedValence() {
         if (updating) return;
-        int i = group.getSelectionIndex();
+        int i = group.selected();
         if (i < 0) return;
         String t = valence.getText().trim();
         try {
@@ -174,38 +139,36 @@ public final class ValencePanel extends Composite {
     }
 
     private void refreshRoles() {
-        for (int i = 0; i < group.getItemCount(); i++) {
-            TableItem row = group.getItem(i);
+        for (int i = 0; i < group.size(); i++) {
+            TableItem row = group.table().getItem(i);
             row.setText(1, row.getChecked() ? "reference" : "sample");
             row.setText(2, row.getChecked() && valences.containsKey(i) ? String.valueOf(valences.get(i)) : "");
         }
     }
 
-
     /** Fits the line through the checked references and predicts every other row's valence. */
     public Result<ValenceProcessor.Valence> fit() throws EdgeworksException {
         List<Spectrum> refs = new ArrayList<>(), samples = new ArrayList<>();
         List<Double> vals = new ArrayList<>();
-        for (int i = 0; i < spectra.size(); i++) {
-            if (group.getItem(i).getChecked()) {
+        for (int i = 0; i < group.size(); i++) {
+            if (group.isChecked(i)) {
                 if (!valences.containsKey(i))
-                    throw EdgeworksException.of("Valence", spectra.get(i).name() + ": select it and type its formal valence");
-                refs.add(spectra.get(i));
+                    throw EdgeworksException.of("Valence", group.get(i).name() + ": select it and type its formal valence");
+                refs.add(group.get(i));
                 vals.add(valences.get(i));
-            } else samples.add(spectra.get(i));
+            } else samples.add(group.get(i));
         }
-        if (form.error() != null) throw EdgeworksException.of("Valence", form.error());
+        Record params = form.valid("Valence");
         Object source = refs.isEmpty() ? null : samples.isEmpty() ? refs.get(0) : samples.get(0);
         Result<ValenceProcessor.Valence> r = Sources.attach(Processors.apply(Processors.registry().get(ValenceProcessor.ID),
-                new ValenceProcessor.Input(refs, vals, samples), form.value()), source);
+                new ValenceProcessor.Input(refs, vals, samples), params), source);
         show(r.value());
-        last = r;
-        listeners.forEach(l -> l.accept(r));
+        publish("valence", r);
         return r;
     }
 
     private void show(ValenceProcessor.Valence v) {
-        summary.setText(String.format(Locale.ROOT, "edge (%s) = %.3f (± %.3f) + %.4f (± %.4f) eV x valence; rms %.3g eV",
+        say(String.format(Locale.ROOT, "edge (%s) = %.3f (± %.3f) + %.4f (± %.4f) eV x valence; rms %.3g eV",
                 v.edge().label(), v.intercept(), v.interceptStderr(), v.slope(), v.slopeStderr(), v.rms()));
         rows.removeAll();
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
