@@ -64,9 +64,7 @@ public final class ExafsTaskPanel extends TaskPanel<Object> {
     public ExafsTaskPanel(Composite parent, int style) {
         super(parent, style, "EXAFS", 1);
         new Label(inputs(), SWT.WRAP).setText("EXAFS: select a spectrum (mu(E)) for the background, or open a chi(k) file");
-        GridData gd = new GridData(SWT.FILL, SWT.FILL, true, false);
-        gd.heightHint = 70;
-        group = new SpectrumList(inputs(), false, gd);
+        group = new SpectrumList(inputs(), false, 70, false);
         Composite chiBar = bar(inputs());
         Buttons.push(chiBar, "Open chi(k) file...", () -> {
             FileDialog d = new FileDialog(getShell(), SWT.OPEN);

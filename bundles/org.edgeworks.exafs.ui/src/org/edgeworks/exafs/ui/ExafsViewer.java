@@ -35,8 +35,6 @@ public final class ExafsViewer extends TypedViewer<Object, Composite> {
     private Object data;
     private String problem;
 
-    public ExafsViewer() { super("EXAFS viewer", Object.class); }
-
     @Override
     protected Composite build(Composite parent) {
         Composite root = new Composite(parent, SWT.NONE);

@@ -75,7 +75,7 @@ class RixsBuildPanelTest {
         RixsBuildPanel panel = new RixsBuildPanel(sash, SWT.NONE);
         MapViewer viewer = Ui.viewer("org.edgeworks.ui.mapViewer", sash);
         sash.setWeights(11, 9);
-        panel.onMap(viewer::show);
+        panel.onMap(viewer.map()::setMap); // what the viewer's show does with a map
         Ui.open(shell);
 
         panel.rawField().setText(QERLIN.toString());

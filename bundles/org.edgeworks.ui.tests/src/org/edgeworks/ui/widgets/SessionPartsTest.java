@@ -202,4 +202,81 @@ class SessionPartsTest {
         assertEquals(lcfBefore.rFactor(), lcfAfter.rFactor(), 0);
         Ui.screenshot(shell, "tour-08-session-restored");
     }
+
+    /** A spectrum's numbers as the panel holds them, copied (energy, signal, uncertainty or null). */
+    private record Numbers(String name, double[] energy, double[] signal, double[] uncertainty) {
+        static List<Numbers> of(List<Spectrum> list) {
+            return list.stream().map(s -> new Numbers(s.name(), s.energies(), s.signal(), s.uncertainty())).toList();
+        }
+
+        void assertSame(Spectrum s, String what) {
+            assertEquals(name, s.name(), what);
+            close(energy, s.energies(), what + " energy");
+            close(signal, s.signal(), what + " signal");
+            if (uncertainty == null) assertEquals(null, s.uncertainty(), what + " uncertainty");
+            else close(uncertainty, s.uncertainty(), what + " uncertainty");
+        }
+
+        static void close(double[] want, double[] got, String what) {
+            assertEquals(want.length, got.length, what + " points");
+            for (int i = 0; i < want.length; i++) assertEquals(want[i], got[i], 1e-12 * Math.max(1, Math.abs(want[i])), what + "[" + i + "]");
+        }
+    }
+
+    private static void assertList(List<Numbers> want, List<Spectrum> got, String when) {
+        assertEquals(want.size(), got.size(), when + ": spectra in the list");
+        for (int k = 0; k < want.size(); k++) want.get(k).assertSame(got.get(k), when + ": " + want.get(k).name());
+    }
+
+    /**
+     * Calibrate / Align / Merge keeps what its operations made: after a calibration and a merge the session is
+     * saved, everything closed and reopened, and the list holds the same spectra (the shifted copies and the
+     * merge with its stderr, equal to 1e-12 relative), the same checks and reference; Undo then walks back
+     * through the same history: the calibrated list without the merge, then exactly the raw files' arrays.
+     */
+    @Test
+    void shiftedAndMergedSpectraAndTheirUndoHistoryComeBackWithASession(@TempDir Path tmp) throws Exception {
+        Ui.takeErrors();
+        Parts p = open(tmp, "session with made spectra");
+        for (String f : List.of("Mn_foil.dat", "MnO.dat", "Mn2O3x.dat")) p.shift().add(open(f));
+        List<Numbers> raw = Numbers.of(p.shift().spectra());
+        // calibrate MnO and Mn2O3 with the foil, then merge the two calibrated samples
+        ShiftMergePanelTest.select(p.shift().group(), 0);
+        ShiftMergePanelTest.check(p.shift().group(), 1, true);
+        ShiftMergePanelTest.check(p.shift().group(), 2, true);
+        p.shift().form().setText("referenceE0", "6539.0");
+        ShiftMergePanelTest.press(p.shift(), "Run");
+        List<Numbers> calibrated = Numbers.of(p.shift().spectra());
+        ShiftMergePanelTest.radio(p.shift(), "Merge");
+        ShiftMergePanelTest.press(p.shift(), "Run");
+        assertEquals(List.of(), Ui.takeErrors());
+        List<Numbers> merged = Numbers.of(p.shift().spectra());
+        assertEquals(4, merged.size());
+        assertTrue(merged.get(3).uncertainty() != null, "the merge carries its stderr");
+        // the operations did move the spectra: the test compares made numbers, not the files' again
+        assertTrue(Math.abs(calibrated.get(1).energy()[0] - raw.get(1).energy()[0]) > 1e-3, "MnO was shifted");
+        List<Boolean> checks = new java.util.ArrayList<>();
+        for (var row : p.shift().group().getItems()) checks.add(row.getChecked());
+
+        Path file = tmp.resolve("made.edgeworks-session.json");
+        Session.save(file, p.browser());
+        shell.dispose();
+        Parts q = open(tmp, "session with made spectra reopened");
+        Session.load(file, q.browser());
+        q.browser().lastJob().join();
+        Ui.settle();
+        assertEquals(List.of(), Ui.takeErrors());
+
+        assertList(merged, q.shift().spectra(), "restored");
+        assertEquals(0, q.shift().group().getSelectionIndex(), "the reference");
+        for (int k = 0; k < checks.size(); k++) assertEquals(checks.get(k), q.shift().group().getItem(k).getChecked(), "check of row " + k);
+        assertEquals(ShiftMergePanel.Operation.MERGE, q.shift().operation());
+        assertTrue(q.shift().canUndo());
+        ShiftMergePanelTest.press(q.shift(), "Undo");
+        assertList(calibrated, q.shift().spectra(), "merge undone");
+        ShiftMergePanelTest.press(q.shift(), "Undo");
+        assertList(raw, q.shift().spectra(), "calibration undone");
+        assertTrue(!q.shift().canUndo(), "two steps were kept, no more");
+        assertEquals(List.of(), Ui.takeErrors());
+    }
 }

@@ -2,8 +2,6 @@ package org.edgeworks.ui.viewers;
 
 import java.util.Map;
 
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Composite;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.ui.widgets.SpectrumChart;
 import org.edgeworks.xas.LcfProcessor;
@@ -14,12 +12,7 @@ import org.edgeworks.xas.PreEdgeProcessor;
  * in the spectrum chart. Contributed twice through org.edgeworks.ui.viewers (pre-edge peaks and LCF results).
  */
 public final class FitViewer extends TypedViewer<Object, SpectrumChart> {
-    public FitViewer() { super("fit viewer", Object.class); }
-
-    @Override
-    protected SpectrumChart build(Composite parent) {
-        return new SpectrumChart(parent, SWT.NONE);
-    }
+    public FitViewer() { super(SpectrumChart::new); }
 
     @Override
     protected void display(Object data) throws EdgeworksException {

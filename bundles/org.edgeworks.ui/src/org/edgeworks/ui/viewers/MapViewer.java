@@ -20,8 +20,6 @@ public final class MapViewer extends TypedViewer<RixsMap, SashForm> {
     private MapCanvas map;
     private SpectrumChart linked;
 
-    public MapViewer() { super("mRIXS map viewer", RixsMap.class); }
-
     @Override
     protected SashForm build(Composite parent) {
         SashForm sash = new SashForm(parent, SWT.VERTICAL);

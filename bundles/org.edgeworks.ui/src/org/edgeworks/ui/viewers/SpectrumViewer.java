@@ -8,8 +8,6 @@ import org.edgeworks.ui.widgets.SpectrumChart;
 
 /** Edgeworks' spectrum viewer, contributed through org.edgeworks.ui.viewers: each opened spectrum joins the overlay. */
 public final class SpectrumViewer extends TypedViewer<Spectrum, SpectrumChart> {
-    public SpectrumViewer() { super("spectrum viewer", Spectrum.class); }
-
     @Override
     protected SpectrumChart build(Composite parent) {
         SpectrumChart chart = new SpectrumChart(parent, SWT.NONE);

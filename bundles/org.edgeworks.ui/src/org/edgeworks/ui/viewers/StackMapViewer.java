@@ -9,8 +9,6 @@ import org.edgeworks.ui.widgets.StackMapPanel;
 
 /** XANES stack maps with a pixel pick (one view per result), contributed through org.edgeworks.ui.viewers. */
 public final class StackMapViewer extends TypedViewer<StackResultFile, StackMapPanel> {
-    public StackMapViewer() { super("stack map viewer", StackResultFile.class); }
-
     @Override
     protected StackMapPanel build(Composite parent) {
         StackMapPanel panel = new StackMapPanel(parent, SWT.NONE);

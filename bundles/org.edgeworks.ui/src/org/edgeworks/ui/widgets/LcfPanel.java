@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -42,7 +41,7 @@ public final class LcfPanel extends TaskPanel<LcfProcessor.LcfResult> {
     public LcfPanel(Composite parent, int style) {
         super(parent, style, "LCF", 1);
         new Label(inputs(), SWT.WRAP).setText("Select the sample; check the references");
-        group = new SpectrumList(inputs(), true, new GridData(SWT.FILL, SWT.FILL, true, true))
+        group = new SpectrumList(inputs(), true, SWT.DEFAULT, true)
                 .column("spectrum", 200).column("role", 80).foldersForTwins();
         group.table().addListener(SWT.Selection, e -> refreshRoles());
         form = ParameterForm.of(inputs(), LcfProcessor.ID, null);
@@ -52,8 +51,7 @@ public final class LcfPanel extends TaskPanel<LcfProcessor.LcfResult> {
 
         statusLine(SWT.TOP); // the fit's summary heads the outputs
         weights = Buttons.table(outputs(), SWT.TOP, 110, 110, "reference", "weight", "error", "shift (eV)", "error");
-        chart = new SpectrumChart(outputs(), SWT.NONE, false);
-        chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        chart = plot(false);
         ranking = Buttons.table(outputs(), SWT.BOTTOM, 110, 150, "references", "weights", "R", "reduced chi2");
         keepInSession("task:" + LcfProcessor.ID, this::sessionState, this::restoreSession);
     }

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * with a stable id ("task:PROCESSOR-ID", "viewer:spectrum", ...) while its control lives; Save Session asks each
  * for its state (JSON), Open Session gives each part with the same id its state back. Spectra are kept by
  * their raw file ({@link Sources}) and reopened through {@link DataOpener} (so the session's import choices
- * apply); spectra made in memory (merges, shifted copies) are not kept. UI thread only.
+ * apply); spectra made in memory (merges, shifted copies) are kept by their numbers ({@link #numbers}) where a panel
+ * keeps them (Calibrate / Align / Merge, with its undo history). UI thread only.
  */
 public final class SessionParts {
     /** One part of the workbench a session keeps. */
@@ -114,6 +115,54 @@ public final class SessionParts {
         for (JsonNode h : state.path("hidden")) chart.setCurveVisible(h.asText(), false);
         JsonNode z = state.get("zoom");
         if (z != null && z.size() == 4) chart.zoomTo(z.get(0).asDouble(), z.get(1).asDouble(), z.get(2).asDouble(), z.get(3).asDouble());
+    }
+
+    /**
+     * A spectrum made in memory (a shifted copy, a merge) as a session keeps it: its numbers, written as JSON
+     * doubles (shortest exact form, so they read back bit for bit), and the raw file it was made from:
+     * {@code {"name", "channel", "energy": [eV...], "signal": [...], "uncertainty": [...] | null,
+     * "source": {"file", "path_in_file", "sha256"} | null}}.
+     */
+    static ObjectNode numbers(Spectrum s) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("name", s.name());
+        o.put("channel", s.channel());
+        doubles(o.putArray("energy"), s.energies());
+        doubles(o.putArray("signal"), s.signal());
+        if (s.hasUncertainty()) doubles(o.putArray("uncertainty"), s.uncertainty());
+        else o.putNull("uncertainty");
+        SourceRef ref = Sources.of(s);
+        if (ref == null) o.putNull("source");
+        else o.putObject("source").put("file", ref.file()).put("path_in_file", ref.pathInFile()).put("sha256", ref.sha256());
+        return o;
+    }
+
+    private static void doubles(ArrayNode a, double[] v) {
+        for (double x : v) a.add(x);
+    }
+
+    /** The spectrum {@link #numbers} wrote, with its raw file as its source again; a damaged entry refused in one line. */
+    static Spectrum fromNumbers(JsonNode o) throws EdgeworksException {
+        double[] e = doubles(o, "energy"), y = doubles(o, "signal");
+        double[] u = o.path("uncertainty").isArray() ? doubles(o, "uncertainty") : null;
+        if (e.length != y.length || (u != null && u.length != y.length))
+            throw EdgeworksException.of("session", o.path("name").asText() + ": energy, signal and uncertainty differ in length");
+        Spectrum s = new Spectrum(o.path("name").asText(), org.edgeworks.core.data.Axis.energy(e), y, u, o.path("channel").asText());
+        JsonNode src = o.path("source");
+        if (src.isObject())
+            Sources.remember(s, new SourceRef(src.path("file").asText(null), src.path("path_in_file").asText(null), src.path("sha256").asText(null)));
+        return s;
+    }
+
+    private static double[] doubles(JsonNode o, String key) throws EdgeworksException {
+        JsonNode a = o.path(key);
+        if (!a.isArray()) throw EdgeworksException.of("session", o.path("name").asText() + ": no " + key + " array");
+        double[] v = new double[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            if (!a.get(i).isNumber()) throw EdgeworksException.of("session", o.path("name").asText() + ": " + key + "[" + i + "] is not a number");
+            v[i] = a.get(i).doubleValue();
+        }
+        return v;
     }
 
     /** The key of a spectrum for per-spectrum parameters: its raw file, else its name. */

@@ -2,11 +2,14 @@ package org.edgeworks.ui.widgets;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -27,6 +30,7 @@ import org.edgeworks.xas.MergeProcessor;
 import org.edgeworks.xas.NormalizeProcessor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -62,6 +66,8 @@ public final class ShiftMergePanel extends TaskPanel<Object> {
     private final SpectrumChart chart;
     private final Button undoButton;
     private final Map<Operation, ObjectNode> formValues = new LinkedHashMap<>();
+    /** The spectra the operations made (shifted, merged): a session keeps them by their numbers. */
+    private final Set<Spectrum> made = Collections.newSetFromMap(new IdentityHashMap<>());
     private Operation operation = Operation.CALIBRATE;
     private ParameterForm form;
 
@@ -77,9 +83,7 @@ public final class ShiftMergePanel extends TaskPanel<Object> {
             operationButtons.put(op, b);
         }
         new Label(inputs(), SWT.WRAP).setText("Select the reference; check the spectra to calibrate, align or merge");
-        GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true);
-        gd.heightHint = 120;
-        group = new SpectrumList(inputs(), true, gd).column("spectrum", 200).column("role", 80);
+        group = new SpectrumList(inputs(), true, 120, true).column("spectrum", 200).column("role", 80);
         group.table().addListener(SWT.Selection, e -> refresh());
         formHolder = new Composite(inputs(), SWT.NONE);
         formHolder.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -89,8 +93,7 @@ public final class ShiftMergePanel extends TaskPanel<Object> {
         undoButton = button(bar, "Undo", this::undo);
         undoButton.setEnabled(false);
 
-        chart = new SpectrumChart(outputs(), SWT.NONE);
-        chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        chart = plot(true);
         shifts = Buttons.table(outputs(), SWT.BOTTOM, 100, 140, "spectrum", "shift (eV)", "error (eV)", "what");
         statusLine(SWT.BOTTOM);
         buildForm();
@@ -101,19 +104,75 @@ public final class ShiftMergePanel extends TaskPanel<Object> {
     @Override
     protected String title() { return operation.label; }
 
-    /** The list's files, checks and reference, the operation and each operation's form (the shifts made are not kept). */
+    /**
+     * The list (its spectra, checks and reference), the undo history, the operation and each operation's form.
+     * Spectra opened from a file are kept by the file (reopened through the import choices), spectra the
+     * operations made (shifted, merged) or that came from memory by their numbers ({@link SessionParts#numbers}),
+     * each object once: {@code "spectra"} holds them, {@code "rows"} and each {@code "undo"} step (most recent
+     * first) index into it. {@code "files"}, {@code "checked"} and {@code "selected"} are written as before for
+     * older readers (which reopen the raw files).
+     */
     private JsonNode sessionState() {
         formValues.put(operation, form.json());
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         group.save(o, "selected");
+        Map<Spectrum, Integer> index = new IdentityHashMap<>();
+        ArrayNode table = JsonNodeFactory.instance.arrayNode();
+        o.set("rows", rows(group.spectra(), index, table));
+        ArrayNode history = o.putArray("undo");
+        for (Undo u : undo) { // the deque iterates from the most recent step
+            ObjectNode step = history.addObject();
+            step.put("label", u.label());
+            step.set("rows", rows(u.before(), index, table));
+            ArrayNode checks = step.putArray("checked");
+            u.checked().forEach(checks::add);
+        }
+        o.set("spectra", table);
         o.put("operation", operation.name().toLowerCase(Locale.ROOT));
         ObjectNode forms = o.putObject("parameters");
         formValues.forEach((op, json) -> forms.set(op.name().toLowerCase(Locale.ROOT), json));
         return o;
     }
 
+    /** Each spectrum's index in the session's table, adding those not there yet (by file, or by numbers). */
+    private ArrayNode rows(List<Spectrum> list, Map<Spectrum, Integer> index, ArrayNode table) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (Spectrum s : list) {
+            Integer at = index.get(s);
+            if (at == null) {
+                boolean fromFile = !made.contains(s) && Sources.of(s) != null && Sources.of(s).file() != null;
+                table.add(fromFile ? JsonNodeFactory.instance.objectNode().put("file", Sources.of(s).file()) : SessionParts.numbers(s));
+                index.put(s, at = table.size() - 1);
+            }
+            out.add(at);
+        }
+        return out;
+    }
+
     private void restoreSession(JsonNode state) throws EdgeworksException {
-        group.restore(state, "selected", false);
+        if (state.path("spectra").isArray() && state.path("rows").isArray()) {
+            List<Spectrum> table = new ArrayList<>();
+            for (JsonNode entry : state.get("spectra")) {
+                if (entry.has("file")) {
+                    table.add(SessionParts.open(JsonNodeFactory.instance.arrayNode().add(entry.get("file").asText())).get(0));
+                } else {
+                    Spectrum s = SessionParts.fromNumbers(entry);
+                    made.add(s);
+                    table.add(s);
+                }
+            }
+            List<Undo> history = new ArrayList<>();
+            for (JsonNode step : state.path("undo"))
+                history.add(new Undo(step.path("label").asText(), spectra(step.get("rows"), table), checks(step.get("checked"))));
+            undo.clear();
+            for (int k = history.size() - 1; k >= 0; k--) undo.push(history.get(k));
+            undoButton.setEnabled(!undo.isEmpty());
+            group.reset(spectra(state.get("rows"), table), checks(state.get("checked")));
+            int selected = state.path("selected").asInt(-1);
+            if (selected >= 0 && selected < group.size()) group.table().select(selected);
+        } else {
+            group.restore(state, "selected", false);
+        }
         state.path("parameters").fields().forEachRemaining(e ->
                 formValues.put(Operation.valueOf(e.getKey().toUpperCase(Locale.ROOT)), (ObjectNode) e.getValue()));
         Operation op = Operation.valueOf(state.path("operation").asText("calibrate").toUpperCase(Locale.ROOT));
@@ -121,6 +180,22 @@ public final class ShiftMergePanel extends TaskPanel<Object> {
         operationButtons.forEach((k, b) -> b.setSelection(k == op));
         buildForm();
         refresh();
+    }
+
+    private static List<Spectrum> spectra(JsonNode rows, List<Spectrum> table) throws EdgeworksException {
+        List<Spectrum> out = new ArrayList<>();
+        for (JsonNode r : rows) {
+            if (!r.canConvertToInt() || r.asInt() < 0 || r.asInt() >= table.size())
+                throw EdgeworksException.of("Calibrate / Align / Merge", "row " + r + " is not one of the " + table.size() + " saved spectra");
+            out.add(table.get(r.asInt()));
+        }
+        return out;
+    }
+
+    private static List<Boolean> checks(JsonNode checked) {
+        List<Boolean> out = new ArrayList<>();
+        if (checked != null) for (JsonNode c : checked) out.add(c.asBoolean(false));
+        return out;
     }
 
     public Table group() { return group.table(); }
@@ -232,6 +307,7 @@ public final class ShiftMergePanel extends TaskPanel<Object> {
                 String name = scans.get(0).name() + " merged " + scans.size();
                 Result<MergeProcessor.Merged> r = Sources.attach(Processors.apply(p, new MergeProcessor.Input(name, scans), params), scans.get(0));
                 Spectrum merged = r.value().spectrum();
+                made.add(merged);
                 Sources.remember(merged, Sources.of(scans.get(0)));
                 group.table().getItem(group.add(merged, null)).setChecked(true);
                 shiftRow(merged.name(), Double.NaN, Double.NaN, "mean of " + r.value().count() + " scans, with stderr");
@@ -256,6 +332,7 @@ public final class ShiftMergePanel extends TaskPanel<Object> {
     }
 
     private void replace(int index, Spectrum s) {
+        made.add(s);
         Sources.remember(s, Sources.of(group.get(index)));
         group.set(index, s);
     }

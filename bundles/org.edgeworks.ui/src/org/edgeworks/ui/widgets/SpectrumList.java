@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -29,10 +30,15 @@ public final class SpectrumList {
     private final List<Path> files = new ArrayList<>();
     private boolean folderForTwins;
 
-    /** The table in {@code parent} with check boxes or not, laid out by {@code layout}. */
-    public SpectrumList(Composite parent, boolean checks, GridData layout) {
+    /**
+     * The table in {@code parent} (a grid: the list spans its columns), with check boxes or not, {@code heightHint}
+     * pixels high ({@code SWT.DEFAULT}: as its rows need), growing with the panel's height or not.
+     */
+    public SpectrumList(Composite parent, boolean checks, int heightHint, boolean growing) {
         table = new Table(parent, SWT.BORDER | (checks ? SWT.CHECK : 0) | SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL);
-        table.setLayoutData(layout);
+        GridData gd = new GridData(SWT.FILL, SWT.FILL, true, growing, ((GridLayout) parent.getLayout()).numColumns, 1);
+        gd.heightHint = heightHint;
+        table.setLayoutData(gd);
     }
 
     /** Adds a titled column (the first is the spectrum's name); the header shows once there is a column. */
@@ -110,7 +116,7 @@ public final class SpectrumList {
         table.removeAll();
         for (int i = 0; i < list.size(); i++) {
             add(list.get(i), null);
-            table.getItem(i).setChecked(checks.get(i));
+            table.getItem(i).setChecked(i < checks.size() && checks.get(i));
         }
         if (sel >= 0 && sel < spectra.size()) table.select(sel);
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
@@ -44,15 +43,12 @@ public final class SpectrumTaskPanel extends TaskPanel<Object> {
         if (processor.inputType() != Spectrum.class)
             throw EdgeworksException.of(processorId, "works on " + processor.inputType().getSimpleName() + ", not one spectrum");
         new Label(inputs(), SWT.WRAP).setText(processor.label() + ": select a spectrum; check others to copy the parameters to");
-        GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true);
-        gd.heightHint = 120;
-        group = new SpectrumList(inputs(), true, gd);
+        group = new SpectrumList(inputs(), true, 120, true);
         form = ParameterForm.of(inputs(), processorId, null);
         var bar = bar(inputs());
         button(bar, "Run", this::runSelected);
         button(bar, "Apply to checked", this::applyToChecked);
-        chart = new SpectrumChart(outputs(), SWT.NONE);
-        chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        chart = plot(true);
         statusLine(SWT.BOTTOM);
         PlotPick.buttons(inputs(), form, processor.parameterType(), chart, this::drawnE0, this::say);
         group.table().addListener(SWT.Selection, e -> { if (e.detail != SWT.CHECK) showParametersOfSelected(); });

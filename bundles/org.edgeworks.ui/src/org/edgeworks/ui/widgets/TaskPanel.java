@@ -93,6 +93,13 @@ public abstract class TaskPanel<V> extends Composite {
     /** What the status line says. */
     public String status() { return status.getText(); }
 
+    /** The outputs side's plot, taking the room left: with the XAS modes (mu, norm, derivative...) or a plain plot. */
+    protected final SpectrumChart plot(boolean xasModes) {
+        SpectrumChart chart = new SpectrumChart(outputs, SWT.NONE, xasModes);
+        chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        return chart;
+    }
+
     /** A row of buttons (left to right). */
     public static Composite bar(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);

@@ -48,9 +48,7 @@ public final class ValencePanel extends TaskPanel<ValenceProcessor.Valence> {
         Label hint = new Label(inputs(), SWT.WRAP);
         hint.setText("Check the references and type each one's formal valence; the other rows are samples");
         hint.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-        GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
-        gd.heightHint = 120;
-        group = new SpectrumList(inputs(), true, gd).column("spectrum", 200).column("role", 80).column("valence", 70);
+        group = new SpectrumList(inputs(), true, 120, true).column("spectrum", 200).column("role", 80).column("valence", 70);
         group.table().addListener(SWT.Selection, e -> { showSelectedValence(); refreshRoles(); });
         new Label(inputs(), SWT.NONE).setText("valence of the selected reference");
         valence = new Text(inputs(), SWT.BORDER);
@@ -61,8 +59,7 @@ public final class ValencePanel extends TaskPanel<ValenceProcessor.Valence> {
         button(bar(inputs()), "Fit line", this::fit);
 
         statusLine(SWT.TOP); // the line's summary heads the outputs
-        chart = new SpectrumChart(outputs(), SWT.NONE, false);
-        chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        chart = plot(false);
         rows = Buttons.table(outputs(), SWT.BOTTOM, 120, 100, "spectrum", "role", "formal valence", "edge (eV)", "error (eV)", "valence", "error");
         keepInSession("task:valence", this::sessionState, this::restoreSession);
     }
