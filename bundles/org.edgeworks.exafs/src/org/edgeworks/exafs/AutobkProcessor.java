@@ -9,9 +9,9 @@ import java.util.Map;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.EnergyGrid;
 import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Param;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.exafs.kernel.BSpline;
 import org.edgeworks.exafs.kernel.XafsFt;
@@ -30,8 +30,9 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOpti
 import org.hipparchus.util.Pair;
 
 /**
- * Post-edge background removal by AUTOBK (Newville, Livins, Yacoby, Rehr, Stern, Phys. Rev. B 47,
- * 14126 (1993)) in the conventions of Larch 0.9.58's {@code autobk}: mu0(k) is a cubic B-spline
+ * Post-edge background removal by AUTOBK (docs/science.md#exafs-autobk; Newville, Livins, Yacoby,
+ * Rehr, Stern, Phys. Rev. B 47, 14126 (1993)) in the conventions of Larch 0.9.58's {@code autobk}:
+ * mu0(k) is a cubic B-spline
  * with nspl = 1 + int(2 rbkg (kmax - kmin)/pi) knots at data points (FITPACK's interpolating
  * knot vector through them), whose coefficients minimise the chi(R) components below rbkg
  * (the first irbkg points of the transform of chi(k) k^kweight times the window) plus the end
@@ -48,24 +49,33 @@ import org.hipparchus.util.Pair;
  * Uncertainty: when the input spectrum carries a 1-sigma uncertainty per point, chi's
  * uncertainty is its linear propagation (independent points) through the interpolation and the
  * refitted background, divided by the edge step (whose own uncertainty is not included).
+ * <p>
+ * Steps ({@link #autobk}): the parameters' checks, E0 and edge step, the k ranges and number of
+ * knots, the knots and their start values, the pieces linear in the coefficients, the fit, and
+ * the background, chi and its uncertainty. The provenance records every value used, as Larch's
+ * autobk_details: E0, edge step and where they came from, rbkg after its floor, kmin/kmax, knots
+ * and their fitted values, irbkg, the clamps.
+ * <p>
+ * Input: mu(E), E in eV (any order; cleaned by {@link EnergyGrid#clean}), optional 1-sigma per
+ * point. Errors: one line naming the spectrum and the parameter.
  */
-public final class AutobkProcessor implements Processor<Spectrum, AutobkProcessor.Params, AutobkProcessor.Autobk> {
+public final class AutobkProcessor extends BaseProcessor<Spectrum, AutobkProcessor.Params, AutobkProcessor.Autobk> {
     public static final String ID = "org.edgeworks.exafs.autobk";
 
-    /** Larch autobk parameters; null = Larch's automatic choice. */
+    /** Larch autobk parameters; null = Larch's automatic choice. Bounds are enforced when the record is built and by {@link #autobk}. */
     public record Params(
-        @Param(label = "R bkg", unit = "A", description = "highest R of the background (Larch rbkg)") double rbkg,
+        @Param(label = "R bkg", unit = "A", min = 0, description = "highest R of the background (Larch rbkg; > 0, raised to 2 pi/(kstep nfft) if below)") double rbkg,
         @Param(label = "E0", unit = "eV", description = "default: Larch pre_edge E0") Double e0,
         @Param(label = "edge step", description = "default: Larch pre_edge edge step") Double edgeStep,
         @Param(label = "knots", min = 5, max = 128, description = "default: 1 + int(2 rbkg (kmax-kmin)/pi)") Integer nknots,
-        @Param(label = "k min", unit = "1/A", description = "spline start") double kmin,
-        @Param(label = "k max", unit = "1/A", description = "spline end; default: end of data") Double kmax,
+        @Param(label = "k min", unit = "1/A", min = 0, description = "spline start") double kmin,
+        @Param(label = "k max", unit = "1/A", min = 0, description = "spline end; default: end of data") Double kmax,
         @Param(label = "k-weight", min = 0, max = 5, description = "k-weight of the background fit") double kweight,
-        @Param(label = "window taper dk", unit = "1/A") double dk,
+        @Param(label = "window taper dk", unit = "1/A", min = 0) double dk,
         @Param(label = "window", description = "hanning | kaiser | sine | welch | gaussian | parzen") Window window,
         @Param(label = "clamp points", min = 0, expert = true, description = "points at each end of the spline held by the clamps (Larch nclamp)") int nclamp,
-        @Param(label = "low clamp", expert = true, description = "weight keeping chi near 0 at low k (Larch clamp_lo)") double clampLo,
-        @Param(label = "high clamp", expert = true, description = "weight keeping chi near 0 at high k (Larch clamp_hi)") double clampHi) {
+        @Param(label = "low clamp", expert = true, description = "weight keeping chi near 0 at low k (Larch clamp_lo; its absolute value is used)") double clampLo,
+        @Param(label = "high clamp", expert = true, description = "weight keeping chi near 0 at high k (Larch clamp_hi; its absolute value is used)") double clampHi) {
 
         /** Larch 0.9.58 defaults: rbkg 1, kmin 0, kmax end of data, kweight 1, dk 0.1, hanning, nclamp 3, clamp_lo 0, clamp_hi 1. */
         public static Params defaults() { return new Params(1.0, null, null, null, 0, null, 1, 0.1, Window.HANNING, 3, 0, 1); }
@@ -85,19 +95,18 @@ public final class AutobkProcessor implements Processor<Spectrum, AutobkProcesso
      * The result. energy/mu/bkg (eV, absorption) on the cleaned input grid (bkg = mu outside the
      * spline's range, as Larch); k (1/A), chi (unweighted, edge-step normalised) and chiStderr
      * (null without input uncertainty); the parameters actually used; knotsK the full knot vector
-     * (nknots + 4), knotsY the nknots fitted coefficients.
+     * (nknots + 4), knotsY the nknots fitted coefficients; nclamp, clampLo, clampHi the clamps
+     * used (nclamp at most the k points, the weights' absolute values).
      */
     public record Autobk(String name, double[] energy, double[] mu, double[] bkg, double[] k, double[] chi, double[] chiStderr,
                          double e0, double edgeStep, String e0From, double rbkg, double kweight, double kmin, double kmax,
-                         double dk, Window window, int nknots, int irbkg, double[] knotsK, double[] knotsY, int evaluations) {
+                         double dk, Window window, int nknots, int irbkg, double[] knotsK, double[] knotsY, int evaluations,
+                         int nclamp, double clampLo, double clampHi) {
         public Chi toChi() { return new Chi(name, k, chi, chiStderr); }
     }
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "Background removal (AUTOBK) -> chi(k)"; }
-    @Override public Class<Spectrum> inputType() { return Spectrum.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public AutobkProcessor() { super(ID, "1.0", "Background removal (AUTOBK) -> chi(k)", Spectrum.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     @Override
@@ -114,7 +123,7 @@ public final class AutobkProcessor implements Processor<Spectrum, AutobkProcesso
             notes.addAll(c.notes());
         }
         Autobk out = autobk(name, e, mu, sig, q);
-        return new Result<>(out, Provenance.of(ID, version(), used(out), notes));
+        return result(out, used(out), notes);
     }
 
     private static boolean tidy(double[] e, double[] y, double[] s) {
@@ -144,21 +153,44 @@ public final class AutobkProcessor implements Processor<Spectrum, AutobkProcesso
         m.put("nfev", a.evaluations());
         m.put("kstep", XafsFt.KSTEP);
         m.put("nfft", XafsFt.NFFT);
+        m.put("nclamp", a.nclamp());
+        m.put("clamp_lo", a.clampLo());
+        m.put("clamp_hi", a.clampHi());
         return m;
     }
 
-    /** AUTOBK on a clean grid (ascending unique finite energies, eV). sigma may be null. */
+    /**
+     * AUTOBK on a clean grid (ascending unique finite energies, eV; mu and sigma per point, sigma
+     * may be null), in the named steps of the class comment.
+     */
     public static Autobk autobk(String name, double[] e, double[] mu, double[] sigma, Params p) throws EdgeworksException {
-        final double kstep = XafsFt.KSTEP;
-        final int nfft = XafsFt.NFFT;
-        int n = e.length;
+        check(name, e.length, p);
+        Edge edge = edge(name, e, mu, p);                                                        // 1. E0 and edge step
+        Ranges g = ranges(name, e, edge.e0(), p);                                                // 2. k ranges, knots count
+        Knots s = knots(name, mu, g);                                                            // 3. knots, start values
+        Linear lin = linear(mu, g, s);                                                           // 4. linear pieces
+        int nc = Math.min(p.nclamp(), g.kout().length);
+        Residual res = new Residual(lin.out0(), lin.h(), lin.chi0(), lin.g(), nc, Math.abs(p.clampLo()), Math.abs(p.clampHi()), g.nspl());
+        LeastSquaresOptimizer.Optimum opt = fit(name, res, s.c0());                              // 5. the fit
+        return background(name, e, mu, sigma, p, edge, g, s, lin, res, opt);                     // 6. bkg, chi, sigma(chi)
+    }
+
+    /** Refuses what no spectrum can be processed with (bounds of the record, then what bounds cannot say). */
+    private static void check(String name, int n, Params p) throws EdgeworksException {
         if (n < 10) throw EdgeworksException.of(name, "energy: only " + n + " points (at least 10 needed)");
         if (p.window() == null) throw EdgeworksException.of(name, "window: missing");
         if (!(p.rbkg() > 0)) throw EdgeworksException.of(name, "rbkg: must be > 0, not " + p.rbkg());
         if (!(p.kweight() >= 0) || p.kweight() > 5) throw EdgeworksException.of(name, "kweight: must be 0 to 5, not " + p.kweight());
         if (!(p.dk() >= 0)) throw EdgeworksException.of(name, "dk: must be >= 0, not " + p.dk());
-        if (p.nclamp() < 0) throw EdgeworksException.of(name, "nclamp: must be >= 0");
-        // E0 and edge step
+        Parameters.validate(p, name);
+    }
+
+    /** E0 and edge step used, and where they came from ("given", "pre_edge (Larch defaults)", ...). */
+    private record Edge(double e0, double step, String from) {}
+
+    /** Step 1: E0 and edge step as given, else Larch's pre_edge choices (at the given E0 if there is one). */
+    private static Edge edge(String name, double[] e, double[] mu, Params p) throws EdgeworksException {
+        int n = e.length;
         double e0, step;
         String from;
         if (p.e0() != null && !(Double.isFinite(p.e0()) && p.e0() >= e[0] && p.e0() <= e[n - 1]))
@@ -177,7 +209,23 @@ public final class AutobkProcessor implements Processor<Spectrum, AutobkProcesso
                 : p.edgeStep() != null ? "e0 from pre_edge, edge step given" : "pre_edge (Larch defaults)";
         }
         if (!Double.isFinite(step) || step == 0) throw EdgeworksException.of(name, "edge_step: must be finite and non-zero, not " + step);
+        return new Edge(e0, step, from);
+    }
 
+    /**
+     * The k side of the problem: ie0 (first point at or above E0), kraw = k of the points from
+     * ie0, rbkg after its floor 2 rgrid, kmin/kmax used, the output grid kout, the last point of
+     * the fit iemax and their count nfit, the FT weight k^kweight x window on kout, the number of
+     * knots nspl and of background R points irbkg.
+     */
+    private record Ranges(int ie0, double[] kraw, double rbkg, double kmin, double kmax, double[] kout, int iemax, int nfit,
+                          double[] ftwin, int nspl, int irbkg) {}
+
+    /** Step 2: Larch's k ranges and number of knots (nspl, irbkg), refusing too few points for them. */
+    private static Ranges ranges(String name, double[] e, double e0, Params p) throws EdgeworksException {
+        final double kstep = XafsFt.KSTEP;
+        final int nfft = XafsFt.NFFT;
+        int n = e.length;
         int ie0 = LarchIndex.indexOf(e, e0);
         double rgrid = Math.PI / (kstep * nfft);
         double rbkg = Math.max(p.rbkg(), 2 * rgrid);
@@ -206,6 +254,21 @@ public final class AutobkProcessor implements Processor<Spectrum, AutobkProcesso
         irbkg = Math.min(irbkg, nfft / 2);
         if (nfit < nspl + 4)
             throw EdgeworksException.of(name, "energy: only " + nfit + " points above e0 for " + nspl + " spline knots");
+        return new Ranges(ie0, kraw, rbkg, kmin, kmax, kout, iemax, nfit, ftwin, nspl, irbkg);
+    }
+
+    /** The full knot vector t (nspl + 4) and the start coefficients c0 (the spline through the smoothed mu at the knots). */
+    private record Knots(double[] t, double[] c0) {}
+
+    /**
+     * Step 3: knots at the data points nearest nspl even steps from kmin to kmax, mu there
+     * smoothed as Larch ((2 mu_i + mu_i+5 + mu_i-5)/4), FITPACK's interpolating knot vector
+     * (splrep, s=0: ends four-fold, interior = the knots 2 .. nspl-3) and the coefficients through them.
+     */
+    private static Knots knots(String name, double[] mu, Ranges g) throws EdgeworksException {
+        int nspl = g.nspl(), ie0 = g.ie0(), nmu = g.kraw().length;
+        double kmin = g.kmin(), kmax = g.kmax();
+        double[] kraw = g.kraw();
         double[] splK = new double[nspl], splY = new double[nspl];
         for (int i = 0; i < nspl; i++) {
             double qv = kmin + i * (kmax - kmin) / (nspl - 1);
@@ -214,18 +277,29 @@ public final class AutobkProcessor implements Processor<Spectrum, AutobkProcesso
             splK[i] = kraw[ik];
             splY[i] = (2 * mu[ik + ie0] + mu[i1 + ie0] + mu[i2 + ie0]) / 4.0;
             if (i > 0 && !(splK[i] > splK[i - 1]))
-                throw EdgeworksException.of(name, "energy: too few points for " + nspl + " spline knots between k = " + kmin + " and " + kmax + " 1/A (rbkg " + rbkg + ")");
+                throw EdgeworksException.of(name, "energy: too few points for " + nspl + " spline knots between k = " + kmin + " and " + kmax + " 1/A (rbkg " + g.rbkg() + ")");
         }
-        // FITPACK's interpolating knot vector (splrep, s=0): ends four-fold, interior = splK[2..nspl-3]
         double[] t = new double[nspl + 4];
         for (int i = 0; i < 4; i++) { t[i] = splK[0]; t[nspl + i] = splK[nspl - 1]; }
         for (int i = 2; i <= nspl - 3; i++) t[i + 2] = splK[i];
         double[] c0 = new LUDecomposition(new Array2DRowRealMatrix(BSpline.design(t, nspl, splK, nspl), false))
             .getSolver().solve(new ArrayRealVector(splY)).toArray();
+        return new Knots(t, c0);
+    }
 
-        // linear pieces: chi(c) = chi0 - G c on kout; FT rows out(c) = out0 - H c
-        double[] kfit = Arrays.copyOf(kraw, nfit);
-        double[] mufit = Arrays.copyOfRange(mu, ie0, iemax + 1);
+    /**
+     * The problem linear in the coefficients c: chi(c) = chi0 - G c on kout (chi0 the
+     * interpolated mu, G the interpolated B-spline basis), its FT rows out(c) = out0 - H c; kfit
+     * and bfit the k and basis of the fitted points.
+     */
+    private record Linear(double[] kfit, double[][] bfit, double[] chi0, double[][] g, Dft dft, double[] out0, double[][] h) {}
+
+    /** Step 4: the linear pieces, each basis function interpolated and transformed once. */
+    private static Linear linear(double[] mu, Ranges r, Knots s) {
+        int nfit = r.nfit(), nspl = r.nspl(), nk = r.kout().length, irbkg = r.irbkg();
+        double[] kout = r.kout(), t = s.t();
+        double[] kfit = Arrays.copyOf(r.kraw(), nfit);
+        double[] mufit = Arrays.copyOfRange(mu, r.ie0(), r.iemax() + 1);
         double[][] bfit = BSpline.design(t, nspl, kfit, nfit);
         double[] chi0 = interpolate(kfit, mufit, kout);
         double[][] g = new double[nk][nspl];
@@ -235,7 +309,7 @@ public final class AutobkProcessor implements Processor<Spectrum, AutobkProcesso
             double[] gc = interpolate(kfit, col, kout);
             for (int i = 0; i < nk; i++) g[i][c] = gc[i];
         }
-        Dft dft = new Dft(nk, irbkg, nfft, kstep, ftwin);
+        Dft dft = new Dft(nk, irbkg, XafsFt.NFFT, XafsFt.KSTEP, r.ftwin());
         double[] out0 = dft.apply(chi0);
         double[][] h = new double[2 * irbkg][nspl];
         double[] gcol = new double[nk];
@@ -244,36 +318,47 @@ public final class AutobkProcessor implements Processor<Spectrum, AutobkProcesso
             double[] hc = dft.apply(gcol);
             for (int m = 0; m < 2 * irbkg; m++) h[m][c] = hc[m];
         }
-        int nc = Math.min(p.nclamp(), nk);
-        Residual res = new Residual(out0, h, chi0, g, nc, Math.abs(p.clampLo()), Math.abs(p.clampHi()), nspl);
-        LeastSquaresOptimizer.Optimum opt;
+        return new Linear(kfit, bfit, chi0, g, dft, out0, h);
+    }
+
+    /** Step 5: Levenberg-Marquardt from c0 with the exact Jacobian, to Larch's minimum at tight tolerances. */
+    private static LeastSquaresOptimizer.Optimum fit(String name, Residual res, double[] c0) throws EdgeworksException {
         try {
-            opt = new LevenbergMarquardtOptimizer()
+            return new LevenbergMarquardtOptimizer()
                 .withCostRelativeTolerance(1e-14).withParameterRelativeTolerance(1e-14).withOrthoTolerance(1e-14)
                 .optimize(new LeastSquaresBuilder().start(c0).model(res).target(new double[res.rows()])
                     .maxEvaluations(10000).maxIterations(10000).lazyEvaluation(false).build());
         } catch (RuntimeException ex) {
             throw EdgeworksException.of(name, "autobk: the spline fit did not converge (" + ex.getMessage() + ")");
         }
+    }
+
+    /** Step 6: the background on the fitted points (mu elsewhere), chi = (chi0 - G c)/step and its propagated sigma. */
+    private static Autobk background(String name, double[] e, double[] mu, double[] sigma, Params p, Edge edge, Ranges r, Knots s,
+                                     Linear lin, Residual res, LeastSquaresOptimizer.Optimum opt) {
+        int nfit = r.nfit(), nspl = r.nspl(), nk = r.kout().length, ie0 = r.ie0();
+        double step = edge.step();
+        double[][] bfit = lin.bfit(), g = lin.g();
+        double[] chi0 = lin.chi0();
         double[] coef = opt.getPoint().toArray();
         double[] bkgFit = new double[nfit];
         for (int j = 0; j < nfit; j++) {
-            double s = 0;
-            for (int c = 0; c < nspl; c++) s += bfit[j][c] * coef[c];
-            bkgFit[j] = s;
+            double v = 0;
+            for (int c = 0; c < nspl; c++) v += bfit[j][c] * coef[c];
+            bkgFit[j] = v;
         }
         double[] chi = new double[nk];
         for (int i = 0; i < nk; i++) {
-            double s = chi0[i];
-            for (int c = 0; c < nspl; c++) s -= g[i][c] * coef[c];
-            chi[i] = s / step;
+            double v = chi0[i];
+            for (int c = 0; c < nspl; c++) v -= g[i][c] * coef[c];
+            chi[i] = v / step;
         }
         double[] bkg = mu.clone();
         System.arraycopy(bkgFit, 0, bkg, ie0, nfit);
         double[] chiErr = sigma == null ? null
-            : propagate(kfit, kout, Arrays.copyOfRange(sigma, ie0, iemax + 1), res, coef, dft, g, step);
-        return new Autobk(name, e.clone(), mu.clone(), bkg, kout, chi, chiErr, e0, step, from, rbkg, p.kweight(), kmin, kmax,
-            p.dk(), p.window(), nspl, irbkg, t, coef, opt.getEvaluations());
+            : propagate(lin.kfit(), r.kout(), Arrays.copyOfRange(sigma, ie0, r.iemax() + 1), res, coef, lin.dft(), g, step);
+        return new Autobk(name, e.clone(), mu.clone(), bkg, r.kout(), chi, chiErr, edge.e0(), step, edge.from(), r.rbkg(), p.kweight(),
+            r.kmin(), r.kmax(), p.dk(), p.window(), nspl, r.irbkg(), s.t(), coef, opt.getEvaluations(), res.nc, res.lo, res.hi);
     }
 
     /** The not-a-knot interpolating spline of (x, y) at xs (FITPACK's UnivariateSpline s=0). */

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eclipse.january.IMonitor;
 import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.processing.MonitoredProcessor;
+import org.edgeworks.core.processing.Monitors;
 import org.edgeworks.core.processing.Param;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.exafs.kernel.XafsFt;
 import org.hipparchus.linear.Array2DRowRealMatrix;
@@ -25,8 +27,8 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.MultivariateJacobianFu
 import org.hipparchus.util.Pair;
 
 /**
- * Fit of FEFF paths to chi(k) in R, k or q space, in the conventions of Larch 0.9.58's
- * {@code feffit} (larch/xafs/feffit.py): data interpolated onto k = 0, 0.05, ...; residual per
+ * Fit of FEFF paths to chi(k) in R, k or q space (docs/science.md#exafs-feffit), in the conventions
+ * of Larch 0.9.58's {@code feffit} (larch/xafs/feffit.py): data interpolated onto k = 0, 0.05, ...; residual per
  * k-weight (several at once) divided by the noise estimate (epsilon from |chi(R)| between 15 and
  * 30 A via Parseval, combined with the data's own uncertainty when it has one); n_idp = 1 +
  * 2 (rmax - rmin)(kmax - kmin)/pi as Larch 0.9.58 computes it; chi_square = sum(resid^2) n_idp /
@@ -34,8 +36,15 @@ import org.hipparchus.util.Pair;
  * standard errors sqrt(C_ii sum(resid^2)/(n_idp - n_varys)) with C = (J^T J)^-1 -- exactly lmfit's
  * scale_covar rescaled by Larch to n_idp. Least squares: Hipparchus Levenberg-Marquardt with a
  * central-difference Jacobian.
+ * <p>
+ * Steps: set-up ({@link Problem}: the variables, the paths matched to the FEFF files, the transform
+ * grids and windows, the noise), the least-squares fit (one unit of progress per model evaluation,
+ * cancellation checked at each), the statistics, the covariance, the values with their standard
+ * errors, the correlations and the arrays for plots. The provenance records the transform and fit
+ * ranges, the model, and what the fit derived and used: n_idp, the noise epsilon_k and epsilon_r
+ * (first k-weight) and where it came from, the grid (kstep, nfft), the evaluations.
  */
-public final class FeffitProcessor implements Processor<FeffitProcessor.Input, FeffitProcessor.Params, FeffitProcessor.Fit> {
+public final class FeffitProcessor extends MonitoredProcessor<FeffitProcessor.Input, FeffitProcessor.Params, FeffitProcessor.Fit> {
     public static final String ID = "org.edgeworks.exafs.feffit";
 
     /** The data and the FEFF paths (in the model's order when it has no file names). */
@@ -52,13 +61,13 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
     }
 
     public record Params(
-        @Param(label = "k min", unit = "1/A", description = "k window start") double kmin,
-        @Param(label = "k max", unit = "1/A", description = "k window end") double kmax,
-        @Param(label = "k-weights", description = "one or more, fitted together") double[] kweights,
-        @Param(label = "window taper dk", unit = "1/A") double dk,
+        @Param(label = "k min", unit = "1/A", min = 0, description = "k window start") double kmin,
+        @Param(label = "k max", unit = "1/A", min = 0, description = "k window end") double kmax,
+        @Param(label = "k-weights", min = 0, max = 5, description = "one or more, fitted together") double[] kweights,
+        @Param(label = "window taper dk", unit = "1/A", min = 0, description = "taper width at each end (Larch dk = dk2)") double dk,
         @Param(label = "window", description = "hanning | kaiser | sine | welch | gaussian | parzen") Window window,
-        @Param(label = "R min", unit = "A", description = "R range start") double rmin,
-        @Param(label = "R max", unit = "A", description = "R range end") double rmax,
+        @Param(label = "R min", unit = "A", min = 0, description = "R range start") double rmin,
+        @Param(label = "R max", unit = "A", min = 0, description = "R range end") double rmax,
         @Param(label = "fit space", description = "r | k | q: the space the residual is taken in") Space space,
         @Param(label = "model", description = "null: FitModel.defaults") FitModel model) {
 
@@ -84,24 +93,32 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
                       double epsilonR, Map<String, Double> correlations, double[] k, double[] dataChi, double[] modelChi,
                       double[] r, double[] dataChirMag, double[] modelChirMag, Params params) {}
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "FEFF path fit (feffit)"; }
-    @Override public Class<Input> inputType() { return Input.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public FeffitProcessor() { super(ID, "1.0", "FEFF path fit (feffit)", Input.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     private static final double KSTEP = XafsFt.KSTEP;
     private static final int NFFT = XafsFt.NFFT;
 
+    /**
+     * As {@link #apply(Input, Params)}, reporting one unit of work per evaluation of the model to
+     * {@code monitor} (a few hundred for a first shell) and stopping at the next evaluation once it
+     * is cancelled: the error is "NAME: cancelled".
+     */
     @Override
-    public Result<Fit> apply(Input in, Params p) throws EdgeworksException {
+    public Result<Fit> apply(Input in, Params p, IMonitor monitor) throws EdgeworksException {
         Chi data = in.data().validated();
         String name = data.name();
         check(name, p, in.paths());
+        Monitors.check(monitor, name);
         FitModel model = p.model() == null ? FitModel.defaults(in.paths()) : p.model();
-        Problem pr = new Problem(name, data, in.paths(), model, p);
-        Fit fit = pr.solve();
+        Problem pr = new Problem(name, data, in.paths(), model, p, monitor);
+        Fit fit;
+        try {
+            fit = pr.solve();
+        } catch (Cancelled c) {
+            throw Monitors.cancelled(name);
+        }
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("kmin", p.kmin());
         used.put("kmax", p.kmax());
@@ -113,9 +130,20 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
         used.put("fitspace", p.space().name().toLowerCase(Locale.ROOT));
         used.put("model", model);
         used.put("n_idp_formula", "1 + 2 (rmax - rmin)(kmax - kmin)/pi (Larch 0.9.58)");
-        return new Result<>(fit, Provenance.of(ID, version(), used, List.of()));
+        used.put("n_idp", fit.nIdp());
+        used.put("dk2", p.dk());
+        used.put("kstep", KSTEP);
+        used.put("nfft", NFFT);
+        used.put("epsilon_k", fit.epsilonK());
+        used.put("epsilon_r", fit.epsilonR());
+        used.put("noise", data.stderr() != null ? "the data's chi_stderr combined with estimate_noise (Larch)"
+            : "estimate_noise: |chi(R)| between 15 and 30 A (Larch)");
+        if (p.space() == Space.Q) used.put("rwindow", "hanning, dr 0 (Larch feffit's)");
+        used.put("nfev", fit.nfev());
+        return result(fit, used, List.of());
     }
 
+    /** Refuses what no fit can be made with (what the record's bounds cannot say, then the bounds). */
     private static void check(String name, Params p, List<FeffPath> paths) throws EdgeworksException {
         if (paths == null || paths.isEmpty()) throw EdgeworksException.of(name, "paths: at least one FEFF path is needed");
         if (p.window() == null || p.space() == null) throw EdgeworksException.of(name, "window/fitspace: missing");
@@ -124,12 +152,21 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
         if (p.kweights() == null || p.kweights().length == 0) throw EdgeworksException.of(name, "kweight: at least one is needed");
         for (double w : p.kweights()) if (!(w >= 0 && w <= 5)) throw EdgeworksException.of(name, "kweight: must be 0 to 5, not " + w);
         if (!(p.dk() >= 0)) throw EdgeworksException.of(name, "dk: must be >= 0");
+        Parameters.validate(p, name);
+    }
+
+    /** A cancelled monitor seen inside the optimizer's model evaluation (turned into "NAME: cancelled"). */
+    static final class Cancelled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Cancelled() { super("cancelled", null, false, false); }
     }
 
     /** The set-up fit: symbols, expressions, transform arrays and the residual. */
     static final class Problem {
         final String name;
         final Params p;
+        final IMonitor monitor;
         final List<String> symbols = new ArrayList<>(); // variables..., then "reff"
         final int nvars, reffIndex;
         final int[] varied;
@@ -147,54 +184,22 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
         final double nIdp;
         int nfev;
 
-        Problem(String name, Chi data, List<FeffPath> paths, FitModel model, Params p) throws EdgeworksException {
+        Problem(String name, Chi data, List<FeffPath> paths, FitModel model, Params p, IMonitor monitor) throws EdgeworksException {
             this.name = name;
             this.p = p;
+            this.monitor = monitor;
             symbols.addAll(model.variables().keySet());
             nvars = symbols.size();
             symbols.add("reff");
             reffIndex = nvars;
             varExpr = new Expression[nvars];
             base = new double[nvars + 1];
-            List<Integer> vary = new ArrayList<>();
-            int i = 0;
-            for (Map.Entry<String, FitModel.Variable> e : model.variables().entrySet()) {
-                FitModel.Variable v = e.getValue();
-                if (v.expr() != null) varExpr[i] = parse(v.expr(), "variables/" + e.getKey(), false);
-                else {
-                    if (!Double.isFinite(v.value())) throw EdgeworksException.of(name, "model: variables/" + e.getKey() + ": value is not finite");
-                    base[i] = v.value();
-                    if (v.vary()) vary.add(i);
-                }
-                i++;
-            }
-            varied = vary.stream().mapToInt(Integer::intValue).toArray();
-            if (varied.length == 0) throw EdgeworksException.of(name, "model: no variable is varied");
-            // paths: match by file name, else by order
+            varied = variables(model);                                               // 1. variables
             pms = model.paths();
-            pathExpr = new Expression[pms.size()][];
-            String[] keys = {"degen", "s02", "e0", "delr", "sigma2", "third"};
-            for (int j = 0; j < pms.size(); j++) {
-                FitModel.PathModel pm = pms.get(j);
-                FeffPath f = null;
-                if (pm.file() != null) {
-                    for (FeffPath c : paths) if (Path.of(c.file()).getFileName().toString().equals(Path.of(pm.file()).getFileName().toString())) f = c;
-                    if (f == null) throw EdgeworksException.of(name, "model: paths/" + j + "/file: '" + pm.file() + "' is not among the FEFF paths given");
-                } else {
-                    if (j >= paths.size()) throw EdgeworksException.of(name, "model: paths/" + j + ": only " + paths.size() + " FEFF paths given");
-                    f = paths.get(j);
-                }
-                feff.add(f);
-                pathExpr[j] = new Expression[keys.length];
-                for (int q = 0; q < keys.length; q++) {
-                    String t = pm.parameters().get(keys[q]);
-                    if (t != null) pathExpr[j][q] = parse(t, "paths/" + j + "/" + keys[q], true);
-                }
-            }
-            // checks of the constraint graph: evaluation must terminate
-            values(startPoint());
+            pathExpr = paths(paths);                                                 // 2. paths and their FEFF files
+            values(startPoint()); // checks of the constraint graph: evaluation must terminate
 
-            int ikmax = (int) (1.01 + data.kmaxData() / KSTEP);
+            int ikmax = (int) (1.01 + data.kmaxData() / KSTEP);                     // 3. grids and windows
             k = XafsFt.grid(KSTEP, ikmax);
             for (FeffPath f : feff) tables.add(new FeffPath.Tables(f.splines(), k));
             chiData = XafsFt.interp(k, data.k(), data.chi());
@@ -208,9 +213,62 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
             iqmax = (int) Math.min(NFFT / 2, 0.01 + p.kmax() / KSTEP);
             rwin = XafsFt.window(XafsFt.grid(rstep, NFFT), p.rmin(), p.rmax(), 0, 0, Window.HANNING);
             nIdp = 1 + 2 * (p.rmax() - p.rmin()) * (p.kmax() - p.kmin()) / Math.PI;
-            // noise: Larch estimate_noise (all k-weights), then the data's own uncertainty if any
+            Noise noise = noise(data);                                               // 4. noise
+            epsK = noise.epsK();
+            epsR = noise.epsR();
+        }
+
+        /** Step 1: base values, expressions and the indices of the varied variables, in the model's order. */
+        private int[] variables(FitModel model) throws EdgeworksException {
+            List<Integer> vary = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<String, FitModel.Variable> e : model.variables().entrySet()) {
+                FitModel.Variable v = e.getValue();
+                if (v.expr() != null) varExpr[i] = parse(v.expr(), "variables/" + e.getKey(), false);
+                else {
+                    if (!Double.isFinite(v.value())) throw EdgeworksException.of(name, "model: variables/" + e.getKey() + ": value is not finite");
+                    base[i] = v.value();
+                    if (v.vary()) vary.add(i);
+                }
+                i++;
+            }
+            int[] out = vary.stream().mapToInt(Integer::intValue).toArray();
+            if (out.length == 0) throw EdgeworksException.of(name, "model: no variable is varied");
+            return out;
+        }
+
+        /** Step 2: each model path's FEFF file (by file name, else by order) into {@link #feff}, and its parameter expressions. */
+        private Expression[][] paths(List<FeffPath> paths) throws EdgeworksException {
+            Expression[][] out = new Expression[pms.size()][];
+            String[] keys = {"degen", "s02", "e0", "delr", "sigma2", "third"};
+            for (int j = 0; j < pms.size(); j++) {
+                FitModel.PathModel pm = pms.get(j);
+                FeffPath f = null;
+                if (pm.file() != null) {
+                    for (FeffPath c : paths) if (Path.of(c.file()).getFileName().toString().equals(Path.of(pm.file()).getFileName().toString())) f = c;
+                    if (f == null) throw EdgeworksException.of(name, "model: paths/" + j + "/file: '" + pm.file() + "' is not among the FEFF paths given");
+                } else {
+                    if (j >= paths.size()) throw EdgeworksException.of(name, "model: paths/" + j + ": only " + paths.size() + " FEFF paths given");
+                    f = paths.get(j);
+                }
+                feff.add(f);
+                out[j] = new Expression[keys.length];
+                for (int q = 0; q < keys.length; q++) {
+                    String t = pm.parameters().get(keys[q]);
+                    if (t != null) out[j][q] = parse(t, "paths/" + j + "/" + keys[q], true);
+                }
+            }
+            return out;
+        }
+
+        /** The noise scales of the residual: epsilon_k per k-weight and point, epsilon_r per k-weight. */
+        private record Noise(double[][] epsK, double[] epsR) {}
+
+        /** Step 4: Larch's estimate_noise (all k-weights), then the data's own uncertainty if any. */
+        private Noise noise(Chi data) throws EdgeworksException {
+            double rstep = XafsFt.rstep(KSTEP, NFFT);
             double[] kw = p.kweights();
-            epsR = new double[kw.length];
+            double[] epsR = new double[kw.length];
             double[] epsKw = new double[kw.length];
             double kwinAve = 0;
             for (double v : kwin) kwinAve += v;
@@ -224,7 +282,7 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
                 double ww = 2 * kw[q] + 1;
                 epsKw[q] = Math.sqrt(2 * Math.PI * ww / (KSTEP * (Math.pow(p.kmax(), ww) - Math.pow(p.kmin(), ww)))) * epsR[q];
             }
-            epsK = new double[kw.length][k.length];
+            double[][] epsK = new double[kw.length][k.length];
             if (data.stderr() != null) {
                 double ave = 0;
                 for (double v : epsKw) ave += v;
@@ -245,6 +303,7 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
             for (double v : epsR)
                 if (!(v > 0) || !Double.isFinite(v))
                     throw EdgeworksException.of(name, "chi: no noise above 15 A to scale the fit (epsilon is " + v + ")");
+            return new Noise(epsK, epsR);
         }
 
         private Expression parse(String text, String where, boolean withReff) throws EdgeworksException {
@@ -338,7 +397,12 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
             return out;
         }
 
+        /** The residual at the varied values x: one evaluation of the model (one unit of progress; a cancelled monitor stops here). */
         double[] residualAt(double[] x) {
+            if (monitor != null) {
+                Monitors.worked(monitor, 1);
+                if (monitor.isCancelled()) throw new Cancelled();
+            }
             double[] v;
             try {
                 v = values(x);
@@ -366,25 +430,57 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
             return j;
         }
 
+        /** The fit in named steps: least squares, statistics, covariance, values with errors, correlations, plot arrays. */
         Fit solve() throws EdgeworksException {
             double[] x0 = startPoint();
             int rows = residualAt(x0).length;
             if (rows <= varied.length)
                 throw EdgeworksException.of(name, "fit: only " + rows + " data points for " + varied.length + " variables");
+            LeastSquaresOptimizer.Optimum opt = optimize(x0, rows);                  // 1. least squares
+            double[] x = opt.getPoint().toArray();
+            Stats st = statistics(x, rows);                                           // 2. statistics
+            double[][] cov = covariance(opt, st);                                     // 3. covariance (null: no error bars)
+            double[] v = values(x);
+            Map<String, Value> vars = variableValues(x, v, cov);                      // 4. values with stderr
+            List<PathResult> prs = pathValues(x, v, cov);
+            Map<String, Double> corr = correlations(cov);                             // 5. correlations
+            double[] m = model(v);                                                    // 6. plot arrays
+            double[][] dr = fftf(chiData, p.kweights()[0]), mr = fftf(m, p.kweights()[0]);
+            double rstep = XafsFt.rstep(KSTEP, NFFT);
+            int nr = (int) Math.min(NFFT / 2, 1.01 + 10 / rstep);
+            double[] r = XafsFt.grid(rstep, nr), dmag = new double[nr], mmag = new double[nr];
+            for (int i = 0; i < nr; i++) { dmag[i] = Math.hypot(dr[0][i], dr[1][i]); mmag[i] = Math.hypot(mr[0][i], mr[1][i]); }
+            return new Fit(name, vars, prs, st.chisqr() / st.datsq(), st.chiSquare(), st.chi2red(), nIdp, varied.length, rows, nfev,
+                cov != null, epsK[0][0], epsR[0], corr, k, chiData, m, r, dmag, mmag, p);
+        }
+
+        /** Step 1: Levenberg-Marquardt from x0 with the central-difference Jacobian; a cancelled monitor passes through. */
+        private LeastSquaresOptimizer.Optimum optimize(double[] x0, int rows) throws EdgeworksException {
             MultivariateJacobianFunction f = point -> {
                 double[] x = point.toArray();
                 return new Pair<RealVector, RealMatrix>(new ArrayRealVector(residualAt(x), false),
                     new Array2DRowRealMatrix(jacobian(x, rows), false));
             };
-            LeastSquaresOptimizer.Optimum opt;
             try {
-                opt = new LevenbergMarquardtOptimizer().withCostRelativeTolerance(1e-12).withParameterRelativeTolerance(1e-12)
+                return new LevenbergMarquardtOptimizer().withCostRelativeTolerance(1e-12).withParameterRelativeTolerance(1e-12)
                     .optimize(new LeastSquaresBuilder().start(x0).model(f).target(new double[rows])
                         .maxEvaluations(100000).maxIterations(2000).build());
+            } catch (Cancelled c) {
+                throw c;
             } catch (RuntimeException e) {
                 throw EdgeworksException.of(name, "fit: did not converge (" + e.getMessage() + ")");
             }
-            double[] x = opt.getPoint().toArray();
+        }
+
+        /**
+         * Sums of squares at the minimum: chisqr = sum(resid^2), datsq = sum(data residual^2) (the
+         * R-factor's denominator), chi_square = chisqr n_idp / n_data, dof = n_idp - n_varys and
+         * the reduced chi-square.
+         */
+        private record Stats(double chisqr, double datsq, double chiSquare, double dof, double chi2red) {}
+
+        /** Step 2: Larch's statistics at x. */
+        private Stats statistics(double[] x, int rows) {
             double[] res = residualAt(x);
             double chisqr = 0;
             for (double r : res) chisqr += r * r;
@@ -394,26 +490,36 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
             int nv = varied.length;
             double chiSquare = chisqr * nIdp / rows;
             double dof = nIdp - nv;
-            double chi2red = chiSquare / dof;
-            double[][] cov = null;
-            boolean errorbars = dof > 0;
-            if (errorbars) {
-                try {
-                    RealMatrix c = opt.getCovariances(1e-14);
-                    cov = c.scalarMultiply(chisqr / dof).getData();
-                    for (int i = 0; i < nv; i++) if (!(cov[i][i] >= 0) || !Double.isFinite(cov[i][i])) errorbars = false;
-                } catch (RuntimeException e) {
-                    errorbars = false;
-                }
+            return new Stats(chisqr, datsq, chiSquare, dof, chiSquare / dof);
+        }
+
+        /**
+         * Step 3: C = (J^T J)^-1 chisqr / (n_idp - n_varys) of the varied variables, or null (no
+         * error bars) without degrees of freedom or with a singular or negative diagonal.
+         */
+        private double[][] covariance(LeastSquaresOptimizer.Optimum opt, Stats st) {
+            if (!(st.dof() > 0)) return null;
+            try {
+                double[][] cov = opt.getCovariances(1e-14).scalarMultiply(st.chisqr() / st.dof()).getData();
+                for (int i = 0; i < varied.length; i++) if (!(cov[i][i] >= 0) || !Double.isFinite(cov[i][i])) return null;
+                return cov;
+            } catch (RuntimeException e) {
+                return null;
             }
-            double[] v = values(x);
-            // standard errors of every variable and path parameter by the gradient through the constraints
-            double[][] grad = new double[nvars][];
+        }
+
+        /** Step 4a: every variable's value and standard error (by the gradient through the constraints; NaN without error bars). */
+        private Map<String, Value> variableValues(double[] x, double[] v, double[][] cov) {
             Map<String, Value> vars = new LinkedHashMap<>();
             for (int i = 0; i < nvars; i++) {
                 final int fi = i;
-                vars.put(symbols.get(i), new Value(v[i], errorbars ? stderr(x, cov, xx -> valuesUnchecked(xx)[fi]) : Double.NaN));
+                vars.put(symbols.get(i), new Value(v[i], cov != null ? stderr(x, cov, xx -> valuesUnchecked(xx)[fi]) : Double.NaN));
             }
+            return vars;
+        }
+
+        /** Step 4b: every path's parameters with standard errors (0 for a fixed default, NaN without error bars); r = reff + delr. */
+        private List<PathResult> pathValues(double[] x, double[] v, double[][] cov) {
             List<PathResult> prs = new ArrayList<>();
             for (int j = 0; j < feff.size(); j++) {
                 final int fj = j;
@@ -421,28 +527,27 @@ public final class FeffitProcessor implements Processor<FeffitProcessor.Input, F
                 Value[] val = new Value[6];
                 for (int q = 0; q < 6; q++) {
                     final int fq = q;
-                    double se = errorbars && pathExpr[j][q] != null ? stderr(x, cov, xx -> pathParams(fj, valuesUnchecked(xx))[fq]) : 0;
-                    val[q] = new Value(pp[q], errorbars ? se : Double.NaN);
+                    double se = cov != null && pathExpr[j][q] != null ? stderr(x, cov, xx -> pathParams(fj, valuesUnchecked(xx))[fq]) : 0;
+                    val[q] = new Value(pp[q], cov != null ? se : Double.NaN);
                 }
                 FeffPath fp = feff.get(j);
                 prs.add(new PathResult(pms.get(j).label(), Path.of(fp.file()).getFileName().toString(), fp.reff(), pp[0], val[1], val[2],
                     val[3], new Value(fp.reff() + pp[3], val[3].stderr()), val[4], val[5]));
             }
+            return prs;
+        }
+
+        /** Step 5: correlations above 0.1 in magnitude between varied variables ("a:b"), none without error bars. */
+        private Map<String, Double> correlations(double[][] cov) {
             Map<String, Double> corr = new LinkedHashMap<>();
-            if (errorbars)
+            int nv = varied.length;
+            if (cov != null)
                 for (int a = 0; a < nv; a++)
                     for (int b = a + 1; b < nv; b++) {
                         double cc = cov[a][b] / Math.sqrt(cov[a][a] * cov[b][b]);
                         if (Math.abs(cc) > 0.1) corr.put(symbols.get(varied[a]) + ":" + symbols.get(varied[b]), cc);
                     }
-            double[] m = model(v);
-            double[][] dr = fftf(chiData, p.kweights()[0]), mr = fftf(m, p.kweights()[0]);
-            double rstep = XafsFt.rstep(KSTEP, NFFT);
-            int nr = (int) Math.min(NFFT / 2, 1.01 + 10 / rstep);
-            double[] r = XafsFt.grid(rstep, nr), dmag = new double[nr], mmag = new double[nr];
-            for (int i = 0; i < nr; i++) { dmag[i] = Math.hypot(dr[0][i], dr[1][i]); mmag[i] = Math.hypot(mr[0][i], mr[1][i]); }
-            return new Fit(name, vars, prs, chisqr / datsq, chiSquare, chi2red, nIdp, nv, rows, nfev, errorbars, epsK[0][0], epsR[0], corr,
-                k, chiData, m, r, dmag, mmag, p);
+            return corr;
         }
 
         double[] valuesUnchecked(double[] x) {

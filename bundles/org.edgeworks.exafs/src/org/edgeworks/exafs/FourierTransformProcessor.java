@@ -1,34 +1,42 @@
 package org.edgeworks.exafs;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Param;
-import org.edgeworks.core.processing.Processor;
-import org.edgeworks.core.processing.Provenance;
+import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.exafs.kernel.XafsFt;
 
 /**
- * Forward XAFS Fourier transform chi(k) k^w -> chi(R), numerically Larch 0.9.58's {@code xftf}:
- * chi interpolated linearly onto k = 0, kstep, ... (numpy.interp), weighted by k^kweight and the
- * window, zero-padded to nfft, chi(R) = kstep/sqrt(pi) FFT on R = j pi/(kstep nfft) up to
- * rmax_out (int(1.01 + rmax_out/rstep) points). Units: R in A, chi(R) in A^-(kweight+1).
+ * Forward XAFS Fourier transform chi(k) k^w -> chi(R) (docs/science.md#exafs-xftf), numerically
+ * Larch 0.9.58's {@code xftf}: chi interpolated linearly onto k = 0, kstep, ... (numpy.interp),
+ * weighted by k^kweight and the window (taper dk at both ends: Larch's dk2 = dk), zero-padded to
+ * nfft, chi(R) = kstep/sqrt(pi) FFT on R = j pi/(kstep nfft) up to rmax_out (int(1.01 +
+ * rmax_out/rstep) points). As Larch's xftf_prep, the transform stops at the data's last k: a
+ * window reaching beyond it is cut there (a note says so). Units: k in 1/A, R in A, chi(R) in
+ * A^-(kweight+1). The provenance records the window, dk and dk2, the grid (kstep, rstep, nfft)
+ * and the points transformed.
  */
-public final class FourierTransformProcessor implements Processor<Chi, FourierTransformProcessor.Params, FourierTransformProcessor.ChiR> {
+public final class FourierTransformProcessor extends BaseProcessor<Chi, FourierTransformProcessor.Params, FourierTransformProcessor.ChiR> {
     public static final String ID = "org.edgeworks.exafs.xftf";
 
-    /** Larch xftf parameters (dk2 = dk). Larch's defaults differ per function; these are the CLI's. */
+    /**
+     * Larch xftf parameters (dk2 = dk). Larch's own defaults (kmin 0, kmax 20, kaiser) take the whole
+     * data; these are Edgeworks' (see {@link #defaults()}).
+     */
     public record Params(
-        @Param(label = "k min", unit = "1/A", description = "window start") double kmin,
-        @Param(label = "k max", unit = "1/A", description = "window end") double kmax,
-        @Param(label = "window taper dk", unit = "1/A", min = 0) double dk,
+        @Param(label = "k min", unit = "1/A", min = 0, description = "window start") double kmin,
+        @Param(label = "k max", unit = "1/A", min = 0, description = "window end (the transform stops at the data's last k)") double kmax,
+        @Param(label = "window taper dk", unit = "1/A", min = 0, description = "taper width at each end (Larch dk = dk2)") double dk,
         @Param(label = "window", description = "hanning | kaiser | sine | welch | gaussian | parzen") Window window,
         @Param(label = "k-weight", min = 0, max = 5) double kweight,
-        @Param(label = "R max out", unit = "A", description = "highest R written") double rmaxOut,
-        @Param(label = "FFT length", min = 2, expert = true, description = "power of 2, Larch nfft") int nfft,
+        @Param(label = "R max out", unit = "A", min = 0, description = "highest R written") double rmaxOut,
+        @Param(label = "FFT length", min = 16, expert = true, description = "power of 2, Larch nfft") int nfft,
         @Param(label = "k step", unit = "1/A", min = 0, expert = true, description = "grid of the transform (Larch kstep)") double kstep) {
 
         /** kmin 2, kmax 12, dk 1, hanning, kweight 2, rmax_out 10, nfft 2048, kstep 0.05 (the CLI defaults). */
@@ -42,11 +50,8 @@ public final class FourierTransformProcessor implements Processor<Chi, FourierTr
     public record ChiR(String name, double[] r, double[] re, double[] im, double[] mag, double[] k, double[] kwin,
                        double kweight) {}
 
-    @Override public String id() { return ID; }
-    @Override public String version() { return "1.0"; }
-    @Override public String label() { return "Fourier transform chi(k) -> chi(R)"; }
-    @Override public Class<Chi> inputType() { return Chi.class; }
-    @Override public Class<Params> parameterType() { return Params.class; }
+    public FourierTransformProcessor() { super(ID, "1.0", "Fourier transform chi(k) -> chi(R)", Chi.class, Params.class); }
+
     @Override public Params defaults() { return Params.defaults(); }
 
     @Override
@@ -54,9 +59,19 @@ public final class FourierTransformProcessor implements Processor<Chi, FourierTr
         Chi c = input.validated();
         check(c.name(), p);
         ChiR out = transform(c, p);
-        return new Result<>(out, Provenance.of(ID, version(), used(p), List.of()));
+        Map<String, Object> used = used(p);
+        used.put("dk2", p.dk());
+        used.put("rstep", XafsFt.rstep(p.kstep(), p.nfft()));
+        used.put("kmax_data", c.kmaxData());
+        used.put("npts", out.k().length);
+        List<String> notes = new ArrayList<>();
+        if (p.kmax() + p.dk() / 2 > c.kmaxData())
+            notes.add("the window (k max " + p.kmax() + " + dk/2) reaches beyond the data's last k " + c.kmaxData()
+                + " 1/A: the transform stops there (Larch xftf)");
+        return result(out, used, notes);
     }
 
+    /** Refuses parameters no chi can be transformed with (the record's bounds, then what bounds cannot say). */
     static void check(String name, Params p) throws EdgeworksException {
         if (p.window() == null) throw EdgeworksException.of(name, "window: missing");
         if (!(p.kmax() > p.kmin()) || p.kmin() < 0) throw EdgeworksException.of(name, "kmin/kmax: need 0 <= kmin < kmax, not " + p.kmin() + ", " + p.kmax());
@@ -65,8 +80,10 @@ public final class FourierTransformProcessor implements Processor<Chi, FourierTr
         if (p.nfft() < 16 || Integer.bitCount(p.nfft()) != 1) throw EdgeworksException.of(name, "nfft: must be a power of 2 >= 16, not " + p.nfft());
         if (!(p.kstep() > 0)) throw EdgeworksException.of(name, "kstep: must be > 0");
         if (!Double.isFinite(p.kweight()) || p.kweight() < 0) throw EdgeworksException.of(name, "kweight: must be >= 0");
+        Parameters.validate(p, name);
     }
 
+    /** The parameters as given, snake_case (the CLI's chir.json; the provenance adds the derived values). */
     public static Map<String, Object> used(Params p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kmin", p.kmin());
