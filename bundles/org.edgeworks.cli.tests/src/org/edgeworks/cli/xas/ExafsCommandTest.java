@@ -94,6 +94,17 @@ class ExafsCommandTest {
         assertEquals(lf.get("n_idp").asDouble(), f.get("n_idp").asDouble(), 1e-9, "n_idp");
         assertEquals(4, f.get("n_varys").asInt());
         for (String n : List.of("cu_metal_rt.fit_k.csv", "cu_metal_rt.fit_r.csv", "cu_metal_rt.fit.png")) assertTrue(Files.exists(out.resolve(n)), n);
+        // the terminal shows the fitted values with their sigma (the JSON's numbers, checked against Larch above) after the files
+        String table = fit.out();
+        assertTrue(table.contains("cu_metal_rt: r space, k 3-14 1/A (dk 1, hanning, k-weight 2), R 1.4-3 A; 1 path, 4 varied, n_idp "), table);
+        for (String[] row : new String[][] {{"S0^2", "s02"}, {"E0 shift (eV)", "e0"}})
+            assertTrue(table.contains(String.format(java.util.Locale.ROOT, "%-26s %12.6g %12.3g", row[0], f.get(row[1]).asDouble(),
+                f.get(row[1] + "_stderr").asDouble())), row[0] + " in\n" + table);
+        for (String[] row : new String[][] {{"p1 R (A)", "r"}, {"p1 sigma^2 (A^2)", "sigma2"}})
+            assertTrue(table.contains(String.format(java.util.Locale.ROOT, "%-26s %12.6g %12.3g", row[0], p.get(row[1]).asDouble(),
+                p.get(row[1] + "_stderr").asDouble())), row[0] + " in\n" + table);
+        assertTrue(table.contains(String.format(java.util.Locale.ROOT, "%-26s %12.6g", "reduced chi-square", f.get("chi2_reduced").asDouble())), table);
+        assertTrue(table.contains(String.format(java.util.Locale.ROOT, "%-26s %12.6g", "R-factor", f.get("r_factor").asDouble())), table);
 
         // the documented example model: delr = alpha*reff, a fixed third cumulant, the label given
         CliRun fm = run("xas", "fit", chi.toString(), "--path", samples().resolve("feff0001.dat").toString(), "--model",
@@ -130,6 +141,26 @@ class ExafsCommandTest {
         CliRun w = run("xas", "ft", ok.toString(), "--window", "triangle", "--out", dir.toString());
         assertTrue(w.code() != 0, "an unknown window is refused");
         assertTrue(w.err().contains("window"), w.err());
+    }
+
+    /** ft, wavelet, fit and feff read text files: the scan options are not in their --help, and given they are ignored with one warning line. */
+    @Test
+    void scanOptionsOfTextCommandsAreHiddenAndIgnoredWithAWarning() throws Exception {
+        for (String c : List.of("ft", "wavelet", "fit", "feff")) {
+            String help = run("xas", c, "--help").out();
+            for (String o : List.of("--energy", "--mu", "--i0", "--it", "--if", "--mode", "--dt", "--scan", "--group", "--outliers", "--input"))
+                assertTrue(!help.contains(o + "=") && !help.contains(o + " "), c + ": " + o + " in\n" + help);
+        }
+        Path chi = dir.resolve("s.chi.csv");
+        StringBuilder sb = new StringBuilder("k,chi\n");
+        for (int i = 0; i < 300; i++) sb.append(0.05 * i).append(',').append(Math.sin(5 * 0.05 * i) * 0.1).append('\n');
+        Files.writeString(chi, sb.toString());
+        CliRun r = run("xas", "ft", chi.toString(), "--mu", "mutrans", "--scan=2", "--out", dir.resolve("o").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("edgeworks: --mu, --scan: do not apply to xas ft (its input is a text file, not a scan): ignored", r.err().strip());
+        CliRun plain = run("xas", "ft", chi.toString(), "--out", dir.resolve("p").toString());
+        assertEquals("", plain.err().strip());
+        assertEquals(Files.readString(dir.resolve("o/s.chir.csv")), Files.readString(dir.resolve("p/s.chir.csv")), "the same transform");
     }
 
     @Test

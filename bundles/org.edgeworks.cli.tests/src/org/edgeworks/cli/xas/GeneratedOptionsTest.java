@@ -31,14 +31,18 @@ class GeneratedOptionsTest {
         return CliRun.of(args);
     }
 
-    /** Every option name of the hand-written commands (their --help before the change), which are public contract. */
+    /**
+     * Every option name of the hand-written commands (their --help before the change), which are public contract; the
+     * scan options xas ft, wavelet and fit listed but never used are hidden there and still accepted with a warning
+     * (TextSubcommand; ExafsCommandTest.scanOptionsOfTextCommandsAreHiddenAndIgnoredWithAWarning).
+     */
     static final String CONTRACT = """
         xas preedge: --baseline --centre --dt --e0 --ehi --elo --emax --emin --energy --eta --exclude --group --i0 --icr --if --input --it --mode --mu --name --ocr --out --outliers --overwrite --peaks --scan
         xas lcf: --allow-negative --combinations --dt --emax --emin --energy --exclude --extrapolate --group --i0 --icr --if --input --it --mode --mu --name --ocr --out --outliers --overwrite --rank --ref --scan --shift-bound --shifts --sum-to-one --valence
         xas autobk: --dk --dt --e0 --edge-step --energy --exclude --group --i0 --icr --if --input --it --kmax --kmin --kweight --mode --mu --nknots --ocr --out --outliers --overwrite --rbkg --scan --window
-        xas ft: --dk --dt --energy --exclude --group --i0 --icr --if --input --it --kmax --kmin --kweight --mode --mu --ocr --out --outliers --overwrite --rmax-out --scan --window
-        xas wavelet: --dt --energy --exclude --group --i0 --icr --if --input --it --kweight --mode --mu --ocr --out --outliers --overwrite --rmax --scan
-        xas fit: --dk --dt --energy --exclude --fitspace --group --i0 --icr --if --input --it --kmax --kmin --kweight --mode --model --mu --ocr --out --outliers --overwrite --path --rmax --rmin --scan --window
+        xas ft: --dk --kmax --kmin --kweight --out --overwrite --rmax-out --window
+        xas wavelet: --kweight --out --overwrite --rmax
+        xas fit: --dk --fitspace --kmax --kmin --kweight --model --out --overwrite --path --rmax --rmin --window
         xas stack: --allow-negative --band-rows --combinations --data --e0 --e0-method --emax --emin --energies --energy-path --extrapolate --flat --input --mode --nnorm --norm1 --norm2 --normalization --nvict --out --overwrite --peak-window --pre1 --pre2 --rank --ref --shift-bound --shifts --step --step-threshold --sum-to-one
         rixs build: --calibration --calibration-degree --cosmic-threshold --curvature-degree --dark-level --emission-step --energy-decreases-with-pixel --excitation-energies --i0 --max-shift --out --overwrite --repeats --table --threads
         rixs cut: --emission --excitation --out --overwrite --width

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  * DIR/feff_paths.json (file, reff, degen, nleg, atoms of each path) for {@code xas fit --path}.
  */
 @Command(name = "feff", mixinStandardHelpOptions = true, description = "Run FEFF (feff6l or feff8l, an external program) on a feff.inp; lists the paths.")
-public final class FeffCommand extends XasSubcommand {
+public final class FeffCommand extends TextSubcommand {
     @Parameters(index = "0", paramLabel = "FEFF.inp", description = "FEFF input file.") Path inp;
     @Option(names = "--program", paramLabel = "NAME", defaultValue = "feff6l", description = "feff6l (default) | feff8l") String program;
     @Option(names = "--timeout", paramLabel = "S", defaultValue = "600", description = "Give up after S seconds (default 600).") long timeout;

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "fit", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class,
     description = "Fit FEFF paths to chi(k) (Larch feffit conventions). Default model: one s02 (amp) and one e0 shift (del_e0) "
         + "for all paths, per path delr and sigma2; --model MODEL.json for other parameters, constraints and fixed values.")
-public final class FitCommand extends XasSubcommand implements RecordOptions.Holder {
+public final class FitCommand extends TextSubcommand implements RecordOptions.Holder {
     @Parameters(index = "0", paramLabel = "CHI.csv", description = "chi(k) with header k,chi (optional chi_stderr).") Path file;
     @Option(names = "--path", required = true, paramLabel = "FEFFDAT", description = "A FEFF feffNNNN.dat path file (repeat).") List<Path> paths;
     final RecordOptions<FeffitProcessor.Params> options = new RecordOptions<>(FeffitProcessor.Params.class, FeffitProcessor.Params.defaults())
@@ -104,6 +104,47 @@ public final class FitCommand extends XasSubcommand implements RecordOptions.Hol
                 "k^" + kws + " chi", List.of(XasOutput.line("data", f.k(), dk2), XasOutput.line("fit", f.k(), mk2)), List.of(p.kmin(), p.kmax())),
             new LinePlot(name + ": |chi(R)|, data and fit", "R (A)", "|chi(R)|",
                 List.of(XasOutput.line("data", f.r(), f.dataChirMag()), XasOutput.line("fit", f.r(), f.modelChirMag())), List.of(p.rmin(), p.rmax()))));
+        out.log.print(table(f, p, s02, e0));
+        out.log.flush();
+    }
+
+    /**
+     * The table {@code xas fit} prints after the paths of the files it wrote: the ranges, then S0^2
+     * and the E0 shift, per path r and sigma^2, every other variable of the model, each with its
+     * standard error (blank when there are no error bars), then the reduced chi-square and the
+     * R-factor. Values with 6 significant digits, standard errors with 3 (as the workbench's table).
+     */
+    static String table(FeffitProcessor.Fit f, FeffitProcessor.Params p, FeffitProcessor.Value s02, FeffitProcessor.Value e0) {
+        StringBuilder b = new StringBuilder();
+        List<String> kws = new ArrayList<>();
+        for (double w : p.kweights()) kws.add(FtCommand.fmt(w));
+        b.append(String.format(Locale.ROOT, "%s: %s space, k %s-%s 1/A (dk %s, %s, k-weight %s), R %s-%s A; %d path%s, %d varied, n_idp %.3f%n",
+            f.name(), p.space().name().toLowerCase(Locale.ROOT), FtCommand.fmt(p.kmin()), FtCommand.fmt(p.kmax()), FtCommand.fmt(p.dk()),
+            p.window().label(), String.join(",", kws), FtCommand.fmt(p.rmin()), FtCommand.fmt(p.rmax()), f.paths().size(),
+            f.paths().size() == 1 ? "" : "s", f.nVarys(), f.nIdp()));
+        String row = "%-26s %12s %12s%n";
+        b.append(String.format(Locale.ROOT, row, "parameter", "value", "+- sigma"));
+        b.append(String.format(Locale.ROOT, row, "S0^2", cell(s02.value(), "%.6g"), cell(s02.stderr(), "%.3g")));
+        b.append(String.format(Locale.ROOT, row, "E0 shift (eV)", cell(e0.value(), "%.6g"), cell(e0.stderr(), "%.3g")));
+        java.util.Set<String> shown = new java.util.HashSet<>(List.of("amp", "del_e0"));
+        for (var pr : f.paths()) {
+            b.append(String.format(Locale.ROOT, row, pr.label() + " R (A)", cell(pr.r().value(), "%.6g"), cell(pr.r().stderr(), "%.3g")));
+            b.append(String.format(Locale.ROOT, row, pr.label() + " sigma^2 (A^2)", cell(pr.sigma2().value(), "%.6g"), cell(pr.sigma2().stderr(), "%.3g")));
+            shown.add("delr_" + pr.label());
+            shown.add("sigma2_" + pr.label());
+        }
+        f.variables().forEach((k, v) -> {
+            if (!shown.contains(k)) b.append(String.format(Locale.ROOT, row, "variable " + k, cell(v.value(), "%.6g"), cell(v.stderr(), "%.3g")));
+        });
+        b.append(String.format(Locale.ROOT, row, "reduced chi-square", cell(f.chi2Reduced(), "%.6g"), ""));
+        b.append(String.format(Locale.ROOT, row, "R-factor", cell(f.rFactor(), "%.6g"), ""));
+        if (!f.errorbars()) b.append("no standard errors: the fit has no degrees of freedom left or a singular covariance\n");
+        return b.toString();
+    }
+
+    /** A table cell: blank when not defined. */
+    private static String cell(double v, String format) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "";
     }
 
     /** value and its stderr twin; a stderr that could not be estimated is null (JSON has no NaN). */

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  * options generated from {@link FourierTransformProcessor.Params} ({@link RecordOptions}).
  */
 @Command(name = "ft", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class, description = "Fourier transform chi(k) k^w -> chi(R) (Larch xftf conventions).")
-public final class FtCommand extends XasSubcommand implements RecordOptions.Holder {
+public final class FtCommand extends TextSubcommand implements RecordOptions.Holder {
     @Parameters(arity = "1..*", paramLabel = "CHI.csv", description = "chi(k) files with header k,chi (as xas autobk writes).") List<Path> files;
     final RecordOptions<FourierTransformProcessor.Params> options =
         new RecordOptions<>(FourierTransformProcessor.Params.class, FourierTransformProcessor.Params.defaults());

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "wavelet", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class, description = "Wavelet transform of chi(k): Cauchy (default; Larch cauchy_wavelet, "
     + "Munoz et al. 2003) or Morlet (Funke, Scheinost, Chukalina, Phys. Rev. B 71, 094110 (2005)).")
-public final class WaveletCommand extends XasSubcommand implements RecordOptions.Holder {
+public final class WaveletCommand extends TextSubcommand implements RecordOptions.Holder {
     @Parameters(arity = "1..*", paramLabel = "CHI.csv", description = "chi(k) files with header k,chi on a uniform grid from k = 0.") List<Path> files;
     @Option(names = "--rmax", paramLabel = "A", defaultValue = "6", description = "Highest R kept, A (default ${DEFAULT-VALUE}). The transform itself uses "
         + "Larch's rmax_out = max(10, rmax), which sets the Cauchy wavelet's order and the R grid.") double rmax;
