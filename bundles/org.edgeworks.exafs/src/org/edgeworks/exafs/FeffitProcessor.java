@@ -61,7 +61,7 @@ public final class FeffitProcessor extends MonitoredProcessor<FeffitProcessor.In
     }
 
     public record Params(
-        @Param(label = "k min", unit = "1/A", min = 0, description = "k window start") double kmin,
+        @Param(label = "k min", unit = "1/A", min = 0, description = "k window start; the default window is the Fourier transform's (docs/science.md#exafs-kwindow)") double kmin,
         @Param(label = "k max", unit = "1/A", min = 0, description = "k window end") double kmax,
         @Param(label = "k-weights", min = 0, max = 5, description = "one or more, fitted together") double[] kweights,
         @Param(label = "window taper dk", unit = "1/A", min = 0, description = "taper width at each end (Larch dk = dk2)") double dk,
@@ -71,8 +71,15 @@ public final class FeffitProcessor extends MonitoredProcessor<FeffitProcessor.In
         @Param(label = "fit space", description = "r | k | q: the space the residual is taken in") Space space,
         @Param(label = "model", description = "null: FitModel.defaults") FitModel model) {
 
-        /** The peers' first-shell transform: k 3-14, kweight 2, dk 1, hanning, R 1.4-3.0, R space, default model. */
-        public static Params defaults() { return new Params(3, 14, new double[] {2}, 1, Window.HANNING, 1.4, 3.0, Space.R, null); }
+        /**
+         * The EXAFS k window of {@link FourierTransformProcessor.Params#defaults()} (k 3-14 1/A, dk 1, hanning,
+         * k-weight 2: one rule for the transform and the fit, docs/science.md#exafs-kwindow), R 1.4-3.0 A (the
+         * first shell of the shared peers' fits), R space, the default model.
+         */
+        public static Params defaults() {
+            FourierTransformProcessor.Params ft = FourierTransformProcessor.Params.defaults();
+            return new Params(ft.kmin(), ft.kmax(), new double[] {ft.kweight()}, ft.dk(), ft.window(), 1.4, 3.0, Space.R, null);
+        }
 
         public Params withModel(FitModel m) { return new Params(kmin, kmax, kweights, dk, window, rmin, rmax, space, m); }
     }
@@ -140,7 +147,11 @@ public final class FeffitProcessor extends MonitoredProcessor<FeffitProcessor.In
             : "estimate_noise: |chi(R)| between 15 and 30 A (Larch)");
         if (p.space() == Space.Q) used.put("rwindow", "hanning, dr 0 (Larch feffit's)");
         used.put("nfev", fit.nfev());
-        return result(fit, used, List.of());
+        List<String> notes = new ArrayList<>();
+        if (p.kmax() + p.dk() / 2 > data.kmaxData())
+            notes.add("the k window (k max " + p.kmax() + " + dk/2) reaches beyond the data's last k " + data.kmaxData()
+                + " 1/A: the transforms stop there (Larch feffit)");
+        return result(fit, used, notes);
     }
 
     /** Refuses what no fit can be made with (what the record's bounds cannot say, then the bounds). */

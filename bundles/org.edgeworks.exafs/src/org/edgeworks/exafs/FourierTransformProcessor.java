@@ -30,7 +30,7 @@ public final class FourierTransformProcessor extends BaseProcessor<Chi, FourierT
      * data; these are Edgeworks' (see {@link #defaults()}).
      */
     public record Params(
-        @Param(label = "k min", unit = "1/A", min = 0, description = "window start") double kmin,
+        @Param(label = "k min", unit = "1/A", min = 0, description = "window start; the default window is the path fit's (docs/science.md#exafs-kwindow)") double kmin,
         @Param(label = "k max", unit = "1/A", min = 0, description = "window end (the transform stops at the data's last k)") double kmax,
         @Param(label = "window taper dk", unit = "1/A", min = 0, description = "taper width at each end (Larch dk = dk2)") double dk,
         @Param(label = "window", description = "hanning | kaiser | sine | welch | gaussian | parzen") Window window,
@@ -39,8 +39,15 @@ public final class FourierTransformProcessor extends BaseProcessor<Chi, FourierT
         @Param(label = "FFT length", min = 16, expert = true, description = "power of 2, Larch nfft") int nfft,
         @Param(label = "k step", unit = "1/A", min = 0, expert = true, description = "grid of the transform (Larch kstep)") double kstep) {
 
-        /** kmin 2, kmax 12, dk 1, hanning, kweight 2, rmax_out 10, nfft 2048, kstep 0.05 (the CLI defaults). */
-        public static Params defaults() { return new Params(2, 12, 1, Window.HANNING, 2, 10, XafsFt.NFFT, XafsFt.KSTEP); }
+        /**
+         * The EXAFS k window of both the transform and the path fit ({@link FeffitProcessor.Params#defaults()}
+         * takes it from here), one rule so that the |chi(R)| {@code xas ft} shows is the one {@code xas fit}
+         * fits: k 3-14 1/A, dk 1, hanning, k-weight 2, the window of the shared Larch peers' first-shell fits
+         * (docs/science.md#exafs-kwindow: below about 3 1/A chi is dominated by the background and near-edge
+         * structure; Larch's own defaults, kmin 0, kmax 20, kaiser, take the whole data). rmax_out 10 A, nfft
+         * 2048, kstep 0.05 1/A (Larch's).
+         */
+        public static Params defaults() { return new Params(3, 14, 1, Window.HANNING, 2, 10, XafsFt.NFFT, XafsFt.KSTEP); }
     }
 
     /**

@@ -106,6 +106,21 @@ class ExafsCommandTest {
         assertTrue(table.contains(String.format(java.util.Locale.ROOT, "%-26s %12.6g", "reduced chi-square", f.get("chi2_reduced").asDouble())), table);
         assertTrue(table.contains(String.format(java.util.Locale.ROOT, "%-26s %12.6g", "R-factor", f.get("r_factor").asDouble())), table);
 
+        // one default k window (docs/science.md#exafs-kwindow): xas ft without options transforms what the fit above fitted
+        CliRun ftDefault = run("xas", "ft", chi.toString(), "--out", dir.resolve("ftdefault").toString());
+        assertEquals(0, ftDefault.code(), ftDefault.err());
+        JsonNode fd = json(dir.resolve("ftdefault/cu_metal_rt.chir.json"));
+        assertEquals(3.0, fd.get("kmin").asDouble(), 0);
+        assertEquals(14.0, fd.get("kmax").asDouble(), 0);
+        double[][] ftR = csv(dir.resolve("ftdefault/cu_metal_rt.chir.csv")), fitR = csv(out.resolve("cu_metal_rt.fit_r.csv"));
+        assertEquals(fitR[0].length, ftR[0].length, "R points");
+        double peak = 0;
+        for (double v : fitR[1]) peak = Math.max(peak, v);
+        for (int i = 0; i < ftR[0].length; i++) {
+            assertEquals(fitR[0][i], ftR[0][i], 1e-9, "R");
+            assertEquals(fitR[1][i], ftR[1][i], 1e-8 * peak, "|chi(R)| at R=" + ftR[0][i]);
+        }
+
         // the documented example model: delr = alpha*reff, a fixed third cumulant, the label given
         CliRun fm = run("xas", "fit", chi.toString(), "--path", samples().resolve("feff0001.dat").toString(), "--model",
             samples().resolve("fit_model_example.json").toString(), "--out", dir.resolve("model").toString());

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
  * {@code xas ft CHI.csv...}: NAME.chir.csv (r,chir_mag,chir_re,chir_im), NAME.chir.json, NAME.chir.png;
  * options generated from {@link FourierTransformProcessor.Params} ({@link RecordOptions}).
  */
-@Command(name = "ft", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class, description = "Fourier transform chi(k) k^w -> chi(R) (Larch xftf conventions).")
+@Command(name = "ft", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class, description = "Fourier transform chi(k) k^w -> chi(R) (Larch xftf conventions). "
+    + "The default k window is xas fit's (one rule, docs/science.md#exafs-kwindow): the |chi(R)| shown is the one a default fit fits.")
 public final class FtCommand extends TextSubcommand implements RecordOptions.Holder {
     @Parameters(arity = "1..*", paramLabel = "CHI.csv", description = "chi(k) files with header k,chi (as xas autobk writes).") List<Path> files;
     final RecordOptions<FourierTransformProcessor.Params> options =
