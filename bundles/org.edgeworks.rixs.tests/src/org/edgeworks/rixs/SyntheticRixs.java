@@ -1,5 +1,7 @@
 package org.edgeworks.rixs;
 
+import static org.edgeworks.testsupport.SyntheticNexus.group;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Random;
@@ -232,17 +234,12 @@ public final class SyntheticRixs {
         double[] ex = new double[n], i0 = new double[n], t = new double[n];
         for (int p = 0; p < n; p++) { ex[p] = s.excitation(p); i0[p] = s.i0(p); t[p] = s.countTime(p); }
         try (WritableHdfFile h = HdfFile.write(file)) {
-            WritableGroup entry = h.putGroup("entry");
-            entry.putAttribute("NX_class", "NXentry");
+            WritableGroup entry = group(h, "entry", "NXentry");
             entry.putDataset("title", "SYNTHETIC O K-edge mRIXS raw scan, state " + s.state() + " (generated, not measured)");
             entry.putDataset("definition", "NXrixs-raw-synthetic");
-            WritableGroup sample = entry.putGroup("sample");
-            sample.putAttribute("NX_class", "NXsample");
-            sample.putDataset("name", "synthetic " + s.state());
-            WritableGroup inst = entry.putGroup("instrument");
-            inst.putAttribute("NX_class", "NXinstrument");
-            WritableGroup det = inst.putGroup("detector");
-            det.putAttribute("NX_class", "NXdetector");
+            group(entry, "sample", "NXsample").putDataset("name", "synthetic " + s.state());
+            WritableGroup inst = group(entry, "instrument", "NXinstrument");
+            WritableGroup det = group(inst, "detector", "NXdetector");
             DatasetCreationOptions opts = DatasetCreationOptions.builder().unsigned().chunkDimensions(1, rows, cols).deflate(4).build();
             var d = det.putDataset("data", toShorts(data), opts);
             d.putAttribute("units", "counts");
@@ -256,13 +253,8 @@ public final class SyntheticRixs {
                 }
                 det.putDataset("dark", toShorts(dark), DatasetCreationOptions.builder().unsigned().chunkDimensions(1, rows, cols).deflate(4).build());
             }
-            WritableGroup mono = inst.putGroup("monochromator");
-            mono.putAttribute("NX_class", "NXmonochromator");
-            var en = mono.putDataset("energy", ex);
-            en.putAttribute("units", "eV");
-            WritableGroup mon = entry.putGroup("monitor");
-            mon.putAttribute("NX_class", "NXmonitor");
-            mon.putDataset("data", i0);
+            group(inst, "monochromator", "NXmonochromator").putDataset("energy", ex).putAttribute("units", "eV");
+            group(entry, "monitor", "NXmonitor").putDataset("data", i0);
         }
     }
 
