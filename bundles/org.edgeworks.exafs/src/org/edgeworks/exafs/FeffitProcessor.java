@@ -109,7 +109,7 @@ public final class FeffitProcessor extends MonitoredProcessor<FeffitProcessor.In
 
     /**
      * As {@link #apply(Input, Params)}, reporting one unit of work per evaluation of the model to
-     * {@code monitor} (a few hundred for a first shell) and stopping at the next evaluation once it
+     * {@code monitor} (101 for the Cu foil's first shell) and stopping at the next evaluation once it
      * is cancelled: the error is "NAME: cancelled".
      */
     @Override
