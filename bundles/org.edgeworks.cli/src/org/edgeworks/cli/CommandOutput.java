@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
  * writes files shares (a picocli mixin of the xas and rixs subcommands): JSON ({@link JsonOut},
  * snake_case keys), CSV ({@link Csv}: empty cells for missing values, never NaN text), plain text,
  * line and panel PNG ({@link PngPlots}). Every file is written atomically ({@link AtomicFiles}),
- * refused if it exists unless {@code --overwrite}, and its path printed on {@link #log}.
+ * refused if it exists unless {@code --overwrite}, and its path printed on {@link #log}. The notes
+ * a JSON output records that warn ("warning: ...") or say how the data were changed ("note: ...":
+ * energies sorted, repeated points averaged, a reversed range taken in order) are printed on
+ * {@link #err} too, one line each, once: nothing reaches a file that the terminal did not show.
  * {@code cli.rixs.RixsOutput} adds the map and bar plots of the rixs commands.
  */
 public class CommandOutput {
@@ -35,6 +38,12 @@ public class CommandOutput {
 
     /** Where warnings go (the command's stderr). */
     public PrintWriter err = new PrintWriter(System.err, true);
+
+    /** The lines already printed by {@link #warn} (each once). */
+    private final java.util.Set<String> shown = new java.util.HashSet<>();
+
+    /** How a note's subject is shown (a spectrum's name as the file the user typed); as it is by default. */
+    private java.util.function.UnaryOperator<String> subjects = java.util.function.UnaryOperator.identity();
 
     public CommandOutput() {}
 
@@ -67,10 +76,38 @@ public class CommandOutput {
         log.flush();
     }
 
-    /** Prints the notes that are warnings ("warning: FILE: ..."), one line each on {@link #err}. */
+    /**
+     * Prints the notes that are warnings ("warning: FILE: ...", as "edgeworks: warning: ...") or
+     * say how the data were changed ("note: FILE: ...", as they are), one line each on {@link #err},
+     * each line once; other notes stay in the files.
+     */
     public void warn(List<String> notes) {
-        for (String n : notes) if (n.startsWith("warning: ")) err.println("edgeworks: " + n);
+        for (String n : notes) {
+            String line = n.startsWith("warning: ") ? "edgeworks: warning: " + subjects.apply(n.substring(9))
+                : n.startsWith("note: ") ? "note: " + subjects.apply(n.substring(6)) : null;
+            if (line != null && shown.add(line)) err.println(Terminal.tidy(line));
+        }
         err.flush();
+    }
+
+    /** Shows a note's leading subject ("NAME: ...") through {@code typed} (e.g. the spectrum's name as the file typed). */
+    public void subjects(java.util.function.UnaryOperator<String> typed) {
+        this.subjects = typed;
+    }
+
+    /** Every "notes" list of strings in a JSON value (provenance notes, at any depth), in order. */
+    static List<String> notesIn(Object value) {
+        List<String> out = new java.util.ArrayList<>();
+        if (value instanceof java.util.Map<?, ?> m) {
+            for (var e : m.entrySet()) {
+                if ("notes".equals(e.getKey()) && e.getValue() instanceof java.util.Collection<?> c) {
+                    for (Object o : c) if (o instanceof String t) out.add(t);
+                } else out.addAll(notesIn(e.getValue()));
+            }
+        } else if (value instanceof java.util.Collection<?> c) {
+            for (Object o : c) out.addAll(notesIn(o));
+        }
+        return out;
     }
 
     /** NAME as JSON ({@link JsonOut}), with a final newline. */
@@ -82,6 +119,7 @@ public class CommandOutput {
             throw new EdgeworksException(p, null, "cannot write JSON: " + e.getOriginalMessage());
         }
         printed(p);
+        warn(notesIn(value));
     }
 
     /** CSV with a header; columns of equal length, {@link Csv#DIGITS} significant digits, empty cells for missing values. */

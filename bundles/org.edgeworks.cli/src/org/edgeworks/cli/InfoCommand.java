@@ -65,7 +65,7 @@ public final class InfoCommand implements Callable<Integer> {
         try {
             probe = FileProbe.of(f);
         } catch (IOException e) {
-            throw new EdgeworksException(f, null, "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw EdgeworksException.unreadable(f, e);
         }
         String truncated = probe.hdf5Truncation();
         if (truncated != null) throw new EdgeworksException(f, null, truncated);
@@ -103,7 +103,7 @@ public final class InfoCommand implements Callable<Integer> {
         Scan scan;
         try {
             if (!scans.isEmpty()) {
-                var first = scans.stream().filter(s -> s.usable()).findFirst().orElse(scans.get(0));
+                var first = org.edgeworks.core.detector.Detector.ScanEntry.preview(scans);
                 scan = det.detector().read(f, first.id());
                 out.println("scan " + first.id() + " channels:");
                 printChannels(scan, out);
@@ -140,7 +140,7 @@ public final class InfoCommand implements Callable<Integer> {
             out.println("  " + (col >= 0 ? "[" + col + "] " : "[-] ") + c.name() + "  role=" + c.role() + "  shape=" + Arrays.toString(c.shape())
                 + (c.unit().symbol().isEmpty() ? "" : "  unit=" + c.unit().symbol()) + "  from " + c.sourcePath());
         }
-        scan.metadata().forEach((k, v) -> { if (k.startsWith("note.")) out.println("  note: " + v); });
+        scan.metadata().forEach((k, v) -> { if (k.startsWith("note.")) out.println("  note: " + Terminal.tidy(v)); });
     }
 
     private void printNode(NexusNode n, String indent, PrintWriter out) {

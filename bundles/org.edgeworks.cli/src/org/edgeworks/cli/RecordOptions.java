@@ -39,6 +39,12 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@code xas deglitch}, and {@code xas normalize} with its {@code NormalizeOptions} mixin); after
  * parsing, {@link #build} gives the record.
  *
+ * <p>Every refusal names the option as the user typed it, with the option as its subject
+ * ({@code --nnorm: 7 is above the maximum 3}), so {@link Main} exits with the usage status 2; the
+ * rules between components of a {@link Parameters.Related} record are rendered with option names
+ * too ({@code --e0: a value is needed with --e0-method fixed}). A range given in reverse order is
+ * taken ascending and said so on the command's stderr, one {@code note:} line.
+ *
  * @param <P> the parameter record
  */
 public final class RecordOptions<P extends Record> {
@@ -52,6 +58,9 @@ public final class RecordOptions<P extends Record> {
     private final Map<String, String> given = new LinkedHashMap<>();
     private final Map<String, Joined> joined = new LinkedHashMap<>();
     private final Map<String, String> joinedText = new LinkedHashMap<>();
+    /** The command the options were added to (its stderr takes the notes); null before {@link #addTo}. */
+    private CommandSpec spec;
+    private final Set<String> noted = new LinkedHashSet<>();
 
     /** One option for several components, their values joined by a separator ("--feature 531,523.7"). */
     private record Joined(String option, String separator, String paramLabel, boolean range, List<String> components) {}
@@ -131,6 +140,7 @@ public final class RecordOptions<P extends Record> {
      * with its own transformer adds its mixins' options itself).
      */
     public void addTo(CommandSpec spec) {
+        this.spec = spec;
         Map<String, Object> def = Parameters.toMap(defaults);
         for (RecordComponent rc : type.getRecordComponents()) {
             String c = rc.getName();
@@ -247,7 +257,7 @@ public final class RecordOptions<P extends Record> {
                 } catch (NumberFormatException e) {
                     // not a number: compared as text (the record's own reading names it)
                 }
-                if (!seen.add(key)) throw new EdgeworksException((String) null, null, option(c) + ": " + v.strip() + " is given twice");
+                if (!seen.add(key)) throw new EdgeworksException(option(c), null, v.strip() + " is given twice");
             }
         }
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -255,14 +265,35 @@ public final class RecordOptions<P extends Record> {
             if (all.containsKey(rc.getName())) node.set(rc.getName(), json(rc, all.get(rc.getName())));
         try {
             return Parameters.fromJson(node, type, defaults, where);
+        } catch (Parameters.Conflict e) {
+            if (where != null) throw e;
+            // "{e0}: a value is needed with {e0Method}=fixed" -> "--e0: a value is needed with --e0-method fixed"
+            String rule = e.rule().replaceAll("\\{(\\w+)\\}=(\\S+)", "{$1} $2"), subject = e.subject();
+            if (subject != null && rule.startsWith("{" + subject + "}: ")) rule = rule.substring(subject.length() + 4);
+            throw new EdgeworksException(subject == null ? null : optionOf(subject), null, Parameters.Conflict.render(rule, this::optionOf));
         } catch (EdgeworksException e) {
             String c = e.pathInFile();
             if (c == null || !all.containsKey(c)) throw e;
-            String name = joinedOf(c) != null ? joinedOf(c).option() : excluded.contains(c) ? c : option(c), problem = e.problem();
+            String name = optionOf(c), problem = e.problem();
             for (String prefix : List.of(c + ": ", name + ": ", name.replaceFirst("^--", "") + ": "))
                 if (problem.startsWith(prefix)) problem = problem.substring(prefix.length());
-            throw new EdgeworksException((String) null, null, name + ": " + problem);
+            throw new EdgeworksException(name, null, problem);
         }
+    }
+
+    /** The option that sets {@code component}: its own, or the joined option holding it (an excluded component: its name). */
+    private String optionOf(String component) {
+        Joined j = joinedOf(component);
+        return j != null ? j.option() : excluded.contains(component) ? component : option(component);
+    }
+
+    /** One {@code note:} line on the command's stderr (once per text), for a choice made on the user's behalf. */
+    private void note(String text) {
+        if (spec == null || !noted.add(text)) return;
+        java.io.PrintWriter err = spec.commandLine() == null ? null : spec.commandLine().getErr();
+        if (err == null) return;
+        err.println("note: " + text);
+        err.flush();
     }
 
     /** The components' texts of a joined option's text; a range's ends as numbers, ascending. */
@@ -275,11 +306,12 @@ public final class RecordOptions<P extends Record> {
                 double a = Double.parseDouble(parts[0].trim()), b = Double.parseDouble(parts[1].trim());
                 ok = a != b && Double.isFinite(a) && Double.isFinite(b);
                 parts = new String[] {Double.toString(Math.min(a, b)), Double.toString(Math.max(a, b))};
+                if (ok && a > b) note(j.option() + " " + text + " is in reverse order: taken as " + plain(b) + ":" + plain(a) + " " + unit(j.components().get(0)));
             } catch (NumberFormatException e) {
                 ok = false;
             }
         }
-        if (!ok) throw new EdgeworksException((String) null, null, j.option() + ": '" + text + "' is not "
+        if (!ok) throw new EdgeworksException(j.option(), null, "'" + text + "' is not "
             + (j.range() ? "a range A:B in " + unit(j.components().get(0)) : j.paramLabel()));
         for (int i = 0; i < parts.length; i++) out.put(j.components().get(i), parts[i].trim());
         return out;

@@ -45,7 +45,7 @@ public final class RerunCommand implements Callable<Integer>, RecordOptions.Hold
         Settings s = options.build(null);
         Path dir = s.out() != null ? Path.of(s.out()) : result.toAbsolutePath().getParent().resolve("rerun");
         PipelineRunner.Rerun r = PipelineRunner.rerun(result, dir, s.overwrite(), s.newVersions());
-        for (String note : r.notes()) o.println("note: " + note);
+        for (String note : r.notes()) o.println("note: " + Terminal.tidy(note));
         List<Path> written = r.written();
         o.println("rerun ok: " + written.get(0) + " (raw file sha256 unchanged)");
         return 0;

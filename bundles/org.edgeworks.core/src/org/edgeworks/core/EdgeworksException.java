@@ -37,6 +37,29 @@ public class EdgeworksException extends Exception {
         return new EdgeworksException(subject, null, problem);
     }
 
+    /** The one message for an input that is not there: "PATH: no such file", the path as given. */
+    public static EdgeworksException noSuchFile(Path file) {
+        return new EdgeworksException(file, null, NO_SUCH_FILE);
+    }
+
+    /** The problem of {@link #noSuchFile}. */
+    public static final String NO_SUCH_FILE = "no such file";
+
+    /**
+     * An input that could not be read, worded the same by every reader: {@link #noSuchFile} when
+     * it is not there, "permission denied", "is a folder, not a file", else "cannot read: " and the
+     * system's reason (without the path repeated); the path as given, first.
+     */
+    public static EdgeworksException unreadable(Path file, java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException || (file != null && !java.nio.file.Files.exists(file)))
+            return new EdgeworksException(file, null, NO_SUCH_FILE, e);
+        if (e instanceof java.nio.file.AccessDeniedException) return new EdgeworksException(file, null, "permission denied", e);
+        if (file != null && java.nio.file.Files.isDirectory(file)) return new EdgeworksException(file, null, "is a folder, not a file", e);
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (file != null) why = why.replace(file.toString() + ": ", "").replace(file.toString(), "").strip();
+        return new EdgeworksException(file, null, "cannot read: " + (why.isEmpty() ? e.getClass().getSimpleName() : why), e);
+    }
+
     /** The same problem, now attributed to a file and a path inside it. */
     public EdgeworksException in(String newFile, String newPath) {
         return new EdgeworksException(newFile, newPath != null ? newPath : pathInFile, problem, this);

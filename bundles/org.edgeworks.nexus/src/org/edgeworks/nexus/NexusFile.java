@@ -66,12 +66,12 @@ public final class NexusFile implements AutoCloseable {
 
     /** Opens a file read-only. */
     public static NexusFile open(Path file) throws EdgeworksException {
-        if (!Files.isRegularFile(file)) throw new EdgeworksException(file, null, "no such file");
+        if (!Files.isRegularFile(file)) throw Files.exists(file) ? new EdgeworksException(file, null, "is a folder, not a file") : EdgeworksException.noSuchFile(file);
         String truncated;
         try {
             truncated = org.edgeworks.core.detector.FileProbe.of(file).hdf5Truncation();
         } catch (IOException e) {
-            throw new EdgeworksException(file, null, "cannot read: " + e.getMessage(), e);
+            throw EdgeworksException.unreadable(file, e);
         }
         if (truncated != null) throw new EdgeworksException(file, null, truncated);
         FileChannel fc = null;

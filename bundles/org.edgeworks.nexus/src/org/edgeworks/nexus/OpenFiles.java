@@ -62,7 +62,7 @@ final class OpenFiles {
             size = Files.size(path);
             modified = Files.getLastModifiedTime(path).toMillis();
         } catch (IOException e) {
-            throw new EdgeworksException(path, null, "cannot read: " + e.getMessage(), e);
+            throw EdgeworksException.unreadable(path, e);
         }
         synchronized (OPEN) {
             Entry e = OPEN.get(key);

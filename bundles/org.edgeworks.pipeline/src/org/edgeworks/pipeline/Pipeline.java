@@ -56,7 +56,7 @@ public record Pipeline(String name, String output, List<Step> steps, String json
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new EdgeworksException(file, null, "cannot read pipeline: " + e.getMessage());
+            throw EdgeworksException.unreadable(file, e);
         }
         return parse(text, file.toString(), registry);
     }

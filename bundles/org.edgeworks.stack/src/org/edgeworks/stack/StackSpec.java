@@ -27,7 +27,7 @@ public record StackSpec(
         Path p = Path.of(file);
         if (Files.isDirectory(p))
             return TiffStack.open(p, file, energies != null ? Path.of(energies) : p.resolve("energies.txt"));
-        if (!Files.isRegularFile(p)) throw new EdgeworksException(file, null, "no such file or folder");
+        if (!Files.isRegularFile(p)) throw new EdgeworksException(file, null, EdgeworksException.NO_SUCH_FILE);
         return NexusStack.open(p, file, dataPath, energyPath);
     }
 }

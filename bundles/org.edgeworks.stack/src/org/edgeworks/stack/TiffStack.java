@@ -48,7 +48,7 @@ public final class TiffStack implements StackSource {
         try {
             lines = Files.readAllLines(table, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new EdgeworksException(table.toString(), null, "cannot read: " + e.getMessage(), e);
+            throw EdgeworksException.unreadable(table, e);
         }
         List<Path> frames = new ArrayList<>();
         List<String> names = new ArrayList<>();

@@ -9,6 +9,7 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Axis;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Param;
+import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 
@@ -26,7 +27,14 @@ public final class CalibrateProcessor extends BaseProcessor<CalibrateProcessor.I
 
     public record Params(
         @Param(label = "tabulated E0", unit = "eV", description = "the reference's edge energy, e.g. Mn metal 6539.0, Fe 7112.0, Cu 8979.0, Ru 22117.0") double referenceE0,
-        @Param(label = "E0 method", description = "how the reference's E0 is measured: derivative (between grid points) | grid (Larch find_e0) | half-step | second-derivative | smoothed-derivative") E0Method e0Method) {
+        @Param(label = "E0 method", description = "how the reference's E0 is measured: derivative (between grid points) | grid (Larch find_e0) | half-step | second-derivative | smoothed-derivative") E0Method e0Method)
+        implements Parameters.Related {
+
+        /** The reference's E0 is measured: a fixed one would make the shift zero by construction. */
+        @Override
+        public String conflict() {
+            return e0Method == E0Method.FIXED ? "{e0Method}: fixed makes no sense for calibration (the reference's E0 is measured; its tabulated value is {referenceE0})" : null;
+        }
         public static Params defaults() { return new Params(Double.NaN, E0Method.DERIVATIVE); }
         public static Params of(double e0) { return new Params(e0, E0Method.DERIVATIVE); }
     }
@@ -45,7 +53,8 @@ public final class CalibrateProcessor extends BaseProcessor<CalibrateProcessor.I
         if (p == null || !Double.isFinite(p.referenceE0())) throw EdgeworksException.of(name, "referenceE0: the tabulated edge energy is required");
         Grid g = Grid.of(in.reference(), 7);
         E0Method m = p.e0Method() == null ? E0Method.DERIVATIVE : p.e0Method();
-        if (m == E0Method.FIXED) throw EdgeworksException.of(name, "e0Method: fixed makes no sense for calibration");
+        String conflict = p.conflict();
+        if (conflict != null) throw new Parameters.Conflict(name, conflict);
         EdgeFinder.Edge edge = EdgeFinder.find(name, g.energy(), g.signal(), m);
         double measured = edge.energy();
         double shift = p.referenceE0() - measured;

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Param;
+import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.xas.kernel.LarchIndex;
@@ -47,7 +48,17 @@ public final class LEdgeProcessor extends BaseProcessor<Spectrum, LEdgeProcessor
         @Param(label = "post-edge start", unit = "eV rel. L2") double post1,
         @Param(label = "post-edge end", unit = "eV rel. L2", description = "clipped to the data") double post2,
         @Param(label = "scale", description = "post-edge | l3-max") Scale scale,
-        @Param(label = "L3 only", description = "one arctan step at L3 (the L2 edge beyond the data, e.g. Ru L2 128 eV above L3); post-edge range then rel. L3") boolean l3Only) {
+        @Param(label = "L3 only", description = "one arctan step at L3 (the L2 edge beyond the data, e.g. Ru L2 128 eV above L3); post-edge range then rel. L3") boolean l3Only)
+        implements Parameters.Related {
+
+        /** L2 above L3 when both are given; the spin-orbit splitting positive. */
+        @Override
+        public String conflict() {
+            if (l3Only) return null;
+            if (eL2 != null && eL3 != null && !(eL2 > eL3)) return "{eL2}: " + eL2 + " eV is not above {eL3} " + eL3 + " eV";
+            if (eL2 == null && splitting != null && !(splitting > 0)) return "{splitting}: " + splitting + " eV is not positive (L2 lies above L3)";
+            return null;
+        }
 
         /** The two-step background (l3Only false). */
         public Params(Double eL3, Double eL2, Double splitting, double branching, double width, double pre1, double pre2,
@@ -98,6 +109,8 @@ public final class LEdgeProcessor extends BaseProcessor<Spectrum, LEdgeProcessor
         else if (p.eL2() != null) l2 = p.eL2();
         else if (p.splitting() != null) l2 = l3 + p.splitting();
         else throw EdgeworksException.of(name, "eL2: give the L2 energy or the spin-orbit splitting (or l3Only)");
+        String conflict = p.conflict();
+        if (conflict != null) throw new Parameters.Conflict(name, conflict);
         if (!p.l3Only() && !(l2 > l3)) throw EdgeworksException.of(name, "eL2: " + l2 + " eV is not above L3 " + l3 + " eV");
         if (!(p.width() > 0)) throw EdgeworksException.of(name, "width: must be positive");
         if (p.branching() < 0 || p.branching() > 1) throw EdgeworksException.of(name, "branching: must be within 0..1");

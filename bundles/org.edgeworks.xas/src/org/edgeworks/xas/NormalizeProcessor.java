@@ -8,6 +8,7 @@ import java.util.Map;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Param;
+import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.xas.kernel.Gradient;
@@ -34,7 +35,16 @@ public final class NormalizeProcessor extends BaseProcessor<Spectrum, NormalizeP
         @Param(label = "post-edge degree", min = 0, max = 3, description = "default: 2 if norm2-norm1 >= 350 eV, 1 if >= 50, else 0 (Larch)") Integer nnorm,
         @Param(label = "Victoreen exponent", min = 0, max = 4, description = "pre-edge line fitted to mu*E^nvict (Larch nvict)") int nvict,
         @Param(label = "edge step", description = "fixed edge step; default: post(E0) - pre(E0)") Double step,
-        @Param(label = "normalisation", description = "edge-step | area | min-max | none") Normalization normalization) {
+        @Param(label = "normalisation", description = "edge-step | area | min-max | none") Normalization normalization)
+        implements Parameters.Related {
+
+        /** A fixed E0 needs its value, a finite energy. */
+        @Override
+        public String conflict() {
+            if (method(this) != E0Method.FIXED) return null;
+            if (e0 == null) return "{e0}: a value is needed with {e0Method}=fixed";
+            return Double.isFinite(e0) ? null : "{e0}: must be a finite energy in eV with {e0Method}=fixed, not " + e0;
+        }
 
         /** Larch pre_edge defaults: derivative E0, automatic ranges, nvict 0, edge-step normalisation. */
         public static Params defaults() {
@@ -110,20 +120,52 @@ public final class NormalizeProcessor extends BaseProcessor<Spectrum, NormalizeP
         E0Method method = method(p);
         Normalization kind = p.normalization() == null ? Normalization.EDGE_STEP : p.normalization();
         double[] raw = k.preCoefficients();
+        List<String> notes = new ArrayList<>();
+        if (o.e0Note() != null) notes.add("warning: " + name + ": " + o.e0Note());
+        notes.addAll(reversedRanges(name, p, o));
         return new Normalized(name, e.clone(), mu.clone(), java.util.Arrays.copyOf(k.pre(), n), java.util.Arrays.copyOf(k.post(), n),
             java.util.Arrays.copyOf(k.norm(), n), java.util.Arrays.copyOf(k.flat(), n), o.e0(), o.edgeStep(), o.pre1(), o.pre2(),
-            o.norm1(), o.norm2(), o.nnorm(), p.nvict(), raw[1], raw[0], k.postCoefficients(), method, kind,
-            o.e0Note() == null ? List.of() : List.of("warning: " + name + ": " + o.e0Note()));
+            o.norm1(), o.norm2(), o.nnorm(), p.nvict(), raw[1], raw[0], k.postCoefficients(), method, kind, notes);
+    }
+
+    /**
+     * A range whose ends were given (or met the automatic other end) in reverse order is fitted
+     * ascending, as Larch's pre_edge does, and said so in a note, never silently: "note: NAME: pre1
+     * -30 eV and pre2 -100 eV are in reverse order: the pre-edge line is fitted over [-100, -30] eV
+     * rel. E0". {@code o}: the ranges used (ascending).
+     */
+    static List<String> reversedRanges(String name, Params p, Normalizer.Outcome o) {
+        List<String> notes = new ArrayList<>();
+        Double norm2 = p.norm2() != null && p.norm2() < 0 ? null : p.norm2(); // a negative norm2 counts from the data end (Larch)
+        if (reversed(p.pre1(), p.pre2(), o.pre1(), o.pre2()))
+            notes.add("note: " + name + ": pre1 " + fmt(p.pre1() != null ? p.pre1() : o.pre2()) + " eV and pre2 "
+                + fmt(p.pre2() != null ? p.pre2() : o.pre1()) + " eV are in reverse order: the pre-edge line is fitted over ["
+                + fmt(o.pre1()) + ", " + fmt(o.pre2()) + "] eV rel. E0");
+        if (reversed(p.norm1(), norm2, o.norm1(), o.norm2()))
+            notes.add("note: " + name + ": norm1 " + fmt(p.norm1() != null ? p.norm1() : o.norm2()) + " eV and norm2 "
+                + fmt(norm2 != null ? norm2 : o.norm1()) + " eV are in reverse order: the post-edge curve is fitted over ["
+                + fmt(o.norm1()) + ", " + fmt(o.norm2()) + "] eV rel. E0");
+        return notes;
+    }
+
+    /** Whether the start {@code from} / end {@code to} given (null: automatic) were swapped into the ascending range [lo, hi] used. */
+    private static boolean reversed(Double from, Double to, double lo, double hi) {
+        if (from != null && to != null) return from > to;
+        if (from != null) return hi == from && lo < from; // the given start became the end
+        if (to != null) return lo == to && hi > to;        // the given end became the start
+        return false;
+    }
+
+    private static String fmt(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
     }
 
     /** Refuses parameters no spectrum can be normalised with (one line naming {@code name}). */
     public static void check(String name, Params p) throws EdgeworksException {
         if (p.nnorm() != null && (p.nnorm() < 0 || p.nnorm() > 3)) throw EdgeworksException.of(name, "nnorm: must be 0 to 3, not " + p.nnorm());
         if (p.nvict() < 0 || p.nvict() > 4) throw EdgeworksException.of(name, "nvict: must be 0 to 4, not " + p.nvict());
-        if (method(p) == E0Method.FIXED) {
-            if (p.e0() == null) throw EdgeworksException.of(name, "e0: e0Method=fixed needs a value for e0");
-            if (!Double.isFinite(p.e0())) throw EdgeworksException.of(name, "e0: must be a finite energy in eV, not " + p.e0());
-        }
+        String conflict = p.conflict();
+        if (conflict != null) throw new Parameters.Conflict(name, conflict);
     }
 
     private static E0Method method(Params p) {

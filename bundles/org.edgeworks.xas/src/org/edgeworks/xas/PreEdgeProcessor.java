@@ -8,6 +8,7 @@ import java.util.Map;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Param;
+import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.core.processing.BaseProcessor;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.xas.kernel.LarchIndex;
@@ -62,7 +63,17 @@ public final class PreEdgeProcessor extends BaseProcessor<Spectrum, PreEdgeProce
         @Param(label = "peaks", min = 1, max = 6, description = "number of pseudo-Voigt peaks") int peaks,
         @Param(label = "initial centres", unit = "eV", description = "absolute, one per peak; default: the highest maxima in the peak window") List<Double> centres,
         @Param(label = "Lorentzian fraction", min = 0, max = 1, description = "pseudo-Voigt eta, fixed") double eta,
-        @Param(label = "initial fwhm", unit = "eV", min = 0, expert = true) double fwhm) {
+        @Param(label = "initial fwhm", unit = "eV", min = 0, expert = true) double fwhm) implements Parameters.Related {
+
+        /** The fit range and the peak window each end above their start; one initial centre per peak when centres are given. */
+        @Override
+        public String conflict() {
+            if (!(emax > emin)) return "{emax}: " + emax + " eV is not above {emin} " + emin + " eV";
+            if (!(ehi > elo)) return "{ehi}: " + ehi + " eV is not above {elo} " + elo + " eV";
+            if (centres != null && !centres.isEmpty() && centres.size() != peaks)
+                return "{centres}: " + centres.size() + " value" + (centres.size() == 1 ? "" : "s") + " for {peaks} " + peaks;
+            return null;
+        }
         public static Params defaults() { return new Params(null, -30, -1, -15, -5, Baseline.LINE_ARCTAN, 1, null, 0.5, 1.5); }
 
         public Params with(Double e0v, double lo, double hi, double wlo, double whi, Baseline b, int np, List<Double> c) {
@@ -123,9 +134,8 @@ public final class PreEdgeProcessor extends BaseProcessor<Spectrum, PreEdgeProce
     private static Window window(String name, double[] e, double[] y, double e0, Params p) throws EdgeworksException {
         int np = p.peaks();
         if (np < 1 || np > 6) throw EdgeworksException.of(name, "peaks: 1 to 6 peaks");
-        if (p.centres() != null && !p.centres().isEmpty() && p.centres().size() != np)
-            throw EdgeworksException.of(name, "centres: " + p.centres().size() + " centres for " + np + " peaks");
-        if (!(p.emax() > p.emin()) || !(p.ehi() > p.elo())) throw EdgeworksException.of(name, "emin: ranges must be increasing");
+        String conflict = p.conflict();
+        if (conflict != null) throw new Parameters.Conflict(name, conflict);
         int from = LarchIndex.indexOf(e, e0 + p.emin()), to = LarchIndex.indexOf(e, e0 + p.emax()) + 1;
         if (e[from] < e0 + p.emin()) from++;
         int n = to - from;

@@ -104,18 +104,25 @@ class RixsCommandTest {
         String printed = run("rixs", "quantify", dir.resolve("synthetic_OK_pristine.map.nxs").toString(), map.toString(),
             dir.resolve("synthetic_OK_discharged.map.nxs").toString(), "--out", s.toString());
         JsonNode doc = Parameters.json().readTree(s.resolve("quantification.json").toFile());
-        // rixs quantify prints its table: method, intensity and sigma per map, then the reversibility rows
+        // rixs quantify prints its table: method, intensity +- sigma per map (each value to the digits of its sigma,
+        // sigma to 2 significant digits), then the reversibility rows; columns aligned whatever the map names' length
+        String header = printed.lines().filter(l -> l.startsWith("map ")).findFirst().orElseThrow();
         for (int i = 0; i < 3; i++) {
             JsonNode row = doc.at("/rows/" + i);
             String line = printed.lines().filter(l -> l.startsWith(row.get("map").asText() + " ")).findFirst().orElse("");
             String[] cells = line.trim().split("\\s+");
-            assertTrue(cells.length >= 4 && cells[1].equals("spfy"), "printed row of " + row.get("map") + ": " + printed);
-            assertEquals(row.get("feature_intensity").asDouble(), Double.parseDouble(cells[2]), 1e-5 * Math.abs(row.get("feature_intensity").asDouble()));
-            assertEquals(row.get("uncertainty").asDouble(), Double.parseDouble(cells[3]), 1e-5 * row.get("uncertainty").asDouble());
+            assertTrue(cells.length >= 5 && cells[1].equals("spfy") && cells[3].equals("+-"), "printed row of " + row.get("map") + ": " + printed);
+            assertEquals(header.indexOf("method"), line.indexOf(" spfy ") + 1, "aligned:\n" + printed);
+            assertEquals(header.indexOf("intensity"), line.indexOf(cells[2], line.indexOf(" spfy ") + 5), "aligned:\n" + printed);
+            double sigma = Double.parseDouble(cells[4]), place = Math.pow(10, -decimals(cells[4]));
+            assertEquals(row.get("uncertainty").asDouble(), sigma, 0.5 * place + 1e-15, "sigma to 2 significant digits: " + line);
+            assertEquals(row.get("feature_intensity").asDouble(), Double.parseDouble(cells[2]), 0.5 * place + 1e-15, "value to sigma's place: " + line);
         }
         String cycleLine = printed.lines().filter(l -> l.startsWith("1 ")).findFirst().orElse("");
-        assertTrue(printed.contains("reversibility") && cycleLine.contains(String.format(java.util.Locale.ROOT, "%.6g",
-            doc.at("/cycles/0/reversibility").asDouble())), printed);
+        String[] cc = cycleLine.trim().split("\\s+");
+        double rPlace = Math.pow(10, -decimals(cc[5]));
+        assertTrue(printed.contains("reversibility") && cc[4].equals("+-"), printed);
+        assertEquals(doc.at("/cycles/0/reversibility").asDouble(), Double.parseDouble(cc[3]), 0.5 * rPlace + 1e-15, cycleLine);
         assertEquals("spfy", doc.at("/rows/0/method").asText());
         JsonNode cycle = doc.at("/cycles/0");
         double rev = cycle.get("reversibility").asDouble(), revErr = cycle.get("reversibility_err").asDouble();
@@ -331,5 +338,11 @@ class RixsCommandTest {
             "--out", out.resolve("w").toString()}, new PrintWriter(o, true), new PrintWriter(e, true));
         assertEquals(0, rc, e.toString());
         assertTrue(e.toString().startsWith("edgeworks: warning: Sample1VL_200F_frames_1-200") && e.toString().contains("search bound"), e.toString());
+    }
+
+    /** Digits after the decimal point of a printed number. */
+    static int decimals(String number) {
+        int dot = number.indexOf('.');
+        return dot < 0 ? 0 : number.length() - dot - 1;
     }
 }

@@ -94,7 +94,7 @@ class GeneratedOptionsTest {
         assertEquals(2, a.options.build(null).peaks());
 
         var twice = run("xas", "fit", "chi.csv", "--path", "feff0001.dat", "--kweight", "2", "--kweight", "2.0", "--out", "unused");
-        assertEquals(Main.EXIT_FAILURE, twice.code());
+        assertEquals(Main.EXIT_USAGE, twice.code());
         assertEquals("edgeworks: --kweight: 2.0 is given twice", twice.err().strip());
         FitCommand f = new FitCommand();
         new CommandLine(f).parseArgs("chi.csv", "--path", "p.dat", "--out", "o", "--kweight", "1", "--kweight", "2,3");

@@ -52,7 +52,7 @@ class NormalizeOptionsTest {
     @Test
     void valuesOutsideTheRecordsBoundsAreRefusedNamingTheOption() {
         CliRun r = run("xas", "normalize", "x.dat", "--nnorm", "5", "--out", "unused");
-        assertEquals(Main.EXIT_FAILURE, r.code());
+        assertEquals(Main.EXIT_USAGE, r.code()); // a usage error (README): exit 2
         assertEquals("edgeworks: --nnorm: 5 is above the maximum 3", r.err().strip());
         r = run("xas", "normalize", "x.dat", "--ledge", "--branching", "1.5", "--out", "unused");
         assertEquals("edgeworks: --branching: 1.5 is above the maximum 1", r.err().strip());

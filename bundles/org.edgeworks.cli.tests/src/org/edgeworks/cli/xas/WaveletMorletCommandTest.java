@@ -66,12 +66,12 @@ class WaveletMorletCommandTest {
             assertTrue(params.contains("\"wavelet\":\"cauchy\"") && !params.contains("eta"), params);
         }
         var bad = org.edgeworks.cli.CliRun.of("xas", "wavelet", chi.toString(), "--eta", "8", "--out", dir.resolve("d").toString());
-        assertEquals(1, bad.code());
+        assertEquals(org.edgeworks.cli.Main.EXIT_USAGE, bad.code()); // a refusal of the command line: exit 2
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
         assertTrue(bad.err().contains("--eta and --sigma are parameters of --wavelet morlet"), bad.err());
         var unknown = org.edgeworks.cli.CliRun.of("xas", "wavelet", chi.toString(), "--wavelet", "haar", "--out", dir.resolve("e").toString());
-        // --wavelet is generated from WaveletProcessor.Params: a bad value is refused in one line like every record option (exit 1)
-        assertEquals(1, unknown.code(), unknown.err());
+        // --wavelet is generated from WaveletProcessor.Params: a bad value is refused in one line like every record option (a usage error, exit 2)
+        assertEquals(org.edgeworks.cli.Main.EXIT_USAGE, unknown.code(), unknown.err());
         assertEquals("edgeworks: --wavelet: 'haar' is not one of cauchy|morlet", unknown.err().strip());
     }
 }

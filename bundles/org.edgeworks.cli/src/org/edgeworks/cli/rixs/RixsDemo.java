@@ -48,7 +48,7 @@ public final class RixsDemo implements DemoPart {
         RixsMap loss = new org.edgeworks.rixs.EnergyLossMap().apply(maps.get(1), org.edgeworks.rixs.EnergyLossMap.Parameters.defaults()).value();
         o.mapPng("synthetic_OK_charged.loss.png", loss, "charged, energy-loss view", org.edgeworks.plot.Colormap.JET);
         QuantifySeries.Table t = RixsQuantify.write(maps, QuantifyFeature.Parameters.defaults(), o);
-        String table = RixsQuantify.table(t, QuantifyFeature.Parameters.defaults()); // printed by RixsQuantify.write
+        String table = RixsQuantify.table(t, QuantifyFeature.Parameters.defaults(), false); // printed (rounded) by RixsQuantify.write
         o.text("quantification.txt", table);
         var diff = new org.edgeworks.rixs.DifferenceMap().apply(new org.edgeworks.rixs.DifferenceMap.MapPair(maps.get(1), maps.get(2)),
             org.edgeworks.rixs.DifferenceMap.Parameters.defaults());

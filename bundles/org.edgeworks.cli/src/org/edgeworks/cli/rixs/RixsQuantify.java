@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.edgeworks.cli.Terminal;
 import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.RixsMap;
@@ -136,7 +137,7 @@ public final class RixsQuantify extends RixsSubcommand implements RecordOptions.
                     "Excitation energy (eV)", "sPFY", List.of(Series.of("sPFY", q.profile().energies(), q.profile().signal()),
                         new Series("fit", q.profile().energies(), q.profileFit(), true))));
         if (!fits.isEmpty()) out.panels("quantification.spfy.png", fits);
-        out.log.print(table(t, p));
+        out.log.print(table(t, p, true));
         out.log.flush();
         return t;
     }
@@ -144,27 +145,37 @@ public final class RixsQuantify extends RixsSubcommand implements RecordOptions.
     /**
      * The table {@code rixs quantify} prints (and the demo writes as quantification.txt): per map the
      * method, feature intensity and sigma, normalised intensity and sigma; then one row per cycle with
-     * reversibility and retention and their sigma. An undefined value is left blank.
+     * reversibility and retention and their sigma. An undefined value is left blank. Columns are as
+     * wide as their widest cell ({@link Terminal.Table}); {@code rounded}: each value to the digits its
+     * sigma supports ({@link Terminal#pm}, the terminal), else 6 significant digits (the file).
      */
-    static String table(QuantifySeries.Table t, QuantifyFeature.Parameters p) {
+    static String table(QuantifySeries.Table t, QuantifyFeature.Parameters p, boolean rounded) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(java.util.Locale.ROOT, "feature %s / %s eV, method %s", RixsOutput.fmt(p.excitation()), RixsOutput.fmt(p.emission()), p.method()));
         if (QuantifyFeature.SPFY.equalsIgnoreCase(p.method()))
             b.append(String.format(java.util.Locale.ROOT, " (sPFY %s +- %s eV, peak fitted over %s-%s eV; quantification.spfy.png)",
                 RixsOutput.fmt(p.emission()), RixsOutput.fmt(p.windowHalfWidth()), RixsOutput.fmt(p.fitFrom()), RixsOutput.fmt(p.fitTo())));
         b.append(", normalised to ").append(p.reference()).append('\n');
-        b.append(String.format(java.util.Locale.ROOT, "%-28s %-8s %14s %12s %14s %12s%n", "map", "method", "intensity", "+- sigma", "normalised", "+- sigma"));
+        Terminal.Table maps = rounded ? new Terminal.Table("map", "method", "intensity +- sigma", "normalised +- sigma")
+            : new Terminal.Table("map", "method", "intensity", "+- sigma", "normalised", "+- sigma");
         for (QuantifyFeature.Quantification q : t.rows())
-            b.append(String.format(java.util.Locale.ROOT, "%-28s %-8s %14s %12s %14s %12s%n", q.map(), q.method(), cell(q.featureIntensity()),
-                cell(q.uncertainty()), cell(q.normalisedIntensity()), cell(q.normalisedIntensityStderr())));
+            if (rounded) maps.row(q.map(), q.method(), Terminal.pm(q.featureIntensity(), q.uncertainty()),
+                Terminal.pm(q.normalisedIntensity(), q.normalisedIntensityStderr()));
+            else maps.row(q.map(), q.method(), cell(q.featureIntensity()), cell(q.uncertainty()), cell(q.normalisedIntensity()),
+                cell(q.normalisedIntensityStderr()));
+        b.append(maps.render());
         if (!t.cycles().isEmpty()) {
             b.append("reversibility = (I_charged - I_discharged) / (I_charged - I_pristine); retention = I_charged(n) / I_charged(1)\n");
-            b.append(String.format(java.util.Locale.ROOT, "%-6s %-22s %-22s %14s %12s %12s %12s%n", "cycle", "charged", "discharged",
-                "reversibility", "+- sigma", "retention", "+- sigma"));
-            for (QuantifySeries.Cycle c : t.cycles())
-                b.append(String.format(java.util.Locale.ROOT, "%-6d %-22s %-22s %14s %12s %12s %12s%n", c.cycle(), c.charged(),
-                    c.discharged() == null ? "" : c.discharged(), cell(c.reversibility()), cell(c.reversibilityStderr()), cell(c.retention()),
-                    cell(c.retentionStderr())));
+            Terminal.Table cycles = rounded ? new Terminal.Table("cycle", "charged", "discharged", "reversibility +- sigma", "retention +- sigma")
+                : new Terminal.Table("cycle", "charged", "discharged", "reversibility", "+- sigma", "retention", "+- sigma");
+            for (QuantifySeries.Cycle c : t.cycles()) {
+                String discharged = c.discharged() == null ? "" : c.discharged();
+                if (rounded) cycles.row(Integer.toString(c.cycle()), c.charged(), discharged, Terminal.pm(c.reversibility(), c.reversibilityStderr()),
+                    Terminal.pm(c.retention(), c.retentionStderr()));
+                else cycles.row(Integer.toString(c.cycle()), c.charged(), discharged, cell(c.reversibility()), cell(c.reversibilityStderr()),
+                    cell(c.retention()), cell(c.retentionStderr()));
+            }
+            b.append(cycles.render());
         }
         return b.toString();
     }

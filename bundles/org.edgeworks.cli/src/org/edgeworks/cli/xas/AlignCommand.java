@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.edgeworks.cli.RecordOptions;
+import org.edgeworks.cli.Terminal;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.plot.LinePlot;
 import org.edgeworks.plot.Series;
@@ -14,6 +15,7 @@ import org.edgeworks.xas.AlignProcessor;
 import org.edgeworks.pipeline.xas.XasInput;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,7 +25,9 @@ import picocli.CommandLine.Parameters;
  * ({@link RecordOptions}); {@code normalized} follows {@code --input}.
  */
 @Command(name = "align", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class,
-    description = "Align samples to a reference by derivative least squares.")
+    description = {"Align samples to a reference by derivative least squares.",
+        "The channel options (--energy, --mu, --mode, --i0, --it, --if) read the reference and the samples; --ref-energy/--ref-mu/--ref-mode/"
+            + "--ref-i0/--ref-it/--ref-if read the reference otherwise."})
 public final class AlignCommand extends XasSubcommand implements RecordOptions.Holder {
     @Parameters(index = "0", paramLabel = "REFERENCE", description = "The reference spectrum (foil, or the scan to align to).") Path reference;
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "SAMPLE", description = "Spectra to align.") List<Path> samples;
@@ -34,10 +38,19 @@ public final class AlignCommand extends XasSubcommand implements RecordOptions.H
 
     @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
 
+    /** --ref-energy --ref-mu --ref-mode --ref-i0 --ref-it --ref-if for the reference; default the samples'. */
+    @Mixin ReferenceOptions refOptions;
+
+    /** +v +- sigma (sigma null: v alone, 6 significant digits). */
+    private static String signed(double v, Double sigma) {
+        String s = Terminal.pm(v, sigma == null ? Double.NaN : sigma);
+        return v > 0 ? "+" + s : s;
+    }
+
     @Override
     void execute() throws EdgeworksException {
         AlignProcessor.Params params = options.build(null, Map.of("normalized", String.valueOf(in.normalizedInput())));
-        XasInput.Loaded ref = in.load(reference);
+        XasInput.Loaded ref = refOptions.loadReference(in, reference);
         List<Map<String, Object>> rows = new ArrayList<>();
         StringBuilder csv = new StringBuilder("sample,shift,residual,points,at_bound\n");
         List<Series> series = new ArrayList<>(List.of(XasOutput.line(ref.spectrum().name(), ref.spectrum().energies(), ref.spectrum().signal())));
@@ -67,6 +80,9 @@ public final class AlignCommand extends XasSubcommand implements RecordOptions.H
         json.put("alignments", rows);
         out.json(name + ".json", json);
         out.text(name + ".csv", csv.toString());
+        for (Map<String, Object> row : rows)
+            out.log.println(row.get("sample") + ": shift " + signed((Double) row.get("shift"), null) + " eV (derivative residual "
+                + Terminal.sig((Double) row.get("residual"), 3) + " over " + row.get("points") + " points" + (Boolean.TRUE.equals(row.get("at_bound")) ? ", at the bound --max-shift" : "") + ")");
         out.png(name + ".png", new LinePlot("Aligned to " + ref.spectrum().name(), "Energy (eV)", "signal", series,
             e0 == null ? List.of() : List.of(e0 + params.emin(), e0 + params.emax())));
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.edgeworks.cli.RecordOptions;
+import org.edgeworks.cli.Terminal;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.SourceRef;
@@ -15,6 +16,7 @@ import org.edgeworks.xas.CalibrateProcessor;
 import org.edgeworks.pipeline.xas.XasInput;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,7 +26,9 @@ import picocli.CommandLine.Parameters;
  * {@link CalibrateProcessor.Params} ({@link RecordOptions}).
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, modelTransformer = RecordOptions.Transformer.class,
-    description = "Calibrate the energy against a reference foil; the same shift moves the samples.")
+    description = {"Calibrate the energy against a reference foil; the same shift moves the samples.",
+        "The channel options (--energy, --mu, --mode, --i0, --it, --if) read the reference and the samples; --ref-energy/--ref-mu/--ref-mode/"
+            + "--ref-i0/--ref-it/--ref-if read the reference otherwise (e.g. a foil in the IREF column)."})
 public final class CalibrateCommand extends XasSubcommand implements RecordOptions.Holder {
     @Parameters(index = "0", paramLabel = "REFERENCE", description = "The reference spectrum (foil, or the scan to align to).") Path reference;
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "SAMPLE", description = "Spectra measured with the reference: moved by the same shift.") List<Path> samples = new ArrayList<>();
@@ -33,12 +37,14 @@ public final class CalibrateCommand extends XasSubcommand implements RecordOptio
         new RecordOptions<>(CalibrateProcessor.Params.class, CalibrateProcessor.Params.defaults()).rename("referenceE0", "--e0").require("referenceE0");
 
     @Override public List<RecordOptions<?>> recordOptions() { return List.of(options); }
+    /** --ref-energy --ref-mu --ref-mode --ref-i0 --ref-it --ref-if for the reference; default the sample's. */
+    @Mixin ReferenceOptions refOptions;
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "calibrate", description = "Output base name (default calibrate).") String name;
 
     @Override
     void execute() throws EdgeworksException {
         CalibrateProcessor.Params params = options.build(null);
-        XasInput.Loaded ref = in.load(reference);
+        XasInput.Loaded ref = refOptions.loadReference(in, reference);
         List<Spectrum> ss = new ArrayList<>();
         List<SourceRef> src = new ArrayList<>(List.of(ref.source()));
         for (Path p : samples) {
@@ -57,6 +63,8 @@ public final class CalibrateCommand extends XasSubcommand implements RecordOptio
         json.put("samples", ss.stream().map(Spectrum::name).toList());
         json.put("provenance", XasOutput.provenance(r.provenance(), src, ref.notes()));
         out.json(name + ".json", json);
+        out.log.println(v.reference() + ": measured E0 " + Terminal.pm(v.measuredE0(), v.shiftStderr()) + " eV, tabulated "
+            + Terminal.sig(v.referenceE0(), 8) + " eV: shift " + (v.shift() > 0 ? "+" : "") + Terminal.pm(v.shift(), v.shiftStderr()) + " eV");
         for (Spectrum s : concat(v.calibratedReference(), v.calibratedSamples()))
             out.csv(s.name() + ".calibrated.csv", DeglitchCommand.header(List.of("energy", "signal"), s.uncertainty()),
                 DeglitchCommand.columns(List.of(s.energies(), s.signal()), s.uncertainty())); // the input sigma kept

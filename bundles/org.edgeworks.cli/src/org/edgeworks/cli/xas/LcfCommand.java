@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.edgeworks.cli.Terminal;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.SourceRef;
@@ -98,6 +99,8 @@ public final class LcfCommand extends XasSubcommand {
         json.put("rows", rows);
         out.json(tableName + ".json", json);
         out.text(tableName + ".csv", csv.toString());
+        // the results on the terminal too: each row's numbers, with sigma where the row has it
+        for (Map<String, Object> row : rows) out.log.println(Terminal.summary(String.valueOf(row.get("sample")), row));
         double[] index = new double[all.size()];
         for (int i = 0; i < index.length; i++) index[i] = i + 1;
         List<Series> series = new ArrayList<>();

@@ -11,7 +11,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * How the references of {@code xas lcf} are read (a picocli mixin). The channel options
+ * How the references of {@code xas lcf}, and the reference of {@code xas calibrate} and
+ * {@code xas align}, are read (a picocli mixin; the --ref-... channel options are generated from
+ * {@link XasInput.Selection}, as the samples' are). For calibrate and align the reference is
+ * usually measured with the sample and read with the sample's options unless --ref-... options
+ * choose ({@link #like}). For lcf: The channel options
  * (--energy/--mu/--mode/--i0/--it/--if) describe the samples; a reference library is usually
  * another kind of file (a raw beamline scan fitted against two-column mu or norm references), so the
  * references are read by the one auto rule of {@link XasInput#autoMode} unless these --ref-...
@@ -53,6 +57,50 @@ final class ReferenceOptions implements RecordOptions.Holder {
     }
 
     /**
+     * The reference's channels for calibrate and align: each --ref-... option given, else the
+     * sample's. Choosing the reference's mu (--ref-mu) drops the sample's --mode/--i0/--it/--if for
+     * it, and choosing how its mu is made (--ref-mode/--ref-i0/--ref-it/--ref-if) drops the sample's
+     * --mu, so a reference is never read by a mix of both ways.
+     */
+    XasInput.Selection like(XasInput.Selection sample) throws EdgeworksException {
+        XasInput.Selection r = channels.build(null);
+        boolean mu = channels.given("mu"), made = false;
+        for (String c : List.of("mode", "i0", "it", "ifl")) made |= channels.given(c);
+        boolean inherit = !mu && !made;
+        return new XasInput.Selection(channels.given("energy") ? r.energy() : sample.energy(),
+            mu ? r.mu() : inherit ? sample.mu() : null,
+            pick("mode", r.mode(), sample.mode(), mu), pick("i0", r.i0(), sample.i0(), mu), pick("it", r.it(), sample.it(), mu),
+            pick("ifl", r.ifl(), sample.ifl(), mu), sample.icr(), sample.ocr());
+    }
+
+    private String pick(String component, String reference, String sample, boolean referenceMu) {
+        return channels.given(component) ? reference : referenceMu ? null : sample;
+    }
+
+    /** A reader of the one reference of calibrate/align: {@link #like} the samples' options, --ref-input (else --input), their --scan/--group. */
+    XasInputOptions readerLike(XasInputOptions samples) throws EdgeworksException {
+        XasInputOptions r = reader(samples);
+        r.preset = like(samples.selection());
+        r.dt = samples.dt;
+        r.exclude = samples.exclude;
+        r.outliers = samples.outliers;
+        return r;
+    }
+
+    /**
+     * The one reference of calibrate/align, read {@link #readerLike} the samples; its names join the
+     * samples' (so an error or note about it names the file as typed).
+     */
+    XasInput.Loaded loadReference(XasInputOptions samples, Path file) throws EdgeworksException {
+        XasInputOptions r = readerLike(samples);
+        try {
+            return r.load(file);
+        } finally {
+            r.asTyped.forEach(samples.asTyped::putIfAbsent);
+        }
+    }
+
+    /**
      * One reference; a reference whose channels cannot be resolved is refused in one line naming
      * the file as typed, the reference and the options that choose its channels.
      */
@@ -68,6 +116,7 @@ final class ReferenceOptions implements RecordOptions.Holder {
             }
             return reader.load(file, name);
         } catch (EdgeworksException e) {
+            if (EdgeworksException.NO_SUCH_FILE.equals(e.problem())) throw e; // the one missing-file line, as for a sample
             // the reader's refusals name the sample options ("give --mu COL or --mode"): for a reference they are the --ref- ones
             String problem = e.problem().replaceAll("(?<![\\w-])--(energy|mu|mode|i0|it|if)\\b", "--ref-$1");
             String hint = chosen() ? "" : " (the sample's channel options do not apply to references)";

@@ -113,7 +113,7 @@ public final class StackCommand implements Callable<Integer> {
     /** Writes the result and prints each path written, then the notes (mask threshold, failures). */
     public static void write(StackAnalysis.Result r, Path out, boolean overwrite, PrintWriter log) throws EdgeworksException {
         for (Path p : StackOutput.write(out, StackOutput.name(r.label()), r, version(), overwrite)) log.println(p);
-        for (String note : r.notes()) log.println("note: " + note);
+        for (String note : r.notes()) log.println("note: " + org.edgeworks.cli.Terminal.tidy(note));
         log.flush();
     }
 

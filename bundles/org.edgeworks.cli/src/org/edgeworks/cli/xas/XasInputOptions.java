@@ -100,7 +100,7 @@ final class XasInputOptions implements RecordOptions.Holder {
 
     boolean normalizedInput() throws EdgeworksException {
         String k = input == null ? "mu" : input.toLowerCase(Locale.ROOT);
-        if (!k.equals("mu") && !k.equals("norm")) throw new EdgeworksException((String) null, null, "--input: '" + input + "' is not mu or norm");
+        if (!k.equals("mu") && !k.equals("norm")) throw EdgeworksException.of("--input", "'" + input + "' is not mu or norm");
         return k.equals("norm");
     }
 
@@ -145,6 +145,16 @@ final class XasInputOptions implements RecordOptions.Holder {
         if (subject == null || asTyped.containsValue(subject)) return e;
         String typed = asTyped.get(subject);
         return typed == null ? e : e.in(typed, e.pathInFile());
+    }
+
+    /** "NAME: rest" of a note with NAME, a loaded spectrum's or scan's name, shown as the file as typed. */
+    String typedSubject(String text) {
+        int colon = text.indexOf(": ");
+        if (colon <= 0) return text;
+        String name = text.substring(0, colon), typed = asTyped.get(name);
+        if (typed == null || typed.equals(name)) return text;
+        int scan = name.indexOf('#'); // a scan of a multi-scan file: FILE#ID
+        return typed + (scan > 0 && !typed.contains("#") ? name.substring(scan) : "") + text.substring(colon);
     }
 
     /**

@@ -8,6 +8,12 @@ import picocli.CommandLine.Mixin;
 abstract class XasSubcommand extends OutputSubcommand {
     @Mixin XasInputOptions in;
 
+    /** Notes and warnings about a loaded spectrum name the file as the user typed it. */
+    @Override
+    void started() {
+        out.subjects(in::typedSubject);
+    }
+
     /** An error about a loaded spectrum names the file as the user typed it. */
     @Override
     EdgeworksException named(EdgeworksException e) {

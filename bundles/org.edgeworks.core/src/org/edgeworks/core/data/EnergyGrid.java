@@ -10,7 +10,8 @@ import org.edgeworks.core.EdgeworksException;
  * The one place that puts an energy axis in order before any processor uses it: rows with a
  * non-finite energy or value are masked (dropped), a descending axis is sorted ascending,
  * repeated energies are merged by averaging their values. What was done is returned as notes
- * for the provenance, so nothing happens silently.
+ * for the provenance, so nothing happens silently: "note: SUBJECT: ..." (the prefix marks a
+ * change made to the data, which the command line prints on the terminal too).
  */
 public final class EnergyGrid {
     private EnergyGrid() {}
@@ -35,7 +36,7 @@ public final class EnergyGrid {
             keep[i] = ok;
             if (ok) kept++;
         }
-        if (kept < n) notes.add("masked " + (n - kept) + " point(s) with NaN or infinite values");
+        if (kept < n) notes.add(note(subject, "masked " + (n - kept) + " point(s) with NaN or infinite values"));
         if (kept == 0) throw EdgeworksException.of(subject, "no finite data points");
         Integer[] order = new Integer[kept];
         for (int i = 0, k = 0; i < n; i++) if (keep[i]) order[k++] = i;
@@ -47,7 +48,7 @@ public final class EnergyGrid {
         }
         if (!ascending) {
             Arrays.sort(order, (a, b) -> Double.compare(energy[a], energy[b]));
-            notes.add(descending ? "energy axis was descending: reversed" : "energy axis was not monotonic: sorted");
+            notes.add(note(subject, descending ? "energy axis was descending: reversed" : "energy axis was not monotonic: sorted"));
         }
         // 3. merge duplicates by averaging
         double[] e = new double[kept];
@@ -68,11 +69,16 @@ public final class EnergyGrid {
             m++;
             k = j + 1;
         }
-        if (merged > 0) notes.add("averaged " + merged + " repeated energy point(s)");
+        if (merged > 0) notes.add(note(subject, "averaged " + merged + " repeated energy point(s)"));
         double[] eOut = Arrays.copyOf(e, m);
         double[][] cOut = new double[columns.length][];
         for (int c = 0; c < columns.length; c++) cOut[c] = Arrays.copyOf(cols[c], m);
         return new Clean(eOut, cOut, notes);
+    }
+
+    /** "note: SUBJECT: what" (without the subject when there is none). */
+    private static String note(String subject, String what) {
+        return "note: " + (subject == null || subject.isEmpty() ? "" : subject + ": ") + what;
     }
 
     /** The same for a spectrum; returns the cleaned spectrum and the notes. */

@@ -42,7 +42,17 @@ public interface Detector {
      * @param usable false for a scan that cannot be processed (aborted with too few points, no data)
      * @param note   why it is not usable, or extra facts ("aborted after 12 points"); "" when none
      */
-    record ScanEntry(String id, String label, int points, boolean usable, String note) {}
+    record ScanEntry(String id, String label, int points, boolean usable, String note) {
+        /**
+         * The one scan that stands for a multi-scan file where only one is shown (the channels
+         * `info` lists, the workbench browser's preview): the first usable scan, else the first;
+         * null for no scans.
+         */
+        public static ScanEntry preview(List<ScanEntry> scans) {
+            if (scans == null || scans.isEmpty()) return null;
+            return scans.stream().filter(ScanEntry::usable).findFirst().orElse(scans.get(0));
+        }
+    }
 
     /**
      * The scans of a multi-scan file, in file order; empty (the default) when the file is one

@@ -51,12 +51,12 @@ public final class DetectorRegistry {
     /** The best detector for the file, or an error naming the file. */
     public Entry select(Path file) throws EdgeworksException {
         boolean folder = Files.isDirectory(file);
-        if (!folder && !Files.isRegularFile(file)) throw new EdgeworksException(file, null, "no such file");
+        if (!folder && !Files.isRegularFile(file)) throw EdgeworksException.noSuchFile(file);
         FileProbe probe;
         try {
             probe = folder ? FileProbe.ofDirectory() : FileProbe.of(file);
         } catch (IOException e) {
-            throw new EdgeworksException(file, null, "cannot read: " + e.getMessage(), e);
+            throw EdgeworksException.unreadable(file, e);
         }
         String truncated = probe.hdf5Truncation();
         if (truncated != null) throw new EdgeworksException(file, null, truncated);

@@ -44,7 +44,7 @@ public final class ColumnTable {
                 rows.add(v);
             }
         } catch (IOException e) {
-            throw new EdgeworksException(t, null, "cannot read: " + e.getMessage(), e);
+            throw EdgeworksException.unreadable(t, e);
         }
         if (rows.isEmpty()) throw new EdgeworksException(t, null, "no rows");
         int nc = Math.min(maxColumns, rows.stream().mapToInt(r -> r.length).min().orElse(minColumns));

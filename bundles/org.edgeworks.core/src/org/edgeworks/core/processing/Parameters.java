@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.edgeworks.core.EdgeworksException;
 
@@ -91,11 +92,65 @@ public final class Parameters {
     }
 
     /**
+     * A parameter record whose components constrain one another beyond each one's {@link Param}
+     * bounds (a fixed E0 needs its value, a window's end lies above its start). The rule is
+     * checked wherever a record is validated ({@link #validate}: pipelines, the workbench's forms,
+     * the command line) and by the processor itself, so it is written once, here.
+     */
+    public interface Related {
+        /**
+         * The first rule the components break, or null when they agree: one line led by the
+         * component it is about, every component named in braces, e.g.
+         * {@code "{e0}: a value is needed with {e0Method}=fixed"}. Each road names the components
+         * its own way ({@link Conflict#rule(Function)}): pipelines and forms by component
+         * ("e0: a value is needed with e0Method=fixed"), the command line by option ("--e0: a value
+         * is needed with --e0-method fixed"). The defaults must agree.
+         */
+        String conflict();
+    }
+
+    /** A {@link Related} record's components disagree: the rule, with its components in braces. */
+    public static final class Conflict extends EdgeworksException {
+        private static final long serialVersionUID = 1L;
+        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("\\{(\\w+)\\}");
+        private final String rule;
+
+        public Conflict(String where, String rule) {
+            super(where, null, plain(rule));
+            this.rule = rule;
+        }
+
+        /** The rule as written ({@link Related#conflict()}), components in braces. */
+        public String rule() { return rule; }
+
+        /** The rule with each braced component replaced by {@code name.apply(component)}. */
+        public String rule(Function<String, String> name) {
+            return render(rule, name);
+        }
+
+        /** {@code rule} with each braced component replaced by {@code name.apply(component)}. */
+        public static String render(String rule, Function<String, String> name) {
+            return NAME.matcher(rule).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(name.apply(m.group(1))));
+        }
+
+        /** The component the rule is about (the first named), or null. */
+        public String subject() {
+            java.util.regex.Matcher m = NAME.matcher(rule);
+            return m.find() ? m.group(1) : null;
+        }
+
+        private static String plain(String rule) {
+            return NAME.matcher(rule).replaceAll("$1");
+        }
+    }
+
+    /**
      * Enforces every {@link Param#min()} / {@link Param#max()} on a built record: a number, or
      * each element of a numeric array or list, outside its bounds is an error naming the
      * parameter ("nnorm: 5 is above the maximum 3"). Null (automatic) and NaN are not checked
      * here. {@link #fromJson} calls it, so pipelines, the workbench's forms and the command line
-     * (which builds records through JSON or calls this) refuse the same values.
+     * (which builds records through JSON or calls this) refuse the same values. Then the rules
+     * between components of a {@link Related} record ({@link Conflict}).
      */
     public static void validate(Record parameters, String where) throws EdgeworksException {
         if (parameters == null) return;
@@ -115,6 +170,10 @@ public final class Parameters {
                 if (x < p.min()) throw new EdgeworksException(where, rc.getName(), plain(x) + " is below the minimum " + plain(p.min()));
                 if (x > p.max()) throw new EdgeworksException(where, rc.getName(), plain(x) + " is above the maximum " + plain(p.max()));
             }
+        }
+        if (parameters instanceof Related r) {
+            String rule = r.conflict();
+            if (rule != null) throw new Conflict(where, rule);
         }
     }
 
@@ -146,7 +205,10 @@ public final class Parameters {
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null) {
             String got = mi.getOriginalMessage() == null ? "" : mi.getOriginalMessage().split("\n")[0];
             java.util.regex.Matcher from = java.util.regex.Pattern.compile("from (\\S+ (?:\"[^\"]*\"|value|token))").matcher(got);
-            return "expected " + typeName(mi.getTargetType()) + (from.find() ? ", got " + from.group(1) : "");
+            if (!from.find()) return "expected " + typeName(mi.getTargetType());
+            // a text where a number belongs: "expected a number, got 'abc'" (not Jackson's "String \"abc\"")
+            String given = from.group(1).startsWith("String \"") ? "'" + from.group(1).substring(8, from.group(1).length() - 1) + "'" : from.group(1);
+            return "expected " + typeName(mi.getTargetType()) + ", got " + given;
         }
         String msg = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage().split("\n")[0];
         return msg.replaceAll("`?(?:java\\.lang\\.|org\\.edgeworks\\.[\\w.$]+\\.)(\\w+)`?", "$1");

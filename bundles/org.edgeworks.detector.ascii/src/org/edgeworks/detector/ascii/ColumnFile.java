@@ -54,7 +54,7 @@ public record ColumnFile(List<String> labels, List<String> units, double[][] col
             if (Files.size(file) > MAX_BYTES) throw new EdgeworksException(file, null, "larger than " + MAX_BYTES + " bytes; not a column file");
             return new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
-            throw new EdgeworksException(file, null, "cannot read: " + e.getMessage(), e);
+            throw EdgeworksException.unreadable(file, e);
         }
     }
 

@@ -45,7 +45,7 @@ public final class MdaAsciiDetector implements Detector {
         try {
             lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            throw new EdgeworksException(file, null, "cannot read: " + e.getMessage(), e);
+            throw EdgeworksException.unreadable(file, e);
         }
         List<MdaFile.Column> columns = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();

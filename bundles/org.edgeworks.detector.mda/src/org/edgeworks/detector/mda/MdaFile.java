@@ -97,7 +97,7 @@ public final class MdaFile {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new EdgeworksException(file, null, "cannot read: " + e.getMessage(), e);
+            throw EdgeworksException.unreadable(file, e);
         }
         try {
             return parse(file, ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN));

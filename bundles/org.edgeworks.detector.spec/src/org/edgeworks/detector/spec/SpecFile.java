@@ -82,7 +82,7 @@ public final class SpecFile {
             if (Files.size(file) > MAX_BYTES) throw new EdgeworksException(file, null, "larger than " + MAX_BYTES + " bytes; not a SPEC file");
             lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            throw new EdgeworksException(file, null, "cannot read: " + e.getMessage(), e);
+            throw EdgeworksException.unreadable(file, e);
         }
         return parse(file, lines);
     }

@@ -40,7 +40,7 @@ public final class TiffStack {
         List<Page> pages = new ArrayList<>();
         int rows = -1, cols = -1;
         for (Path f : files) {
-            if (!Files.isRegularFile(f)) throw new EdgeworksException(f, null, "no such file");
+            if (!Files.isRegularFile(f)) throw EdgeworksException.noSuchFile(f);
             try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
                 ImageReader r = reader(f, in);
                 try {

@@ -191,7 +191,7 @@ public final class DataBrowserPanel extends Composite {
             // a file of several scans is listed scan by scan (each opened alone), never refused as a whole
             List<Detector.ScanEntry> entries = entry.detector().scans(p);
             if (entries.size() > 1) {
-                Detector.ScanEntry first = entries.stream().filter(Detector.ScanEntry::usable).findFirst().orElse(entries.get(0));
+                Detector.ScanEntry first = Detector.ScanEntry.preview(entries);
                 entry.detector().read(p, first.id()).channels().values()
                     .forEach(c -> channels.add(c.name() + "  " + c.role() + " " + Arrays.toString(c.shape())));
                 return new FileItem(p, root, detector, channels, null, entries.stream().map(x -> new ScanItem(p, x)).toList());
