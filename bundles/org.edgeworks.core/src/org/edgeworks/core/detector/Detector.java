@@ -60,6 +60,20 @@ public interface Detector {
      */
     default List<ScanEntry> scans(Path file) throws EdgeworksException { return List.of(); }
 
+    /**
+     * The one-line refusal of {@link #read(Path)} for a file that holds several scans (or groups), so every
+     * detector says it alike: "holds COUNT KIND (LISTED): choose with OPTION, or give no choice to a command
+     * that processes them all".
+     *
+     * @param kind   "scans" or "groups"
+     * @param listed the ids as the user knows them, e.g. "#S 1, 2" or "1.1, 2.1"
+     * @param option the command-line choice, e.g. "--scan N" or "--group LABEL"
+     */
+    static EdgeworksException severalScans(Path file, int count, String kind, String listed, String option) {
+        return new EdgeworksException(file, null, "holds " + count + " " + kind + " (" + listed + "): choose with " + option
+            + ", or give no choice to a command that processes them all");
+    }
+
     /** Reads one scan of {@link #scans} by its id; the default knows no ids. */
     default Scan read(Path file, String scanId) throws EdgeworksException {
         throw new EdgeworksException(file, scanId, "this file holds one scan; there is no scan '" + scanId + "' to choose");

@@ -64,8 +64,7 @@ public final class AthenaDetector implements Detector {
     public Scan read(Path file) throws EdgeworksException {
         AthenaProject p = AthenaProject.read(file);
         if (p.groups().size() == 1) return toScan(file, p, p.groups().get(0));
-        throw new EdgeworksException(file, null, "holds " + p.groups().size() + " groups (" + String.join(", ", p.groups().stream().map(AthenaProject.Group::key).toList())
-            + "): choose with --group LABEL, or give no choice to a command that processes them all");
+        throw Detector.severalScans(file, p.groups().size(), "groups", String.join(", ", p.groups().stream().map(AthenaProject.Group::key).toList()), "--group LABEL");
     }
 
     @Override

@@ -88,8 +88,7 @@ public final class BlissDetector implements Detector {
             List<NexusNode> all = entries(nx.tree());
             if (all.isEmpty()) throw new EdgeworksException(file, "/", "no BLISS scan entry (N.M with measurement/)");
             if (all.size() == 1) return read(file, nx, all.get(0));
-            throw new EdgeworksException(file, null, "holds " + all.size() + " scans (" + String.join(", ", all.stream().map(NexusNode::name).toList())
-                + "): choose with --scan N.M, or give no choice to a command that processes them all");
+            throw Detector.severalScans(file, all.size(), "scans", String.join(", ", all.stream().map(NexusNode::name).toList()), "--scan N.M");
         }
     }
 

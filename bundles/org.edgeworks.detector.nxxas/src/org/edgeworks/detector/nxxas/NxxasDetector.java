@@ -98,8 +98,7 @@ public final class NxxasDetector implements Detector {
             List<NexusNode> all = entries(nx.tree());
             if (all.isEmpty()) throw new EdgeworksException(file, "/", "no NXentry with NXmonochromator/energy and incoming_beam/absorbed_beam");
             if (all.size() > 1)
-                throw new EdgeworksException(file, null, "holds " + all.size() + " scans (" + String.join(", ", all.stream().map(NexusNode::name).toList())
-                    + "): choose with --scan ENTRY, or give no choice to a command that processes them all");
+                throw Detector.severalScans(file, all.size(), "scans", String.join(", ", all.stream().map(NexusNode::name).toList()), "--scan ENTRY");
             return read(file, nx, all.get(0));
         }
     }

@@ -136,8 +136,7 @@ public final class BalderDetector implements Detector {
             if (all.isEmpty() && detectorFile(root) != null) return readDetectorFile(file, nx, detectorFile(root));
             if (all.isEmpty()) throw new EdgeworksException(file, "/", "no NXentry/measurement/mono1_energy_acs (not a Balder Sardana scan)");
             if (all.size() > 1)
-                throw new EdgeworksException(file, null, "holds " + all.size() + " scans (" + String.join(", ", all.stream().map(BalderDetector::entryName).toList())
-                    + "): choose with --scan ENTRY, or give no choice to a command that processes them all");
+                throw Detector.severalScans(file, all.size(), "scans", String.join(", ", all.stream().map(BalderDetector::entryName).toList()), "--scan ENTRY");
             return readEntry(file, nx, root, all.get(0));
         }
     }

@@ -29,8 +29,7 @@ public abstract class SpecFileDetector implements Detector {
     public final Scan read(Path file) throws EdgeworksException {
         List<SpecFile.SpecScan> all = SpecFile.read(file).scans();
         if (all.size() == 1) return toScan(file, all.get(0));
-        throw new EdgeworksException(file, null, "holds " + all.size() + " scans (#S " + String.join(", ", all.stream().map(SpecFile.SpecScan::id).toList())
-            + "): choose with --scan N, or give no choice to a command that processes them all");
+        throw Detector.severalScans(file, all.size(), "scans", "#S " + String.join(", ", all.stream().map(SpecFile.SpecScan::id).toList()), "--scan N");
     }
 
     @Override
