@@ -47,7 +47,7 @@ class WorkbenchTest {
                         assertNotNull(browser, "data browser view in the perspective");
                         long end = System.currentTimeMillis() + 60_000;
                         long expected;
-                        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(System.getProperty("edgeworks.home", "/work/main"), "samples"))) {
+                        try (var files = java.nio.file.Files.walk(org.edgeworks.testsupport.SharedData.samples())) {
                             // the data, not the READMEs, generator scripts, FEFF input and model JSON kept beside it
                             expected = files.filter(java.nio.file.Files::isRegularFile)
                                     .filter(p -> !p.toString().matches(".*\\.(md|py|inp|json)")).count();
@@ -97,8 +97,7 @@ class WorkbenchTest {
                         Ui.screenshot(window.getShell(), "workbench-spectrum-viewer");
                         checks.add("viewer");
                         // a session keeps the per-data viewers: a map in its own view comes back after the view was closed
-                        java.nio.file.Path map = java.nio.file.Path.of(System.getProperty("edgeworks.home", "/work/main"), "samples", "rixs",
-                                "synthetic_OK_pristine.nxs").toAbsolutePath();
+                        java.nio.file.Path map = org.edgeworks.testsupport.SharedData.samples().resolve("rixs").resolve("synthetic_OK_pristine.nxs").toAbsolutePath();
                         ViewerView.open(page, DataOpener.openFile(map));
                         Ui.settle();
                         java.nio.file.Path session = java.nio.file.Files.createTempFile("workbench", ".edgeworks-session.json");

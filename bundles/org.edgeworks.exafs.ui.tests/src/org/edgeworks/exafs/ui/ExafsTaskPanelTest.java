@@ -24,6 +24,7 @@ import org.edgeworks.exafs.Chi;
 import org.edgeworks.exafs.FeffitProcessor;
 import org.edgeworks.exafs.FourierTransformProcessor;
 import org.edgeworks.pipeline.xas.XasInput;
+import org.edgeworks.testsupport.SharedData;
 import org.edgeworks.ui.widgets.Sources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,10 +40,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * reduced chi-square) to 1e-9; results carry the raw file in their provenance.
  */
 class ExafsTaskPanelTest {
+    /** This checkout's samples/exafs (never another checkout's). */
     static Path samples() {
-        for (String c : List.of("samples", "../samples", "../../samples", "/work/main/samples"))
-            if (Files.isDirectory(Path.of(c, "exafs"))) return Path.of(c, "exafs").toAbsolutePath();
-        throw new IllegalStateException("bundled samples/exafs not found");
+        return SharedData.samples().resolve("exafs").toAbsolutePath();
     }
 
     static void cli(String... args) {

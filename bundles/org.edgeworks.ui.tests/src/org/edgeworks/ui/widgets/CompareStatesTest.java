@@ -16,6 +16,7 @@ import org.edgeworks.plot.Colormap;
 import org.edgeworks.plot.PixelMapping;
 import org.edgeworks.plot.Scaling;
 import org.edgeworks.rixs.DifferenceMap;
+import org.edgeworks.testsupport.SharedData;
 import org.edgeworks.ui.viewers.MapSeries;
 import org.edgeworks.ui.viewers.ViewerRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +71,7 @@ class CompareStatesTest {
 
     @Test
     void bundledRawSamplesAreBuiltIntoMapsInAJobAndCompared(@TempDir Path tmp) throws Exception {
-        Path rixs = Path.of(System.getProperty("edgeworks.home", "/work/main"), "samples", "rixs");
+        Path rixs = SharedData.samples().resolve("rixs");
         shell = Ui.shell("compare samples", 1280, 900);
         DataBrowserPanel browser = new DataBrowserPanel(shell, SWT.NONE, tmp.resolve("recent"));
         Ui.open(shell);

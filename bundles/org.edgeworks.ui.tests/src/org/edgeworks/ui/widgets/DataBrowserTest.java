@@ -17,6 +17,8 @@ import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.plot.Colormap;
 import org.edgeworks.plot.PixelMapping;
+import org.edgeworks.testsupport.SharedData;
+import org.edgeworks.testsupport.SyntheticNexus;
 import org.edgeworks.ui.viewers.DataViewer;
 import org.edgeworks.ui.viewers.MapViewer;
 import org.edgeworks.ui.viewers.SpectrumViewer;
@@ -43,11 +45,9 @@ class DataBrowserTest {
 
     static Path writeMapNexus(Path file, RixsMap map) {
         try (WritableHdfFile h = HdfFile.write(file)) {
-            WritableGroup entry = h.putGroup("entry");
-            entry.putAttribute("NX_class", "NXentry");
+            WritableGroup entry = SyntheticNexus.group(h, "entry", "NXentry");
             entry.putAttribute("default", "map");
-            WritableGroup data = entry.putGroup("map");
-            data.putAttribute("NX_class", "NXdata");
+            WritableGroup data = SyntheticNexus.group(entry, "map", "NXdata");
             data.putAttribute("signal", "data");
             data.putAttribute("axes", new String[] {"excitation", "emission"});
             double[][] v = new double[map.rows()][map.columns()];
@@ -75,7 +75,7 @@ class DataBrowserTest {
     @Test
     void aMultiScanFileIsListedScanByScanAndEachScanOpens(@TempDir Path tmp) throws Exception {
         DataBrowserPanel panel = browser(tmp.resolve("recent"));
-        Path prj = Path.of(System.getProperty("edgeworks.home", "/work/main"), "samples", "athena", "Mn.prj");
+        Path prj = SharedData.samples().resolve("athena").resolve("Mn.prj");
         panel.addFiles(List.of(prj));
         Ui.open(shell);
         await(panel);
@@ -103,7 +103,7 @@ class DataBrowserTest {
     @Test
     void samplesShowTheirDetectorAndChannelsAndDoubleClickOpensTheSpectrumViewer(@TempDir Path tmp) throws Exception {
         DataBrowserPanel panel = browser(tmp.resolve("recent"));
-        Path samples = Path.of(System.getProperty("edgeworks.home", "/work/main"), "samples");
+        Path samples = SharedData.samples();
         panel.addFolder(samples);
         Ui.open(shell);
         await(panel);

@@ -18,13 +18,11 @@ import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.pipeline.rixs.RixsFiles;
+import org.edgeworks.testsupport.SyntheticNexus;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
-import io.jhdf.api.WritableGroup;
 
 /**
  * Issue 11 item 7, a generated property test: every output kind Edgeworks writes is read back by
@@ -254,21 +252,7 @@ class EveryOutputReadBackTest {
                 counts[i][j] = Math.max(0, Math.round(lam + Math.sqrt(lam) * rnd.nextGaussian()));
             }
         }
-        try (WritableHdfFile h = HdfFile.write(file)) {
-            WritableGroup entry = h.putGroup("entry");
-            entry.putAttribute("NX_class", "NXentry");
-            WritableGroup data = entry.putGroup("data");
-            data.putAttribute("NX_class", "NXdata");
-            data.putAttribute("signal", "counts");
-            data.putAttribute("axes", new String[] {"excitation_energy", "emission_energy"});
-            data.putDataset("counts", counts);
-            data.putDataset("excitation_energy", ex).putAttribute("units", "eV");
-            data.putDataset("emission_energy", em).putAttribute("units", "eV");
-            WritableGroup mon = entry.putGroup("monitor");
-            mon.putAttribute("NX_class", "NXmonitor");
-            mon.putDataset("data", i0);
-        }
-        return file;
+        return SyntheticNexus.emissionSpectra(file, SyntheticNexus.SpectraLayout.SDD, null, ex, em, counts, i0);
     }
 
     /** An O K map (515-545 x 515-530 eV, an edge at 532 eV) with 6 masked (NaN) cells; errors (1 %) only when asked. */

@@ -11,6 +11,7 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.widgets.Shell;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.plot.PixelMapping;
+import org.edgeworks.testsupport.SharedData;
 import org.edgeworks.ui.viewers.FitViewer;
 import org.edgeworks.ui.viewers.ViewerRegistry;
 import org.edgeworks.xas.NormalizeProcessor;
@@ -29,7 +30,7 @@ class FitViewerTest {
 
     @Test
     void preEdgeFitOpensInTheContributedFitViewerWithBaselineAndResidual() throws Exception {
-        Path file = Path.of(System.getProperty("edgeworks.shared.data", "/work/shared/data"), "xanes", "mn_k", "KMnO4.102.dat");
+        Path file = SharedData.path("xanes", "mn_k", "KMnO4.102.dat");
         Spectrum mu = (Spectrum) DataOpener.openFile(file);
         Spectrum norm = new NormalizeProcessor().apply(mu, NormalizeProcessor.Params.defaults()).value().normSpectrum();
         PreEdgeProcessor.PreEdge fit = new PreEdgeProcessor().apply(norm, PreEdgeProcessor.Params.defaults()).value();

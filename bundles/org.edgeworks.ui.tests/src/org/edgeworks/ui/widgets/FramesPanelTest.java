@@ -9,6 +9,7 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.edgeworks.plot.Colormap;
+import org.edgeworks.testsupport.SharedData;
 import org.edgeworks.ui.viewers.FramesViewer;
 import org.edgeworks.ui.viewers.ImageFrames;
 import org.edgeworks.ui.viewers.ViewerRegistry;
@@ -149,7 +150,7 @@ class FramesPanelTest {
      */
     @Test
     void aThreeDimensionalStackOpensFrameByFrame() throws Exception {
-        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("edgeworks.home", ".")).resolve("samples/stack/mn_txm_phases.h5");
+        java.nio.file.Path file = SharedData.samples().resolve("stack").resolve("mn_txm_phases.h5");
         ImageFrames f = org.junit.jupiter.api.Assertions.assertInstanceOf(ImageFrames.class, DataOpener.openFile(file));
         assertEquals(189, f.frames());
         assertEquals(8, f.rows());

@@ -20,6 +20,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.detector.DetectorRegistry;
+import org.edgeworks.testsupport.SharedData;
 import org.edgeworks.xas.NormalizeProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ln(I0/It) computed here from the file's own columns, and its E0 equals the command line's on the same choice.
  */
 class ImportTest {
-    static final Path SHARED = Path.of(System.getProperty("edgeworks.shared.data",
-            Path.of(System.getProperty("edgeworks.home", "/work/main")).resolveSibling("shared").resolve("data").toString()));
+    static final Path SHARED = SharedData.dir();
     static final Path MRCAT = SHARED.resolve("xanes/mn_k/mn3o4.201");
 
     private Shell shell;

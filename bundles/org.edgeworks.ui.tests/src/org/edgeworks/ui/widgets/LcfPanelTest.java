@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TableItem;
 import org.edgeworks.core.data.Spectrum;
+import org.edgeworks.testsupport.SharedData;
 import org.edgeworks.xas.LcfProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class LcfPanelTest {
     }
 
     static Path sample(String name) {
-        return Path.of(System.getProperty("edgeworks.home", "/work/main"), "samples", "xanes", name);
+        return SharedData.samples().resolve("xanes").resolve(name);
     }
 
     @Test

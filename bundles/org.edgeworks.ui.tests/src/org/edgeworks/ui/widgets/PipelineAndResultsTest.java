@@ -19,10 +19,14 @@ import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.core.processing.Result;
 import org.edgeworks.core.registry.ProcessorRegistry;
+import org.edgeworks.testsupport.SharedData;
 import org.edgeworks.xas.NormalizeProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Pipeline editing with generated, validated parameter forms; results with provenance; pipeline JSON round trip. */
 class PipelineAndResultsTest {
@@ -74,6 +78,9 @@ class PipelineAndResultsTest {
         NormalizeProcessor.Normalized got = (NormalizeProcessor.Normalized) preview.get(0).value();
         assertEquals(expected.e0(), got.e0(), 0);
         assertEquals(expected.edgeStep(), got.edgeStep(), 0);
+        // and independently of this code: Larch's pre_edge e0 for the same file (its E0 search does not use pre1, nvict)
+        JsonNode larch = new ObjectMapper().readTree(SharedData.path("peers", "larch_pre_edge.json").toFile());
+        assertEquals(larch.get("mn_foil").get("e0").asDouble(), got.e0(), 1e-9, "Larch's e0 of Mn_foil.dat");
 
         // the results table shows the processor's numbers with the provenance (processor, version, parameters)
         var e0Row = results.rows().stream().filter(r -> r.quantity().equals("e0")).reduce((a, b) -> b).orElseThrow();
@@ -102,7 +109,7 @@ class PipelineAndResultsTest {
 
         // the pipeline over files, as a Job: each file's results, a broken file named and the others done
         pipeline.setSteps(List.of(loaded.get(0)));
-        Path samples = Path.of(System.getProperty("edgeworks.home", "/work/main"), "samples", "xanes");
+        Path samples = SharedData.samples().resolve("xanes");
         Path broken = Files.writeString(tmp.resolve("broken.dat"), "not a spectrum\n");
         List<PipelinePanel.FileRun> runs = new java.util.ArrayList<>();
         pipeline.onFileRun(runs::add);
@@ -114,6 +121,7 @@ class PipelineAndResultsTest {
         NormalizeProcessor.Normalized pyrolusite = (NormalizeProcessor.Normalized) runs.get(2).results().get(0).value();
         assertEquals(new NormalizeProcessor().apply(SpectrumChartTest.sample("Pyrolusite.dat"), (NormalizeProcessor.Params) loaded.get(0).parameters())
                 .value().e0(), pyrolusite.e0(), 0);
+        assertEquals(larch.get("mn_MnO2_pyrolusite").get("e0").asDouble(), pyrolusite.e0(), 1e-9, "Larch's e0 of Pyrolusite.dat");
         assertTrue(pipeline.status().contains("3 file(s) run, 1 failed"), pipeline.status());
 
         Files.writeString(tmp.resolve("bad.json"), "{\"schema\":\"" + PipelineDocument.SCHEMA + "\",\"steps\":[{\"processor\":\"no.such\"}]}");

@@ -16,6 +16,7 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Shell;
 import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.pipeline.rixs.RixsFiles;
+import org.edgeworks.testsupport.SharedData;
 import org.edgeworks.ui.viewers.MapViewer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cut, PFY, iPFY and the box quantification with the chosen method.
  */
 class RixsBuildPanelTest {
-    static final Path QERLIN = Path.of(System.getProperty("edgeworks.shared.data", "/work/shared/data"))
-            .resolve("rixs/mrixs_qerlin/Sample1VL_200F_frames_1-200.tif");
+    static final Path QERLIN = SharedData.path("rixs", "mrixs_qerlin", "Sample1VL_200F_frames_1-200.tif");
     static final double ISSUE_TILT = -0.816;
 
     private Shell shell;

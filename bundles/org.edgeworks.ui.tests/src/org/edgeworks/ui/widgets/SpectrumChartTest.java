@@ -17,6 +17,7 @@ import org.eclipse.swtchart.Range;
 import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.plot.PixelMapping;
 import org.edgeworks.plot.PngPlots;
+import org.edgeworks.testsupport.SharedData;
 import org.edgeworks.xas.NormalizeProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class SpectrumChartTest {
     }
 
     static Spectrum sample(String name) throws Exception {
-        Path file = Path.of(System.getProperty("edgeworks.home", "/work/main"), "samples", "xanes", name);
+        Path file = SharedData.samples().resolve("xanes").resolve(name);
         return (Spectrum) DataOpener.openFile(file);
     }
 
@@ -182,8 +183,7 @@ class SpectrumChartTest {
     @Test
     void spectraOfDifferentEdgesAreShownAgainstEMinusE0() throws Exception {
         Spectrum mn = sample("Mn_foil.dat");
-        Spectrum cu = (Spectrum) DataOpener.openFile(Path.of(System.getProperty("edgeworks.home", "/work/main"), "samples", "exafs",
-                "cu_metal_rt.xdi"));
+        Spectrum cu = (Spectrum) DataOpener.openFile(SharedData.samples().resolve("exafs").resolve("cu_metal_rt.xdi"));
         SpectrumChart chart = open("edges");
         chart.add(mn);
         assertTrue(!chart.relativeEnergy(), "one edge: absolute energy");
