@@ -30,7 +30,13 @@ public final class BackTransformProcessor extends BaseProcessor<ChiR, BackTransf
         @Param(label = "window", description = "hanning | kaiser | sine | welch | gaussian | parzen") Window window,
         @Param(label = "R-weight", min = 0, description = "chi(R) multiplied by R^rweight (Larch rw)") double rweight,
         @Param(label = "q max out", unit = "1/A", min = 0, description = "highest q written") double qmaxOut,
-        @Param(label = "FFT length", min = 16, expert = true, description = "power of 2, Larch nfft") int nfft) {
+        @Param(label = "FFT length", min = 16, expert = true, description = "power of 2, Larch nfft") int nfft) implements Parameters.Related {
+
+        /** The R window ends above its start. */
+        @Override
+        public String conflict() {
+            return rmax > rmin ? null : "{rmax}: " + rmax + " A is not above {rmin} " + rmin + " A";
+        }
 
         /** rmin 1, rmax 3, dr 0.5, hanning, rweight 0, qmax_out 20, nfft 2048 (a first shell; Larch's own: R 0-20, kaiser). */
         public static Params defaults() { return new Params(1, 3, 0.5, Window.HANNING, 0, 20, XafsFt.NFFT); }
@@ -85,7 +91,6 @@ public final class BackTransformProcessor extends BaseProcessor<ChiR, BackTransf
     /** Refuses what no chi(R) can be back-transformed with (then the record's bounds). */
     private static void check(ChiR in, Params p) throws EdgeworksException {
         if (in.r().length < 2) throw EdgeworksException.of(in.name(), "chir: fewer than 2 R points");
-        if (!(p.rmax() > p.rmin())) throw EdgeworksException.of(in.name(), "rmin/rmax: need rmin < rmax");
         if (p.window() == null) throw EdgeworksException.of(in.name(), "window: missing");
         if (p.nfft() < 16 || Integer.bitCount(p.nfft()) != 1) throw EdgeworksException.of(in.name(), "nfft: must be a power of 2");
         if (!(p.qmaxOut() > 0)) throw EdgeworksException.of(in.name(), "qmax_out: must be > 0");

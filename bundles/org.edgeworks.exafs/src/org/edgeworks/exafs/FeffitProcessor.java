@@ -69,7 +69,15 @@ public final class FeffitProcessor extends MonitoredProcessor<FeffitProcessor.In
         @Param(label = "R min", unit = "A", min = 0, description = "R range start") double rmin,
         @Param(label = "R max", unit = "A", min = 0, description = "R range end") double rmax,
         @Param(label = "fit space", description = "r | k | q: the space the residual is taken in") Space space,
-        @Param(label = "model", description = "null: FitModel.defaults") FitModel model) {
+        @Param(label = "model", description = "null: FitModel.defaults") FitModel model) implements Parameters.Related {
+
+        /** The k window and the R range each end above their start. */
+        @Override
+        public String conflict() {
+            if (!(kmax > kmin)) return "{kmax}: " + kmax + " 1/A is not above {kmin} " + kmin + " 1/A";
+            if (!(rmax > rmin)) return "{rmax}: " + rmax + " A is not above {rmin} " + rmin + " A";
+            return null;
+        }
 
         /**
          * The EXAFS k window of {@link FourierTransformProcessor.Params#defaults()} (k 3-14 1/A, dk 1, hanning,
@@ -158,8 +166,6 @@ public final class FeffitProcessor extends MonitoredProcessor<FeffitProcessor.In
     private static void check(String name, Params p, List<FeffPath> paths) throws EdgeworksException {
         if (paths == null || paths.isEmpty()) throw EdgeworksException.of(name, "paths: at least one FEFF path is needed");
         if (p.window() == null || p.space() == null) throw EdgeworksException.of(name, "window/fitspace: missing");
-        if (!(p.kmax() > p.kmin()) || p.kmin() < 0) throw EdgeworksException.of(name, "kmin/kmax: need 0 <= kmin < kmax");
-        if (!(p.rmax() > p.rmin()) || p.rmin() < 0) throw EdgeworksException.of(name, "rmin/rmax: need 0 <= rmin < rmax");
         if (p.kweights() == null || p.kweights().length == 0) throw EdgeworksException.of(name, "kweight: at least one is needed");
         for (double w : p.kweights()) if (!(w >= 0 && w <= 5)) throw EdgeworksException.of(name, "kweight: must be 0 to 5, not " + w);
         if (!(p.dk() >= 0)) throw EdgeworksException.of(name, "dk: must be >= 0");

@@ -37,7 +37,13 @@ public final class FourierTransformProcessor extends BaseProcessor<Chi, FourierT
         @Param(label = "k-weight", min = 0, max = 5) double kweight,
         @Param(label = "R max out", unit = "A", min = 0, description = "highest R written") double rmaxOut,
         @Param(label = "FFT length", min = 16, expert = true, description = "power of 2, Larch nfft") int nfft,
-        @Param(label = "k step", unit = "1/A", min = 0, expert = true, description = "grid of the transform (Larch kstep)") double kstep) {
+        @Param(label = "k step", unit = "1/A", min = 0, expert = true, description = "grid of the transform (Larch kstep)") double kstep) implements Parameters.Related {
+
+        /** The window ends above its start. */
+        @Override
+        public String conflict() {
+            return kmax > kmin ? null : "{kmax}: " + kmax + " 1/A is not above {kmin} " + kmin + " 1/A";
+        }
 
         /**
          * The EXAFS k window of both the transform and the path fit ({@link FeffitProcessor.Params#defaults()}
@@ -81,7 +87,6 @@ public final class FourierTransformProcessor extends BaseProcessor<Chi, FourierT
     /** Refuses parameters no chi can be transformed with (the record's bounds, then what bounds cannot say). */
     static void check(String name, Params p) throws EdgeworksException {
         if (p.window() == null) throw EdgeworksException.of(name, "window: missing");
-        if (!(p.kmax() > p.kmin()) || p.kmin() < 0) throw EdgeworksException.of(name, "kmin/kmax: need 0 <= kmin < kmax, not " + p.kmin() + ", " + p.kmax());
         if (!(p.dk() >= 0)) throw EdgeworksException.of(name, "dk: must be >= 0, not " + p.dk());
         if (!(p.rmaxOut() > 0)) throw EdgeworksException.of(name, "rmax_out: must be > 0");
         if (p.nfft() < 16 || Integer.bitCount(p.nfft()) != 1) throw EdgeworksException.of(name, "nfft: must be a power of 2 >= 16, not " + p.nfft());

@@ -96,15 +96,18 @@ class ExafsCommandTest {
         for (String n : List.of("cu_metal_rt.fit_k.csv", "cu_metal_rt.fit_r.csv", "cu_metal_rt.fit.png")) assertTrue(Files.exists(out.resolve(n)), n);
         // the terminal shows the fitted values with their sigma (the JSON's numbers, checked against Larch above) after the files
         String table = fit.out();
-        assertTrue(table.contains("cu_metal_rt: r space, k 3-14 1/A (dk 1, hanning, k-weight 2), R 1.4-3 A; 1 path, 4 varied, n_idp "), table);
-        for (String[] row : new String[][] {{"S0^2", "s02"}, {"E0 shift (eV)", "e0"}})
-            assertTrue(table.contains(String.format(java.util.Locale.ROOT, "%-26s %12.6g %12.3g", row[0], f.get(row[1]).asDouble(),
-                f.get(row[1] + "_stderr").asDouble())), row[0] + " in\n" + table);
-        for (String[] row : new String[][] {{"p1 R (A)", "r"}, {"p1 sigma^2 (A^2)", "sigma2"}})
-            assertTrue(table.contains(String.format(java.util.Locale.ROOT, "%-26s %12.6g %12.3g", row[0], p.get(row[1]).asDouble(),
-                p.get(row[1] + "_stderr").asDouble())), row[0] + " in\n" + table);
-        assertTrue(table.contains(String.format(java.util.Locale.ROOT, "%-26s %12.6g", "reduced chi-square", f.get("chi2_reduced").asDouble())), table);
-        assertTrue(table.contains(String.format(java.util.Locale.ROOT, "%-26s %12.6g", "R-factor", f.get("r_factor").asDouble())), table);
+        assertTrue(table.contains("cu_metal_rt: r space, k 3-14 1/A (dk 1, hanning, k-weight 2), R 1.4-3 A; 1 path, 4 varied, n_idp 12.2045"), table);
+        java.util.function.BiConsumer<String, String> row = (label, cell) -> assertTrue(table.lines().anyMatch(
+            l -> l.startsWith(label + "  ") && l.endsWith("  " + cell)), label + " " + cell + " in\n" + table);
+        row.accept("S0^2", org.edgeworks.cli.Terminal.pm(f.get("s02").asDouble(), f.get("s02_stderr").asDouble()));
+        row.accept("E0 shift (eV)", org.edgeworks.cli.Terminal.pm(f.get("e0").asDouble(), f.get("e0_stderr").asDouble()));
+        row.accept("p1 R (A)", org.edgeworks.cli.Terminal.pm(p.get("r").asDouble(), p.get("r_stderr").asDouble()));
+        row.accept("p1 sigma^2 (A^2)", org.edgeworks.cli.Terminal.pm(p.get("sigma2").asDouble(), p.get("sigma2_stderr").asDouble()));
+        row.accept("reduced chi-square", org.edgeworks.cli.Terminal.sig(f.get("chi2_reduced").asDouble(), 6));
+        row.accept("R-factor", org.edgeworks.cli.Terminal.sig(f.get("r_factor").asDouble(), 6));
+        // as a reader reads Larch's s02 0.8927 +- 0.0389 and r 2.5435 +- 0.0029 (peers/exafs/cu_foil_13id.feffit.json)
+        row.accept("S0^2", "0.893 +- 0.039");
+        row.accept("p1 R (A)", "2.5435 +- 0.0029");
 
         // one default k window (docs/science.md#exafs-kwindow): xas ft without options transforms what the fit above fitted
         CliRun ftDefault = run("xas", "ft", chi.toString(), "--out", dir.resolve("ftdefault").toString());
@@ -131,6 +134,10 @@ class ExafsCommandTest {
         assertEquals(0.0, mj.get("paths").get(0).get("third").asDouble(), 0);
         assertEquals(4, mj.get("n_varys").asInt());
         assertEquals(p.get("r").asDouble(), mj.get("paths").get(0).get("r").asDouble(), 1e-6, "same fit, other parametrisation");
+        // the table names the model's own labels and variables; a fixed variable is said to be fixed, not given a sigma
+        assertTrue(fm.out().lines().anyMatch(l -> l.startsWith("Cu1 R (A)  ")), fm.out());
+        assertTrue(fm.out().lines().anyMatch(l -> l.startsWith("variable alpha  ") && l.contains(" +- ")), fm.out());
+        assertTrue(fm.out().lines().anyMatch(l -> l.startsWith("variable c3  ") && l.endsWith("  0 (fixed)")), fm.out());
 
         CliRun w = run("xas", "wavelet", chi.toString(), "--kweight", "2", "--rmax", "6", "--out", out.toString());
         assertEquals(0, w.code(), w.err());
@@ -153,6 +160,9 @@ class ExafsCommandTest {
         CliRun f = run("xas", "fit", ok.toString(), "--path", dir.resolve("feff0001.dat").toString(), "--out", dir.toString());
         assertEquals(1, f.code());
         assertTrue(f.err().contains("feff0001.dat: no such file"), f.err());
+        CliRun rev = run("xas", "ft", ok.toString(), "--kmin", "12", "--kmax", "3", "--out", dir.toString());
+        assertEquals(Main.EXIT_USAGE, rev.code(), rev.err());
+        assertEquals("edgeworks: --kmax: 3.0 1/A is not above --kmin 12.0 1/A", rev.err().strip());
         CliRun w = run("xas", "ft", ok.toString(), "--window", "triangle", "--out", dir.toString());
         assertTrue(w.code() != 0, "an unknown window is refused");
         assertTrue(w.err().contains("window"), w.err());

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.edgeworks.cli.RecordOptions;
+import org.edgeworks.cli.Terminal;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.processing.SourceRef;
 import org.edgeworks.exafs.ChiCsv;
@@ -110,41 +111,36 @@ public final class FitCommand extends TextSubcommand implements RecordOptions.Ho
 
     /**
      * The table {@code xas fit} prints after the paths of the files it wrote: the ranges, then S0^2
-     * and the E0 shift, per path r and sigma^2, every other variable of the model, each with its
-     * standard error (blank when there are no error bars), then the reduced chi-square and the
-     * R-factor. Values with 6 significant digits, standard errors with 3 (as the workbench's table).
+     * and the E0 shift, per path R and sigma^2, every other variable of the model, each as value +-
+     * sigma with the digits sigma supports ({@link Terminal#pm}; the value alone when there are no
+     * error bars), then the reduced chi-square and the R-factor (6 significant digits). fit.json
+     * keeps every digit.
      */
     static String table(FeffitProcessor.Fit f, FeffitProcessor.Params p, FeffitProcessor.Value s02, FeffitProcessor.Value e0) {
-        StringBuilder b = new StringBuilder();
         List<String> kws = new ArrayList<>();
         for (double w : p.kweights()) kws.add(FtCommand.fmt(w));
-        b.append(String.format(Locale.ROOT, "%s: %s space, k %s-%s 1/A (dk %s, %s, k-weight %s), R %s-%s A; %d path%s, %d varied, n_idp %.3f%n",
+        String head = String.format(Locale.ROOT, "%s: %s space, k %s-%s 1/A (dk %s, %s, k-weight %s), R %s-%s A; %d path%s, %d varied, n_idp %s%n",
             f.name(), p.space().name().toLowerCase(Locale.ROOT), FtCommand.fmt(p.kmin()), FtCommand.fmt(p.kmax()), FtCommand.fmt(p.dk()),
             p.window().label(), String.join(",", kws), FtCommand.fmt(p.rmin()), FtCommand.fmt(p.rmax()), f.paths().size(),
-            f.paths().size() == 1 ? "" : "s", f.nVarys(), f.nIdp()));
-        String row = "%-26s %12s %12s%n";
-        b.append(String.format(Locale.ROOT, row, "parameter", "value", "+- sigma"));
-        b.append(String.format(Locale.ROOT, row, "S0^2", cell(s02.value(), "%.6g"), cell(s02.stderr(), "%.3g")));
-        b.append(String.format(Locale.ROOT, row, "E0 shift (eV)", cell(e0.value(), "%.6g"), cell(e0.stderr(), "%.3g")));
+            f.paths().size() == 1 ? "" : "s", f.nVarys(), Terminal.sig(f.nIdp(), 6));
+        Terminal.Table t = new Terminal.Table("parameter", "value +- sigma");
+        t.row("S0^2", Terminal.pm(s02.value(), s02.stderr()));
+        t.row("E0 shift (eV)", Terminal.pm(e0.value(), e0.stderr()));
         java.util.Set<String> shown = new java.util.HashSet<>(List.of("amp", "del_e0"));
         for (var pr : f.paths()) {
-            b.append(String.format(Locale.ROOT, row, pr.label() + " R (A)", cell(pr.r().value(), "%.6g"), cell(pr.r().stderr(), "%.3g")));
-            b.append(String.format(Locale.ROOT, row, pr.label() + " sigma^2 (A^2)", cell(pr.sigma2().value(), "%.6g"), cell(pr.sigma2().stderr(), "%.3g")));
+            t.row(pr.label() + " R (A)", Terminal.pm(pr.r().value(), pr.r().stderr()));
+            t.row(pr.label() + " sigma^2 (A^2)", Terminal.pm(pr.sigma2().value(), pr.sigma2().stderr()));
             shown.add("delr_" + pr.label());
             shown.add("sigma2_" + pr.label());
         }
         f.variables().forEach((k, v) -> {
-            if (!shown.contains(k)) b.append(String.format(Locale.ROOT, row, "variable " + k, cell(v.value(), "%.6g"), cell(v.stderr(), "%.3g")));
+            FitModel.Variable given = p.model() == null ? null : p.model().variables().get(k);
+            boolean fixed = given != null && given.expr() == null && !given.vary();
+            if (!shown.contains(k)) t.row("variable " + k, fixed ? Terminal.sig(v.value(), 6) + " (fixed)" : Terminal.pm(v.value(), v.stderr()));
         });
-        b.append(String.format(Locale.ROOT, row, "reduced chi-square", cell(f.chi2Reduced(), "%.6g"), ""));
-        b.append(String.format(Locale.ROOT, row, "R-factor", cell(f.rFactor(), "%.6g"), ""));
-        if (!f.errorbars()) b.append("no standard errors: the fit has no degrees of freedom left or a singular covariance\n");
-        return b.toString();
-    }
-
-    /** A table cell: blank when not defined. */
-    private static String cell(double v, String format) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "";
+        t.row("reduced chi-square", Terminal.sig(f.chi2Reduced(), 6));
+        t.row("R-factor", Terminal.sig(f.rFactor(), 6));
+        return head + t.render() + (f.errorbars() ? "" : "no standard errors: the fit has no degrees of freedom left or a singular covariance\n");
     }
 
     /** value and its stderr twin; a stderr that could not be estimated is null (JSON has no NaN). */
