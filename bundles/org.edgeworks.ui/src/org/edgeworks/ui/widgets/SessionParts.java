@@ -119,7 +119,8 @@ public final class SessionParts {
 
     /**
      * A spectrum made in memory (a shifted copy, a merge) as a session keeps it: its numbers, written as JSON
-     * doubles (shortest exact form, so they read back bit for bit), and the raw file it was made from:
+     * doubles (shortest exact form, so they read back bit for bit; a missing point, NaN, as null; infinities as
+     * "Infinity" / "-Infinity"), and the raw file it was made from:
      * {@code {"name", "channel", "energy": [eV...], "signal": [...], "uncertainty": [...] | null,
      * "source": {"file", "path_in_file", "sha256"} | null}}.
      */
@@ -138,7 +139,11 @@ public final class SessionParts {
     }
 
     private static void doubles(ArrayNode a, double[] v) {
-        for (double x : v) a.add(x);
+        for (double x : v) {
+            if (Double.isNaN(x)) a.addNull();
+            else if (Double.isInfinite(x)) a.add(x > 0 ? "Infinity" : "-Infinity");
+            else a.add(x);
+        }
     }
 
     /** The spectrum {@link #numbers} wrote, with its raw file as its source again; a damaged entry refused in one line. */
@@ -159,8 +164,11 @@ public final class SessionParts {
         if (!a.isArray()) throw EdgeworksException.of("session", o.path("name").asText() + ": no " + key + " array");
         double[] v = new double[a.size()];
         for (int i = 0; i < v.length; i++) {
-            if (!a.get(i).isNumber()) throw EdgeworksException.of("session", o.path("name").asText() + ": " + key + "[" + i + "] is not a number");
-            v[i] = a.get(i).doubleValue();
+            JsonNode x = a.get(i);
+            if (x.isNumber()) v[i] = x.doubleValue();
+            else if (x.isNull()) v[i] = Double.NaN;
+            else if (x.asText().equals("Infinity") || x.asText().equals("-Infinity")) v[i] = Double.parseDouble(x.asText());
+            else throw EdgeworksException.of("session", o.path("name").asText() + ": " + key + "[" + i + "] is not a number");
         }
         return v;
     }
