@@ -18,9 +18,6 @@ import org.edgeworks.xas.NormalizeProcessor;
 import org.edgeworks.xas.kernel.LarchIndex;
 import org.edgeworks.xas.kernel.LinearCombination;
 import org.edgeworks.xas.kernel.Normalizer;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.LUDecomposition;
-import org.hipparchus.linear.RealMatrix;
 
 /**
  * Per-pixel XANES analysis of an energy x y x x image stack, streamed a band of image rows at a
@@ -33,8 +30,8 @@ import org.hipparchus.linear.RealMatrix;
  *
  * <p>Maps (rows x columns, row-major; NaN where there is no value): {@code e0} (eV, the grid point
  * Larch moves E0 to; error: local grid step / sqrt(12), the spread of a value rounded to the grid),
- * {@code edge_step} (error: the pre-edge line's and post-edge polynomial's prediction variance at
- * E0 from their fit residuals), {@code mask} (1 where normalisation succeeded and edge_step >=
+ * {@code edge_step} (error: {@link Normalizer#edgeStepStderr}, as {@code xas normalize} and
+ * {@code xas lcf} have it), {@code mask} (1 where normalisation succeeded and edge_step >=
  * threshold; default threshold: 10% of the median edge step, reported), {@code peak_energy}
  * (grid point of the largest normalised value in [E0 + peakFrom, E0 + peakTo]; error as e0),
  * per reference {@code weight_NAME} (+ LCF standard error) and {@code r_factor}. Outside the
@@ -344,7 +341,7 @@ public final class StackAnalysis {
             n, masked, failures, notes, used, setup.references());
     }
 
-    /** Per-thread work space: one spectrum, the normaliser, LCF windows and leverage factors met so far. */
+    /** Per-thread work space: one spectrum, the normaliser, LCF windows met so far. */
     private static final class Worker {
         final Setup s;
         final double[] mu, dmu;
@@ -352,7 +349,6 @@ public final class StackAnalysis {
         /** The choices of the pixel being done. */
         Normalizer.Outcome o;
         final Map<Long, LinearCombination> windows = new HashMap<>();
-        final Map<Long, Double> leverages = new HashMap<>();
         final int[] all;
         final TreeMap<String, Integer> failures = new TreeMap<>();
         final TreeMap<String, String> examples = new TreeMap<>();
@@ -409,7 +405,7 @@ public final class StackAnalysis {
             out[0][at] = o.e0();
             out[1][at] = spacing(e, o.ie0()) * quant;
             out[2][at] = o.edgeStep();
-            out[3][at] = s.params().normalize().step() == null ? edgeStepError(e) : 0.0; // a given step is exact
+            out[3][at] = k.edgeStepStderr(e, mu, o); // 0 for a given step
             // peak: the grid point of the largest normalised value in the window
             double lo = o.e0() + s.params().peakFrom(), hi = o.e0() + s.params().peakTo();
             double[] norm = k.norm();
@@ -462,44 +458,6 @@ public final class StackAnalysis {
                 out[7 + 2 * j][at] = fit.weightErrors()[j];
             }
             out[6 + 2 * all.length][at] = fit.rFactor();
-        }
-
-        /** sigma of post(E0) - pre(E0) from the two fits' residual variances and prediction leverages at E0. */
-        private double edgeStepError(double[] e) {
-            int pm = o.preTo() - o.preFrom(), qm = o.postTo() - o.postFrom(), deg = o.nnorm();
-            if (pm <= 2 || qm <= deg + 1) return Double.NaN;
-            double sp = 0, sq = 0;
-            double[] pre = k.pre(), post = k.post();
-            for (int i = o.preFrom(); i < o.preTo(); i++) { double d = mu[i] - pre[i]; sp += d * d; }
-            for (int i = o.postFrom(); i < o.postTo(); i++) { double d = mu[i] - post[i]; sq += d * d; }
-            sp /= pm - 2;
-            sq /= qm - deg - 1;
-            return Math.sqrt(sp * leverage(e, o.preFrom(), o.preTo(), 1, o.ie0()) + sq * leverage(e, o.postFrom(), o.postTo(), deg, o.ie0()));
-        }
-
-        /** t0' (T'T)^-1 t0 for the polynomial basis over points [from, to) at point i0 (variance factor of the fitted value). */
-        private double leverage(double[] e, int from, int to, int deg, int i0) {
-            long key = (((long) from * 65536 + to) * 8 + deg) * 65536 + i0;
-            Double cached = leverages.get(key);
-            if (cached != null) return cached;
-            double centre = 0.5 * (e[from] + e[to - 1]), scale = Math.max(0.5 * (e[to - 1] - e[from]), 1e-12);
-            int nk = deg + 1;
-            double[][] a = new double[nk][nk];
-            for (int i = from; i < to; i++) {
-                double t = (e[i] - centre) / scale;
-                for (int u = 0; u < nk; u++) for (int v = 0; v < nk; v++) a[u][v] += Math.pow(t, u + v);
-            }
-            double lev;
-            try {
-                RealMatrix inv = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().getInverse();
-                double t0 = (e[i0] - centre) / scale;
-                lev = 0;
-                for (int u = 0; u < nk; u++) for (int v = 0; v < nk; v++) lev += Math.pow(t0, u) * inv.getEntry(u, v) * Math.pow(t0, v);
-            } catch (RuntimeException singular) {
-                lev = Double.NaN;
-            }
-            leverages.put(key, lev);
-            return lev;
         }
     }
 

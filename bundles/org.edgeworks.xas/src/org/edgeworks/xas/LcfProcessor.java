@@ -21,6 +21,8 @@ import org.edgeworks.xas.kernel.Normalizer;
  * ref_i(E - delta_i) over a window, optional non-negative and sum-to-one weights and bounded
  * shifts; R-factor = sum(data - fit)^2 / sum data^2 (Larch's), reduced chi-square, weights with
  * standard errors, average valence; combinatorial mode ranks every subset by R-factor.
+ * Version 1.1: the weights' stderr adds the edge-step errors of the sample's and the references'
+ * normalisations (first-order propagation; the fit's alone is stderrFit, as 1.0 and Larch give it).
  */
 public final class LcfProcessor extends BaseProcessor<LcfProcessor.Input, LcfProcessor.Params, LcfProcessor.LcfResult> {
     public static final String ID = "org.edgeworks.xas.lcf";
@@ -31,8 +33,39 @@ public final class LcfProcessor extends BaseProcessor<LcfProcessor.Input, LcfPro
      */
     public static final double POOR_FIT_R_FACTOR = 0.05;
 
-    /** Normalised sample and references; valences (same order as references) may be null. */
-    public record Input(Spectrum sample, List<Spectrum> references, List<Double> valences) {}
+    /**
+     * Normalised sample and references; valences (same order as references) may be null.
+     * sampleStepError and referenceStepErrors (same order as references; the list or an entry may
+     * be null: not known) are the relative standard errors sigma(edge step) / edge step of the
+     * normalisation each spectrum went through ({@link NormalizeProcessor.Normalized#edgeStepStderr}):
+     * they are propagated into the weights' stderr (docs/science.md#xas-lcf). An input given
+     * already normalised has none: its weights' stderr then lacks that part, said in a warning note.
+     */
+    public record Input(Spectrum sample, List<Spectrum> references, List<Double> valences, Double sampleStepError,
+                        List<Double> referenceStepErrors) {
+        /** Normalisation errors not known (a warning note says so when the fit is made). */
+        public Input(Spectrum sample, List<Spectrum> references, List<Double> valences) {
+            this(sample, references, valences, null, null);
+        }
+
+        /** The normalised spectra of {@link NormalizeProcessor} with their edge-step errors. */
+        public static Input normalized(NormalizeProcessor.Normalized sample, List<NormalizeProcessor.Normalized> references, List<Double> valences) {
+            List<Spectrum> refs = new ArrayList<>();
+            List<Double> errors = new ArrayList<>();
+            for (NormalizeProcessor.Normalized r : references) { refs.add(r.normSpectrum()); errors.add(stepError(r)); }
+            return new Input(sample.normSpectrum(), refs, valences, stepError(sample), errors);
+        }
+    }
+
+    /**
+     * The relative standard error of the scale a normalised spectrum was divided by: sigma(edge
+     * step) / edge step for the edge-step normalisation, null when not known (another
+     * normalisation kind, or a fit without degrees of freedom left).
+     */
+    public static Double stepError(NormalizeProcessor.Normalized n) {
+        if (n.normalization() != Normalization.EDGE_STEP || !Double.isFinite(n.edgeStepStderr()) || !(n.edgeStep() > 0)) return null;
+        return n.edgeStepStderr() / n.edgeStep();
+    }
 
     public record Params(
         @Param(label = "window start", unit = "eV", description = "default: sample E0 - 20 eV (E0 = max dmu/dE)") Double emin,
@@ -86,19 +119,31 @@ public final class LcfProcessor extends BaseProcessor<LcfProcessor.Input, LcfPro
         @com.fasterxml.jackson.annotation.JsonCreator public static Rank parse(String s) { return XasEnum.parse(Rank.class, s, "rank"); }
     }
 
-    /** shiftAtBound: the fitted shift ended at +-shiftBound (a warning note names the reference). */
-    public record Component(String name, double weight, double stderr, double shift, double shiftStderr, boolean shiftAtBound) {}
+    /**
+     * One reference's part of the fit. stderr: the weight's total standard error, the fit's
+     * (stderrFit: sqrt(diag(cov) * reduced chi2), what Larch lincombo_fit reports) and the edge-step
+     * errors of the normalisations propagated to first order (docs/science.md#xas-lcf); likewise
+     * shiftStderr and shiftStderrFit. shiftAtBound: the fitted shift ended at +-shiftBound (a warning
+     * note names the reference).
+     */
+    public record Component(String name, double weight, double stderr, double shift, double shiftStderr, boolean shiftAtBound,
+                            double stderrFit, double shiftStderrFit) {}
 
+    /** A subset of the combinatorial mode: stderr total, stderrFit the fit's alone (as {@link Component}). */
     public record Ranked(List<String> references, Map<String, Double> weights, Map<String, Double> stderr,
-                         double rFactor, double reducedChi2) {}
+                         double rFactor, double reducedChi2, Map<String, Double> stderrFit) {}
 
     /**
      * The fit: with combinations, the best-ranked subset; otherwise all references. averageValence is
-     * sum(w v)/sum(w), null when a valence is missing.
+     * sum(w v)/sum(w), null when a valence is missing; its stderr is from the total covariance.
+     * sum: the sum of the weights (1 under sum-to-one, stderr 0), sumStderr total, sumStderrFit the
+     * fit's alone. sampleStepError and referenceStepErrors: the relative edge-step errors propagated
+     * (null: not known, not propagated).
      */
     public record LcfResult(String sample, double emin, double emax, int points, List<Component> components,
                             double rFactor, double chi2, double reducedChi2, int nvary, Double averageValence,
-                            Double averageValenceStderr, double[] energy, double[] data, double[] fit, List<Ranked> ranking, Rank rank) {
+                            Double averageValenceStderr, double[] energy, double[] data, double[] fit, List<Ranked> ranking, Rank rank,
+                            double sum, double sumStderr, double sumStderrFit, Double sampleStepError, Map<String, Double> referenceStepErrors) {
         public Map<String, Double> weights() {
             Map<String, Double> m = new LinkedHashMap<>();
             for (Component c : components) m.put(c.name(), c.weight());
@@ -106,7 +151,7 @@ public final class LcfProcessor extends BaseProcessor<LcfProcessor.Input, LcfPro
         }
     }
 
-    public LcfProcessor() { super(ID, "1.0", "Linear-combination fit", Input.class, Params.class); }
+    public LcfProcessor() { super(ID, "1.1", "Linear-combination fit", Input.class, Params.class); }
 
     @Override public Params defaults() { return Params.defaults(); }
 
@@ -134,24 +179,108 @@ public final class LcfProcessor extends BaseProcessor<LcfProcessor.Input, LcfPro
         double[] yw = java.util.Arrays.copyOfRange(y, from, to);
         coverage(name, java.util.Arrays.copyOfRange(e, from, to), refGrids.stream().map(Grid::energy).toList(), names, p, notes);
         LinearCombination lc = window(name, e, lo, hi, yw, refGrids.stream().map(Grid::energy).toList(),
-            refGrids.stream().map(Grid::signal).toList(), names, p);
+            refGrids.stream().map(Grid::signal).toList(), names, p).withScaleSensitivity();
+        double[] scaleErrors = scaleErrors(name, in, names, notes);
         List<Ranked> ranking = p.combinations() > 0 ? new ArrayList<>() : null;
-        LinearCombination.Fit best = fit(name, lc, names, p, rank, ranking, notes);
+        LinearCombination.Fit best = fit(name, lc, names, p, rank, ranking, notes, scaleErrors);
         notes.addAll(best.notes());
         if (!(best.rFactor() <= POOR_FIT_R_FACTOR))
             notes.add("warning: " + name + ": poor fit: R-factor " + String.format(java.util.Locale.ROOT, "%.3g", best.rFactor())
                 + " > " + POOR_FIT_R_FACTOR + ": weights not meaningful; calibrate/align the sample's energy to the references' (xas calibrate, xas align) or add the missing reference");
-        List<Component> comps = components(name, best, names, p, notes);
-        Double[] valence = valence(best, in.valences());
+        Totals total = Totals.of(best, scaleErrors);
+        List<Component> comps = components(name, best, names, p, notes, total);
+        Double[] valence = valence(best, in.valences(), total.weights());
+        int m = best.subset().length;
+        double sum = 0, varSum = 0, varSumFit = 0;
+        for (int u = 0; u < m; u++) {
+            sum += best.weights()[u];
+            for (int v = 0; v < m; v++) { varSum += total.weights()[u][v]; varSumFit += best.weightCovariance()[u][v]; }
+        }
+        Map<String, Double> refErrors = new LinkedHashMap<>();
+        for (int r = 0; r < names.size(); r++) refErrors.put(names.get(r), known(in.referenceStepErrors(), r));
         LcfResult res = new LcfResult(name, lo, hi, npts, comps, best.rFactor(), best.chi2(), best.reducedChi2(), best.nvary(),
-            valence[0], valence[1], lc.energy(), yw, best.fit(), ranking, rank);
+            valence[0], valence[1], lc.energy(), yw, best.fit(), ranking, rank, sum, Math.sqrt(Math.max(0, varSum)),
+            Math.sqrt(Math.max(0, varSumFit)), in.sampleStepError(), refErrors);
         Map<String, Object> used = new LinkedHashMap<>(Parameters.toMap(p));
         used.put("emin", lo);
         used.put("emax", hi);
         used.put("points", npts);
         used.put("rank", rank.label());
         used.put("interpolation", "not-a-knot cubic spline of each reference onto the sample grid (Larch lincombo_fit)");
+        Map<String, Object> steps = new LinkedHashMap<>();
+        steps.put("sample", in.sampleStepError());
+        steps.put("references", refErrors);
+        used.put("edge_step_rel_stderr", steps);
         return result(res, used, notes);
+    }
+
+    /**
+     * The relative edge-step errors as the fit propagates them: [0] the sample's, [1 + r]
+     * reference r's; a missing one is NaN (it counts 0) and is named in a warning note (the stderr
+     * then lacks it). Refuses a list of the wrong length and a negative or non-finite error.
+     */
+    private static double[] scaleErrors(String name, Input in, List<String> names, List<String> notes) throws EdgeworksException {
+        int k = names.size();
+        if (in.referenceStepErrors() != null && in.referenceStepErrors().size() != k)
+            throw EdgeworksException.of(name, "referenceStepErrors: " + in.referenceStepErrors().size() + " for " + k + " references");
+        double[] out = new double[k + 1];
+        List<String> unknown = new ArrayList<>();
+        for (int r = -1; r < k; r++) {
+            Double v = r < 0 ? in.sampleStepError() : known(in.referenceStepErrors(), r);
+            String who = r < 0 ? "the sample" : "'" + names.get(r) + "'";
+            if (v == null) { unknown.add(who); out[r + 1] = Double.NaN; continue; }
+            if (!(v >= 0) || !Double.isFinite(v))
+                throw EdgeworksException.of(name, (r < 0 ? "sampleStepError" : "referenceStepErrors") + ": the relative edge-step error of " + who
+                    + " is " + v + " (must be finite and >= 0)");
+            out[r + 1] = v;
+        }
+        if (!unknown.isEmpty())
+            notes.add("warning: " + name + ": edge-step error not known for " + String.join(", ", unknown)
+                + " (given normalised): the weights' stderr lacks their normalisation error (stderr_fit plus the known ones)");
+        return out;
+    }
+
+    private static Double known(List<Double> list, int r) { return list == null ? null : list.get(r); }
+
+    /**
+     * A fit's covariance with the edge-step errors s_k propagated to first order (docs/science.md#xas-lcf):
+     * cov_w (noise / reduced chi2) + sum_k s_k^2 g_k g_k' with g_k = d w / d eps_k
+     * ({@link LinearCombination.Fit#weightScaleSensitivity}), noise the residual variance of the noise alone
+     * ({@link LinearCombination.Fit#noiseReducedChi2}: without the part of the residual the edge-step errors
+     * leave, which would otherwise count twice); the shifts' variances likewise. k = 0 is the sample,
+     * k = 1 + j the subset's reference j; an error not known (NaN) counts 0 and keeps the fit's variance whole.
+     */
+    private record Totals(double[][] weights, double[] shiftVariances) {
+        static Totals of(LinearCombination.Fit f, double[] scaleErrors) {
+            int m = f.subset().length;
+            double[] s2 = new double[m + 1];
+            boolean allKnown = true;
+            for (int k = 0; k <= m; k++) {
+                double s = scaleErrors[k == 0 ? 0 : f.subset()[k - 1] + 1];
+                allKnown &= !Double.isNaN(s);
+                s2[k] = Double.isNaN(s) ? 0 : s * s;
+            }
+            double[][] w = new double[m][m];
+            double[] sv = new double[m];
+            double[][] gw = f.weightScaleSensitivity(), gs = f.shiftScaleSensitivity();
+            // the fit's covariance with the noise alone: the residual's part the edge-step errors leave (under sum-to-one, the
+            // sample's scale) is theirs, propagated here; kept in the fit's part when an edge-step error is not known
+            double noise = allKnown && f.reducedChi2() > 0 ? f.noiseReducedChi2() / f.reducedChi2() : 1;
+            for (int u = 0; u < m; u++) {
+                sv[u] = noise * f.shiftErrors()[u] * f.shiftErrors()[u];
+                for (int k = 0; k <= m; k++) sv[u] += s2[k] * gs[u][k] * gs[u][k];
+                for (int v = 0; v < m; v++) {
+                    double c = noise * f.weightCovariance()[u][v];
+                    for (int k = 0; k <= m; k++) c += s2[k] * gw[u][k] * gw[v][k];
+                    w[u][v] = c;
+                }
+            }
+            return new Totals(w, sv);
+        }
+
+        double stderr(int j) { return Math.sqrt(Math.max(0, weights[j][j])); }
+
+        double shiftStderr(int j) { return Math.sqrt(Math.max(0, shiftVariances[j])); }
     }
 
     /** The references as clean grids (their clean-up noted by name), refusing a name given twice. */
@@ -189,10 +318,11 @@ public final class LcfProcessor extends BaseProcessor<LcfProcessor.Input, LcfPro
 
     /**
      * The fit of every reference together, or (combinations > 0) every subset ranked, the best
-     * first: {@code ranking} (not null then) receives the ranked subsets, singular ones are noted.
+     * first: {@code ranking} (not null then) receives the ranked subsets (stderr with the edge-step
+     * errors {@code scaleErrors} propagated, as {@link Totals}), singular ones are noted.
      */
     private static LinearCombination.Fit fit(String name, LinearCombination lc, List<String> names, Params p, Rank rank, List<Ranked> ranking,
-                                             List<String> notes) throws EdgeworksException {
+                                             List<String> notes, double[] scaleErrors) throws EdgeworksException {
         int k = names.size();
         try {
             if (p.combinations() <= 0) {
@@ -210,14 +340,16 @@ public final class LcfProcessor extends BaseProcessor<LcfProcessor.Input, LcfPro
                 notes.add("warning: " + name + ": subset " + refs + " not ranked: " + sg.substring(sg.indexOf(':') + 2));
             }
             for (LinearCombination.Fit f : all) {
-                Map<String, Double> w = new LinkedHashMap<>(), se = new LinkedHashMap<>();
+                Map<String, Double> w = new LinkedHashMap<>(), se = new LinkedHashMap<>(), seFit = new LinkedHashMap<>();
+                Totals total = Totals.of(f, scaleErrors);
                 List<String> refs = new ArrayList<>();
                 for (int j = 0; j < f.subset().length; j++) {
                     refs.add(names.get(f.subset()[j]));
                     w.put(names.get(f.subset()[j]), f.weights()[j]);
-                    se.put(names.get(f.subset()[j]), f.weightErrors()[j]);
+                    se.put(names.get(f.subset()[j]), total.stderr(j));
+                    seFit.put(names.get(f.subset()[j]), f.weightErrors()[j]);
                 }
-                ranking.add(new Ranked(refs, w, se, f.rFactor(), f.reducedChi2()));
+                ranking.add(new Ranked(refs, w, se, f.rFactor(), f.reducedChi2(), seFit));
             }
             notes.add("combinatorial mode: " + all.size() + " subsets of " + Math.max(1, p.minComponents()) + " to " + p.combinations()
                 + " references ranked by " + (rank == Rank.CHI2 ? "reduced chi-square (chi2)" : "R-factor (r_factor)") + "; the result is the best");
@@ -227,12 +359,14 @@ public final class LcfProcessor extends BaseProcessor<LcfProcessor.Input, LcfPro
         }
     }
 
-    /** The best fit's components (weight, shift, their errors), a shift at its bound noted. */
-    private static List<Component> components(String name, LinearCombination.Fit best, List<String> names, Params p, List<String> notes) {
+    /** The best fit's components (weight, shift, their total and fit-only errors), a shift at its bound noted. */
+    private static List<Component> components(String name, LinearCombination.Fit best, List<String> names, Params p, List<String> notes,
+                                              Totals total) {
         List<Component> comps = new ArrayList<>();
         for (int j = 0; j < best.subset().length; j++) {
             int r = best.subset()[j];
-            comps.add(new Component(names.get(r), best.weights()[j], best.weightErrors()[j], best.shifts()[j], best.shiftErrors()[j], best.shiftAtBound()[j]));
+            comps.add(new Component(names.get(r), best.weights()[j], total.stderr(j), best.shifts()[j], total.shiftStderr(j), best.shiftAtBound()[j],
+                best.weightErrors()[j], best.shiftErrors()[j]));
             if (best.shiftAtBound()[j])
                 notes.add("warning: " + name + ": shift of reference '" + names.get(r) + "' is at its bound " + best.shifts()[j] + " eV (shift bound " + p.shiftBound() + " eV)");
         }
@@ -241,10 +375,11 @@ public final class LcfProcessor extends BaseProcessor<LcfProcessor.Input, LcfPro
 
     /**
      * The weight-averaged valence sum w_j v_j / sum w_j and its standard error by linear
-     * propagation of the weight covariance (d avg / d w_j = (v_j - avg) / sum w); {null, null}
-     * without a valence for every component used.
+     * propagation of the weight covariance {@code cov} (d avg / d w_j = (v_j - avg) / sum w; the
+     * total one: the sample's edge-step error cancels in the ratio); {null, null} without a
+     * valence for every component used.
      */
-    private static Double[] valence(LinearCombination.Fit best, List<Double> valences) {
+    private static Double[] valence(LinearCombination.Fit best, List<Double> valences, double[][] cov) {
         double sw = 0, swv = 0;
         boolean haveValence = valences != null;
         for (int j = 0; j < best.subset().length && haveValence; j++) {
@@ -257,7 +392,7 @@ public final class LcfProcessor extends BaseProcessor<LcfProcessor.Input, LcfPro
         double[] g = new double[m];
         for (int j = 0; j < m; j++) g[j] = (valences.get(best.subset()[j]) - avg) / sw;
         double var = 0;
-        for (int u = 0; u < m; u++) for (int v = 0; v < m; v++) var += g[u] * best.weightCovariance()[u][v] * g[v];
+        for (int u = 0; u < m; u++) for (int v = 0; v < m; v++) var += g[u] * cov[u][v] * g[v];
         return new Double[] {avg, Math.sqrt(Math.max(0, var))};
     }
 

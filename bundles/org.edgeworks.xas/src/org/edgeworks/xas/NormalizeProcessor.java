@@ -63,10 +63,13 @@ public final class NormalizeProcessor extends BaseProcessor<Spectrum, NormalizeP
     /**
      * The normalised spectrum with the choices made (Larch's pre_edge_details): pre-edge line
      * (pre_slope, pre_offset for E^1, E^0 of mu*E^nvict) and post-edge polynomial coefficients in
-     * powers of E (norm_c0..).
+     * powers of E (norm_c0..). edgeStepStderr: the edge step's standard error from the pre-edge and
+     * post-edge fits ({@link Normalizer#edgeStepStderr}; 0 for a given step, NaN when a fit has no
+     * degree of freedom left); it is what the LCF fractions carry of the normalisation
+     * ({@link LcfProcessor.Input#normalized}).
      */
     public record Normalized(String name, double[] energy, double[] mu, double[] pre, double[] post, double[] norm,
-                             double[] flat, double e0, double edgeStep, double pre1, double pre2, double norm1,
+                             double[] flat, double e0, double edgeStep, double edgeStepStderr, double pre1, double pre2, double norm1,
                              double norm2, int nnorm, int nvict, double preSlope, double preOffset, double[] normCoefficients,
                              E0Method e0Method, Normalization normalization, List<String> notes) {
         public Spectrum normSpectrum() { return new Spectrum(name, org.edgeworks.core.data.Axis.energy(energy), norm, null, "norm"); }
@@ -93,6 +96,7 @@ public final class NormalizeProcessor extends BaseProcessor<Spectrum, NormalizeP
         used.put("e0", out.e0());
         used.put("e0_method", out.e0Method().label());
         used.put("edge_step", out.edgeStep());
+        used.put("edge_step_stderr", Double.isFinite(out.edgeStepStderr()) ? out.edgeStepStderr() : null);
         used.put("pre1", out.pre1());
         used.put("pre2", out.pre2());
         used.put("norm1", out.norm1());
@@ -124,7 +128,7 @@ public final class NormalizeProcessor extends BaseProcessor<Spectrum, NormalizeP
         if (o.e0Note() != null) notes.add("warning: " + name + ": " + o.e0Note());
         notes.addAll(reversedRanges(name, p, o));
         return new Normalized(name, e.clone(), mu.clone(), java.util.Arrays.copyOf(k.pre(), n), java.util.Arrays.copyOf(k.post(), n),
-            java.util.Arrays.copyOf(k.norm(), n), java.util.Arrays.copyOf(k.flat(), n), o.e0(), o.edgeStep(), o.pre1(), o.pre2(),
+            java.util.Arrays.copyOf(k.norm(), n), java.util.Arrays.copyOf(k.flat(), n), o.e0(), o.edgeStep(), k.edgeStepStderr(e, mu, o), o.pre1(), o.pre2(),
             o.norm1(), o.norm2(), o.nnorm(), p.nvict(), raw[1], raw[0], k.postCoefficients(), method, kind, notes);
     }
 

@@ -180,24 +180,39 @@ class RixsCommandTest {
         run("xas", "normalize", samples.resolve("synthetic_MnL_ref_Mn2.csv").toString(), samples.resolve("synthetic_MnL_ref_Mn3.csv").toString(),
             samples.resolve("synthetic_MnL_ref_Mn4.csv").toString(), "--mu", "norm", "--out", refs.toString());
         for (boolean sumToOne : new boolean[] {false, true}) {
-            double[] w = lcfFractions(out.resolve(sumToOne ? "lcf-sum1" : "lcf"), sumToOne, csv, "--input", "norm", "--mu", "norm",
+            double[][] w = lcfFractions(out.resolve(sumToOne ? "lcf-sum1" : "lcf"), sumToOne, csv, "--input", "norm", "--mu", "norm",
                 "--ref", "Mn2=" + refs.resolve("synthetic_MnL_ref_Mn2.norm.csv"), "--ref", "Mn3=" + refs.resolve("synthetic_MnL_ref_Mn3.norm.csv"),
                 "--ref", "Mn4=" + refs.resolve("synthetic_MnL_ref_Mn4.norm.csv"));
             // 'xas lcf' normalising the CSV's norm column and the references itself gives the same fractions
-            double[] v = lcfFractions(out.resolve(sumToOne ? "lcf-self-sum1" : "lcf-self"), sumToOne, csv, "--mu", "norm",
+            double[][] v = lcfFractions(out.resolve(sumToOne ? "lcf-self-sum1" : "lcf-self"), sumToOne, csv, "--mu", "norm",
                 "--ref", "Mn2=" + samples.resolve("synthetic_MnL_ref_Mn2.csv"), "--ref", "Mn3=" + samples.resolve("synthetic_MnL_ref_Mn3.csv"),
                 "--ref", "Mn4=" + samples.resolve("synthetic_MnL_ref_Mn4.csv"));
-            for (double[] f : List.of(w, v)) {
-                System.out.printf(java.util.Locale.ROOT, "iPFY -> LCF from the CSV%s: Mn2+ %.4f  Mn3+ %.4f  Mn4+ %.4f (sum %.4f; truth 0.5 0.2 0.3)%n",
-                    sumToOne ? " (--sum-to-one)" : "", f[0], f[1], f[2], f[0] + f[1] + f[2]);
+            for (double[][] r : List.of(w, v)) {
+                double[] f = r[0];
+                System.out.printf(java.util.Locale.ROOT, "iPFY -> LCF from the CSV%s%s: Mn2+ %.4f +- %.4f (fit %.4f)  Mn3+ %.4f +- %.4f (fit %.4f)"
+                    + "  Mn4+ %.4f +- %.4f (fit %.4f) (sum %.4f; truth 0.5 0.2 0.3)%n", sumToOne ? " (--sum-to-one)" : "", r == w ? " (--input norm)" : "",
+                    f[0], r[1][0], r[2][0], f[1], r[1][1], r[2][1], f[2], r[1][2], r[2][2], f[0] + f[1] + f[2]);
                 // truth from the construction (samples/rixs/README.md: 0.5 Mn2+ + 0.2 Mn3+ + 0.3 Mn4+); the tolerance is the
                 // edge-step normalisation's systematic error on this short L2,3 scan (each reference's step measured at its
-                // own E0 over a post-edge range on the L2 white lines), not the counting noise (LCF stderr ~0.002)
+                // own E0 over a post-edge range on the L2 white lines), not the counting noise (LCF stderr_fit ~0.002)
                 assertEquals(0.5, f[0], 0.02, "Mn2+");
                 assertEquals(0.2, f[1], 0.02, "Mn3+");
                 assertEquals(0.3, f[2], 0.02, "Mn4+");
                 assertEquals(1.0, f[0] + f[1] + f[2], 0.02, "sum of the weights");
             }
+            // normalised here, the edge-step errors are in the stated stderr, and the truth lies within it; the fit's stderr
+            // alone (Larch lincombo_fit's) does not cover it
+            double worstTotal = 0, worstFit = 0;
+            for (int k = 0; k < 3; k++) {
+                worstTotal = Math.max(worstTotal, Math.abs(v[0][k] - TRUTH[k]) / v[1][k]);
+                worstFit = Math.max(worstFit, Math.abs(v[0][k] - TRUTH[k]) / v[2][k]);
+            }
+            System.out.printf(java.util.Locale.ROOT, "largest |fraction - truth| / stderr %.2f, / stderr_fit %.2f%n", worstTotal, worstFit);
+            assertTrue(worstTotal <= 2, "within 2 stated stderr: " + worstTotal);
+            assertTrue(worstFit > 2, "the fit's stderr alone under-covers: " + worstFit);
+            // given normalised, the inputs carry no edge-step error: said in a warning (the JSON's notes; the terminal's stderr)
+            assertEquals(1.0, w[3][0], "warning: edge-step error not known");
+            assertEquals(0.0, v[3][0], "no such warning when xas lcf normalises");
         }
     }
 
@@ -235,14 +250,23 @@ class RixsCommandTest {
 
     private static String key(String energy) { return String.format(java.util.Locale.ROOT, "%.3f", Double.parseDouble(energy)); }
 
-    /** Runs xas lcf on the iPFY CSV and returns the Mn2/Mn3/Mn4 weights of its lcf.json. */
-    private static double[] lcfFractions(Path out, boolean sumToOne, Path csv, String... args) throws Exception {
+    static final double[] TRUTH = {0.5, 0.2, 0.3};
+
+    /**
+     * Runs xas lcf on the iPFY CSV; from its lcf.json: the Mn2/Mn3/Mn4 weights, their stderr, their
+     * stderr_fit, and {1} when its notes hold the warning that an edge-step error is not known, else {0}.
+     */
+    private static double[][] lcfFractions(Path out, boolean sumToOne, Path csv, String... args) throws Exception {
         List<String> a = new java.util.ArrayList<>(List.of("xas", "lcf", csv.toString(), "--emin", "634", "--emax", "660", "--out", out.toString()));
         a.addAll(List.of(args));
         if (sumToOne) a.add("--sum-to-one");
         run(a.toArray(String[]::new));
-        JsonNode w = Parameters.json().readTree(out.resolve("synthetic_MnL_sdd.ipfy.lcf.json").toFile()).get("weights");
-        return new double[] {w.get("Mn2").asDouble(), w.get("Mn3").asDouble(), w.get("Mn4").asDouble()};
+        JsonNode j = Parameters.json().readTree(out.resolve("synthetic_MnL_sdd.ipfy.lcf.json").toFile());
+        double[][] r = new double[4][];
+        String[] keys = {"weights", "stderr", "stderr_fit"};
+        for (int k = 0; k < 3; k++) r[k] = new double[] {j.get(keys[k]).get("Mn2").asDouble(), j.get(keys[k]).get("Mn3").asDouble(), j.get(keys[k]).get("Mn4").asDouble()};
+        r[3] = new double[] {j.toString().contains("edge-step error not known") ? 1 : 0};
+        return r;
     }
 
     /**

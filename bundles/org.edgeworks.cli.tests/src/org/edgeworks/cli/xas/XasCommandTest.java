@@ -145,7 +145,7 @@ class XasCommandTest {
             "--emin", "6530", "--emax", "6590", "--combinations", "2", "--shifts", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = json(out.resolve("b.lcf.json"));
-        for (String k : List.of("weights", "stderr", "r_factor", "reduced_chi2", "shifts", "ranking", "average_valence")) assertTrue(j.has(k), k);
+        for (String k : List.of("weights", "stderr", "stderr_fit", "sum", "sum_stderr", "sum_stderr_fit", "shift_stderr_fit", "edge_step_rel_stderr", "r_factor", "reduced_chi2", "shifts", "ranking", "average_valence")) assertTrue(j.has(k), k);
         assertEquals(6, j.get("ranking").size(), "3 singles + 3 pairs");
         assertTrue(j.get("ranking").get(0).get("r_factor").asDouble() <= j.get("ranking").get(5).get("r_factor").asDouble());
         assertTrue(Files.exists(out.resolve("b.lcf.csv")) && Files.exists(out.resolve("b.lcf.png")));
@@ -209,8 +209,9 @@ class XasCommandTest {
         JsonNode lt = json(lc.resolve("lcf.json"));
         assertEquals(3, lt.get("rows").size());
         assertEquals("chi2", lt.get("rank").asText());
-        for (String k : List.of("sample", "weights", "stderr", "r_factor", "reduced_chi2")) assertTrue(lt.get("rows").get(0).has(k), k);
-        assertEquals("sample,A,A_stderr,B,B_stderr,C,C_stderr,r_factor,reduced_chi2,average_valence,average_valence_stderr",
+        for (String k : List.of("sample", "weights", "stderr", "stderr_fit", "sum", "sum_stderr", "sum_stderr_fit", "r_factor", "reduced_chi2")) assertTrue(lt.get("rows").get(0).has(k), k);
+        assertEquals("sample,A,A_stderr,B,B_stderr,C,C_stderr,r_factor,reduced_chi2,average_valence,average_valence_stderr,"
+            + "A_stderr_fit,B_stderr_fit,C_stderr_fit,sum,sum_stderr,sum_stderr_fit",
             Files.readAllLines(lc.resolve("lcf.csv")).get(0));
         assertEquals(4, Files.readAllLines(lc.resolve("lcf.csv")).size());
         assertTrue(Files.exists(lc.resolve("lcf.png")) && Files.exists(lc.resolve("b.lcf.json")));

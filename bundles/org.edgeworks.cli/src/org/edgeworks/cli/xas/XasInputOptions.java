@@ -276,8 +276,14 @@ final class XasInputOptions implements RecordOptions.Holder {
 
     /** The spectrum normalised with the parameters the file stored, else Larch's defaults, or as it is with --input norm. */
     Spectrum norm(XasInput.Loaded l) throws EdgeworksException {
-        if (normalizedInput()) return l.spectrum();
+        NormalizeProcessor.Normalized n = normalized(l);
+        return n == null ? l.spectrum() : n.normSpectrum();
+    }
+
+    /** The normalisation {@link #norm} makes (with its edge step and that step's error), null with --input norm. */
+    NormalizeProcessor.Normalized normalized(XasInput.Loaded l) throws EdgeworksException {
+        if (normalizedInput()) return null;
         NormalizeProcessor.Params p = stored(l).orElse(NormalizeProcessor.Params.defaults());
-        return new NormalizeProcessor().apply(l.spectrum(), p).value().normSpectrum();
+        return new NormalizeProcessor().apply(l.spectrum(), p).value();
     }
 }

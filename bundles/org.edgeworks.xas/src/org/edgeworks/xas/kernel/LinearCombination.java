@@ -60,19 +60,28 @@ public final class LinearCombination {
     private Face[] lastFaces = new Face[0];
     /** (J^T J)^-1 of the unshifted fits by face, or the String saying why it is singular. */
     private final java.util.Map<Long, Object> covariances = new java.util.HashMap<>();
+    /** Fits carry their scale sensitivities ({@link #withScaleSensitivity}). */
+    private boolean scaleSensitivity;
 
     /** One face's columns (each minus the dependent one under sum-to-one) and its solver, or why it is singular. */
     private record Face(int[] free, int dep, double[][] bcol, DecompositionSolver cholesky, DecompositionSolver qr, String singular) {}
 
-    /** One fit. Weights, errors and shifts are indexed like the subset. */
     /**
      * One fit. Weights, errors and shifts are indexed like the subset. shiftAtBound[j]: the fitted
      * shift ended at +-bound; a reference whose weight is held at 0 has its shift fixed at 0
      * (shiftErrors 0) and neither parameter enters the covariance.
+     * weightScaleSensitivity[j][k], shiftScaleSensitivity[j][k] (null unless
+     * {@link #withScaleSensitivity}): d weight_j / d eps_k and d shift_j / d eps_k, to first order, where
+     * the target (k = 0) or reference k - 1 of the subset is divided by (1 + eps_k): what an error of
+     * eps_k in the edge step that normalised it does to the fit (0 for a weight held at 0).
+     * noiseReducedChi2 (with the sensitivities; else the reduced chi2): the residual variance of the noise alone,
+     * chi2 less the residual's part along the directions an edge-step error moves the residual and the
+     * parameters cannot follow (under sum-to-one the sample's scale), over the degrees of freedom left.
      */
     public record Fit(int[] subset, double[] weights, double[] weightErrors, double[] shifts, double[] shiftErrors,
                       double[][] weightCovariance, double chi2, double rFactor, double reducedChi2, int nvary, double[] fit,
-                      List<String> notes, boolean[] shiftAtBound) {}
+                      List<String> notes, boolean[] shiftAtBound,
+                      double[][] weightScaleSensitivity, double[][] shiftScaleSensitivity, double noiseReducedChi2) {}
 
     public LinearCombination(double[] x, double[] y, CubicSpline[] references) {
         this.x = x;
@@ -96,6 +105,17 @@ public final class LinearCombination {
         double s = 0;
         for (double v : target) s += v * v;
         this.yy = s;
+    }
+
+    /**
+     * Makes every later fit carry d parameter / d eps of the target's and each reference's scale
+     * ({@link Fit#weightScaleSensitivity}): what LCF needs to propagate the edge-step errors of
+     * the normalisation into the weights. Off by default (an image stack fitting every pixel does
+     * not pay for it).
+     */
+    public LinearCombination withScaleSensitivity() {
+        scaleSensitivity = true;
+        return this;
     }
 
     public int points() { return n; }
@@ -144,26 +164,20 @@ public final class LinearCombination {
         double redchi = n > nvary ? chi2 / (n - nvary) : chi2;
         double[] werr = new double[m], serr = new double[m];
         double[][] wcov = new double[m][m];
+        double[][] wsens = scaleSensitivity ? new double[m][m + 1] : null, ssens = scaleSensitivity ? new double[m][m + 1] : null;
+        double noiseRedchi = redchi;
         if (p > 0) {
             long covKey = shifts && shiftBound > 0 ? -1 : faceKey(subset, sol.atZero, sumToOne);
             Object known = covKey >= 0 ? covariances.get(covKey) : null;
+            double[][] jac = null;
             if (known == null) {
-                double[][] jac = new double[n][p];
-                for (int q = 0; q < nw; q++) {
-                    int j = free.get(q);
-                    for (int i = 0; i < n; i++) jac[i][q] = a[j][i] - (dependent >= 0 ? a[dependent][i] : 0);
-                }
-                double[] d = new double[n];
-                for (int q = 0; q < ns; q++) {
-                    int j = freeShifts.get(q);
-                    splines[subset[j]].derivatives(x, 0, n, -delta[j], d);
-                    for (int i = 0; i < n; i++) jac[i][nw + q] = -w[j] * d[i];
-                }
+                jac = jacobian(subset, a, w, delta, free, dependent, freeShifts);
                 known = inverseNormal(jac);
                 if (covKey >= 0) covariances.put(covKey, known);
             }
             if (known instanceof String why) throw new IllegalStateException(why);
-            RealMatrix cov = ((RealMatrix) known).scalarMultiply(redchi);
+            RealMatrix inverse = (RealMatrix) known;
+            RealMatrix cov = inverse.scalarMultiply(redchi);
             // weight covariance: w = T theta (+ const): T has a 1 for each free weight and -1s in the dependent row
             double[][] t = new double[m][nw];
             for (int q = 0; q < nw; q++) {
@@ -177,10 +191,92 @@ public final class LinearCombination {
             }
             for (int j = 0; j < m; j++) werr[j] = Math.sqrt(Math.max(0, wcov[j][j]));
             for (int q = 0; q < ns; q++) serr[freeShifts.get(q)] = Math.sqrt(Math.max(0, cov.getEntry(nw + q, nw + q)));
+            if (scaleSensitivity) {
+                if (jac == null) jac = jacobian(subset, a, w, delta, free, dependent, freeShifts);
+                // d theta / d eps_k = (J'J)^-1 J' d_k, d_k = d(residual)/d eps_k: the sample divided by (1 + eps_0) moves the
+                // residual by -f (-y less the residual, which J' annihilates), reference j divided by (1 + eps_j) by +w_j a_j
+                // (first order, Gauss-Newton: the term (dJ/d eps_k)'r is left out; it is 0 for free weights, and under sum-to-one,
+                // where the residual holds the scale mismatch, it makes the derivative at the measured point swing with that
+                // mismatch, by a third per 0.01 of eps on alike references, where the Gauss-Newton one stays near the slope at
+                // eps = 0). What of d_k the parameters cannot take up, u_k = d_k - J d theta_k, stays in the residual (under
+                // sum-to-one the sample's scale): kept apart from the noise estimate below.
+                List<double[]> leak = new ArrayList<>();
+                for (int k = 0; k <= m; k++) {
+                    if (k > 0 && w[k - 1] == 0) continue;
+                    double[] dk = new double[n];
+                    double[] jr = new double[p];
+                    for (int i = 0; i < n; i++) {
+                        dk[i] = k == 0 ? -f[i] : w[k - 1] * a[k - 1][i];
+                        for (int q = 0; q < p; q++) jr[q] += jac[i][q] * dk[i];
+                    }
+                    double[] dtheta = inverse.operate(jr);
+                    for (int u = 0; u < m; u++) {
+                        double s = 0;
+                        for (int q = 0; q < nw; q++) s += t[u][q] * dtheta[q];
+                        wsens[u][k] = s;
+                    }
+                    for (int q = 0; q < ns; q++) ssens[freeShifts.get(q)][k] = dtheta[nw + q];
+                    double norm = 0;
+                    for (int i = 0; i < n; i++) {
+                        norm += dk[i] * dk[i];
+                        for (int q = 0; q < p; q++) dk[i] -= jac[i][q] * dtheta[q];
+                    }
+                    leak.add(orthogonalised(dk, leak, norm));
+                }
+                leak.removeIf(java.util.Objects::isNull);
+                double chi2Noise = chi2;
+                for (double[] qv : leak) {
+                    double s = 0;
+                    for (int i = 0; i < n; i++) s += qv[i] * (y[i] - f[i]);
+                    chi2Noise -= s * s;
+                }
+                int dof = n - nvary - leak.size();
+                noiseRedchi = dof > 0 ? Math.max(0, chi2Noise) / dof : redchi;
+            }
         }
         boolean[] atBound = new boolean[m];
         for (int j = 0; j < m; j++) atBound[j] = shifts && shiftBound > 0 && !fixed[j] && Math.abs(Math.abs(delta[j]) - shiftBound) < 1e-6 * Math.max(1, shiftBound);
-        return new Fit(subset.clone(), w, werr, delta, serr, wcov, chi2, yy > 0 ? chi2 / yy : 0, redchi, nvary, f, notes, atBound);
+        return new Fit(subset.clone(), w, werr, delta, serr, wcov, chi2, yy > 0 ? chi2 / yy : 0, redchi, nvary, f, notes, atBound, wsens, ssens, noiseRedchi);
+    }
+
+    /**
+     * v made orthogonal to the unit vectors {@code basis} (Gram-Schmidt, in place) and scaled to unit
+     * length; null (nulls in basis skipped) when what is left is shorter than 1e-8 of the length v had before
+     * the fit took its part (squared: {@code normSquared}): rounding, not a direction the fit leaves.
+     */
+    private static double[] orthogonalised(double[] v, List<double[]> basis, double normSquared) {
+        for (double[] b : basis) {
+            if (b == null) continue;
+            double s = 0;
+            for (int i = 0; i < v.length; i++) s += b[i] * v[i];
+            for (int i = 0; i < v.length; i++) v[i] -= s * b[i];
+        }
+        double s = 0;
+        for (double x : v) s += x * x;
+        if (!(s > 1e-16 * normSquared) || s == 0) return null;
+        double inv = 1 / Math.sqrt(s);
+        for (int i = 0; i < v.length; i++) v[i] *= inv;
+        return v;
+    }
+
+    /**
+     * The Jacobian (n x p) of the fit's free parameters: the free weights (under sum-to-one each
+     * relative to the dependent one: column a_j - a_dep), then the free shifts (-w_j r_j'(E - delta_j)).
+     */
+    private double[][] jacobian(int[] subset, double[][] a, double[] w, double[] delta, List<Integer> free, int dependent, List<Integer> freeShifts) {
+        int nw = free.size(), ns = freeShifts.size();
+        double[][] jac = new double[n][nw + ns];
+        for (int q = 0; q < nw; q++) {
+            int j = free.get(q);
+            for (int i = 0; i < n; i++) jac[i][q] = a[j][i] - (dependent >= 0 ? a[dependent][i] : 0);
+        }
+        double[] d = new double[n];
+        for (int q = 0; q < ns; q++) {
+            int j = freeShifts.get(q);
+            splines[subset[j]].derivatives(x, 0, n, -delta[j], d);
+            for (int i = 0; i < n; i++) jac[i][nw + q] = -w[j] * d[i];
+        }
+        return jac;
     }
 
     /** (J^T J)^-1, or why it does not exist (a String: cached like the inverse). */

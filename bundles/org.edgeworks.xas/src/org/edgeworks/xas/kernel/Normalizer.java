@@ -98,6 +98,9 @@ public final class Normalizer {
     private int victoreenOf;
     /** Scratch of the E0 search (running median and its slope). */
     private double[] median = new double[0], slope = new double[0];
+    /** The last run's Victoreen exponent and whether its step was given (for {@link #edgeStepStderr}). */
+    private int lastNvict;
+    private boolean lastStepGiven;
 
     private void ensure(int n) {
         if (pre.length < n) {
@@ -266,6 +269,8 @@ public final class Normalizer {
         if (!(st > 1e-10 * big) || !Double.isFinite(st)) throw fail("edge_step", "edge step is zero or not finite (" + st + ")");
         double inv = 1.0 / st;
         for (int i = 0; i < n; i++) norm[i] = (mu[i] - pre[i]) * inv;
+        lastNvict = nvict;
+        lastStepGiven = !Double.isNaN(step);
         // flattening: Larch fits c0 + c1 E + c2 E^2 with c1, c2 varied only when nnorm allows
         int flatDegree = Math.min(nn, 2);
         if (s.makeFlat() && postTo - postFrom > 4 && flatFit.fit(e, n, norm, null, postFrom, postTo, flatDegree, 0)) {
@@ -275,6 +280,55 @@ public final class Normalizer {
             System.arraycopy(norm, 0, flat, 0, n);
         }
         return new Outcome(ie0, preFrom, preTo, postFrom, postTo, e0v, st, p1, p2, n1, n2, nn, flatDegree, e0Note);
+    }
+
+    /**
+     * Standard error of the last {@link #run}'s edge step (same e, mu and outcome o), from the
+     * two fits it is made of; 0 when the step was given, NaN when a fit has no degree of freedom
+     * left (pre-edge range of 2 points, post-edge range of nnorm + 1).
+     * <p>
+     * The step is P(E0), P the post-edge polynomial fitted to mu - pre over the post-edge points Q,
+     * so it is linear in mu: P(E0) = sum_Q g_i (mu_i - pre_i), g_i = b0'(V'V)^-1 v_i (v_i the
+     * polynomial basis at point i, b0 at E0). With the scatter of mu about each fit taken as
+     * independent noise (variance s_Q^2 about the post-edge curve with |Q| - nnorm - 1 degrees of
+     * freedom; s_R^2 of mu*E^nvict about the pre-edge line with |R| - 2):
+     * var(step) = s_Q^2 b0'(V'V)^-1 b0 + s_R^2 h'(U'U)^-1 h, h = sum_Q g_i E_i^-nvict u_i
+     * (u_i the line's basis): the second term is the pre-edge line's error as the post-edge fit
+     * carries it to E0 (for nnorm >= 1 and nvict = 0 it is the line's error at E0 itself).
+     * Structure about a fit (white lines in a short post-edge range) counts as scatter: the error
+     * then covers how far the step depends on where the fit sits. Written here because it reads
+     * the normal matrices the fits already factorised (no library holds them).
+     */
+    public double edgeStepStderr(double[] e, double[] mu, Outcome o) {
+        if (lastStepGiven) return 0.0;
+        int nn = o.nnorm(), mr = o.preTo() - o.preFrom(), mq = o.postTo() - o.postFrom();
+        if (mr <= 2 || mq <= nn + 1) return Double.NaN;
+        double sr = 0, sq = 0;
+        for (int i = o.preFrom(); i < o.preTo(); i++) {
+            double d = (mu[i] - pre[i]) * (lastNvict == 0 ? 1 : Math.pow(e[i], lastNvict));
+            sr += d * d;
+        }
+        for (int i = o.postFrom(); i < o.postTo(); i++) { double d = mu[i] - post[i]; sq += d * d; }
+        sr /= mr - 2;
+        sq /= mq - nn - 1;
+        double[] b0 = postFit.basisAt(o.ie0());
+        double[] z0 = postFit.whiten(b0), a = postFit.solveNormal(b0);
+        if (z0 == null || a == null) return Double.NaN;
+        double lev = 0;
+        for (double v : z0) lev += v * v;
+        // h = sum over the post-edge points of g_i E_i^-nvict (1, t_i) in the pre-edge line's variable
+        double h0 = 0, h1 = 0;
+        for (int i = o.postFrom(); i < o.postTo(); i++) {
+            double t = postFit.tAt(i), p = 1, g = 0;
+            for (int k = 0; k <= nn; k++) { g += a[k] * p; p *= t; }
+            if (lastNvict != 0) g *= Math.pow(e[i], -lastNvict);
+            h0 += g;
+            h1 += g * preFit.tAt(i);
+        }
+        double[] zh = preFit.whiten(new double[] {h0, h1});
+        if (zh == null) return Double.NaN;
+        double varPre = zh[0] * zh[0] + zh[1] * zh[1];
+        return Math.sqrt(sq * lev + sr * varPre);
     }
 
     /** Only built for a refusal: formatting costs more than normalising (image stacks run this per pixel). */

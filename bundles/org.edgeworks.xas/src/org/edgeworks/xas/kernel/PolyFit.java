@@ -169,10 +169,56 @@ public final class PolyFit {
         return c[0] + t * (c[1] + t * (c[2] + t * c[3]));
     }
 
+    /** t = (x_i - centre) / scale at grid point {@code i} of the last fit's grid. */
+    public double tAt(int i) { return last.t[i]; }
+
     /** {@link #value} at grid point {@code i} of the last fit's grid (t from its design: the same number). */
     public double valueAt(int i) {
         double t = last.t[i];
         return c[0] + t * (c[1] + t * (c[2] + t * c[3]));
+    }
+
+    /**
+     * The last fit's basis at grid point {@code i}: t^k, k = 0..degree, with t as {@link #valueAt}
+     * takes it (the last fit must have been made on a declared grid, {@link #fit(double[], int,
+     * double[], double[], int, int, int, int)}).
+     */
+    public double[] basisAt(int i) {
+        double[] b = new double[last.nk];
+        double t = last.t[i], p = 1;
+        for (int k = 0; k < b.length; k++) { b[k] = p; p *= t; }
+        return b;
+    }
+
+    /**
+     * L^-1 v for the Cholesky factor L of the last fit's normal matrix T'T (T: the basis over the
+     * fitted points): v'(T'T)^-1 w = (L^-1 v).(L^-1 w), so |L^-1 v|^2 is the variance factor
+     * (leverage) of the fitted value where the basis is v. Null when the fit was singular.
+     */
+    public double[] whiten(double[] v) {
+        double[] m = last.factor;
+        if (m == null) return null;
+        int nk = last.nk;
+        double[] z = new double[nk];
+        for (int i = 0; i < nk; i++) {
+            double s = v[i];
+            for (int k = 0; k < i; k++) s -= m[i * 4 + k] * z[k];
+            z[i] = s / m[i * 4 + i];
+        }
+        return z;
+    }
+
+    /** (T'T)^-1 v for the last fit (L^-T L^-1 v); null when the fit was singular. */
+    public double[] solveNormal(double[] v) {
+        double[] z = whiten(v);
+        if (z == null) return null;
+        double[] m = last.factor;
+        for (int i = last.nk - 1; i >= 0; i--) {
+            double s = z[i];
+            for (int k = i + 1; k < last.nk; k++) s -= m[k * 4 + i] * z[k];
+            z[i] = s / m[i * 4 + i];
+        }
+        return z;
     }
 
     /** Coefficients in powers of x itself (a0 + a1 x + a2 x^2 + a3 x^3), as Larch reports them. */
