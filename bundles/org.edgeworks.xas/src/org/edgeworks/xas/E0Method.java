@@ -1,7 +1,6 @@
 package org.edgeworks.xas;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How E0 is found. */
 public enum E0Method implements XasEnum {
@@ -10,23 +9,17 @@ public enum E0Method implements XasEnum {
      * parity holds); calibration, alignment and valence: the maximum of the cubic spline's
      * derivative between grid points ({@link EdgeFinder}).
      */
-    DERIVATIVE("derivative"),
+    DERIVATIVE,
     /** Larch 0.9.58's grid point of the largest dmu/dE everywhere (calibration and valence as before). */
-    GRID("grid"),
+    GRID,
     /** Maximum of the derivative of the Gaussian-smoothed spectrum (sigma = two grid steps), between grid points. */
-    SMOOTHED_DERIVATIVE("smoothed-derivative"),
+    SMOOTHED_DERIVATIVE,
     /** Where the normalised spectrum first reaches 0.5 near the derivative E0 (interpolated). */
-    HALF_STEP("half-step"),
+    HALF_STEP,
     /** Zero crossing of d2mu/dE2 at the derivative maximum (interpolated). */
-    SECOND_DERIVATIVE("second-derivative"),
+    SECOND_DERIVATIVE,
     /** Given by the user. */
-    FIXED("fixed");
-
-    private final String label;
-
-    E0Method(String label) { this.label = label; }
-
-    @JsonValue @Override public String label() { return label; }
+    FIXED;
 
     @JsonCreator public static E0Method parse(String s) { return XasEnum.parse(E0Method.class, s, "e0Method"); }
 }

@@ -13,7 +13,6 @@ import org.edgeworks.xas.kernel.LarchIndex;
 import org.edgeworks.xas.kernel.Normalizer;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Soft X-ray L2,3 edges (docs/science.md#xas-ledge): pre-edge line, then the two-step background
@@ -26,13 +25,7 @@ public final class LEdgeProcessor extends BaseProcessor<Spectrum, LEdgeProcessor
     public static final String ID = "org.edgeworks.xas.ledge";
 
     public enum Scale implements XasEnum {
-        POST_EDGE("post-edge"), L3_MAX("l3-max");
-
-        private final String label;
-
-        Scale(String label) { this.label = label; }
-
-        @JsonValue @Override public String label() { return label; }
+        POST_EDGE, L3_MAX;
 
         @JsonCreator public static Scale parse(String s) { return XasEnum.parse(Scale.class, s, "scale"); }
     }

@@ -13,7 +13,6 @@ import org.edgeworks.core.processing.Result;
 import org.hipparchus.stat.regression.SimpleRegression;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Edge-shift valence (docs/science.md#xas-valence): the edge energy of references of known formal
@@ -32,24 +31,21 @@ public final class ValenceProcessor extends BaseProcessor<ValenceProcessor.Input
     /** Which energy stands for the edge. */
     public enum EdgeEnergy implements XasEnum {
         /** Maximum of dmu/dE between grid points (the cubic spline's derivative, {@link EdgeFinder}). */
-        E0("e0", E0Method.DERIVATIVE),
+        E0(E0Method.DERIVATIVE),
         /** Energy where the normalised spectrum reaches 0.5 (within E0-15..E0+25 eV, interpolated). */
-        HALF_HEIGHT("half-height", E0Method.HALF_STEP),
+        HALF_HEIGHT(E0Method.HALF_STEP),
         /** Larch 0.9.58's e0: the grid point of the largest dmu/dE (quantised to the grid). */
-        GRID("grid", E0Method.GRID),
+        GRID(E0Method.GRID),
         /** Zero of d2mu/dE2 next to the derivative maximum (interpolated). */
-        SECOND_DERIVATIVE("second-derivative", E0Method.SECOND_DERIVATIVE),
+        SECOND_DERIVATIVE(E0Method.SECOND_DERIVATIVE),
         /** Maximum of the derivative of the Gaussian-smoothed spectrum. */
-        SMOOTHED_DERIVATIVE("smoothed-derivative", E0Method.SMOOTHED_DERIVATIVE);
+        SMOOTHED_DERIVATIVE(E0Method.SMOOTHED_DERIVATIVE);
 
-        private final String label;
         private final E0Method method;
 
-        EdgeEnergy(String label, E0Method method) { this.label = label; this.method = method; }
+        EdgeEnergy(E0Method method) { this.method = method; }
 
         public E0Method method() { return method; }
-
-        @JsonValue @Override public String label() { return label; }
 
         @JsonCreator public static EdgeEnergy parse(String s) { return XasEnum.parse(EdgeEnergy.class, s, "edge"); }
     }
