@@ -214,6 +214,8 @@ class XasCommandTest {
             + "A_stderr_fit,B_stderr_fit,C_stderr_fit,sum,sum_stderr,sum_stderr_fit",
             Files.readAllLines(lc.resolve("lcf.csv")).get(0));
         assertEquals(4, Files.readAllLines(lc.resolve("lcf.csv")).size());
+        // the terminal: each sample's fractions +- stderr (the total), then the fit's stderr alone, named
+        assertEquals(3, l.out().lines().filter(x -> x.contains(" +- ") && x.contains("; stderr_fit: ")).count(), l.out());
         assertTrue(Files.exists(lc.resolve("lcf.png")) && Files.exists(lc.resolve("b.lcf.json")));
         assertEquals("chi2", json(lc.resolve("b.lcf.json")).get("rank").asText());
     }

@@ -70,7 +70,6 @@ public final class LcfCommand extends XasSubcommand {
             Normed sn = Normed.of(in, s);
             var res = new LcfProcessor().apply(new LcfProcessor.Input(sn.spectrum(), rs, vals.contains(null) ? null : vals, sn.stepError(), refErrors), p);
             warn(res.provenance().notes());
-            printed(res.value());
             all.add(res.value());
             one(s, res, sources);
         }
@@ -116,7 +115,7 @@ public final class LcfCommand extends XasSubcommand {
         out.json(tableName + ".json", json);
         out.text(tableName + ".csv", csv.toString());
         // the results on the terminal too: each row's numbers, with sigma where the row has it
-        for (Map<String, Object> row : rows) out.log.println(Terminal.summary(String.valueOf(row.get("sample")), row));
+        for (Map<String, Object> row : rows) out.log.println(terminalLine(row));
         double[] index = new double[all.size()];
         for (int i = 0; i < index.length; i++) index[i] = i + 1;
         List<Series> series = new ArrayList<>();
@@ -136,20 +135,16 @@ public final class LcfCommand extends XasSubcommand {
     }
 
     /**
-     * One line per sample on the terminal: each weight +- its stderr (the fit's alone in brackets),
-     * the sum of the weights likewise, R-factor.
+     * A row on the terminal: {@link Terminal#summary} of it (fractions +- stderr, the total; sum +- sum_stderr;
+     * R...), then the fit's stderr alone, named ("stderr_fit: A 0.0017, B 0.0021, sum 0.0027").
      */
-    private void printed(LcfProcessor.LcfResult v) {
-        StringBuilder b = new StringBuilder(v.sample()).append(':');
-        for (var c : v.components())
-            b.append(' ').append(c.name()).append(' ').append(pm(c.weight(), c.stderr(), c.stderrFit())).append(',');
-        b.append(" sum ").append(pm(v.sum(), v.sumStderr(), v.sumStderrFit()))
-            .append(String.format(java.util.Locale.ROOT, ", R %.3g", v.rFactor()));
-        out.log.println(b);
-    }
-
-    private static String pm(double value, double total, double fit) {
-        return String.format(java.util.Locale.ROOT, "%.4f +- %.4f (fit +- %.4f)", value, total, fit);
+    static String terminalLine(Map<String, Object> row) {
+        Map<String, Object> shown = new LinkedHashMap<>(row);
+        Object fit = shown.remove("stderr_fit"), sumFit = shown.remove("sum_stderr_fit");
+        List<String> parts = new ArrayList<>();
+        if (fit instanceof Map<?, ?> m) m.forEach((k, x) -> { if (x instanceof Number n) parts.add(k + " " + Terminal.sig(n.doubleValue(), 2)); });
+        if (sumFit instanceof Number n) parts.add("sum " + Terminal.sig(n.doubleValue(), 2));
+        return Terminal.summary(String.valueOf(row.get("sample")), shown) + (parts.isEmpty() ? "" : "; stderr_fit: " + String.join(", ", parts));
     }
 
     private void one(XasInput.Loaded s, org.edgeworks.core.processing.Result<LcfProcessor.LcfResult> res, List<SourceRef> sources) throws EdgeworksException {
