@@ -173,9 +173,11 @@ class TerminalOutputTest {
         Path ref = write(dir.resolve("foil.dat"), "energy_eV  mu", foil), sam = write(dir.resolve("moved.dat"), "energy_eV  mu", moved);
         CliRun a = CliRun.of("xas", "align", ref.toString(), sam.toString(), "--out", dir.resolve("a").toString());
         assertEquals(0, a.code(), a.err());
-        Matcher m = Pattern.compile("^moved: shift ([-+0-9.]+) eV", Pattern.MULTILINE).matcher(a.out());
+        Matcher m = Pattern.compile("^moved: shift ([-+0-9.]+) \\+- ([0-9.]+) eV", Pattern.MULTILINE).matcher(a.out());
         assertTrue(m.find(), a.out());
-        assertEquals(-2.5, Double.parseDouble(m.group(1)), 0.02, a.out());
+        assertEquals(-2.5, Double.parseDouble(m.group(1)), Math.max(0.02, 3 * Double.parseDouble(m.group(2))), a.out());
+        JsonNode aligned = json(dir.resolve("a/align.json")).get("alignments").get(0);
+        assertEquals(Double.parseDouble(m.group(2)), aligned.get("shift_stderr").asDouble(), 0.051 * aligned.get("shift_stderr").asDouble(), "printed sigma = the JSON's, rounded");
         // the same foil measured 2.5 eV high, calibrated to its tabulated 6539.0 eV with the E0 as first measured (peer: Larch 6539.0)
         CliRun c = CliRun.of("xas", "calibrate", sam.toString(), "--e0", "6539.0", "--out", dir.resolve("c").toString());
         assertEquals(0, c.code(), c.err());

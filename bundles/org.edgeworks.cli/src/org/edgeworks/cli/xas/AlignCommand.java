@@ -52,7 +52,7 @@ public final class AlignCommand extends XasSubcommand implements RecordOptions.H
         AlignProcessor.Params params = options.build(null, Map.of("normalized", String.valueOf(in.normalizedInput())));
         XasInput.Loaded ref = refOptions.loadReference(in, reference);
         List<Map<String, Object>> rows = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("sample,shift,residual,points,at_bound\n");
+        StringBuilder csv = new StringBuilder("sample,shift,residual,points,at_bound,shift_stderr\n");
         List<Series> series = new ArrayList<>(List.of(XasOutput.line(ref.spectrum().name(), ref.spectrum().energies(), ref.spectrum().signal())));
         Double e0 = null;
         for (Path p : samples) {
@@ -64,13 +64,14 @@ public final class AlignCommand extends XasSubcommand implements RecordOptions.H
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("sample", v.sample());
             row.put("shift", v.shift());
+            row.put("shift_stderr", Double.isFinite(v.shiftStderr()) ? v.shiftStderr() : null);
             row.put("residual", v.residual());
             row.put("points", v.points());
             row.put("at_bound", v.atBound());
             warn(r.provenance().notes());
             row.put("provenance", XasOutput.provenance(r.provenance(), List.of(ref.source(), s.source()), s.notes()));
             rows.add(row);
-            csv.append(v.sample()).append(',').append(XasOutput.num(v.shift())).append(',').append(XasOutput.num(v.residual())).append(',').append(v.points()).append(',').append(v.atBound()).append('\n');
+            csv.append(v.sample()).append(',').append(XasOutput.num(v.shift())).append(',').append(XasOutput.num(v.residual())).append(',').append(v.points()).append(',').append(v.atBound()).append(',').append(XasOutput.num(v.shiftStderr())).append('\n');
             out.csv(v.sample() + ".aligned.csv", List.of("energy", "signal"), List.of(v.alignedSample().energies(), v.alignedSample().signal()));
             series.add(XasOutput.dashed(v.sample() + " aligned", v.alignedSample().energies(), v.alignedSample().signal()));
         }
@@ -81,7 +82,7 @@ public final class AlignCommand extends XasSubcommand implements RecordOptions.H
         out.json(name + ".json", json);
         out.text(name + ".csv", csv.toString());
         for (Map<String, Object> row : rows)
-            out.log.println(row.get("sample") + ": shift " + signed((Double) row.get("shift"), null) + " eV (derivative residual "
+            out.log.println(row.get("sample") + ": shift " + signed((Double) row.get("shift"), (Double) row.get("shift_stderr")) + " eV (derivative residual "
                 + Terminal.sig((Double) row.get("residual"), 3) + " over " + row.get("points") + " points" + (Boolean.TRUE.equals(row.get("at_bound")) ? ", at the bound --max-shift" : "") + ")");
         out.png(name + ".png", new LinePlot("Aligned to " + ref.spectrum().name(), "Energy (eV)", "signal", series,
             e0 == null ? List.of() : List.of(e0 + params.emin(), e0 + params.emax())));
