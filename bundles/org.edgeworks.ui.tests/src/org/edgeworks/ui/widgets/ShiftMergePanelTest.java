@@ -158,6 +158,9 @@ class ShiftMergePanelTest {
         AlignProcessor.Alignment a = (AlignProcessor.Alignment) panel.lastResult().value();
         assertEquals(-1.5, a.shift(), 0.02, "the shift put in by construction, undone");
         assertEquals(String.format(java.util.Locale.ROOT, "%+.4f", a.shift()), panel.shiftsTable().getItem(0).getText(1));
+        // and its standard error as the processor gives it (xas align's shift_stderr)
+        assertTrue(a.shiftStderr() > 0 && Double.isFinite(a.shiftStderr()), "shift stderr " + a.shiftStderr());
+        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", a.shiftStderr()), panel.shiftsTable().getItem(0).getText(2));
         double[] alignedE = panel.spectra().get(1).energies();
         for (int i = 0; i < e.length; i++) assertEquals(e[i] + a.shift(), alignedE[i], 1e-9);
         Ui.screenshot(shell, "tour-07-align");

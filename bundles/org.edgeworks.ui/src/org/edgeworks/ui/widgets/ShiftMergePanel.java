@@ -291,9 +291,9 @@ public final class ShiftMergePanel extends TaskPanel<Object> {
                             new AlignProcessor.Input(group.get(ref), group.get(i)), params), group.get(i));
                     AlignProcessor.Alignment a = r.value();
                     aligned.add(a.alignedSample());
-                    shiftRow(a.sample(), a.shift(), Double.NaN, String.format(Locale.ROOT, "to %s, rms %.3g%s", a.reference(),
+                    shiftRow(a.sample(), a.shift(), a.shiftStderr(), String.format(Locale.ROOT, "to %s, rms %.3g%s", a.reference(),
                             a.residual(), a.atBound() ? ", AT THE BOUND" : ""));
-                    lines.add(String.format(Locale.ROOT, "%s %+.4f eV", a.sample(), a.shift()));
+                    lines.add(String.format(Locale.ROOT, "%s %+.4f ± %.4f eV", a.sample(), a.shift(), a.shiftStderr()));
                     publish(a.sample(), r);
                 }
                 for (int k = 0; k < idx.size(); k++) replace(idx.get(k), aligned.get(k));
