@@ -57,7 +57,9 @@ public final class ElasticLine {
                         // winner is the one the full count picks), and each frame's nearest candidate is found by
                         // bisection of its sorted candidates. Without this a 100-frame scan with noisy frames
                         // took minutes (BENCHMARKS.md, RIXS map build).
-                        for (int k = 0; k < n && support + (n - k) >= bestSupport; k++) {
+                        // (also dropped once it can at most tie the best support with a sum of squares already
+                        // no smaller than the best's: the sum only grows, and a tie needs a smaller one)
+                        for (int k = 0; k < n && (support + (n - k) > bestSupport || (support + (n - k) == bestSupport && ss < bestSs)); k++) {
                             double pred = p + b * (excitation[k] - excitation[i]);
                             double best = nearestDistance(cand[k], pred);
                             if (best <= TOLERANCE_PX) { support++; ss += best * best; }
