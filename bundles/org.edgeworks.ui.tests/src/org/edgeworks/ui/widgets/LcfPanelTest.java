@@ -93,6 +93,7 @@ class LcfPanelTest {
         for (LcfProcessor.Component c : ui.components()) {
             assertEquals(cli.get("weights").get(c.name()).asDouble(), c.weight(), 1e-9, c.name() + " weight");
             assertEquals(cli.get("stderr").get(c.name()).asDouble(), c.stderr(), 1e-9, c.name() + " stderr");
+            assertEquals(cli.get("stderr_fit").get(c.name()).asDouble(), c.stderrFit(), 1e-9, c.name() + " stderr_fit");
             assertEquals(cli.get("shifts").get(c.name()).asDouble(), c.shift(), 1e-9, c.name() + " shift");
         }
         // the combinatorial table: the same subsets in the same order with the same R

@@ -106,21 +106,31 @@ public final class LcfPanel extends TaskPanel<LcfProcessor.LcfResult> {
         int s = group.selected();
         if (s < 0) throw EdgeworksException.of("LCF", "select the sample in the list");
         List<Spectrum> refs = new ArrayList<>();
-        for (int i : group.checked(false)) refs.add(norm(group.get(i)));
+        List<Double> stepErrors = new ArrayList<>(); // each normalisation's edge-step error, propagated by the processor
+        for (int i : group.checked(false)) {
+            NormalizeProcessor.Normalized n = norm(group.get(i));
+            refs.add(n == null ? group.get(i) : n.normSpectrum());
+            stepErrors.add(n == null ? null : LcfProcessor.stepError(n));
+        }
         if (refs.isEmpty()) throw EdgeworksException.of("LCF", "check at least one reference (not the sample)");
         Record params = form.valid("LCF");
+        NormalizeProcessor.Normalized sample = norm(group.get(s));
         Result<LcfProcessor.LcfResult> r = Sources.attach(Processors.apply(Processors.registry().get(LcfProcessor.ID),
-                new LcfProcessor.Input(norm(group.get(s)), refs, null), params), group.get(s));
+                new LcfProcessor.Input(sample == null ? group.get(s) : sample.normSpectrum(), refs, null,
+                        sample == null ? null : LcfProcessor.stepError(sample), stepErrors), params), group.get(s));
         show(r.value());
         publish(r.value().sample() + " LCF", r);
         return r;
     }
 
-    /** As {@code xas lcf}: the normalisation processor's norm with its defaults, or the input as it is. */
-    private Spectrum norm(Spectrum s) throws EdgeworksException {
-        if (normalisedInputs.getSelection()) return s;
+    /**
+     * As {@code xas lcf}: the normalisation processor's result with its defaults (its norm and edge-step error),
+     * or null when the inputs are normalised already (used as they are, with no edge-step error).
+     */
+    private NormalizeProcessor.Normalized norm(Spectrum s) throws EdgeworksException {
+        if (normalisedInputs.getSelection()) return null;
         Result<NormalizeProcessor.Normalized> n = Processors.run(NormalizeProcessor.ID, s, Map.of());
-        return n.value().normSpectrum();
+        return n.value();
     }
 
     private void show(LcfProcessor.LcfResult v) {
