@@ -115,6 +115,18 @@ class LcfStepErrorTest {
         }
     }
 
+    /** With energy shifts fitted (each reference shifted in the fit, bound 1 eV) the weights' stderr covers as well. */
+    @Test
+    void withShiftsToo() throws EdgeworksException {
+        Scatter s = run(new Params(LO, HI, true, false, true, 1.0, 0, 1));
+        print("with shifts", s, 4);
+        for (int k = 0; k < 4; k++) {
+            double sd = Scatter.sd(s.total()[k]);
+            assertTrue(sd > 0.85 && sd < 1.15, "component " + k + ": scatter of (w - truth)/stderr " + sd);
+            assertTrue(Scatter.sd(s.fit()[k]) > 3, "component " + k + ": the fit's stderr alone under-covers: " + Scatter.sd(s.fit()[k]));
+        }
+    }
+
     /**
      * Under sum-to-one the sample's scale error cannot move the weights' sum: it goes into the
      * residual, which raises the fit's own stderr (the total counts the noise alone there). The fit is
