@@ -47,14 +47,6 @@ public final class LcfProcessor extends BaseProcessor<LcfProcessor.Input, LcfPro
         public Input(Spectrum sample, List<Spectrum> references, List<Double> valences) {
             this(sample, references, valences, null, null);
         }
-
-        /** The normalised spectra of {@link NormalizeProcessor} with their edge-step errors. */
-        public static Input normalized(NormalizeProcessor.Normalized sample, List<NormalizeProcessor.Normalized> references, List<Double> valences) {
-            List<Spectrum> refs = new ArrayList<>();
-            List<Double> errors = new ArrayList<>();
-            for (NormalizeProcessor.Normalized r : references) { refs.add(r.normSpectrum()); errors.add(stepError(r)); }
-            return new Input(sample.normSpectrum(), refs, valences, stepError(sample), errors);
-        }
     }
 
     /**

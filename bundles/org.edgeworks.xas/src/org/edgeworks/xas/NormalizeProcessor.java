@@ -66,7 +66,7 @@ public final class NormalizeProcessor extends BaseProcessor<Spectrum, NormalizeP
      * powers of E (norm_c0..). edgeStepStderr: the edge step's standard error from the pre-edge and
      * post-edge fits ({@link Normalizer#edgeStepStderr}; 0 for a given step, NaN when a fit has no
      * degree of freedom left); it is what the LCF fractions carry of the normalisation
-     * ({@link LcfProcessor.Input#normalized}).
+     * ({@link LcfProcessor#stepError}).
      */
     public record Normalized(String name, double[] energy, double[] mu, double[] pre, double[] post, double[] norm,
                              double[] flat, double e0, double edgeStep, double edgeStepStderr, double pre1, double pre2, double norm1,
