@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * step receives the previous step's output. A step may name {@code "from"}: a record component
  * (or no-argument method) of the previous output to pass on instead of the whole output, e.g.
  * {@code "from": "normSpectrum"}. Turning a Scan into a processor's input is itself a step: the
- * adapters {@code org.edgeworks.pipeline.*} (mu, xasChannels, spectrum, emissionSpectra,
+ * adapters {@code org.edgeworks.pipeline.*} (mu, xasChannels, spectrum, emissionSpectra, rixsMap,
  * rawStack) are processors like any other. {@code "output"} names the result files inside
  * --out: {filename} is the raw file's name, {file} the name without its last extension; the
  * default is {filename}.

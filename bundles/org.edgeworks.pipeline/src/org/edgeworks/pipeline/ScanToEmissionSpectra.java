@@ -22,7 +22,7 @@ public final class ScanToEmissionSpectra extends BaseProcessor<Scan, ScanToEmiss
     public static final String ID = "org.edgeworks.pipeline.emissionSpectra";
 
     public record Params(
-        @Param(label = "spectra channel", description = "default: the 2-D channel whose second dimension matches the emission axis") String spectra) {
+        @Param(label = "spectra channel", description = "default: the 2-D channel of shape [excitation, emission] (not NAME_errors)") String spectra) {
         public static Params defaults() { return new Params(""); }
     }
 
@@ -35,15 +35,8 @@ public final class ScanToEmissionSpectra extends BaseProcessor<Scan, ScanToEmiss
         String file = String.valueOf(scan.source());
         double[] ex = scan.require(ChannelRole.ENERGY).readDoubles(file);
         double[] em = scan.require(ChannelRole.EMISSION_AXIS).readDoubles(file);
-        Channel s = null;
-        if (p.spectra() != null && !p.spectra().isBlank()) s = ScanChannels.pick(scan, p.spectra(), null, "spectra");
-        else for (Channel c : scan.channels().values())
-            if (c.rank() == 2 && c.shape()[0] == ex.length && c.shape()[1] == em.length && c.role() != ChannelRole.IMAGE_STACK) { s = c; break; }
-        if (s == null || s.rank() != 2 || s.shape()[0] != ex.length || s.shape()[1] != em.length)
-            throw new EdgeworksException(file, scan.entryPath(), "spectra: no channel of shape [" + ex.length + ", " + em.length + "]");
-        double[] flat = s.readDoubles(file);
-        double[][] counts = new double[ex.length][em.length];
-        for (int i = 0; i < ex.length; i++) System.arraycopy(flat, i * em.length, counts[i], 0, em.length);
+        Channel s = ScanChannels.plane(scan, p.spectra(), ex.length, em.length, "spectra");
+        double[][] counts = ScanChannels.rows(s.readDoubles(file), ex.length, em.length);
         double[] i0 = scan.first(ChannelRole.I0).isPresent() ? scan.require(ChannelRole.I0).readDoubles(file) : null;
         double[] t = scan.first(ChannelRole.COUNT_TIME).isPresent() ? scan.require(ChannelRole.COUNT_TIME).readDoubles(file) : null;
         Map<String, Object> used = new LinkedHashMap<>();

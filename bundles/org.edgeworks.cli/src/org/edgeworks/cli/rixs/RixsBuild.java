@@ -80,8 +80,11 @@ public final class RixsBuild extends RixsSubcommand implements RecordOptions.Hol
             }
             String name = RixsFiles.baseName(raw);
             out.warn(res.provenance().notes());
+            out.noted(r.notes());
             BuildMap.MapBuild b = res.value();
-            out.map(name + ".map.nxs", b.map().withName(name), List.of(res.provenance().withSource(r.source())), r.source());
+            org.edgeworks.core.processing.Provenance step = res.provenance().withSource(r.source());
+            for (String n : r.notes()) step = step.withNote(n);
+            out.map(name + ".map.nxs", b.map().withName(name), List.of(step), r.source());
             out.mapPng(name + ".map.png", b.map(), "mRIXS map " + name, Colormap.JET);
             out.json(name + ".calibration.json", calibrationReport(name, raw, res));
             return b;
@@ -94,13 +97,17 @@ public final class RixsBuild extends RixsSubcommand implements RecordOptions.Hol
      * so no calibration report).
      */
     static void buildFromSpectra(Path raw, RixsOutput out, double emissionStep) throws EdgeworksException {
-        EmissionSpectra s = RixsFiles.readSpectra(raw);
+        List<String> notes = new java.util.ArrayList<>();
+        EmissionSpectra s = RixsFiles.readSpectra(raw, notes);
+        out.noted(notes);
         if (s.i0() == null)
             throw new EdgeworksException(raw, null, "neither an image stack nor reduced spectra with an NXmonitor I0 (already a map?)");
         Result<RixsMap> res = new MapFromSpectra().apply(s, new MapFromSpectra.Parameters(emissionStep));
         String name = RixsFiles.baseName(raw);
         SourceRef source = new SourceRef(raw.toAbsolutePath().toString(), null, org.edgeworks.core.io.Checksums.sha256(raw));
-        out.map(name + ".map.nxs", res.value().withName(name), List.of(res.provenance().withSource(source)), source);
+        org.edgeworks.core.processing.Provenance step = res.provenance().withSource(source);
+        for (String n : notes) step = step.withNote(n);
+        out.map(name + ".map.nxs", res.value().withName(name), List.of(step), source);
         out.mapPng(name + ".map.png", res.value(), "mRIXS map " + name + " (reduced spectra)", Colormap.JET);
     }
 

@@ -44,7 +44,7 @@ public final class RixsCut extends RixsSubcommand implements RecordOptions.Holde
     void execute() throws Exception {
         if (excitation.isEmpty() && emission.isEmpty()) throw EdgeworksException.of("rixs cut", "give --excitation and/or --emission");
         double width = options.build(null, Map.of("excitation", "0")).width();
-        RixsMap m = RixsFiles.readMap(mapFile);
+        RixsMap m = output.readMap(mapFile);
         write(m, RixsFiles.baseName(mapFile), excitation, emission, width, output);
     }
 

@@ -12,7 +12,6 @@ import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.rixs.BuildMap;
 import org.edgeworks.rixs.QuantifyFeature;
 import org.edgeworks.rixs.QuantifySeries;
-import org.edgeworks.pipeline.rixs.RixsFiles;
 
 /**
  * Demo part "rixs" on samples/rixs (SYNTHETIC scans): the pristine / charged / discharged maps
@@ -55,7 +54,7 @@ public final class RixsDemo implements DemoPart {
         o.map("charged-minus-discharged.diff.nxs", diff.value().difference(), List.of(diff.provenance()), null);
         o.mapPng("charged-minus-discharged.diff.png", diff.value().difference(), "charged - discharged (normalised to map total)",
             org.edgeworks.plot.Colormap.JET);
-        RixsIpfy.write(RixsFiles.readSpectra(dir.resolve("synthetic_MnL_sdd.nxs")), "synthetic_MnL_sdd",
+        RixsIpfy.write(o.readSpectra(dir.resolve("synthetic_MnL_sdd.nxs")), "synthetic_MnL_sdd",
             new org.edgeworks.rixs.InversePartialYield.Parameters(490, 550, 610, 670, org.edgeworks.rixs.InversePartialYield.Parameters.defaults().nearZeroFraction()),
             "490:550", "610:670", org.edgeworks.xas.NormalizeProcessor.Params.defaults(), o);
     }

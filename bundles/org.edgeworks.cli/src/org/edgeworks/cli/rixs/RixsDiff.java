@@ -28,7 +28,7 @@ public final class RixsDiff extends RixsSubcommand implements RecordOptions.Hold
     @Override
     void execute() throws Exception {
         DifferenceMap.Parameters p = options.build(null);
-        RixsMap ma = RixsFiles.readMap(a), mb = RixsFiles.readMap(b);
+        RixsMap ma = output.readMap(a), mb = output.readMap(b);
         String name = RixsFiles.baseName(a) + "-minus-" + RixsFiles.baseName(b);
         Result<DifferenceMap.Difference> r = new DifferenceMap().apply(new DifferenceMap.MapPair(ma, mb), p);
         output.map(name + ".diff.nxs", r.value().difference(), List.of(r.provenance()), null);

@@ -50,7 +50,7 @@ public final class RixsIpfy extends RixsSubcommand implements RecordOptions.Hold
     void execute() throws Exception {
         InversePartialYield.Parameters p = options.build(null);
         NormalizeProcessor.Params np = normalize.params();
-        EmissionSpectra s = RixsFiles.readSpectra(scan);
+        EmissionSpectra s = output.readSpectra(scan);
         write(s, RixsFiles.baseName(scan), p, options.text("--window"), options.text("--pfy-window"), np, output);
     }
 

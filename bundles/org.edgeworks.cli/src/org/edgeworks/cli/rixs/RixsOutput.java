@@ -32,6 +32,30 @@ public final class RixsOutput extends CommandOutput {
         super(dir, log);
     }
 
+    /**
+     * A map file read through the detectors ({@link RixsFiles#readMap(Path, List)}); what the detector
+     * noted (an energy axis without a unit, decided by the one rule, EnergyUnits) is printed as a warning.
+     */
+    RixsMap readMap(Path file) throws EdgeworksException {
+        List<String> notes = new java.util.ArrayList<>();
+        RixsMap m = RixsFiles.readMap(file, notes);
+        noted(notes);
+        return m;
+    }
+
+    /** Reduced emission spectra (or a map) read through the detectors, notes printed as for {@link #readMap}. */
+    org.edgeworks.rixs.EmissionSpectra readSpectra(Path file) throws EdgeworksException {
+        List<String> notes = new java.util.ArrayList<>();
+        org.edgeworks.rixs.EmissionSpectra s = RixsFiles.readSpectra(file, notes);
+        noted(notes);
+        return s;
+    }
+
+    /** What a reader noted, one warning line each ("edgeworks: warning: FILE: ..."). */
+    void noted(List<String> notes) {
+        warn(notes.stream().map(n -> "warning: " + n).toList());
+    }
+
     void mapPng(String name, RixsMap m, String title, Colormap colormap) throws EdgeworksException {
         Path p = file(name);
         boolean loss = m.emission().name().contains("loss");

@@ -30,7 +30,7 @@ public final class RixsPfy extends RixsSubcommand implements RecordOptions.Holde
     void execute() throws Exception {
         PartialYield.Parameters w = options.build(null);
         String window = options.text("--window");
-        RixsMap m = RixsFiles.readMap(mapFile);
+        RixsMap m = output.readMap(mapFile);
         String name = RixsFiles.baseName(mapFile);
         Spectrum pfy = new PartialYield().apply(m, w).value();
         Spectrum tfy = new TotalYield().apply(m, TotalYield.Parameters.defaults()).value();

@@ -16,7 +16,6 @@ import org.edgeworks.plot.LinePlot;
 import org.edgeworks.plot.Series;
 import org.edgeworks.rixs.QuantifyFeature;
 import org.edgeworks.rixs.QuantifySeries;
-import org.edgeworks.pipeline.rixs.RixsFiles;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -55,7 +54,7 @@ public final class RixsQuantify extends RixsSubcommand implements RecordOptions.
     void execute() throws Exception {
         QuantifyFeature.Parameters q = parameters(); // before any file is read
         List<RixsMap> ms = new ArrayList<>();
-        for (Path p : maps) ms.add(RixsFiles.readMap(p).withName(p.getFileName().toString()));
+        for (Path p : maps) ms.add(output.readMap(p).withName(p.getFileName().toString()));
         write(ms, q, output);
     }
 

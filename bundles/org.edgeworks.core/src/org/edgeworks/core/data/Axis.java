@@ -25,7 +25,7 @@ public final class Axis {
         double[] v = values.clone();
         Unit u = unit == null ? Unit.NONE : unit;
         if (u == Unit.KEV) {
-            for (int i = 0; i < v.length; i++) v[i] *= 1000.0;
+            EnergyUnits.toEv(u, v);
             u = Unit.EV;
         }
         return new Axis(name, u, v);

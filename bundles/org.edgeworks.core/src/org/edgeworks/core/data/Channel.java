@@ -33,14 +33,14 @@ public record Channel(String name, ChannelRole role, Unit unit, ILazyDataset dat
     public int[] shape() { return data.getShape(); }
     public int rank() { return data.getRank(); }
 
-    /** Reads the whole channel as doubles. Use only for 1-D channels or small data. */
+    /** Reads the whole channel as doubles (energies and emission axes in keV as eV). Use only for 1-D channels or small data. */
     public double[] readDoubles(String file) throws EdgeworksException {
         try {
             IDataset d = data.getSlice();
             if (d == null) throw new EdgeworksException(file, sourcePath, "channel '" + name + "' could not be read");
             DoubleDataset dd = DatasetUtils.cast(DoubleDataset.class, d);
             double[] v = dd.getData().clone();
-            if (unit == Unit.KEV && role == ChannelRole.ENERGY) for (int i = 0; i < v.length; i++) v[i] *= 1000;
+            if (role == ChannelRole.ENERGY || role == ChannelRole.EMISSION_AXIS) EnergyUnits.toEv(unit, v);
             if (unit == Unit.EV && role == ChannelRole.ENERGY) checkPlausibleEv(file, v);
             return v;
         } catch (DatasetException | RuntimeException e) {

@@ -1,8 +1,9 @@
 package org.edgeworks.core.data;
 
 /**
- * The one place that decides the unit of an energy axis a detector reads. A declared unit wins
- * (eV, or keV converted to eV by {@link Channel} and {@link Axis}). Where none is declared, one
+ * The one place that decides the unit of an energy axis a detector reads, and the one keV -> eV
+ * conversion ({@link #toEv}, used by {@link Channel} for ENERGY and EMISSION_AXIS channels and by
+ * {@link Axis}). A declared unit wins (eV, or keV converted to eV). Where none is declared, one
  * documented heuristic: an axis whose finite values are all above 0 and below
  * {@link #KEV_BELOW} eV is keV (no X-ray absorption edge Edgeworks treats lies below 100 eV, and
  * no keV energy lies above 100 keV here); the decision comes with a note the detector puts into the
@@ -36,5 +37,14 @@ public final class EnergyUnits {
             ? "all values are below " + (int) KEV_BELOW + ": read as keV and converted to eV"
             : "values reach " + (int) KEV_BELOW + " or more: read as eV");
         return new Decision(kev ? Unit.KEV : Unit.EV, note);
+    }
+
+    /**
+     * Energies in the declared {@code unit} as eV: keV values are multiplied by 1000 in place; any
+     * other unit leaves them as they are. Returns {@code values}.
+     */
+    public static double[] toEv(Unit unit, double[] values) {
+        if (unit == Unit.KEV) for (int i = 0; i < values.length; i++) values[i] *= 1000.0;
+        return values;
     }
 }

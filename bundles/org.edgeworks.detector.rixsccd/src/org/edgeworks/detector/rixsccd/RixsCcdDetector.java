@@ -13,6 +13,7 @@ import org.eclipse.january.dataset.DoubleDataset;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
+import org.edgeworks.core.data.EnergyUnits;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.data.Unit;
 import org.edgeworks.core.detector.Detector;
@@ -31,7 +32,10 @@ import org.edgeworks.nexus.NexusScans;
  * (eV or keV by @units), and the NXmonitor {@code data} as I0. The stack stays lazy: the map
  * builder reads one frame at a time, so the file stays open while the scan is in use.</li>
  * <li>reduced: an NXdata whose signal is points x channels with @axes naming an excitation and an
- * emission axis (already-reduced emission spectra).</li>
+ * emission axis: already-reduced emission spectra with an NXmonitor I0 (e.g. an SDD's, for iPFY),
+ * or a map ({@code rixs build}'s NAME.map.nxs, no monitor). Channels {@code excitation} (ENERGY),
+ * {@code emission} (EMISSION_AXIS), {@value #SPECTRA} and, when the file has them,
+ * {@value #SPECTRA_ERRORS} (lazy), and I0. Energies without a unit: {@link EnergyUnits}, noted.</li>
  * </ul>
  */
 public final class RixsCcdDetector implements Detector {
@@ -109,7 +113,7 @@ public final class RixsCcdDetector implements Detector {
                 channels.add(NexusScans.channel(nx, data, "frames", ChannelRole.IMAGE_STACK));
                 keepOpen = true;
                 int frames = data.shape()[0];
-                channels.add(counter(nx, energy.get(), "excitation", ChannelRole.ENERGY, frames));
+                channels.add(counter(nx, energy.get(), "excitation", ChannelRole.ENERGY, frames, meta));
                 NexusNode t = NexusScans.dataset(d, "count_time");
                 if (t != null) channels.add(counter(nx, t, "count_time", ChannelRole.COUNT_TIME, frames));
                 for (String dark : List.of("dark", "data_dark", "dark_data", "dark_frames")) {
@@ -130,10 +134,16 @@ public final class RixsCcdDetector implements Detector {
                     "no NXdetector image stack with NXmonochromator/energy and no NXdata with excitation/emission axes"));
                 NexusNode sig = find(root, p.signal()), ex = find(root, p.axes().get(0)), em = find(root, p.axes().get(1));
                 int points = sig.shape()[0];
-                channels.add(counter(nx, ex, "excitation", ChannelRole.ENERGY, points));
-                channels.add(counter(nx, em, "emission", ChannelRole.EMISSION_AXIS, sig.shape()[1]));
-                DoubleDataset spectra = DatasetFactory.createFromObject(DoubleDataset.class, nx.readDoubles(sig.path()), sig.shape());
-                channels.add(new Channel("spectra", ChannelRole.OTHER, Unit.COUNTS, spectra, sig.path()));
+                channels.add(counter(nx, ex, "excitation", ChannelRole.ENERGY, points, meta));
+                channels.add(counter(nx, em, "emission", ChannelRole.EMISSION_AXIS, sig.shape()[1], meta));
+                // lazy: the adapter reads them (org.edgeworks.pipeline.emissionSpectra, .rixsMap)
+                channels.add(counts(NexusScans.channel(nx, sig, SPECTRA, ChannelRole.OTHER)));
+                NexusNode err = errors(find(root, p.nxdata()), sig);
+                if (err != null) {
+                    if (!Arrays.equals(err.shape(), sig.shape()))
+                        throw new EdgeworksException(file, err.path(), "errors are " + Arrays.toString(err.shape()) + ", the signal " + Arrays.toString(sig.shape()));
+                    channels.add(counts(NexusScans.channel(nx, err, SPECTRA_ERRORS, ChannelRole.OTHER)));
+                }
                 for (NexusNode mon : NexusScans.groups(root, "NXmonitor")) {
                     NexusNode md = NexusScans.dataset(mon, "data");
                     if (md != null && md.shape().length == 1) { channels.add(counter(nx, md, "I0", ChannelRole.I0, points)); break; }
@@ -147,22 +157,46 @@ public final class RixsCcdDetector implements Detector {
         }
     }
 
+    /** Name of the reduced layout's signal channel ([points, channels]) and of its standard deviations. */
+    public static final String SPECTRA = "spectra", SPECTRA_ERRORS = "spectra_errors";
+
+    /** The NeXus FIELDNAME_errors of the signal (or {@code errors} beside a signal named {@code data}), or null. */
+    private static NexusNode errors(NexusNode nxdata, NexusNode signal) {
+        if (nxdata == null) return null;
+        NexusNode e = NexusScans.dataset(nxdata, signal.name() + "_errors");
+        return e == null && signal.name().equals("data") ? NexusScans.dataset(nxdata, "errors") : e;
+    }
+
+    private static Channel counts(Channel c) {
+        return new Channel(c.name(), c.role(), Unit.COUNTS, c.data(), c.sourcePath());
+    }
+
     private static NexusNode find(NexusNode root, String path) {
         NexusNode[] hit = new NexusNode[1];
         NexusScans.walk(root, n -> { if (n.path().equals(path) && hit[0] == null) hit[0] = n; });
         return hit[0];
     }
 
-    /** A per-frame 1-D value read whole; its length must match the frames; energies in keV become eV. */
+    /** A per-frame 1-D value read whole; its length must match the frames. */
     static Channel counter(NexusFile nx, NexusNode node, String name, ChannelRole role, int expected) throws EdgeworksException {
+        return counter(nx, node, name, role, expected, null);
+    }
+
+    /**
+     * As above; an excitation or emission energy keeps its declared unit (keV read as eV by
+     * {@link Channel#readDoubles}), and without one {@link EnergyUnits} decides, its note put
+     * into {@code meta} ({@code note.energy}, {@code note.emission}) so it is reported.
+     */
+    static Channel counter(NexusFile nx, NexusNode node, String name, ChannelRole role, int expected, Map<String, String> meta)
+            throws EdgeworksException {
         double[] v = nx.readDoubles(node.path());
         if (v.length != expected)
             throw new EdgeworksException(nx.path(), node.path(), name + " has " + v.length + " values for " + expected + " frames/points");
         Unit unit = Unit.parse(node.attribute("units"));
-        if ((role == ChannelRole.ENERGY || role == ChannelRole.EMISSION_AXIS) && !unit.isEnergy()) unit = Unit.EV;
-        if (role == ChannelRole.EMISSION_AXIS && unit == Unit.KEV) {
-            for (int i = 0; i < v.length; i++) v[i] *= 1000; // Channel converts only ENERGY channels
-            unit = Unit.EV;
+        if (role == ChannelRole.ENERGY || role == ChannelRole.EMISSION_AXIS) {
+            EnergyUnits.Decision d = EnergyUnits.decide(node.path(), unit, v);
+            unit = d.unit();
+            if (d.note() != null && meta != null) meta.put(role == ChannelRole.ENERGY ? "note.energy" : "note.emission", d.note());
         }
         DoubleDataset d = DatasetFactory.createFromObject(DoubleDataset.class, v);
         d.setName(name);

@@ -1,33 +1,28 @@
 package org.edgeworks.pipeline.rixs;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
-import org.eclipse.january.dataset.ILazyDataset;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.detector.DetectorRegistry;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.RixsMap;
 import org.edgeworks.core.data.Scan;
-import org.edgeworks.core.data.Unit;
 import org.edgeworks.core.io.AtomicFiles;
 import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.core.processing.Provenance;
 import org.edgeworks.core.processing.SourceRef;
-import org.edgeworks.nexus.NexusFile;
-import org.edgeworks.nexus.NexusNode;
-import org.edgeworks.nexus.NexusScans;
 import org.edgeworks.rixs.EmissionSpectra;
 import org.edgeworks.rixs.InversePartialYield;
 import org.edgeworks.rixs.RawStack;
+import org.edgeworks.pipeline.ScanToEmissionSpectra;
 import org.edgeworks.pipeline.ScanToRawStack;
+import org.edgeworks.pipeline.ScanToRixsMap;
 import org.edgeworks.rixs.FrameTable;
 
 import io.jhdf.HdfFile;
@@ -36,16 +31,20 @@ import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
 
 /**
- * Reading RIXS inputs for the command line (raw NeXus stacks laid out with the standard base
- * classes, TIFF frames with a sidecar table, maps and reduced emission spectra as NXdata) and
- * writing maps as NeXus NXdata with an NXprocess. The processors never see a file: this class
- * hands them lazy datasets and arrays.
+ * RIXS inputs for the command line and the workbench (raw NeXus stacks, TIFF frames with a sidecar
+ * table, maps and reduced emission spectra as NXdata), each read Detector -> Scan -> adapter: the
+ * detector bundles recognise the file (org.edgeworks.detector.rixsccd), the pipeline's adapters
+ * (rawStack, emissionSpectra, rixsMap) make the processors' input; and writing maps as NeXus NXdata
+ * with an NXprocess. The processors never see a file.
  */
 public final class RixsFiles {
     private RixsFiles() {}
 
-    /** A raw stack and what keeps it readable (the open NeXus file, if any). */
-    public record Raw(RawStack stack, SourceRef source, AutoCloseable resource) implements AutoCloseable {
+    /**
+     * A raw stack, what keeps it readable (the open NeXus file, if any), and what the detector noted
+     * while reading it (e.g. an excitation energy without a unit read as keV; {@link #notes(Scan, Path)}).
+     */
+    public record Raw(RawStack stack, SourceRef source, AutoCloseable resource, List<String> notes) implements AutoCloseable {
         @Override public void close() throws Exception { if (resource != null) resource.close(); }
     }
 
@@ -93,12 +92,7 @@ public final class RixsFiles {
         RawStack s = new ScanToRawStack().apply(scan, new ScanToRawStack.Params(Math.max(1, repeats))).value();
         RawStack stack = new RawStack(baseName(file), s.frames(), s.excitation(), s.i0(), s.countTime(), s.dark(), s.repeats());
         String sha = Files.isDirectory(file) ? "" : org.edgeworks.core.io.Checksums.sha256(file);
-        return new Raw(stack, new SourceRef(file.toAbsolutePath().toString(), frames.sourcePath(), sha), null);
-    }
-
-    private static double[] inEv(double[] v, NexusNode node) {
-        if (Unit.parse(node.attribute("units")) == Unit.KEV) for (int i = 0; i < v.length; i++) v[i] *= 1000;
-        return v;
+        return new Raw(stack, new SourceRef(file.toAbsolutePath().toString(), frames.sourcePath(), sha), null, notes(scan, file));
     }
 
     /**
@@ -119,73 +113,57 @@ public final class RixsFiles {
         return new Scan(scan.source(), scan.entryPath(), scan.detectorId(), channels, scan.metadata());
     }
 
-    /** A 2-D NXdata: its signal and its two axes (eV), and whether the file has an NXmonitor I0. */
-    /** errors: the NeXus FIELDNAME_errors of the signal (flattened, row-major), or null. */
-    record Plane(String name, double[] first, double[] second, double[][] signal, double[] i0, double[] errors) {}
-
-    static Plane readPlane(Path file) throws EdgeworksException {
-        try (NexusFile nx = NexusFile.open(file)) {
-            NexusNode root = nx.tree();
-            for (NexusNode g : NexusScans.groups(root, "NXdata")) {
-                String signal = g.attribute("signal");
-                if (signal == null) continue;
-                NexusNode s = NexusScans.dataset(g, signal);
-                if (s == null || s.shape().length != 2) continue;
-                String gp = g.path().length() > 1 && g.path().endsWith("/") ? g.path().substring(0, g.path().length() - 1) : g.path();
-                List<String> axes = nx.attributeStrings(gp, "axes");
-                if (axes.size() != 2)
-                    throw new EdgeworksException(file, g.path(), "@axes must name the excitation and emission axes, found " + axes);
-                NexusNode a0 = NexusScans.dataset(g, axes.get(0)), a1 = NexusScans.dataset(g, axes.get(1));
-                if (a0 == null || a1 == null) throw new EdgeworksException(file, g.path(), "@axes names missing datasets " + axes);
-                double[] first = inEv(nx.readDoubles(a0.path()), a0), second = inEv(nx.readDoubles(a1.path()), a1);
-                int[] sh = s.shape();
-                if (sh[0] != first.length || sh[1] != second.length)
-                    throw new EdgeworksException(file, s.path(), "signal is " + sh[0] + " x " + sh[1] + " but the axes have "
-                        + first.length + " and " + second.length + " values");
-                double[] flat = nx.readDoubles(s.path());
-                double[][] rows = new double[sh[0]][];
-                for (int i = 0; i < sh[0]; i++) rows[i] = Arrays.copyOfRange(flat, i * sh[1], (i + 1) * sh[1]);
-                double[] i0 = null;
-                for (NexusNode m : NexusScans.groups(root, "NXmonitor")) {
-                    NexusNode d = NexusScans.dataset(m, "data");
-                    if (d != null) { i0 = nx.readDoubles(d.path()); break; }
-                }
-                double[] errors = null;
-                NexusNode e = NexusScans.dataset(g, signal + "_errors");
-                if (e == null && signal.equals("data")) e = NexusScans.dataset(g, "errors");
-                if (e != null) {
-                    if (!Arrays.equals(e.shape(), sh))
-                        throw new EdgeworksException(file, e.path(), "errors are " + Arrays.toString(e.shape()) + ", the signal " + Arrays.toString(sh));
-                    errors = nx.readDoubles(e.path());
-                }
-                return new Plane(baseName(file), first, second, rows, i0, errors);
-            }
-            throw new EdgeworksException(file, "/", "no NXdata with a 2-D @signal and two @axes");
-        }
+    /**
+     * A plane excitation x emission (reduced emission spectra, a map): the Scan of the detector bundle
+     * that recognises the file (org.edgeworks.detector.rixsccd's reduced layout: an NXdata whose
+     * 2-D signal has an excitation and an emission axis), named as the outputs name it.
+     */
+    static Scan plane(Path file) throws EdgeworksException {
+        Scan scan = detectors().read(file);
+        if (scan.first(ChannelRole.EMISSION_AXIS).isEmpty() || scan.first(ChannelRole.IMAGE_STACK).isPresent())
+            throw new EdgeworksException(file, "/", "no NXdata with a 2-D @signal and @axes naming the excitation and emission energies");
+        return scan;
     }
 
-    /** A map written by {@code rixs build} (or any 2-D NXdata excitation x emission, eV). */
+    /** What the detector noted in the scan's metadata (note.*: e.g. an energy without a unit, {@code EnergyUnits}), one line each naming the file. */
+    static List<String> notes(Scan scan, Path file) {
+        List<String> out = new ArrayList<>();
+        scan.metadata().forEach((k, v) -> { if (k.startsWith("note.")) out.add(file + ": " + v); });
+        return out;
+    }
+
+    /**
+     * A map written by {@code rixs build} (or any 2-D NXdata excitation x emission, eV): Detector ->
+     * Scan -> the {@code org.edgeworks.pipeline.rixsMap} adapter. What the detector noted (an axis
+     * without a unit) is added to {@code notes}.
+     */
+    public static RixsMap readMap(Path file, List<String> notes) throws EdgeworksException {
+        Scan scan = plane(file);
+        notes.addAll(notes(scan, file));
+        return readMap(scan, file);
+    }
+
+    /** {@link #readMap(Path, List)} for files whose axes declare their unit (the maps this project writes): no notes. */
     public static RixsMap readMap(Path file) throws EdgeworksException {
-        Plane p = readPlane(file);
-        double[] flat = new double[p.first().length * p.second().length];
-        for (int i = 0; i < p.first().length; i++) System.arraycopy(p.signal()[i], 0, flat, i * p.second().length, p.second().length);
-        try {
-            return RixsMap.of(p.name(), p.first(), p.second(), flat, p.errors());
-        } catch (IllegalArgumentException e) {
-            throw new EdgeworksException(file, null, e.getMessage());
-        }
+        return readMap(file, new ArrayList<>());
+    }
+
+    private static RixsMap readMap(Scan scan, Path file) throws EdgeworksException {
+        return new ScanToRixsMap().apply(scan, ScanToRixsMap.Params.defaults()).value().withName(baseName(file));
     }
 
     /**
      * Emission spectra for iPFY: an NXdata points x channels with an NXmonitor I0 (raw counts),
      * or a map without monitor (already divided by I0: its rows times the channel widths).
+     * Detector -> Scan -> the {@code org.edgeworks.pipeline.emissionSpectra} adapter (for a map,
+     * {@code rixsMap}). What the detector noted (an axis without a unit) is added to {@code notes}.
      */
-    public static EmissionSpectra readSpectra(Path file) throws EdgeworksException {
-        Plane p = readPlane(file);
-        if (p.i0() == null) return InversePartialYield.fromMap(readMap(file));
-        if (p.i0().length != p.first().length)
-            throw new EdgeworksException(file, "NXmonitor/data", p.i0().length + " I0 values for " + p.first().length + " points");
-        return new EmissionSpectra(p.name(), p.first(), p.second(), p.signal(), p.i0(), null);
+    public static EmissionSpectra readSpectra(Path file, List<String> notes) throws EdgeworksException {
+        Scan scan = plane(file);
+        notes.addAll(notes(scan, file));
+        if (scan.first(ChannelRole.I0).isEmpty()) return InversePartialYield.fromMap(readMap(scan, file));
+        EmissionSpectra s = new ScanToEmissionSpectra().apply(scan, ScanToEmissionSpectra.Params.defaults()).value();
+        return new EmissionSpectra(baseName(file), s.excitation(), s.emission(), s.counts(), s.i0(), s.countTime());
     }
 
     /**
@@ -232,7 +210,7 @@ public final class RixsFiles {
                 proc.putAttribute("NX_class", "NXprocess");
                 proc.putDataset("program", "edgeworks");
                 proc.putDataset("version", "0.1.0");
-                proc.putDataset("date", java.time.Instant.now().toString());
+                proc.putDataset("date", org.edgeworks.core.processing.Clock.now());
                 if (source != null) {
                     proc.putDataset("raw_file", source.file());
                     proc.putDataset("raw_path", source.pathInFile() == null ? "" : source.pathInFile());

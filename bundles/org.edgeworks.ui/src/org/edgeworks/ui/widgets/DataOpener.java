@@ -132,8 +132,7 @@ public final class DataOpener {
             double[] a = f.readDoubles(plot.axes().get(dim));
             if (a.length == length) {
                 String units = f.attributeStrings(plot.axes().get(dim), "units").stream().findFirst().orElse("");
-                if (Unit.parse(units) == Unit.KEV) for (int i = 0; i < a.length; i++) a[i] *= 1000;
-                return a;
+                return org.edgeworks.core.data.EnergyUnits.toEv(Unit.parse(units), a); // keV by the declared unit, as every reader
             }
         }
         double[] index = new double[length];
