@@ -47,6 +47,11 @@ class StackAnalysisTest {
         return new StackAnalysis.Params(d.normalize(), StackAnalysis.MuKind.TRANSMISSION, null, 0, 30, d.lcf(), 6);
     }
 
+    /** The stack the road every input takes: the detector's Scan of the file, the ScanStack adapter ({@link StackSpec#open}). */
+    static StackSource open(String name, String dataPath, String energyPath) throws EdgeworksException {
+        return new StackSpec(DIR.resolve(name).toString(), dataPath, energyPath, null).open();
+    }
+
     static Flux flat(NexusFile f) throws EdgeworksException {
         return Flux.image(f.readDoubles("/entry/instrument/flat"), "phases.h5:/entry/instrument/flat");
     }
@@ -55,7 +60,7 @@ class StackAnalysisTest {
     void fractionMapsRecoverTheConstructedPhasesWithinNoise() throws Exception {
         StackAnalysis.Result r;
         double[] truth, step;
-        try (NexusFile f = NexusFile.open(DIR.resolve("phases.h5")); NexusStack s = NexusStack.open(DIR.resolve("phases.h5"), "phases.h5", null, null)) {
+        try (NexusFile f = NexusFile.open(DIR.resolve("phases.h5")); StackSource s = open("phases.h5", null, null)) {
             truth = f.readDoubles("/truth/weights");
             step = f.readDoubles("/truth/step");
             r = StackAnalysis.run(s, flat(f), transmission(), references());
@@ -95,9 +100,9 @@ class StackAnalysisTest {
     @Test
     void aTiffFolderGivesTheSameMapsAsTheSameCountsInNexus() throws Exception {
         StackAnalysis.Result a, b;
-        try (NexusFile f = NexusFile.open(DIR.resolve("phases.h5")); NexusStack s = NexusStack.open(DIR.resolve("phases.h5"), "phases.h5", null, null)) {
+        try (NexusFile f = NexusFile.open(DIR.resolve("phases.h5")); StackSource s = open("phases.h5", null, null)) {
             a = StackAnalysis.run(s, flat(f), transmission(), references());
-            try (TiffStack t = TiffStack.open(DIR.resolve("tiff"), "tiff", DIR.resolve("tiff/energies.txt"))) {
+            try (StackSource t = open("tiff", null, null)) {
                 // the table lists the frames out of energy order; the TIFF reader reads them by name
                 b = StackAnalysis.run(t, flat(f), transmission(), references());
             }
@@ -114,7 +119,7 @@ class StackAnalysisTest {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
         StackAnalysis.Result r;
         double[] e0;
-        try (NexusFile f = NexusFile.open(DIR.resolve("big.h5")); NexusStack s = NexusStack.open(DIR.resolve("big.h5"), "big.h5", "/entry/data/data", "/entry/data/energy")) {
+        try (NexusFile f = NexusFile.open(DIR.resolve("big.h5")); StackSource s = open("big.h5", "/entry/data/data", "/entry/data/energy")) {
             e0 = f.readDoubles("/truth/e0");
             StackAnalysis.Params d = StackAnalysis.Params.defaults();
             r = StackAnalysis.run(s, Flux.none(), new StackAnalysis.Params(d.normalize(), StackAnalysis.MuKind.MU, null, 0, 30, d.lcf(), 0), List.of());
@@ -126,14 +131,16 @@ class StackAnalysisTest {
         for (int i = 0; i < map.length; i++) assertEquals(e0[i], map[i], 0.0, "e0 at pixel " + i);
         for (double v : r.maps().get("edge_step")) assertEquals(1.0, v, 1e-3);
         assertEquals(0, r.masked());
-        // clear edges: no pixel failed and none needed a remark, only the mask is reported
-        assertEquals(1, r.notes().size(), r.notes().toString());
+        // clear edges: no pixel failed and none needed a remark; reported are the mask and how the energies' unit was
+        // decided (make_stacks.py writes big.h5's energies without @units: EnergyUnits' rule, eV above 100)
+        assertEquals(2, r.notes().size(), r.notes().toString());
+        assertEquals(DIR.resolve("big.h5") + ": energy '/entry/data/energy' has no unit; values reach 100 or more: read as eV", r.notes().get(0));
     }
 
     @Test
     void theWrittenFileHoldsTheMapsAndARerunGivesTheSameBytes(@TempDir Path tmp) throws Exception {
         StackAnalysis.Result r;
-        try (NexusFile f = NexusFile.open(DIR.resolve("phases.h5")); NexusStack s = NexusStack.open(DIR.resolve("phases.h5"), "phases.h5", null, null)) {
+        try (NexusFile f = NexusFile.open(DIR.resolve("phases.h5")); StackSource s = open("phases.h5", null, null)) {
             r = StackAnalysis.run(s, flat(f), transmission(), references());
         }
         List<Path> one = StackOutput.write(tmp.resolve("a"), "phases", r, "test", false);
@@ -155,25 +162,25 @@ class StackAnalysisTest {
     @Test
     void badStacksAreRefusedWithOneLineNamingTheFileAndPath() throws Exception {
         EdgeworksException e = assertThrows(EdgeworksException.class,
-            () -> NexusStack.open(DIR.resolve("phases.h5"), "phases.h5", "/entry/instrument/flat", "/entry/data/energy"));
-        assertEquals("phases.h5: /entry/instrument/flat: has rank 2, not 3 (energy, y, x)", e.getMessage());
+            () -> open("phases.h5", "/entry/instrument/flat", "/entry/data/energy"));
+        assertEquals(DIR.resolve("phases.h5") + ": /entry/instrument/flat: has rank 2, not 3 (energy, y, x)", e.getMessage());
         e = assertThrows(EdgeworksException.class,
-            () -> NexusStack.open(DIR.resolve("phases.h5"), "phases.h5", "/entry/data/data", "/truth/step"));
-        assertEquals("phases.h5: /truth/step: has 480 energies for 140 frames of /entry/data/data", e.getMessage());
-        try (NexusStack s = NexusStack.open(DIR.resolve("phases.h5"), "phases.h5", null, null)) {
+            () -> open("phases.h5", "/entry/data/data", "/truth/step"));
+        assertEquals(DIR.resolve("phases.h5") + ": /truth/step: has 480 energies for 140 frames of /entry/data/data", e.getMessage());
+        try (StackSource s = open("phases.h5", null, null)) {
             e = assertThrows(EdgeworksException.class, () -> StackAnalysis.run(s, Flux.none(), transmission(), references()));
             assertEquals("--mode: transmission needs the incident flux (a flat field or I0)", e.getMessage());
             e = assertThrows(EdgeworksException.class, () -> StackAnalysis.run(s, Flux.perEnergy(new double[3], "i0.txt"), transmission(), references()));
-            assertEquals("i0.txt: has 3 values for 140 frames of phases.h5", e.getMessage());
+            assertEquals("i0.txt: has 3 values for 140 frames of " + DIR.resolve("phases.h5"), e.getMessage());
             StackAnalysis.Params d = transmission();
             StackAnalysis.Params nnorm = new StackAnalysis.Params(new NormalizeProcessor.Params(null, null, null, null, null, null, 5, 0, null, null),
                 d.mu(), null, 0, 30, d.lcf(), 0);
             e = assertThrows(EdgeworksException.class, () -> StackAnalysis.run(s, Flux.none(), nnorm, List.of()));
-            assertEquals("phases.h5: nnorm: must be 0 to 3, not 5", e.getMessage());
+            assertEquals(DIR.resolve("phases.h5") + ": nnorm: must be 0 to 3, not 5", e.getMessage());
             // the file holds uint16 transmission counts (make_stacks.py): taken as mu they are refused, with or without a flux
             StackAnalysis.Params asMu = new StackAnalysis.Params(d.normalize(), StackAnalysis.MuKind.MU, null, 0, 30, d.lcf(), 0);
             e = assertThrows(EdgeworksException.class, () -> StackAnalysis.run(s, Flux.none(), asMu, references()));
-            assertEquals("phases.h5: /entry/data/data: holds integer detector counts, not mu: give --mode transmission or --mode "
+            assertEquals(DIR.resolve("phases.h5") + ": /entry/data/data: holds integer detector counts, not mu: give --mode transmission or --mode "
                 + "fluorescence with the incident flux (--flat)", e.getMessage());
             try (NexusFile f = NexusFile.open(DIR.resolve("phases.h5"))) {
                 Flux flat = flat(f);
@@ -183,7 +190,7 @@ class StackAnalysisTest {
                 StackAnalysis.Params window = new StackAnalysis.Params(d.normalize(), d.mu(), null, 0, 30,
                     LcfProcessor.Params.defaults().window(8000, 8100), 0);
                 e = assertThrows(EdgeworksException.class, () -> StackAnalysis.run(s, flat, window, references()));
-                assertEquals("phases.h5: emin: window [8000.0, 8100.0] eV is outside the data (6950.0 to 7196.0 eV)", e.getMessage());
+                assertEquals(DIR.resolve("phases.h5") + ": emin: window [8000.0, 8100.0] eV is outside the data (6950.0 to 7196.0 eV)", e.getMessage());
             }
         }
     }

@@ -2,7 +2,13 @@ package org.edgeworks.stack;
 
 import java.io.Serializable;
 
+import org.eclipse.january.dataset.DatasetUtils;
+import org.eclipse.january.dataset.DoubleDataset;
+import org.eclipse.january.dataset.IDataset;
+import org.eclipse.january.dataset.SliceND;
 import org.edgeworks.core.EdgeworksException;
+import org.edgeworks.core.data.Channel;
+import org.edgeworks.core.data.ChannelRole;
 
 /**
  * The incident flux mu is made with: none (the stack holds mu or counts used as they are), one
@@ -52,16 +58,25 @@ public final class Flux implements Serializable {
         java.nio.file.Path p = java.nio.file.Path.of(file);
         if (java.nio.file.Files.isDirectory(p)) return stack(new StackSpec(file, null, null, null));
         String lower = file.toLowerCase(java.util.Locale.ROOT);
-        if (lower.endsWith(".tif") || lower.endsWith(".tiff")) return image(TiffStack.image(p, file), file);
+        if (lower.endsWith(".tif") || lower.endsWith(".tiff")) return image(firstImage(p, file), file);
         if (path == null) throw EdgeworksException.of("--flat", "'" + flat + "': give the dataset as FILE:PATH");
-        int rank;
-        try (org.edgeworks.nexus.NexusFile f = org.edgeworks.nexus.NexusFile.open(p)) {
-            rank = f.shape(path).length;
-            if (rank == 1) return perEnergy(f.readDoubles(path), flat);
-            if (rank == 2) return image(f.readDoubles(path), flat);
-        }
+        // the dataset through the stack detector's Scan (every numeric dataset of the file, by path)
+        Channel c = ScanStack.byPath(StackSpec.detectors().detector(StackSpec.NEXUS_DETECTOR).read(p), file, path);
+        int rank = c.rank();
+        if (rank == 1) return perEnergy(c.readDoubles(file), flat);
+        if (rank == 2) return image(c.readDoubles(file), flat);
         if (rank == 3) return stack(new StackSpec(file, path, null, null));
         throw new EdgeworksException(file, path, "has rank " + rank + "; a flat field is 1 (I0 per energy), 2 (an image) or 3 (a stack)");
+    }
+
+    /** The first image of a TIFF file (rows x columns, row-major), read by the detector bundle that recognises it. */
+    private static double[] firstImage(java.nio.file.Path p, String file) throws EdgeworksException {
+        Channel img = StackSpec.detectors().read(p).first(ChannelRole.IMAGE_STACK)
+            .orElseThrow(() -> new EdgeworksException(file, null, "holds no image"));
+        int[] sh = img.shape();
+        if (sh.length != 3) throw new EdgeworksException(file, img.sourcePath(), "is not an image (rank " + sh.length + ")");
+        IDataset d = img.readSlice(file, new SliceND(sh, new int[] {0, 0, 0}, new int[] {1, sh[1], sh[2]}, null));
+        return DatasetUtils.cast(DoubleDataset.class, d).clone().getData();
     }
 
     public boolean isNone() { return perEnergy == null && image == null && stack == null; }

@@ -128,7 +128,7 @@ public final class StackAnalysis {
 
     /** The setting-up every band shares: checked parameters, sorted energies, reference names. */
     public record Setup(String label, String dataPath, int rows, int columns, double[] energyFrames, int[] order, double[] energy,
-                        Params params, List<Reference> references, Flux flux, int bandRows) {
+                        Params params, List<Reference> references, Flux flux, int bandRows, List<String> readNotes) {
         int maps() { return 6 + 2 * references.size() + 1; }
 
         List<String> names() {
@@ -188,7 +188,7 @@ public final class StackAnalysis {
             }
         }
         int band = p.bandRows() > 0 ? p.bandRows() : (int) Math.max(1, Math.min(s.rows(), BAND_ELEMENTS / ((long) e.length * s.columns())));
-        return new Setup(s.label(), s.dataPath(), s.rows(), s.columns(), frames, order, e, p, refs, flux, band);
+        return new Setup(s.label(), s.dataPath(), s.rows(), s.columns(), frames, order, e, p, refs, flux, band, List.copyOf(s.notes()));
     }
 
     private static LinearCombination window(String label, double[] e, double lo, double hi, List<Reference> refs, LcfProcessor.Params lp)
@@ -318,7 +318,7 @@ public final class StackAnalysis {
             if (name.endsWith("_errors")) errors.put(name.substring(0, name.length() - "_errors".length()), full[k]);
             else maps.put(name, full[k]);
         }
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(setup.readNotes()); // what the reader noted (e.g. energies without a unit)
         notes.add("mask: " + (n - masked) + " of " + n + " pixels with edge_step >= " + threshold
             + (given == null ? " (10% of the median edge step of the normalised pixels)" : " (given)"));
         for (var f : failures.entrySet())

@@ -3,7 +3,8 @@ package org.edgeworks.stack;
 import org.edgeworks.core.EdgeworksException;
 
 /**
- * An energy x y x x image stack read lazily, a band of image rows at a time. Energies are in eV
+ * An energy x y x x image stack read lazily, a band of image rows at a time ({@link ScanStack}: the
+ * detector's Scan of the file, see {@link StackSpec#open}). Energies are in eV
  * in the order of the frames (not necessarily ascending); {@link #read} returns the band
  * energy-major: {@code out[(e * count + r) * columns() + c]} is frame e, row row0 + r, column c.
  */
@@ -27,6 +28,12 @@ public interface StackSource extends AutoCloseable {
      * not say (e.g. a TIFF folder).
      */
     default boolean integerCounts() throws EdgeworksException { return false; }
+
+    /**
+     * What the reader noted, one line each naming the stack (e.g. energies without a unit read as
+     * keV by the one rule, {@code EnergyUnits}); the analysis reports them with its own notes.
+     */
+    default java.util.List<String> notes() { return java.util.List.of(); }
 
     /** Reads rows [row0, row0 + count) of every frame; shape energy x count x columns, row-major. */
     double[] read(int row0, int count) throws EdgeworksException;

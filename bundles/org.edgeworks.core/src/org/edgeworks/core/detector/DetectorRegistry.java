@@ -88,6 +88,17 @@ public final class DetectorRegistry {
         return select(file).detector().read(file);
     }
 
+    /**
+     * The contributed detector with this id, for a reading the caller directs (e.g. an image stack
+     * whose datasets the user names by path: the stack detector reads any layout), or one line
+     * listing the installed ids.
+     */
+    public Detector detector(String id) throws EdgeworksException {
+        for (Entry e : entries) if (e.detector().id().equals(id)) return e.detector();
+        throw EdgeworksException.of("detectors", "no detector '" + id + "' is installed (installed: "
+            + String.join(", ", entries.stream().map(x -> x.detector().id()).sorted(Comparator.naturalOrder()).toList()) + ")");
+    }
+
     /** The scans of a multi-scan file (empty for a one-scan file); see {@link Detector#scans}. */
     public List<Detector.ScanEntry> scans(Path file) throws EdgeworksException {
         return select(file).detector().scans(file);

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.edgeworks.stack.Flux;
-import org.edgeworks.stack.NexusStack;
+import org.edgeworks.detector.stack.StackNexusDetector;
+import org.edgeworks.stack.ScanStack;
+import org.edgeworks.stack.StackSource;
 import org.edgeworks.stack.StackAnalysis;
 import org.edgeworks.xas.E0Method;
 import org.edgeworks.xas.LcfProcessor;
@@ -27,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Issue 18: per-pixel analysis of a 100 x 512 x 512 float32 XANES stack (peers/xanes_stack.py
  * writes it, and times h5py's bare read and a vectorised numpy normalisation in the same run).
- * {@code bareRead}: every band through NexusStack (the reader the analysis uses);
+ * {@code bareRead}: every band through the detector's Scan and ScanStack (the reader the analysis uses);
  * {@code normalizeE0}: normalisation + E0 + edge-step/peak maps with the numpy peer's fixed ranges
  * (pre-edge [-50, -15], post-edge [30, 150] eV, linear); {@code normalizeE0Lcf3}: the same plus a
  * 3-reference LCF per pixel (non-negative weights, default window E0-20..E0+30 eV). Whole-stack
@@ -66,10 +68,18 @@ public class StackBenchmark {
         params = new StackAnalysis.Params(np, StackAnalysis.MuKind.MU, null, 0, 30, LcfProcessor.Params.defaults(), 0);
     }
 
+    /**
+     * The stack as {@code xas stack} opens it (Detector -> Scan -> ScanStack; the detector called
+     * directly: this plain module has no plugin.xml for the registry to read).
+     */
+    StackSource open() throws Exception {
+        return ScanStack.of(new StackNexusDetector().read(stack), stack.toString(), "/entry/data/data", "/entry/data/energy");
+    }
+
     @Benchmark
     public double bareRead() throws Exception {
         double s = 0;
-        try (NexusStack st = NexusStack.open(stack, stack.toString(), "/entry/data/data", "/entry/data/energy")) {
+        try (StackSource st = open()) {
             StackAnalysis.Setup setup = StackAnalysis.setup(st, Flux.none(), params, List.of());
             for (int[] b : setup.bands()) s += st.read(b[0], b[1])[0];
         }
@@ -78,14 +88,14 @@ public class StackBenchmark {
 
     @Benchmark
     public StackAnalysis.Result normalizeE0() throws Exception {
-        try (NexusStack st = NexusStack.open(stack, stack.toString(), "/entry/data/data", "/entry/data/energy")) {
+        try (StackSource st = open()) {
             return StackAnalysis.run(st, Flux.none(), params, List.of());
         }
     }
 
     @Benchmark
     public StackAnalysis.Result normalizeE0Lcf3() throws Exception {
-        try (NexusStack st = NexusStack.open(stack, stack.toString(), "/entry/data/data", "/entry/data/energy")) {
+        try (StackSource st = open()) {
             return StackAnalysis.run(st, Flux.none(), params, refs);
         }
     }
