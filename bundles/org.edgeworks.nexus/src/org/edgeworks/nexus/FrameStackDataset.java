@@ -22,10 +22,17 @@ import org.edgeworks.core.data.FrameSource;
 final class FrameStackDataset extends LazyDataset implements FrameSource {
     private static final long serialVersionUID = 1L;
 
-    /** Reads the hyperslab {@code start} + {@code count} into {@code into[0..)}. */
-    @FunctionalInterface
+    /** Reads the hyperslab {@code start} + {@code count} into {@code into[0..)}; says whether the stored type is an integer. */
     interface Reads {
         void readInto(long[] start, int[] count, double[] into) throws EdgeworksException;
+
+        boolean integers() throws EdgeworksException;
+    }
+
+    /** Whether the dataset stores integers: one element tells the stored type (the slice keeps it). */
+    private static boolean integers(NumericDataset numeric) throws EdgeworksException {
+        TypedSlice one = numeric.read(new long[3], new int[] {1, 1, 1});
+        return !(one instanceof TypedSlice.Floats || one instanceof TypedSlice.Doubles);
     }
 
     private final transient Reads reads;
@@ -39,20 +46,43 @@ final class FrameStackDataset extends LazyDataset implements FrameSource {
 
     /** Frames of a dataset of an open file (read through that file). */
     static FrameStackDataset of(ILazyLoader loader, String name, int[] shape, NumericDataset numeric) {
-        return new FrameStackDataset(loader, name, shape, (start, count, into) -> numeric.readInto(start, count, into, 0));
+        return new FrameStackDataset(loader, name, shape, new Reads() {
+            @Override public void readInto(long[] start, int[] count, double[] into) throws EdgeworksException {
+                numeric.readInto(start, count, into, 0);
+            }
+
+            @Override public boolean integers() throws EdgeworksException { return FrameStackDataset.integers(numeric); }
+        });
     }
 
     /** Frames that outlive the NexusFile they were found in: read through the shared open file ({@link OpenFiles}). */
     static FrameStackDataset reopening(ILazyLoader loader, String name, int[] shape, Path file, String datasetPath) {
-        return new FrameStackDataset(loader, name, shape, (start, count, into) -> {
-            try (OpenFiles.Lease lease = OpenFiles.acquire(file)) {
-                lease.file().numeric(datasetPath).readInto(start, count, into, 0);
+        return new FrameStackDataset(loader, name, shape, new Reads() {
+            @Override public void readInto(long[] start, int[] count, double[] into) throws EdgeworksException {
+                try (OpenFiles.Lease lease = OpenFiles.acquire(file)) {
+                    lease.file().numeric(datasetPath).readInto(start, count, into, 0);
+                }
+            }
+
+            @Override public boolean integers() throws EdgeworksException {
+                try (OpenFiles.Lease lease = OpenFiles.acquire(file)) {
+                    return FrameStackDataset.integers(lease.file().numeric(datasetPath));
+                }
             }
         });
     }
 
     @Override
     public int[] shape() { return stackShape.clone(); }
+
+    /** A band of rows of every frame: only the chunks (or byte ranges) holding it are read. */
+    @Override
+    public void readRows(int row0, int count, double[] into) throws EdgeworksException {
+        reads.readInto(new long[] {0, row0, 0}, new int[] {stackShape[0], count, stackShape[2]}, into);
+    }
+
+    @Override
+    public boolean storedAsIntegers() throws EdgeworksException { return reads.integers(); }
 
     @Override
     public void readFrame(int frame, double[] into) throws EdgeworksException {

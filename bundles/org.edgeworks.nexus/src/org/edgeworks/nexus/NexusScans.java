@@ -66,17 +66,6 @@ public final class NexusScans {
         }
     }
 
-    /**
-     * Like {@link #channel}, and its data also decode a hyperslab straight into the caller's buffer
-     * ({@link org.edgeworks.core.data.BufferedSlices}, through the shared open file and its
-     * {@link NumericDataset}): for data read in bands or frames (a XANES image stack).
-     */
-    public static Channel bufferedChannel(NexusFile file, NexusNode dataset, String name, ChannelRole role) throws EdgeworksException {
-        ILazyDataset checked = file.lazyDataset(dataset.path()); // checks now, while the file is open, that it holds numbers
-        return new Channel(name, role, Unit.parse(dataset.attribute("units")),
-            new ChannelData(file.path(), dataset.path(), checked.getName(), checked.getShape()), dataset.path());
-    }
-
     /** Visits every node of the tree, depth first. */
     public static void walk(NexusNode node, Consumer<NexusNode> visitor) {
         visitor.accept(node);

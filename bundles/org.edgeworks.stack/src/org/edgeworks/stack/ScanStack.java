@@ -8,17 +8,17 @@ import org.eclipse.january.dataset.DoubleDataset;
 import org.eclipse.january.dataset.IDataset;
 import org.eclipse.january.dataset.SliceND;
 import org.edgeworks.core.EdgeworksException;
-import org.edgeworks.core.data.BufferedSlices;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
 import org.edgeworks.core.data.EnergyUnits;
+import org.edgeworks.core.data.FrameSource;
 import org.edgeworks.core.data.Scan;
 
 /**
  * The adapter from a detector's {@link Scan} to the stack analysis' input: the images (an
  * IMAGE_STACK channel, energy x y x x) and their energies (eV), read a band of rows at a time.
- * With {@link BufferedSlices} data (the nexus bundle's channels, the TIFF stack detector's) a band
- * is decoded straight into the array it returns, the band being the one copy of the data; other
+ * With {@link FrameSource} data (the nexus bundle's 3-D channels, the TIFF stack detector's
+ * images) a band ({@link FrameSource#readRows}) is decoded straight into the array it returns, the band being the one copy of the data; other
  * lazy data go through January slices.
  *
  * <p>Not a pipeline step (no processor consumes a stack source; {@code xas stack} and its Spark
@@ -94,15 +94,15 @@ public final class ScanStack implements StackSource {
 
     @Override
     public boolean integerCounts() throws EdgeworksException {
-        return images.data() instanceof BufferedSlices b && b.storedAsIntegers();
+        return images.data() instanceof FrameSource f && f.storedAsIntegers();
     }
 
     @Override
     public double[] read(int row0, int count) throws EdgeworksException {
         double[] out = new double[Math.multiplyExact(Math.multiplyExact(energy.length, count), columns)];
-        if (images.data() instanceof BufferedSlices b) {
+        if (images.data() instanceof FrameSource f) {
             try {
-                b.readInto(new long[] {0, row0, 0}, new int[] {energy.length, count, columns}, out, 0);
+                f.readRows(row0, count, out);
             } catch (EdgeworksException e) {
                 throw e.in(label, dataPath());
             }

@@ -17,9 +17,9 @@ import javax.imageio.ImageIO;
 import org.eclipse.january.dataset.IDataset;
 import org.eclipse.january.dataset.SliceND;
 import org.edgeworks.core.EdgeworksException;
-import org.edgeworks.core.data.BufferedSlices;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
+import org.edgeworks.core.data.FrameSource;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.detector.DetectorRegistry;
 import org.junit.jupiter.api.Test;
@@ -80,13 +80,13 @@ class StackDetectorsTest {
         double[] e = s.require(ChannelRole.ENERGY).readDoubles("t");
         for (int k = 0; k < E; k++) assertEquals(6500 + 10 * k, e[k], 1e-9);
         assertNull(s.metadata().get("note.energy"), "declared keV: nothing to say");
-        // a band of rows [1, 3) of every frame, decoded into the caller's buffer at an offset
-        double[] band = new double[2 + E * 2 * X];
-        ((BufferedSlices) images.data()).readInto(new long[] {0, 1, 0}, new int[] {E, 2, X}, band, 2);
+        // a band of rows [1, 3) of every frame, decoded into the caller's buffer
+        double[] band = new double[E * 2 * X];
+        ((FrameSource) images.data()).readRows(1, 2, band);
         for (int k = 0; k < E; k++)
             for (int y = 0; y < 2; y++)
-                for (int x = 0; x < X; x++) assertEquals(value(k, 1 + y, x), band[2 + (k * 2 + y) * X + x], 0);
-        assertFalse(((BufferedSlices) images.data()).storedAsIntegers());
+                for (int x = 0; x < X; x++) assertEquals(value(k, 1 + y, x), band[(k * 2 + y) * X + x], 0);
+        assertFalse(((FrameSource) images.data()).storedAsIntegers());
         // the other datasets are there by path, for --data / --energy-path / --flat FILE:PATH
         assertEquals(2, s.require("/entry/instrument/flat").rank());
         assertEquals(ChannelRole.OTHER, s.require("/entry/instrument/dark_stack").role());
@@ -120,7 +120,7 @@ class StackDetectorsTest {
         assertArrayEquals(new int[] {E, Y, X}, images.shape());
         int[] order = {3, 0, 1, 2, 4};
         double[] band = new double[E * 2 * X];
-        ((BufferedSlices) images.data()).readInto(new long[] {0, 2, 0}, new int[] {E, 2, X}, band, 0);
+        ((FrameSource) images.data()).readRows(2, 2, band);
         for (int k = 0; k < E; k++)
             for (int y = 0; y < 2; y++)
                 for (int x = 0; x < X; x++) assertEquals((int) value(order[k], 2 + y, x), band[(k * 2 + y) * X + x], 0);

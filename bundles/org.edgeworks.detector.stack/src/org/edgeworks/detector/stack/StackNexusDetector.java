@@ -28,7 +28,8 @@ import org.edgeworks.nexus.NexusScans;
  * too (OTHER), named by its path, so a caller can name the images, the
  * energies or a flat field by path ({@code xas stack --data --energy-path --flat FILE:PATH})
  * whatever the file's default plot. Nothing is read but the energies: the images stay lazy and
- * are read band by band into the caller's buffer ({@link org.edgeworks.core.data.BufferedSlices}).
+ * are read band by band into the caller's buffer (the nexus channel of a 3-D dataset is a
+ * {@link org.edgeworks.core.data.FrameSource}).
  *
  * <p>Recognised (score 8) when the default plot's signal is 3-D with an axis of dimension 0,
  * 4 without one; a raw RIXS NeXus (an NXdetector stack with its NXmonochromator) stays
@@ -41,14 +42,11 @@ public final class StackNexusDetector implements Detector {
 
     @Override
     public int recognise(Path file, FileProbe probe) {
-        if (!probe.isHdf5()) return 0;
-        try (NexusFile nx = NexusFile.open(file)) {
-            Optional<DefaultPlot> plot = DefaultPlot.find(nx.tree());
+        return NexusScans.recognise(file, probe, (nx, root) -> {
+            Optional<DefaultPlot> plot = DefaultPlot.find(root);
             if (plot.isEmpty() || nx.shape(plot.get().signal()).length != 3) return 0;
             return axis0(plot.get()).isEmpty() ? 4 : 8;
-        } catch (EdgeworksException | RuntimeException e) {
-            return 0;
-        }
+        });
     }
 
     private static String axis0(DefaultPlot plot) {
@@ -95,7 +93,7 @@ public final class StackNexusDetector implements Detector {
         seen.add(n.path());
         Channel c;
         try {
-            c = NexusScans.bufferedChannel(nx, n, n.path(), n.path().equals(signal) ? ChannelRole.IMAGE_STACK : ChannelRole.OTHER);
+            c = NexusScans.channel(nx, n, n.path(), n.path().equals(signal) ? ChannelRole.IMAGE_STACK : ChannelRole.OTHER);
         } catch (EdgeworksException why) {
             if (n.path().equals(signal) || n.path().equals(energy)) throw why;
             meta.put("note.skipped." + n.path(), "skipped " + n.path() + ": " + why.problem()); // disables only itself

@@ -25,9 +25,9 @@ import org.eclipse.january.dataset.LazyDataset;
 import org.eclipse.january.dataset.SliceND;
 import org.eclipse.january.io.ILazyLoader;
 import org.edgeworks.core.EdgeworksException;
-import org.edgeworks.core.data.BufferedSlices;
 import org.edgeworks.core.data.Channel;
 import org.edgeworks.core.data.ChannelRole;
+import org.edgeworks.core.data.FrameSource;
 import org.edgeworks.core.data.Scan;
 import org.edgeworks.core.data.Unit;
 import org.edgeworks.core.detector.Detector;
@@ -145,53 +145,66 @@ public final class StackTiffDetector implements Detector {
     }
 
     /**
-     * The images as one lazy (energy, y, x) dataset: {@link #readInto} decodes rows of every frame
-     * it covers through the TIFF reader's source region; January slices read the same way.
+     * The images as one lazy (energy, y, x) dataset and a {@link FrameSource}: a band of rows of
+     * every image ({@link #readRows}, the stack analysis' read) decodes only the rows through the
+     * TIFF reader's source region; January slices read their bounding box the same way.
      */
-    static final class Images extends LazyDataset implements BufferedSlices {
+    static final class Images extends LazyDataset implements FrameSource {
         private static final long serialVersionUID = 1L;
         private final String label;
         private final transient List<Path> frames;
         private final List<String> names;
+        private final int rows, columns;
 
         Images(Loader loader, String label, List<Path> frames, List<String> names, int rows, int columns) {
             super(loader, "images", DoubleDataset.class, frames.size(), rows, columns);
             this.label = label;
             this.frames = List.copyOf(frames);
             this.names = List.copyOf(names);
+            this.rows = rows;
+            this.columns = columns;
+        }
+
+        @Override public int[] shape() { return new int[] {frames.size(), rows, columns}; }
+
+        @Override
+        public void readFrame(int frame, double[] into) throws EdgeworksException {
+            region(frame, 1, 0, rows, 0, columns, into);
         }
 
         @Override
-        public boolean storedAsIntegers() { return false; } // the image reader decodes; the storage is not asked
+        public void readRows(int row0, int count, double[] into) throws EdgeworksException {
+            region(0, frames.size(), row0, count, 0, columns, into);
+        }
 
-        /** Frames [start[0], +count[0]), rows [start[1], +count[1]), columns [start[2], +count[2]). */
-        @Override
-        public void readInto(long[] start, int[] count, double[] out, int at) throws EdgeworksException {
-            int row0 = (int) start[1], rows = count[1], col0 = (int) start[2], cols = count[2];
-            for (int k = 0; k < count[0]; k++) {
-                int e = (int) start[0] + k;
+        /** Images [e0, e0 + n), rows [row0, +count), columns [col0, +cols) into {@code out[0..)}, image-major. */
+        void region(int e0, int n, int row0, int count, int col0, int cols, double[] out) throws EdgeworksException {
+            if (e0 < 0 || e0 + n > frames.size() || row0 < 0 || row0 + count > rows || col0 < 0 || col0 + cols > columns)
+                throw EdgeworksException.of(label, "region outside the " + frames.size() + " x " + rows + " x " + columns + " images");
+            for (int k = 0; k < n; k++) {
+                int e = e0 + k;
                 String name = names.get(e);
                 try (ImageInputStream in = ImageIO.createImageInputStream(frames.get(e).toFile())) {
                     ImageReader r = reader(label, name, in);
                     try {
                         ImageReadParam p = r.getDefaultReadParam();
-                        p.setSourceRegion(new Rectangle(col0, row0, cols, rows));
+                        p.setSourceRegion(new Rectangle(col0, row0, cols, count));
                         Raster raster = r.canReadRaster() ? r.readRaster(0, p) : r.read(0, p).getRaster();
-                        int base = at + k * rows * cols;
-                        for (int y = 0; y < rows; y++)
+                        int base = k * count * cols;
+                        for (int y = 0; y < count; y++)
                             for (int x = 0; x < cols; x++)
                                 out[base + y * cols + x] = raster.getSampleDouble(raster.getMinX() + x, raster.getMinY() + y, 0);
                     } finally {
                         r.dispose();
                     }
                 } catch (IOException | RuntimeException ex) {
-                    throw new EdgeworksException(label, name, "cannot read rows " + row0 + " to " + (row0 + rows - 1) + " (" + ex.getMessage() + ")", ex);
+                    throw new EdgeworksException(label, name, "cannot read rows " + row0 + " to " + (row0 + count - 1) + " (" + ex.getMessage() + ")", ex);
                 }
             }
         }
     }
 
-    /** January slices: the bounding box read through {@link Images#readInto}, then stepped. */
+    /** January slices: the bounding box read through {@link Images#region}, then stepped. */
     private static final class Loader implements ILazyLoader {
         private static final long serialVersionUID = 1L;
         transient Images images;
@@ -210,7 +223,7 @@ public final class StackTiffDetector implements Detector {
             }
             double[] all = new double[box[0] * box[1] * box[2]];
             try {
-                if (all.length > 0) images.readInto(lo, box, all, 0);
+                if (all.length > 0) images.region((int) lo[0], box[0], (int) lo[1], box[1], (int) lo[2], box[2], all);
             } catch (EdgeworksException e) {
                 throw new IOException(e.getMessage(), e);
             }
