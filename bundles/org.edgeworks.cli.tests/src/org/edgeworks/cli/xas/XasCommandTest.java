@@ -97,7 +97,9 @@ class XasCommandTest {
             assertTrue(Files.size(out.resolve(n + ".png")) > 1000);
             assertEquals("energy,mu,pre,post,norm,flat", Files.readAllLines(out.resolve(n + ".norm.csv")).get(0));
             JsonNode j = json(out.resolve(n + ".json"));
-            for (String k : List.of("e0", "edge_step", "pre1", "pre2", "norm1", "norm2", "nnorm", "provenance")) assertTrue(j.has(k), k);
+            for (String k : List.of("e0", "edge_step", "edge_step_stderr", "pre1", "pre2", "norm1", "norm2", "nnorm", "provenance")) assertTrue(j.has(k), k);
+            // the step's error from the pre-/post-edge fits (docs/science.md#xas-normalize): a number, small beside the step
+            assertTrue(j.get("edge_step_stderr").isNumber() && j.get("edge_step_stderr").asDouble() >= 0 && j.get("edge_step_stderr").asDouble() < 0.05, j.toString());
             assertEquals(6550.0, j.get("e0").asDouble(), 0.6);
             assertEquals(1.0, j.get("edge_step").asDouble(), 0.05);
             assertTrue(j.get("provenance").get("sources").get(0).get("pathInFile").asText().contains("transmission"));
