@@ -8,6 +8,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
@@ -34,7 +35,6 @@ import org.edgeworks.ui.widgets.Processors;
 import org.edgeworks.ui.widgets.Sources;
 import org.edgeworks.ui.widgets.SpectrumList;
 import org.edgeworks.ui.widgets.TaskPanel;
-import org.edgeworks.ui.widgets.UiJobs;
 
 /**
  * The EXAFS task panel (issue 15 with the workbench's panel conventions, {@link TaskPanel}), a thin form over the
@@ -46,7 +46,7 @@ import org.edgeworks.ui.widgets.UiJobs;
  * reduced chi-square. Each step runs as a Job; its result is drawn by the EXAFS viewer (chi(k), |chi(R)|,
  * wavelet map, fit overlay) and goes to {@link #onResult} listeners (the results view) with the raw file's
  * provenance. The numbers are the processors' (the same calls as {@code xas autobk|ft|wavelet|fit}); the panel
- * computes nothing.
+ * computes nothing. Cancel stops the running step through the processor's monitor (no result, no error dialog).
  */
 public final class ExafsTaskPanel extends TaskPanel<Object> {
     private final SpectrumList group;
@@ -56,6 +56,7 @@ public final class ExafsTaskPanel extends TaskPanel<Object> {
     private final Label modelLabel;
     private final Table fitTable;
     private final ExafsViewer viewer;
+    private final Button cancel;
     private final java.util.List<Path> paths = new ArrayList<>();
     private Path model;
     private Chi chi;
@@ -119,6 +120,7 @@ public final class ExafsTaskPanel extends TaskPanel<Object> {
         modelLabel.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         setModel(null);
         button(bar(fit), "Fit", this::runFit);
+        cancel = cancelButton(bar(inputs())); // stops the running step (its processor's monitor is the job's)
 
         viewer = new ExafsViewer();
         Control v = viewer.createControl(outputs());
@@ -150,6 +152,8 @@ public final class ExafsTaskPanel extends TaskPanel<Object> {
     public ParameterForm waveletForm() { return waveletForm; }
     public ParameterForm fitForm() { return fitForm; }
     public Table fitTable() { return fitTable; }
+    /** Cancels the running step (a fit stops at its next model evaluation, a wavelet at its next R row). */
+    public Button cancelButton() { return cancel; }
     public ExafsViewer viewer() { return viewer; }
     /** The chi(k) the transforms and the fit work on (from the last autobk, or a chi file). */
     public Chi chi() { return chi; }
@@ -189,7 +193,7 @@ public final class ExafsTaskPanel extends TaskPanel<Object> {
         if (i < 0) throw EdgeworksException.of("EXAFS background", "select a spectrum (open mu(E) in the data browser), or open a chi(k) file");
         Spectrum s = group.get(i);
         Record p = autobkForm.valid("EXAFS background");
-        return run("autobk " + s.name(), s.name(), s, m -> Processors.apply(Processors.registry().get(AutobkProcessor.ID), s, p), r -> {
+        return run("autobk " + s.name(), s.name(), s, m -> Processors.apply(Processors.registry().get(AutobkProcessor.ID), s, p, m), r -> {
             AutobkProcessor.Autobk a = (AutobkProcessor.Autobk) r.value();
             setChi(a.toChi(), s);
             say("autobk on " + s.name() + ": chi(k) (" + String.format(Locale.ROOT, "E0 %.2f eV, edge step %.4g", a.e0(), a.edgeStep()) + ")");
@@ -200,14 +204,14 @@ public final class ExafsTaskPanel extends TaskPanel<Object> {
         Chi c = needChi("Fourier transform");
         Record p = ftForm.valid("Fourier transform");
         return run("Fourier transform " + c.name(), c.name(), c,
-            m -> Processors.apply(Processors.registry().get(FourierTransformProcessor.ID), c, p),
+            m -> Processors.apply(Processors.registry().get(FourierTransformProcessor.ID), c, p, m),
             r -> say("|chi(R)| of " + c.name()));
     }
 
     public Job runWavelet() throws EdgeworksException {
         Chi c = needChi("wavelet");
         Record p = waveletForm.valid("wavelet");
-        return run("wavelet " + c.name(), c.name(), c, m -> Processors.apply(Processors.registry().get(WaveletProcessor.ID), c, p),
+        return run("wavelet " + c.name(), c.name(), c, m -> Processors.apply(Processors.registry().get(WaveletProcessor.ID), c, p, m),
             r -> say("wavelet transform of " + c.name()));
     }
 
@@ -222,7 +226,7 @@ public final class ExafsTaskPanel extends TaskPanel<Object> {
             java.util.List<FeffPath> feff = new ArrayList<>();
             for (Path f : files) feff.add(FeffPath.read(f));
             FeffitProcessor.Params p = form.withModel(modelFile == null ? null : FitModel.read(modelFile));
-            return Processors.apply(Processors.registry().get(FeffitProcessor.ID), new FeffitProcessor.Input(c, feff), p);
+            return Processors.apply(Processors.registry().get(FeffitProcessor.ID), new FeffitProcessor.Input(c, feff), p, m);
         }, r -> {
             FeffitProcessor.Fit f = (FeffitProcessor.Fit) r.value();
             showFit(f);
@@ -236,7 +240,7 @@ public final class ExafsTaskPanel extends TaskPanel<Object> {
     }
 
     /** One step as a Job: the result carries the raw file of {@code input}, is drawn by the viewer and published as {@code source}'s. */
-    private Job run(String jobName, String source, Object input, UiJobs.Task<Result<?>> step, java.util.function.Consumer<Result<?>> done) {
+    private Job run(String jobName, String source, Object input, Work<Result<?>> step, java.util.function.Consumer<Result<?>> done) {
         Object origin = input == chi ? chiOrigin : input;
         return this.<Result<?>>runJob(jobName, m -> Sources.attach(step.call(m), origin), r -> {
             done.accept(r);

@@ -1,27 +1,21 @@
 package org.edgeworks.ui.widgets;
 
-import java.io.IOException;
 import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.january.DatasetException;
 import org.eclipse.january.IMonitor;
-import org.eclipse.january.dataset.DoubleDataset;
-import org.eclipse.january.dataset.IDataset;
-import org.eclipse.january.dataset.ILazyDataset;
-import org.eclipse.january.dataset.LazyDataset;
-import org.eclipse.january.dataset.SliceND;
-import org.eclipse.january.io.ILazyLoader;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.data.RixsMap;
+import org.edgeworks.core.processing.Result;
 import org.edgeworks.rixs.BuildMap;
 import org.edgeworks.rixs.RawStack;
 
 /**
- * Map building as a cancellable job step: the map-building processor runs unchanged on the raw stack, whose
- * frames are read through a lazy dataset that reports each frame to the job's progress monitor and refuses
- * to read once the user pressed cancel (the builder then stops at its next frame: well within a second).
- * Plumbing only; the numbers are the processor's.
+ * Map building as a cancellable job step through the Processor API: the map-building processor's monitored
+ * {@code apply(stack, params, monitor)} with the job's monitor as its {@link IMonitor} ({@link JobMonitor}): one
+ * unit of progress per frame streamed, and a cancel stops it at its next excitation point (the frames already being
+ * read finish, at most its frames in flight; its worker threads are stopped). Plumbing only; the numbers are the
+ * processor's.
  */
 public final class MapBuilds {
     private MapBuilds() {}
@@ -37,16 +31,13 @@ public final class MapBuilds {
 
     /**
      * The whole build result (map, curvature and calibration fits, straightened spectra, notes) with a parameter
-     * record of the map-building processor (the mRIXS build panel's form), progress per frame, stopping on cancel.
+     * record of the map-building processor (the mRIXS build panel's form), progress per frame, stopping on cancel
+     * ("NAME: map build cancelled", no map).
      */
-    public static org.edgeworks.core.processing.Result<BuildMap.MapBuild> build(RawStack stack, IProgressMonitor monitor,
-                                                                              Record parameters) throws EdgeworksException {
-        monitor.beginTask("Building the map of " + stack.name(), stack.frameCount() + 8);
+    public static Result<BuildMap.MapBuild> build(RawStack stack, IProgressMonitor monitor, Record parameters) throws EdgeworksException {
+        monitor.beginTask("Building the map of " + stack.name(), stack.frameCount());
         try {
-            RawStack watched = new RawStack(stack.name(), watched(stack.frames(), monitor), stack.excitation(), stack.i0(),
-                    stack.countTime(), stack.dark(), stack.repeats());
-            org.edgeworks.core.processing.Result<BuildMap.MapBuild> r =
-                    Processors.apply(Processors.registry().get(BuildMap.ID), watched, parameters);
+            Result<BuildMap.MapBuild> r = Processors.apply(Processors.registry().get(BuildMap.ID), stack, parameters, JobMonitor.of(monitor));
             if (monitor.isCanceled()) throw cancelled(stack.name());
             return r;
         } catch (EdgeworksException e) {
@@ -58,28 +49,5 @@ public final class MapBuilds {
 
     private static EdgeworksException cancelled(String name) {
         return EdgeworksException.of(name, "map build cancelled");
-    }
-
-    /** The frames as a lazy dataset whose every slice checks the monitor first and counts one unit of work. */
-    static ILazyDataset watched(ILazyDataset frames, IProgressMonitor monitor) {
-        ILazyLoader loader = new ILazyLoader() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public boolean isFileReadable() { return true; }
-
-            @Override
-            public IDataset getDataset(IMonitor mon, SliceND slice) throws IOException {
-                if (monitor.isCanceled()) throw new IOException("cancelled by the user");
-                try {
-                    IDataset d = frames.getSlice(slice);
-                    synchronized (monitor) { monitor.worked(1); }
-                    return d;
-                } catch (DatasetException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
-            }
-        };
-        return new LazyDataset(loader, frames.getName(), DoubleDataset.class, frames.getShape());
     }
 }

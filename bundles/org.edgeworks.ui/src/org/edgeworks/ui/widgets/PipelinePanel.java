@@ -215,7 +215,7 @@ public final class PipelinePanel extends Composite {
         return UiJobs.schedule(display, "Pipeline on " + files.size() + " file(s)", monitor -> {
             monitor.beginTask("Running the pipeline", files.size());
             PipelineRunner.processEach(files, f -> PipelineDocument.pipeline(f.toString(), pipeline, adapterFor(f, pipeline, detectors)),
-                    detectors, new JobMonitor(monitor), o -> display.asyncExec(() -> deliver(o, counts)));
+                    detectors, JobMonitor.of(monitor), o -> display.asyncExec(() -> deliver(o, counts)));
             monitor.done();
             return counts;
         }, c -> {
@@ -263,13 +263,6 @@ public final class PipelinePanel extends Composite {
         p.put("signal", signal == null ? "" : signal);
         p.put("deadTime", sel.icr() != null && sel.ocr() != null);
         return p;
-    }
-
-    /** The job's progress monitor as the runner's (January) monitor. */
-    private record JobMonitor(org.eclipse.core.runtime.IProgressMonitor job) implements org.eclipse.january.IMonitor {
-        @Override public void worked(int amount) { job.worked(amount); }
-        @Override public boolean isCancelled() { return job.isCanceled(); }
-        @Override public void subTask(String name) { job.subTask(name); }
     }
 
     private void runDialog() {

@@ -2,6 +2,7 @@ package org.edgeworks.ui.widgets;
 
 import java.util.Map;
 
+import org.eclipse.january.IMonitor;
 import org.edgeworks.core.EdgeworksException;
 import org.edgeworks.core.processing.Parameters;
 import org.edgeworks.core.processing.Processor;
@@ -40,11 +41,22 @@ public final class Processors {
     }
 
     /** Applies a processor with a parameter record of its type; the input must be of its input type. */
-    @SuppressWarnings("unchecked")
     public static <O> Result<O> apply(Processor<?, ?, ?> p, Object input, Record parameters) throws EdgeworksException {
+        return apply(p, input, parameters, null);
+    }
+
+    /**
+     * As {@link #apply(Processor, Object, Record)} through the Processor API's monitored call
+     * ({@code apply(input, params, monitor)}): progress to {@code monitor} and a stop ("NAME: cancelled") once it
+     * is cancelled; in a job, {@code monitor} is the job's ({@link JobMonitor}, given by {@link TaskPanel#runJob}).
+     * Null: no progress, never cancelled.
+     */
+    @SuppressWarnings("unchecked")
+    public static <O> Result<O> apply(Processor<?, ?, ?> p, Object input, Record parameters, IMonitor monitor)
+            throws EdgeworksException {
         if (!p.inputType().isInstance(input))
             throw EdgeworksException.of(p.label(), "needs " + p.inputType().getSimpleName() + ", got "
                     + (input == null ? "nothing" : input.getClass().getSimpleName()));
-        return ((Processor<Object, Record, O>) p).apply(input, parameters);
+        return ((Processor<Object, Record, O>) p).apply(input, parameters, monitor);
     }
 }

@@ -6,7 +6,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.january.IMonitor;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
@@ -29,8 +31,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * buttons) and {@link #outputs()} on the right (3/5: plots, tables);</li>
  * <li>the status line ({@link #statusLine}) and the one way an action refuses: {@link #report} puts the
  * {@link EdgeworksException}'s one line in the status line and in an error dialog titled with {@link #title()};</li>
- * <li>long work as an Eclipse Job ({@link #runJob}): the result or the refusal comes back on the UI thread, and
- * nothing happens if the panel was closed meanwhile;</li>
+ * <li>long work as an Eclipse Job ({@link #runJob}) whose monitor the processors get as the Processor API's
+ * {@code IMonitor} (progress, and a stop on the panel's {@link #cancelButton} or the progress area's cancel): the
+ * result or the refusal comes back on the UI thread, and nothing happens if the panel was closed meanwhile;</li>
  * <li>results: {@link #publish} keeps the last one ({@link #lastResult()}) and gives it, with the name of what it
  * was made from, to the {@link #onResult} listeners (the task views send it to the results view);</li>
  * <li>the session: {@link #keepInSession} registers the panel's state with {@link SessionParts}.</li>
@@ -50,6 +53,7 @@ public abstract class TaskPanel<V> extends Composite {
     private Label status;
     private Result<? extends V> last;
     private Job job;
+    private Button cancel;
 
     /**
      * @param title        what error dialogs are titled (see {@link #title()})
@@ -126,18 +130,46 @@ public abstract class TaskPanel<V> extends Composite {
         ErrorDialogs.show(getShell(), title(), e);
     }
 
+    /** A panel's long work: processor calls given the job's monitor ({@link Processors#apply(org.edgeworks.core.processing.Processor, Object, Record, IMonitor)}). */
+    public interface Work<T> {
+        T call(IMonitor monitor) throws EdgeworksException;
+    }
+
     /**
-     * Runs {@code task} as a Job named {@code name} (the status line says so meanwhile); {@code done} gets its
-     * result on the UI thread, a refusal goes to {@link #report}'s places. Nothing happens once the panel is closed.
+     * Runs {@code work} as a Job named {@code name} (the status line says so meanwhile), giving it the job's
+     * progress monitor as the Processor API's {@link IMonitor} ({@link JobMonitor}): the processors' progress shows
+     * in the workbench's progress area and the job's cancel (the progress area's, or the panel's {@link #cancelButton})
+     * stops them. {@code done} gets the result on the UI thread, a refusal goes to {@link #report}'s places; a
+     * cancelled job publishes nothing, shows no error and the status line says "NAME: cancelled". Nothing happens
+     * once the panel is closed.
      */
-    protected final <T> Job runJob(String name, UiJobs.Task<T> task, Consumer<T> done) {
+    protected final <T> Job runJob(String name, Work<T> work, Consumer<T> done) {
         say(name + "...");
-        job = UiJobs.schedule(getDisplay(), name, task, r -> {
-            if (!isDisposed()) done.accept(r);
-        }, e -> {
-            if (!isDisposed()) fail(e);
-        });
+        if (cancel != null) cancel.setEnabled(true);
+        job = UiJobs.schedule(getDisplay(), name, m -> {
+            m.beginTask(name, IProgressMonitor.UNKNOWN);
+            try {
+                return work.call(JobMonitor.of(m));
+            } finally {
+                m.done();
+            }
+        }, r -> ended(() -> done.accept(r)), e -> ended(() -> fail(e)), () -> ended(() -> say(name + ": cancelled")));
         return job;
+    }
+
+    private void ended(Runnable r) {
+        if (isDisposed()) return;
+        if (cancel != null && !cancel.isDisposed()) cancel.setEnabled(false);
+        r.run();
+    }
+
+    /** A "Cancel" button in {@code bar} that cancels the running job (enabled while one runs). */
+    protected final Button cancelButton(Composite bar) {
+        cancel = Buttons.push(bar, "Cancel", () -> {
+            if (job != null) job.cancel();
+        });
+        cancel.setEnabled(false);
+        return cancel;
     }
 
     /** The last job started (tests join it); null before any. */

@@ -24,21 +24,31 @@ public final class UiJobs {
     /** Schedules the task; {@code onDone} / {@code onError} run on the display's thread unless the job was cancelled. */
     public static <T> Job schedule(Display display, String name, Task<T> task, Consumer<T> onDone,
                                    Consumer<EdgeworksException> onError) {
+        return schedule(display, name, task, onDone, onError, () -> {});
+    }
+
+    /**
+     * As {@link #schedule(Display, String, Task, Consumer, Consumer)}; a cancelled job runs {@code onCancelled} on the
+     * display's thread instead (whatever the task returned or threw after the cancel is dropped).
+     */
+    public static <T> Job schedule(Display display, String name, Task<T> task, Consumer<T> onDone,
+                                   Consumer<EdgeworksException> onError, Runnable onCancelled) {
         Job job = new Job(name) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
+                Runnable outcome;
                 try {
                     T value = task.call(monitor);
-                    if (monitor.isCanceled()) return Status.CANCEL_STATUS;
-                    asyncExec(display, () -> onDone.accept(value));
+                    outcome = () -> onDone.accept(value);
                 } catch (EdgeworksException e) {
-                    // a task stopped by the user's cancel is not an error to show
-                    if (!monitor.isCanceled()) asyncExec(display, () -> onError.accept(e));
+                    outcome = () -> onError.accept(e);
                 } catch (RuntimeException e) {
-                    if (!monitor.isCanceled())
-                        asyncExec(display, () -> onError.accept(EdgeworksException.of(name, String.valueOf(e))));
+                    outcome = () -> onError.accept(EdgeworksException.of(name, String.valueOf(e)));
                 }
-                return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+                // a task stopped by the user's cancel is not an error to show, and what it returned is dropped
+                boolean cancelled = monitor.isCanceled();
+                asyncExec(display, cancelled ? onCancelled : outcome);
+                return cancelled ? Status.CANCEL_STATUS : Status.OK_STATUS;
             }
         };
         job.setUser(true);
