@@ -146,20 +146,23 @@ public abstract class TaskPanel<V> extends Composite {
     protected final <T> Job runJob(String name, Work<T> work, Consumer<T> done) {
         say(name + "...");
         if (cancel != null) cancel.setEnabled(true);
-        job = UiJobs.schedule(getDisplay(), name, m -> {
+        Job[] mine = new Job[1];
+        mine[0] = job = UiJobs.schedule(getDisplay(), name, m -> {
             m.beginTask(name, IProgressMonitor.UNKNOWN);
             try {
                 return work.call(JobMonitor.of(m));
             } finally {
                 m.done();
             }
-        }, r -> ended(() -> done.accept(r)), e -> ended(() -> fail(e)), () -> ended(() -> say(name + ": cancelled")));
+        }, r -> ended(mine[0], () -> done.accept(r)), e -> ended(mine[0], () -> fail(e)),
+            () -> ended(mine[0], () -> say(name + ": cancelled")));
         return job;
     }
 
-    private void ended(Runnable r) {
+    /** On the UI thread once {@code ended} is over: Cancel is disabled unless a later job of the panel still runs. */
+    private void ended(Job ended, Runnable r) {
         if (isDisposed()) return;
-        if (cancel != null && !cancel.isDisposed()) cancel.setEnabled(false);
+        if (cancel != null && ended == job) cancel.setEnabled(false);
         r.run();
     }
 
