@@ -101,6 +101,17 @@ class TerminalOutputTest {
         assertFalse(plain.err().contains("reverse order"), plain.err());
     }
 
+    /** Item 4 for image stacks: a reversed --pre1/--pre2 is counted per pixel in the notes, never swapped silently. */
+    @Test
+    void aReversedRangeIsANoteForStacksToo() {
+        Path stack = SharedData.samples().resolve("stack/mn_txm_phases.h5");
+        CliRun r = CliRun.of("xas", "stack", stack.toString(), "--mode", "transmission", "--flat", stack + ":/entry/instrument/flat",
+            "--pre1=-30", "--pre2=-100", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("note: ") && l.contains(" pixels noted, e.g. ")
+            && l.endsWith("pre1 -30 eV and pre2 -100 eV are in reverse order: the pre-edge line is fitted over [-100, -30] eV rel. E0")), r.out());
+    }
+
     /** A joined range option given high:low is taken ascending, with a note (rixs pfy --window). */
     @Test
     void aReversedJoinedRangeIsANote() {

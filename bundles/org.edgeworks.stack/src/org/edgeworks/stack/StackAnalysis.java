@@ -401,6 +401,8 @@ public final class StackAnalysis {
             ok[at] = 1;
             // the single-spectrum command notes an automatic E0 that is not Larch's choice: so do maps (counted, one example)
             if (o.e0Note() != null) fail(row, c, NOTE + o.e0Note());
+            // a reversed --pre1/--pre2 or --norm1/--norm2 is fitted in order, as for one spectrum: counted, never silent
+            for (String reversed : NormalizeProcessor.reversedRanges(s.params().normalize(), o)) fail(row, c, NOTE + reversed);
             double quant = 1 / Math.sqrt(12);
             out[0][at] = o.e0();
             out[1][at] = spacing(e, o.ie0()) * quant;

@@ -140,13 +140,21 @@ public final class NormalizeProcessor extends BaseProcessor<Spectrum, NormalizeP
      */
     static List<String> reversedRanges(String name, Params p, Normalizer.Outcome o) {
         List<String> notes = new ArrayList<>();
+        for (String r : reversedRanges(p, o)) notes.add("note: " + name + ": " + r);
+        return notes;
+    }
+
+    /** The texts of {@link #reversedRanges(String, Params, Normalizer.Outcome)} without "note: NAME: " (an image stack counts them per pixel). */
+    public static List<String> reversedRanges(Params p, Normalizer.Outcome o) {
+        if (p.pre1() == null && p.pre2() == null && p.norm1() == null && p.norm2() == null) return List.of(); // automatic ranges are in order
+        List<String> notes = new ArrayList<>(2);
         Double norm2 = p.norm2() != null && p.norm2() < 0 ? null : p.norm2(); // a negative norm2 counts from the data end (Larch)
         if (reversed(p.pre1(), p.pre2(), o.pre1(), o.pre2()))
-            notes.add("note: " + name + ": pre1 " + fmt(p.pre1() != null ? p.pre1() : o.pre2()) + " eV and pre2 "
+            notes.add("pre1 " + fmt(p.pre1() != null ? p.pre1() : o.pre2()) + " eV and pre2 "
                 + fmt(p.pre2() != null ? p.pre2() : o.pre1()) + " eV are in reverse order: the pre-edge line is fitted over ["
                 + fmt(o.pre1()) + ", " + fmt(o.pre2()) + "] eV rel. E0");
         if (reversed(p.norm1(), norm2, o.norm1(), o.norm2()))
-            notes.add("note: " + name + ": norm1 " + fmt(p.norm1() != null ? p.norm1() : o.norm2()) + " eV and norm2 "
+            notes.add("norm1 " + fmt(p.norm1() != null ? p.norm1() : o.norm2()) + " eV and norm2 "
                 + fmt(norm2 != null ? norm2 : o.norm1()) + " eV are in reverse order: the post-edge curve is fitted over ["
                 + fmt(o.norm1()) + ", " + fmt(o.norm2()) + "] eV rel. E0");
         return notes;
