@@ -111,6 +111,27 @@ class StackAnalysisTest {
         assertArrayEquals(a.mask(), b.mask());
     }
 
+    /**
+     * The flat field as {@code --flat} names it goes through the detectors too: FILE:PATH (the stack detector's
+     * channel of that path) and a TIFF image (the TIFF frame detector) give the flat make_stacks.py wrote, so the
+     * same maps as the flat read here directly.
+     */
+    @Test
+    void aFlatFieldNamedAsFileAndPathOrAsTiffGivesTheSameMaps() throws Exception {
+        StackAnalysis.Result a, b, c;
+        try (NexusFile f = NexusFile.open(DIR.resolve("phases.h5")); StackSource s = open("phases.h5", null, null)) {
+            a = StackAnalysis.run(s, flat(f), transmission(), references());
+            b = StackAnalysis.run(s, Flux.parse(DIR.resolve("phases.h5") + ":/entry/instrument/flat"), transmission(), references());
+            c = StackAnalysis.run(s, Flux.parse(DIR.resolve("tiff_flat.tif").toString()), transmission(), references());
+        }
+        for (String m : a.maps().keySet()) {
+            assertArrayEquals(a.maps().get(m), b.maps().get(m), m);
+            assertArrayEquals(a.maps().get(m), c.maps().get(m), m);
+        }
+        EdgeworksException e = assertThrows(EdgeworksException.class, () -> Flux.parse(DIR.resolve("phases.h5") + ":/entry/no_flat"));
+        assertEquals(DIR.resolve("phases.h5") + ": /entry/no_flat: no such numeric dataset", e.getMessage());
+    }
+
     @Test
     void aStackLargerThanTheHeapStreamsAndGivesTheConstructedEdges() throws Exception {
         long heap = Runtime.getRuntime().maxMemory();
