@@ -30,15 +30,33 @@ public final class Parameters {
     public static Map<String, Object> toMap(Record parameters) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (parameters == null) return m;
-        for (RecordComponent rc : parameters.getClass().getRecordComponents()) {
+        for (Component c : COMPONENTS.get(parameters.getClass())) {
             try {
-                m.put(rc.getName(), rc.getAccessor().invoke(parameters));
+                m.put(c.name(), c.accessor().invoke(parameters));
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read parameter " + rc.getName(), e);
+                throw new IllegalStateException("cannot read parameter " + c.name(), e);
             }
         }
         return m;
     }
+
+    /** One record component: its name, accessor and {@link Param} (null when it has none). */
+    private record Component(String name, java.lang.reflect.Method accessor, Param param) {}
+
+    /**
+     * Each record class's components, read by reflection once: {@code getRecordComponents()} hands out
+     * fresh objects whose annotations are parsed and accessors made again on every call, which was
+     * a third of a 40 us xftf's CPU once every apply validated its record (BENCHMARKS.md, quiet rerun).
+     */
+    private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            RecordComponent[] rcs = type.getRecordComponents();
+            Component[] out = new Component[rcs.length];
+            for (int i = 0; i < rcs.length; i++) out[i] = new Component(rcs[i].getName(), rcs[i].getAccessor(), rcs[i].getAnnotation(Param.class));
+            return out;
+        }
+    };
 
     /** As {@link #toMap}, without the components marked {@link Param#runSetting()}: what provenance records as science. */
     public static Map<String, Object> science(Record parameters) {
@@ -52,9 +70,9 @@ public final class Parameters {
         Map<String, Object> m = new LinkedHashMap<>();
         if (parameters == null) return m;
         Map<String, Object> all = toMap(parameters);
-        for (RecordComponent rc : parameters.getClass().getRecordComponents()) {
-            Param p = rc.getAnnotation(Param.class);
-            if (p != null && p.runSetting()) m.put(rc.getName(), all.get(rc.getName()));
+        for (Component c : COMPONENTS.get(parameters.getClass())) {
+            Param p = c.param();
+            if (p != null && p.runSetting()) m.put(c.name(), all.get(c.name()));
         }
         return m;
     }
@@ -155,10 +173,10 @@ public final class Parameters {
     public static void validate(Record parameters, String where) throws EdgeworksException {
         if (parameters == null) return;
         Map<String, Object> values = toMap(parameters);
-        for (RecordComponent rc : parameters.getClass().getRecordComponents()) {
-            Param p = rc.getAnnotation(Param.class);
+        for (Component comp : COMPONENTS.get(parameters.getClass())) {
+            Param p = comp.param();
             if (p == null || (p.min() == Double.NEGATIVE_INFINITY && p.max() == Double.POSITIVE_INFINITY)) continue;
-            Object v = values.get(rc.getName());
+            Object v = values.get(comp.name());
             List<Object> items = new ArrayList<>();
             if (v instanceof Number) items.add(v);
             else if (v instanceof java.util.Collection<?> c) items.addAll(c);
@@ -167,8 +185,8 @@ public final class Parameters {
             for (Object item : items) {
                 if (!(item instanceof Number n)) continue;
                 double x = n.doubleValue();
-                if (x < p.min()) throw new EdgeworksException(where, rc.getName(), plain(x) + " is below the minimum " + plain(p.min()));
-                if (x > p.max()) throw new EdgeworksException(where, rc.getName(), plain(x) + " is above the maximum " + plain(p.max()));
+                if (x < p.min()) throw new EdgeworksException(where, comp.name(), plain(x) + " is below the minimum " + plain(p.min()));
+                if (x > p.max()) throw new EdgeworksException(where, comp.name(), plain(x) + " is above the maximum " + plain(p.max()));
             }
         }
         if (parameters instanceof Related r) {
