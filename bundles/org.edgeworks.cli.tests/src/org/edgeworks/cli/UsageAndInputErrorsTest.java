@@ -92,7 +92,11 @@ class UsageAndInputErrorsTest {
         // a pre-edge window the data cannot fill is about the data: exit 1, naming the file
         CliRun w = CliRun.of("xas", "normalize", mno(), "--pre1=-2000", "--pre2=-1900", "--out", dir.resolve("w").toString());
         assertEquals(Main.EXIT_FAILURE, w.code(), w.err());
-        assertTrue(oneLine(w).startsWith("edgeworks: " + mno() + ": pre1: "), w.err());
+        assertTrue(oneLine(w).startsWith("edgeworks: " + mno() + ": --pre1: pre-edge window [-2000, -1900] eV rel. E0 holds 0 data points"), w.err());
+        // a processor's refusal led by a parameter names its option (L2 of --ledge neither given nor derivable)
+        CliRun l = CliRun.of("xas", "normalize", mno(), "--ledge", "--out", dir.resolve("l").toString());
+        assertEquals(Main.EXIT_FAILURE, l.code(), l.err());
+        assertTrue(oneLine(l).startsWith("edgeworks: " + mno() + ": --l2: give the L2 energy"), l.err());
     }
 
     /** Item 2: one wording for a missing input, the path as typed (relative here), from every command. */

@@ -281,6 +281,21 @@ public final class RecordOptions<P extends Record> {
         }
     }
 
+    /**
+     * The option the user types for {@code component} of this record (its own or the joined one),
+     * or null when the record has no such component or the command fills it (excluded).
+     */
+    public String optionFor(String component) {
+        if (component == null || excluded.contains(component) || !hasComponent(component)) return null;
+        Joined j = joinedOf(component);
+        return j != null ? j.option() : option(component);
+    }
+
+    private boolean hasComponent(String component) {
+        for (RecordComponent rc : type.getRecordComponents()) if (rc.getName().equals(component)) return true;
+        return false;
+    }
+
     /** The option that sets {@code component}: its own, or the joined option holding it (an excluded component: its name). */
     private String optionOf(String component) {
         Joined j = joinedOf(component);
