@@ -51,7 +51,7 @@ public final class ExportCommand implements Callable<Integer> {
         if ((xdi || nxxas) && outDir == null) throw EdgeworksException.of("xas export", "--xdi and --nxxas write into --out DIR: give --out");
         if (nxxas) for (XasInputOptions.Raw r : in.rawAll(files, log)) {
             Path p = outDir.resolve(r.name() + ".nxxas.nxs");
-            org.edgeworks.pipeline.NxxasWriter.write(p, overwrite, r.name(), java.time.Instant.now().toString(), r.name(), r.energy(), r.i0(),
+            org.edgeworks.pipeline.NxxasWriter.write(p, overwrite, r.name(), org.edgeworks.core.processing.Clock.now(), r.name(), r.energy(), r.i0(),
                 r.signal(), r.mode());
             log.println(p);
         }

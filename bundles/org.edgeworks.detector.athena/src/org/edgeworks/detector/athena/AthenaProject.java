@@ -254,7 +254,9 @@ public record AthenaProject(List<String> header, List<Group> groups) {
         // readers (Larch's read_athena, Demeter) parse the version from this line: it names the
         // Demeter project format version whose layout is written here; line 3 says who wrote it
         sb.append("# Athena project file -- Demeter version ").append(FORMAT_VERSION).append('\n');
-        sb.append("# This file created at ").append(java.time.OffsetDateTime.now().withNano(0)).append('\n');
+        // the results' date (Clock: SOURCE_DATE_EPOCH when set), in the local offset Athena writes
+        sb.append("# This file created at ").append(java.time.OffsetDateTime.ofInstant(java.time.Instant.parse(
+            org.edgeworks.core.processing.Clock.now()), java.time.ZoneId.systemDefault()).withNano(0)).append('\n');
         sb.append("# Written by ").append(program.replace('\n', ' ')).append(" (bkg_nnorm counts polynomial terms, as Athena's)\n\n");
         int n = 0;
         for (Written w : groups) {
