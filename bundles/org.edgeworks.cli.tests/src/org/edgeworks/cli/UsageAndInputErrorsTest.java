@@ -133,6 +133,14 @@ class UsageAndInputErrorsTest {
         String out = dir.resolve("out").toString();
         usage("edgeworks: --e0: a value is needed with --e0-method fixed", "xas", "normalize", mno(), "--e0-method", "fixed", "--out", out);
         usage("edgeworks: --e0: a value is needed with --e0-method fixed", "xas", "normalize", mno(), "--e0-method=fixed", "--out", out);
+        // an E0 given with another method would be ignored: refused, never dropped silently (new-user finding, s4-cli)
+        usage("edgeworks: --e0: a given E0 is used only with --e0-method fixed, not derivative (give --e0-method fixed, or leave --e0 out)",
+                "xas", "normalize", mno(), "--e0", "6539", "--e0-method", "derivative", "--out", out);
+        usage("edgeworks: --e0: a given E0 is used only with --e0-method fixed, not half-step (give --e0-method fixed, or leave --e0 out)",
+                "xas", "normalize", mno(), "--e0-method", "half-step", "--e0", "6539", "--out", out);
+        // --e0 alone means a fixed E0 (as Larch's pre_edge uses a given e0): accepted, and used
+        CliRun alone = CliRun.of("xas", "normalize", mno(), "--e0", "6539", "--out", dir.resolve("alone").toString());
+        assertEquals(0, alone.code(), alone.err());
         usage("edgeworks: --emax: -10.0 eV is not above --emin -5.0 eV", "xas", "preedge", mno(), "--emin=-5", "--emax=-10", "--out", out);
         usage("edgeworks: --centre: 1 value for --peaks 2", "xas", "preedge", mno(), "--peaks", "2", "--centre", "6540", "--out", out);
         usage("edgeworks: --l2: 6540.0 eV is not above --l3 6550.0 eV", "xas", "normalize", mno(), "--ledge", "--l3", "6550", "--l2", "6540", "--out", out);

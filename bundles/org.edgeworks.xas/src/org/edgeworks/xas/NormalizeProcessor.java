@@ -38,9 +38,16 @@ public final class NormalizeProcessor extends BaseProcessor<Spectrum, NormalizeP
         @Param(label = "normalisation", description = "edge-step | area | min-max | none") Normalization normalization)
         implements Parameters.Related {
 
-        /** A fixed E0 needs its value, a finite energy. */
+        /**
+         * A fixed E0 needs its value, a finite energy; an E0 value given with another method would be
+         * ignored, so it is refused rather than dropped silently (Larch's pre_edge uses a given e0; here
+         * the method says so: {@code e0Method} fixed, or left out, which means fixed when e0 is given).
+         */
         @Override
         public String conflict() {
+            if (e0 != null && e0Method != null && e0Method != E0Method.FIXED)
+                return "{e0}: a given E0 is used only with {e0Method}=fixed, not " + e0Method.label()
+                    + " (give {e0Method}=fixed, or leave {e0} out)";
             if (method(this) != E0Method.FIXED) return null;
             if (e0 == null) return "{e0}: a value is needed with {e0Method}=fixed";
             return Double.isFinite(e0) ? null : "{e0}: must be a finite energy in eV with {e0Method}=fixed, not " + e0;
