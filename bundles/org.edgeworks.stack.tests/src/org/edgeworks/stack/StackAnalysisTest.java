@@ -215,4 +215,114 @@ class StackAnalysisTest {
             }
         }
     }
+
+    /** A constructed normalised reference: a tanh edge of step 1 at e0 plus a Gaussian white line of height h. */
+    static double constructed(double e, double e0, double h) {
+        return 0.5 * (1 + Math.tanh((e - e0) / 1.5)) + h * Math.exp(-0.5 * Math.pow((e - e0 - 4) / 2.5, 2));
+    }
+
+    /** A stack held in memory (energy x rows x columns, frame-major as {@link StackSource#read} gives bands). */
+    record MemoryStack(double[] energy, int rows, int columns, double[] data) implements StackSource {
+        @Override public String label() { return "memory.h5"; }
+        @Override public String dataPath() { return "/entry/data/data"; }
+        @Override public double[] read(int row0, int count) {
+            double[] out = new double[energy.length * count * columns];
+            for (int f = 0; f < energy.length; f++)
+                System.arraycopy(data, (f * rows + row0) * columns, out, f * count * columns, count * columns);
+            return out;
+        }
+        @Override public void close() {}
+    }
+
+    /**
+     * The weight maps' errors carry the edge-step errors (docs/science.md#xas-stack). Built here, no Edgeworks code:
+     * pixels are mu = line + step (t A + (1 - t) B) + white noise 0.003, t uniform in [0.25, 0.75], step in [0.8, 1.2],
+     * A and B constructed references (edges at 7008 and 7014 eV) that are given to the fit divided by (1 + eps),
+     * eps ~ N(0, s^2) with the stated relative step errors s = 0.03 (A), 0.02 (B): what a reference normalised with
+     * an edge-step error of s gives. 100 stacks of 4 x 5 pixels, each stack its own eps draw. Then
+     * w_A - t ~ t eps_A (+ the fit's noise), which the fit's sigma (about 0.001) does not hold and the total one does.
+     * Band for sd of (w - t) / sigma: [0.8, 1.2]: within a stack the pixels share eps, so the sd is an estimate from
+     * about 100 independent draws, whose own scatter is 1/sqrt(200) = 0.07: the band is 3 of those, and the
+     * first-order propagation is exact for free (unbounded, not summed) weights (each pixel's sigma is also checked
+     * against sigma_fit^2 + w^2 (s_pixel^2 + s_ref^2) by hand, s_pixel = edge_step_errors / edge_step from the
+     * maps). With the fit-only sigma the spread is far above 1 (asserted > 3: the stated error 3 times too small).
+     */
+    @Test
+    void weightErrorsCoverTheScatterOfMixturesWithEdgeStepErrors() throws Exception {
+        List<Double> grid = new ArrayList<>();
+        for (double x = 6850; x < 6980; x += 2) grid.add(x);
+        for (double x = 6980; x < 7040; x += 0.5) grid.add(x);
+        for (double x = 7040; x <= 7250; x += 2) grid.add(x);
+        double[] e = grid.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] fine = new double[2001];
+        for (int i = 0; i < fine.length; i++) fine[i] = 6800 + 0.25 * i;
+        double sA = 0.03, sB = 0.02, noise = 0.003;
+        int rows = 4, cols = 5, n = e.length, px = rows * cols;
+        java.util.Random rnd = new java.util.Random(20261130);
+        double[][] zTotal = new double[2][], zFit = new double[2][];
+        List<double[]> total = new ArrayList<>(), fit = new ArrayList<>();
+        StackAnalysis.Params d = StackAnalysis.Params.defaults();
+        StackAnalysis.Params p = new StackAnalysis.Params(d.normalize(), StackAnalysis.MuKind.MU, null, 0, 30, d.lcf(), 0);
+        for (int stack = 0; stack < 100; stack++) {
+            double epsA = sA * rnd.nextGaussian(), epsB = sB * rnd.nextGaussian();
+            double[] a = new double[fine.length], b = new double[fine.length];
+            for (int i = 0; i < fine.length; i++) {
+                a[i] = constructed(fine[i], 7008, 0.4) / (1 + epsA);
+                b[i] = constructed(fine[i], 7014, 0.9) / (1 + epsB);
+            }
+            List<StackAnalysis.Reference> refs = List.of(new StackAnalysis.Reference("A", fine, a, sA), new StackAnalysis.Reference("B", fine, b, sB));
+            double[] t = new double[px], data = new double[n * px];
+            for (int q = 0; q < px; q++) {
+                t[q] = 0.25 + 0.5 * rnd.nextDouble();
+                double step = 0.8 + 0.4 * rnd.nextDouble();
+                for (int f = 0; f < n; f++)
+                    data[f * px + q] = 0.3 - 2e-4 * (e[f] - 7000) + step * (t[q] * constructed(e[f], 7008, 0.4) + (1 - t[q]) * constructed(e[f], 7014, 0.9))
+                        + noise * rnd.nextGaussian();
+            }
+            StackAnalysis.Result r = StackAnalysis.run(new MemoryStack(e, rows, cols, data), Flux.none(), p, refs);
+            for (int q = 0; q < px; q++) {
+                assertEquals(1, r.mask()[q], "pixel " + q + " masked: " + r.notes());
+                for (int k = 0; k < 2; k++) {
+                    String name = "weight_" + "AB".charAt(k);
+                    double dev = r.maps().get(name)[q] - (k == 0 ? t[q] : 1 - t[q]);
+                    // free weights (none at the bound): the propagation by hand, the pixel's step error from its own maps
+                    double w = r.maps().get(name)[q], sFit = r.maps().get(name + StackAnalysis.FIT_ONLY)[q];
+                    double sPix = r.errors().get("edge_step")[q] / r.maps().get("edge_step")[q], sRef = k == 0 ? sA : sB;
+                    double byHand = Math.sqrt(sFit * sFit + w * w * (sPix * sPix + sRef * sRef));
+                    assertEquals(byHand, r.errors().get(name)[q], 1e-9 * byHand, name + " sigma at pixel " + q);
+                    total.add(new double[] {k, dev / r.errors().get(name)[q]});
+                    fit.add(new double[] {k, dev / r.maps().get(name + StackAnalysis.FIT_ONLY)[q]});
+                }
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            final int kk = k;
+            zTotal[k] = total.stream().filter(z -> z[0] == kk).mapToDouble(z -> z[1]).toArray();
+            zFit[k] = fit.stream().filter(z -> z[0] == kk).mapToDouble(z -> z[1]).toArray();
+            // the spread about the truth (root mean square, a bias counts), not about the mean
+            double sd = rms(zTotal[k]), sdFit = rms(zFit[k]);
+            System.out.printf("stack weight %s: rms (w - t)/sigma %.3f (sd %.3f, mean %.3f); with the fit-only sigma %.2f%n", "AB".charAt(k), sd,
+                sd(zTotal[k]), mean(zTotal[k]), sdFit);
+            assertTrue(sd > 0.8 && sd < 1.2, "weight " + "AB".charAt(k) + ": sd of (w - t)/sigma " + sd);
+            assertTrue(sdFit > 3, "weight " + "AB".charAt(k) + ": sd of (w - t)/sigma_fit " + sdFit);
+        }
+    }
+
+    static double mean(double[] z) {
+        double s = 0;
+        for (double v : z) s += v;
+        return s / z.length;
+    }
+
+    static double rms(double[] z) {
+        double s = 0;
+        for (double v : z) s += v * v;
+        return Math.sqrt(s / z.length);
+    }
+
+    static double sd(double[] z) {
+        double m = mean(z), s = 0;
+        for (double v : z) s += (v - m) * (v - m);
+        return Math.sqrt(s / (z.length - 1));
+    }
 }

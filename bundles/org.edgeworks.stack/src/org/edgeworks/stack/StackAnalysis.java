@@ -34,15 +34,19 @@ import org.edgeworks.xas.kernel.Normalizer;
  * {@code xas lcf} have it), {@code mask} (1 where normalisation succeeded and edge_step >=
  * threshold; default threshold: 10% of the median edge step, reported), {@code peak_energy}
  * (grid point of the largest normalised value in [E0 + peakFrom, E0 + peakTo]; error as e0),
- * per reference {@code weight_NAME} (+ LCF standard error) and {@code r_factor}. Outside the
- * mask every map except edge_step is NaN.
+ * per reference {@code weight_NAME} and {@code r_factor}. weight_NAME's error is the LCF standard error with
+ * the pixel's and the reference's relative edge-step errors propagated ({@link LcfProcessor#weightStderr}, as
+ * {@code xas lcf}'s stderr); {@code weight_NAME_errors_fit}: the fit's alone (Larch's stderr, {@code xas lcf}'s
+ * stderr_fit; a map of its own, no PNG). Outside the mask every map except edge_step is NaN.
  *
  * <p>Bands are independent ({@link #band}) and joined in row order ({@link #join}), so a cluster
  * (Spark) computing bands as tasks gives the same numbers, bit for bit, as one machine.
  */
 public final class StackAnalysis {
     public static final String ID = "org.edgeworks.stack.analysis";
-    public static final String VERSION = "1.0";
+    public static final String VERSION = "1.1";
+    /** Suffix of the maps of the weights' fit-only errors (weight_NAME_errors_fit). */
+    public static final String FIT_ONLY = "_errors_fit";
     /** Band budget when the band height is chosen automatically: about 16 MB of doubles. */
     static final long BAND_ELEMENTS = 2L << 20;
     /** Counted like a failure (per band, joined), but the pixel is analysed: a remark, not a refusal. */
@@ -97,8 +101,16 @@ public final class StackAnalysis {
         }
     }
 
-    /** A normalised reference spectrum on its cleaned grid (ascending energies, eV). */
-    public record Reference(String name, double[] energy, double[] norm) implements Serializable {}
+    /**
+     * A normalised reference spectrum on its cleaned grid (ascending energies, eV). stepError: the relative
+     * standard error sigma(edge step) / edge step of the normalisation it went through
+     * ({@link LcfProcessor#stepError}), propagated into the weight maps' errors; null when not known (given
+     * normalised: a note says the errors lack it).
+     */
+    public record Reference(String name, double[] energy, double[] norm, Double stepError) implements Serializable {
+        /** Edge-step error not known. */
+        public Reference(String name, double[] energy, double[] norm) { this(name, energy, norm, null); }
+    }
 
     /** The maps of a band of rows [row0, row0 + count); values[m] is count x columns. */
     public record Band(int row0, int count, double[][] values, byte[] ok, TreeMap<String, Integer> failures,
@@ -129,12 +141,14 @@ public final class StackAnalysis {
     /** The setting-up every band shares: checked parameters, sorted energies, reference names. */
     public record Setup(String label, String dataPath, int rows, int columns, double[] energyFrames, int[] order, double[] energy,
                         Params params, List<Reference> references, Flux flux, int bandRows, List<String> readNotes) {
-        int maps() { return 6 + 2 * references.size() + 1; }
+        int maps() { return 6 + 3 * references.size() + 1; }
 
         List<String> names() {
             List<String> n = new ArrayList<>(List.of("e0", "e0_errors", "edge_step", "edge_step_errors", "peak_energy", "peak_energy_errors"));
             for (Reference r : references) { n.add("weight_" + r.name()); n.add("weight_" + r.name() + "_errors"); }
             n.add("r_factor");
+            // the fit-only errors (Larch's, without the edge-step errors) after the others: maps of their own
+            for (Reference r : references) n.add("weight_" + r.name() + FIT_ONLY);
             return n;
         }
 
@@ -202,7 +216,7 @@ public final class StackAnalysis {
         LcfProcessor.coverage(label, Arrays.copyOfRange(e, from, to), refs.stream().map(Reference::energy).toList(),
             refs.stream().map(Reference::name).toList(), lp, new ArrayList<>()); // with extrapolate, recorded in the parameters
         return LcfProcessor.window(label, e, lo, hi, new double[to - from], refs.stream().map(Reference::energy).toList(),
-            refs.stream().map(Reference::norm).toList(), refs.stream().map(Reference::name).toList(), lp);
+            refs.stream().map(Reference::norm).toList(), refs.stream().map(Reference::name).toList(), lp).withScaleSensitivity();
     }
 
     /** The whole stack on this machine: bands in row order, each band's pixels over the cores. */
@@ -336,6 +350,16 @@ public final class StackAnalysis {
         if (!setup.references().isEmpty()) {
             used.put("lcf", Parameters.toMap(p.lcf()));
             used.put("references", setup.references().stream().map(Reference::name).toList());
+            Map<String, Double> steps = new LinkedHashMap<>();
+            for (Reference ref : setup.references()) steps.put(ref.name(), ref.stepError());
+            Map<String, Object> rel = new LinkedHashMap<>();
+            rel.put("sample", "per pixel: edge_step_errors / edge_step");
+            rel.put("references", steps);
+            used.put("edge_step_rel_stderr", rel);
+            List<String> unknown = setup.references().stream().filter(ref -> ref.stepError() == null).map(Reference::name).toList();
+            if (!unknown.isEmpty())
+                notes.add("warning: edge-step error not known for " + String.join(", ", unknown)
+                    + " (given normalised): the weight maps' errors lack their normalisation error");
         }
         return new Result(setup.label(), setup.dataPath(), rows, cols, setup.energy().clone(), maps, errors, mask, threshold, given == null,
             n, masked, failures, notes, used, setup.references());
@@ -350,6 +374,8 @@ public final class StackAnalysis {
         Normalizer.Outcome o;
         final Map<Long, LinearCombination> windows = new HashMap<>();
         final int[] all;
+        /** Relative edge-step errors: [0] the pixel's (set per pixel), [1 + j] reference j's (NaN: not known). */
+        final double[] scaleErrors;
         final TreeMap<String, Integer> failures = new TreeMap<>();
         final TreeMap<String, String> examples = new TreeMap<>();
         boolean registered;
@@ -363,6 +389,11 @@ public final class StackAnalysis {
             mu = new double[n];
             dmu = new double[n];
             all = IntStream.range(0, s.references().size()).toArray();
+            scaleErrors = new double[all.length + 1];
+            for (int j = 0; j < all.length; j++) {
+                Double r = s.references().get(j).stepError();
+                scaleErrors[j + 1] = r == null ? Double.NaN : r;
+            }
         }
 
         void fail(int row, int column, String problem) {
@@ -455,11 +486,16 @@ public final class StackAnalysis {
             }
             lastWindow = lc;
             lastFit = fit;
-            for (int j = 0; j < all.length; j++) {
+            // the pixel's relative step error (out[2], out[3]: edge_step and its error) and the references' ones
+            scaleErrors[0] = out[2][at] > 0 && Double.isFinite(out[3][at]) ? out[3][at] / out[2][at] : Double.NaN;
+            double[] total = LcfProcessor.weightStderr(fit, scaleErrors);
+            int k = all.length;
+            for (int j = 0; j < k; j++) {
                 out[6 + 2 * j][at] = fit.weights()[j];
-                out[7 + 2 * j][at] = fit.weightErrors()[j];
+                out[7 + 2 * j][at] = total[j];
+                out[7 + 2 * k + j][at] = fit.weightErrors()[j];
             }
-            out[6 + 2 * all.length][at] = fit.rFactor();
+            out[6 + 2 * k][at] = fit.rFactor();
         }
     }
 

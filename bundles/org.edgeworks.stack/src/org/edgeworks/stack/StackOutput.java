@@ -19,15 +19,16 @@ import io.jhdf.api.WritableGroup;
 
 /**
  * Writes a stack result atomically: {@code DIR/NAME.stack.nxs} and one PNG map with a colour bar
- * per map ({@code DIR/NAME.MAP.png}). NeXus layout:
+ * per map ({@code DIR/NAME.MAP.png}; none for the fit-only error maps). NeXus layout:
  * <pre>
  * /entry                 NXentry (@default=edge_step)
- *    e0, edge_step, mask, peak_energy, weight_NAME..., r_factor
+ *    e0, edge_step, mask, peak_energy, weight_NAME..., r_factor, weight_NAME_errors_fit...
  *                        NXdata: data (rows x columns; NaN = no value), data_errors (1 sigma, when
  *                        the map has errors), y and x pixel indices (@axes = [y, x])
  *    process             NXprocess: program, version, raw_file (as typed), data_path, energy (eV,
  *                        ascending), parameters (JSON of the values used), notes, threshold,
- *                        references/NAME (NXdata energy, norm: the normalised LCF references used)
+ *                        references/NAME (NXdata energy, norm: the normalised LCF references used;
+ *                        edge_step_rel_stderr: its relative edge-step error, when known)
  * </pre>
  * No date is recorded: the file is a function of the stack and the parameters only, so a rerun, or
  * the same analysis on Spark, gives the same bytes.
@@ -54,6 +55,7 @@ public final class StackOutput {
         for (int i = 0; i < x.length; i++) x[i] = i;
         for (int i = 0; i < y.length; i++) y[i] = i;
         for (Map.Entry<String, double[]> m : maps(r).entrySet()) {
+            if (m.getKey().endsWith(StackAnalysis.FIT_ONLY)) continue; // an error map: in the NeXus file only
             Path png = dir.resolve(name + "." + m.getKey() + ".png");
             boolean mask = m.getKey().equals("mask");
             PngPlots.mapPlot(png, overwrite, new MapPlot(name + ": " + m.getKey() + unit(m.getKey()), "x (pixel)", "y (pixel)", x, y,
@@ -126,6 +128,7 @@ public final class StackOutput {
                     g.putAttribute("axes", "energy");
                     g.putDataset("energy", ref.energy()).putAttribute("units", "eV");
                     g.putDataset("norm", ref.norm());
+                    if (ref.stepError() != null) g.putDataset("edge_step_rel_stderr", ref.stepError().doubleValue());
                 }
             }
         }

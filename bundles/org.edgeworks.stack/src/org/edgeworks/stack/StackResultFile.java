@@ -63,8 +63,11 @@ public record StackResultFile(Path file, String rawFile, String dataPath, int ro
             List<StackAnalysis.Reference> refs = new ArrayList<>();
             NexusNode process = child(entry, "process"), rg = process == null ? null : child(process, "references");
             if (rg != null) {
-                for (NexusNode r : rg.children())
-                    refs.add(new StackAnalysis.Reference(r.name(), f.readDoubles(child(r, "energy").path()), f.readDoubles(child(r, "norm").path())));
+                for (NexusNode r : rg.children()) {
+                    NexusNode step = child(r, "edge_step_rel_stderr");
+                    refs.add(new StackAnalysis.Reference(r.name(), f.readDoubles(child(r, "energy").path()), f.readDoubles(child(r, "norm").path()),
+                        step == null ? null : f.readDoubles(step.path())[0]));
+                }
                 // in the order of the weight maps (the fit's order)
                 List<String> order = new ArrayList<>();
                 params.path("references").forEach(n -> order.add(n.asText()));

@@ -235,6 +235,19 @@ public final class LcfProcessor extends BaseProcessor<LcfProcessor.Input, LcfPro
     private static Double known(List<Double> list, int r) { return list == null ? null : list.get(r); }
 
     /**
+     * The weights' total stderr of a fit made {@link LinearCombination#withScaleSensitivity with the
+     * sensitivities} (indexed like its subset): the fit's covariance with the relative edge-step errors
+     * scaleErrors propagated as {@code xas lcf} does ([0] the sample's, [1 + r] reference r's of the window;
+     * NaN = not known, counts 0). What image stacks call per pixel: one way to propagate them.
+     */
+    public static double[] weightStderr(LinearCombination.Fit f, double[] scaleErrors) {
+        Totals t = Totals.of(f, scaleErrors);
+        double[] out = new double[f.subset().length];
+        for (int j = 0; j < out.length; j++) out[j] = t.stderr(j);
+        return out;
+    }
+
+    /**
      * A fit's covariance with the edge-step errors s_k propagated to first order (docs/science.md#xas-lcf):
      * cov_w (noise / reduced chi2) + sum_k s_k^2 g_k g_k' with g_k = d w / d eps_k
      * ({@link LinearCombination.Fit#weightScaleSensitivity}), noise the residual variance of the noise alone

@@ -1,6 +1,7 @@
 package org.edgeworks.cli.xas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -85,6 +86,12 @@ class StackCommandTest {
             for (String m : List.of("e0", "edge_step", "mask", "weight_A", "weight_B", "r_factor"))
                 assertEquals(List.of("NXdata"), f.attributeStrings("/entry/" + m, "NX_class"), m);
             assertTrue(f.exists("/entry/weight_A/data_errors"));
+            // references given normalised: no step error, said once; the fit-only errors kept beside (no PNG of them)
+            assertTrue(r.out().contains("edge-step error not known for A, B (given normalised)"), r.out());
+            assertFalse(f.exists("/entry/process/references/A/edge_step_rel_stderr"));
+            double[] se = f.readDoubles("/entry/weight_A/data_errors"), seFit = f.readDoubles("/entry/weight_A_errors_fit/data");
+            for (int i = 0; i < 48; i++) assertTrue(seFit[i] >= 0 && se[i] >= seFit[i], "pixel " + i + ": " + se[i] + " vs fit " + seFit[i]);
+            assertFalse(Files.exists(out.resolve("mix.weight_A_errors_fit.png")));
             double[] a = f.readDoubles("/entry/weight_A/data"), b = f.readDoubles("/entry/weight_B/data");
             assertEquals(48, a.length);
             for (int i = 0; i < 48; i++) {

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.edgeworks.cli.CommandOutput;
 import org.edgeworks.cli.RecordOptions;
 import org.edgeworks.core.EdgeworksException;
-import org.edgeworks.core.data.Spectrum;
 import org.edgeworks.pipeline.xas.XasInput;
 import org.edgeworks.stack.Flux;
 import org.edgeworks.stack.StackAnalysis;
@@ -19,6 +18,7 @@ import org.edgeworks.stack.StackOutput;
 import org.edgeworks.stack.StackSource;
 import org.edgeworks.stack.StackSpec;
 import org.edgeworks.xas.LcfProcessor;
+import org.edgeworks.xas.NormalizeProcessor;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,9 +86,9 @@ public final class StackCommand implements Callable<Integer> {
         reader.input = o.input;
         for (var e : NamedFiles.parse(o.refs, "--ref").entrySet()) {
             XasInput.Loaded l = reader.load(e.getValue(), e.getKey());
-            Spectrum s = reader.norm(l);
-            double[][] clean = LcfProcessor.cleanReference(s);
-            refs.add(new StackAnalysis.Reference(e.getKey(), clean[0], clean[1]));
+            NormalizeProcessor.Normalized nz = reader.normalized(l); // null with --input norm: step error not known
+            double[][] clean = LcfProcessor.cleanReference(nz == null ? l.spectrum() : nz.normSpectrum());
+            refs.add(new StackAnalysis.Reference(e.getKey(), clean[0], clean[1], nz == null ? null : LcfProcessor.stepError(nz)));
         }
         return new Job(spec, flux(o.flat), p, refs);
     }
