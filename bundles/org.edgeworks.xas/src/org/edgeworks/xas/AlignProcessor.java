@@ -111,7 +111,8 @@ public final class AlignProcessor extends BaseProcessor<AlignProcessor.Input, Al
         // beyond the bound too, so that an offset larger than the bound is recognised as such
         double reach = Math.max(3 * p.maxShift(), 50);
         double coarse = coarseDelta(er, dr, es, ds, reach);
-        if (!Double.isFinite(coarse)) throw EdgeworksException.of(sname, "max_shift: the spectra do not overlap enough within +-" + reach + " eV");
+        if (!Double.isFinite(coarse)) throw EdgeworksException.of(sname, "the spectra overlap over less than half the shorter one's range for every shift within +-"
+            + reach + " eV (the coarse search reaches max(3 max_shift, 50 eV))");
         double delta, residual2;
         if (Math.abs(coarse) > p.maxShift() + 0.5) {
             delta = Math.signum(coarse) * p.maxShift();
@@ -178,8 +179,10 @@ public final class AlignProcessor extends BaseProcessor<AlignProcessor.Input, Al
     /**
      * The delta (|delta| <= maxShift, 0.1 eV steps) maximising the normalised cross-correlation
      * sum dr(E) ds(E + delta) / sqrt(sum dr^2 sum ds^2) over the whole overlap, both derivatives
-     * linearly interpolated onto a 0.1 eV grid spanning the reference, for shifts keeping at least
-     * half of that grid inside the sample's range; NaN when none does.
+     * linearly interpolated onto a 0.1 eV grid spanning the reference, for shifts whose overlap
+     * covers at least half of the SHORTER spectrum's range (half of the reference's refused a short
+     * sample scan against a long reference, e.g. Mn2O3x's 450 eV against Mn3O4's 1330 eV, although
+     * the reverse order aligned: new-user finding s4); NaN when none does.
      * Finds offsets far beyond the local objective's basin (shared case align-large-offset).
      */
     static double coarseDelta(double[] er, double[] dr, double[] es, double[] ds, double maxShift) {
@@ -192,11 +195,11 @@ public final class AlignProcessor extends BaseProcessor<AlignProcessor.Input, Al
         if (jhi < jlo) return Double.NaN;
         double[] su = new double[jhi - jlo + 1];
         for (int j = jlo; j <= jhi; j++) su[j - jlo] = linear(es, ds, origin + j * h);
-        int lags = (int) Math.floor(maxShift / h + 1e-9);
+        int lags = (int) Math.floor(maxShift / h + 1e-9), need = Math.min(m, su.length) / 2;
         double best = Double.NaN, bestC = Double.NEGATIVE_INFINITY;
         for (int k = -lags; k <= lags; k++) {
             int from = Math.max(0, jlo - k), to = Math.min(m - 1, jhi - k);
-            if (to - from + 1 < m / 2) continue;
+            if (to - from + 1 < need) continue;
             double srs = 0, srr = 0, sss = 0;
             for (int i = from; i <= to; i++) {
                 double sv = su[i + k - jlo];

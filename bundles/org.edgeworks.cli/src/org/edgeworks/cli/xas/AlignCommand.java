@@ -55,6 +55,8 @@ public final class AlignCommand extends XasSubcommand implements RecordOptions.H
         StringBuilder csv = new StringBuilder("sample,shift,residual,points,at_bound,shift_stderr\n");
         List<Series> series = new ArrayList<>(List.of(XasOutput.line(ref.spectrum().name(), ref.spectrum().energies(), ref.spectrum().signal())));
         Double e0 = null;
+        // every sample is aligned before anything is written: one refusal leaves no partial set of outputs
+        List<AlignProcessor.Alignment> done = new ArrayList<>();
         for (Path p : samples) {
             XasInput.Loaded s = in.load(p);
             var r = new AlignProcessor().apply(new AlignProcessor.Input(ref.spectrum(), s.spectrum()),
@@ -72,9 +74,11 @@ public final class AlignCommand extends XasSubcommand implements RecordOptions.H
             row.put("provenance", XasOutput.provenance(r.provenance(), List.of(ref.source(), s.source()), s.notes()));
             rows.add(row);
             csv.append(v.sample()).append(',').append(XasOutput.num(v.shift())).append(',').append(XasOutput.num(v.residual())).append(',').append(v.points()).append(',').append(v.atBound()).append(',').append(XasOutput.num(v.shiftStderr())).append('\n');
-            out.csv(v.sample() + ".aligned.csv", List.of("energy", "signal"), List.of(v.alignedSample().energies(), v.alignedSample().signal()));
+            done.add(v);
             series.add(XasOutput.dashed(v.sample() + " aligned", v.alignedSample().energies(), v.alignedSample().signal()));
         }
+        for (AlignProcessor.Alignment v : done)
+            out.csv(v.sample() + ".aligned.csv", List.of("energy", "signal"), List.of(v.alignedSample().energies(), v.alignedSample().signal()));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("reference", ref.spectrum().name());
         json.put("reference_e0", e0);
