@@ -45,6 +45,9 @@ public class EdgeworksException extends Exception {
     /** The problem of {@link #noSuchFile}. */
     public static final String NO_SUCH_FILE = "no such file";
 
+    /** The problem of an input of 0 bytes, worded the same by every reader (the detectors, the HDF5 reader). */
+    public static final String EMPTY_FILE = "empty file (0 bytes)";
+
     /**
      * An input that could not be read, worded the same by every reader: {@link #noSuchFile} when
      * it is not there, "permission denied", "is a folder, not a file", else "cannot read: " and the

@@ -143,7 +143,11 @@ class NexusFileTest {
         Path text = dir.resolve("text.h5");
         Files.writeString(text, "not an hdf5 file at all");
         EdgeworksException e2 = assertThrows(EdgeworksException.class, () -> NexusFile.open(text));
-        assertTrue(e2.getMessage().startsWith(text + ": not a readable HDF5 file"), e2.getMessage());
+        assertEquals(text + ": is a text file, not HDF5/NeXus as its name says (no HDF5 signature)", e2.getMessage());
+        Path empty = dir.resolve("empty.nxs");
+        Files.write(empty, new byte[0]);
+        EdgeworksException e3 = assertThrows(EdgeworksException.class, () -> NexusFile.open(empty));
+        assertEquals(empty + ": empty file (0 bytes)", e3.getMessage());
     }
 
     @Test

@@ -67,13 +67,19 @@ public final class NexusFile implements AutoCloseable {
     /** Opens a file read-only. */
     public static NexusFile open(Path file) throws EdgeworksException {
         if (!Files.isRegularFile(file)) throw Files.exists(file) ? new EdgeworksException(file, null, "is a folder, not a file") : EdgeworksException.noSuchFile(file);
-        String truncated;
+        org.edgeworks.core.detector.FileProbe probe;
         try {
-            truncated = org.edgeworks.core.detector.FileProbe.of(file).hdf5Truncation();
+            probe = org.edgeworks.core.detector.FileProbe.of(file);
         } catch (IOException e) {
             throw EdgeworksException.unreadable(file, e);
         }
+        // an empty file, a truncated HDF5 file and a text file are said as the detector registry says them
+        if (probe.size() == 0) throw new EdgeworksException(file, null, EdgeworksException.EMPTY_FILE);
+        String truncated = probe.hdf5Truncation();
         if (truncated != null) throw new EdgeworksException(file, null, truncated);
+        if (probe.isText() && !probe.isHdf5())
+            throw new EdgeworksException(file, null, org.edgeworks.core.detector.FileProbe.isHdf5Name(file)
+                ? org.edgeworks.core.detector.FileProbe.TEXT_NAMED_HDF5 : "is a text file, not HDF5/NeXus (no HDF5 signature)");
         FileChannel fc = null;
         try {
             fc = FileChannel.open(file, StandardOpenOption.READ);

@@ -58,11 +58,12 @@ public final class DetectorRegistry {
         } catch (IOException e) {
             throw EdgeworksException.unreadable(file, e);
         }
+        if (!folder && probe.size() == 0) throw new EdgeworksException(file, null, EdgeworksException.EMPTY_FILE);
         String truncated = probe.hdf5Truncation();
         if (truncated != null) throw new EdgeworksException(file, null, truncated);
         // a text file named as HDF5 would otherwise be parsed as columns and refused for its text
         if (!folder && probe.isText() && probe.size() > 0 && FileProbe.isHdf5Name(file))
-            throw new EdgeworksException(file, null, "is a text file, not HDF5/NeXus as its name says (no HDF5 signature)");
+            throw new EdgeworksException(file, null, FileProbe.TEXT_NAMED_HDF5);
         record Scored(Entry e, int score) {}
         Scored best = null;
         for (Entry e : entries) {

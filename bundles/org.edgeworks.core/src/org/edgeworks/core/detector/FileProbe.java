@@ -35,6 +35,9 @@ public final class FileProbe {
         }
     }
 
+    /** What every reader says of a text file named as HDF5 (.h5, .nxs, ...): it is not parsed as columns. */
+    public static final String TEXT_NAMED_HDF5 = "is a text file, not HDF5/NeXus as its name says (no HDF5 signature)";
+
     /** Whether the name says HDF5/NeXus (.nxs, .nx5, .h5, .hdf5, .hdf, any case): the one rule for the detectors and the workbench. */
     public static boolean isHdf5Name(Path file) {
         Path name = file.getFileName();

@@ -23,7 +23,7 @@ public final class Checksums {
             while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new EdgeworksException(file, null, "cannot read for checksum: " + e.getMessage(), e);
+            throw EdgeworksException.unreadable(file, e); // worded as every reader words it (no such file, ...)
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
