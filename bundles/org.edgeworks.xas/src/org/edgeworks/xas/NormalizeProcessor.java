@@ -117,10 +117,19 @@ public final class NormalizeProcessor extends BaseProcessor<Spectrum, NormalizeP
         return used;
     }
 
+    /**
+     * One work space per thread: what depends only on the grid (the polynomial fits' designs) is
+     * kept while the grid stays the same (the kernel compares the grid's content on every run), so
+     * a series of spectra on one grid does not rebuild it per spectrum (23 % of a single
+     * normalisation's CPU, BENCHMARKS.md quiet rerun); the same bits as a fresh work space
+     * (KernelCacheTest). Results are copied out of it before it is used again.
+     */
+    private static final ThreadLocal<Normalizer> WORK = ThreadLocal.withInitial(Normalizer::new);
+
     /** Normalises an already clean (ascending, unique, finite) grid. */
     public static Normalized normalize(String name, double[] e, double[] mu, Params p) throws EdgeworksException {
         check(name, p);
-        Normalizer k = new Normalizer();
+        Normalizer k = WORK.get();
         Normalizer.Outcome o;
         try {
             o = normalizeInto(k, e, mu, p);
