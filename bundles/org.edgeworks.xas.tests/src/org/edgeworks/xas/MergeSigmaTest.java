@@ -45,4 +45,16 @@ class MergeSigmaTest {
         java.util.Arrays.fill(a, v);
         return a;
     }
+
+    @Test
+    void aZeroSpreadIsRefusedNeverASigmaZero() {
+        double[] e = {6530, 6531, 6532, 6533}, y = {0.1, 0.2, 0.9, 1.0}, y2 = {0.1, 0.25, 0.95, 1.05};
+        var dup = org.junit.jupiter.api.Assertions.assertThrows(org.edgeworks.core.EdgeworksException.class, () -> new MergeProcessor()
+            .apply(new MergeProcessor.Input("m", List.of(Spectrum.of("a", e, y), Spectrum.of("b", e, y.clone()))), MergeProcessor.Params.defaults()));
+        assertTrue(dup.getMessage().contains("identical"), dup.getMessage());
+        // equal at 6530 eV only: the spread there is zero, no sigma
+        var zero = org.junit.jupiter.api.Assertions.assertThrows(org.edgeworks.core.EdgeworksException.class, () -> new MergeProcessor()
+            .apply(new MergeProcessor.Input("m", List.of(Spectrum.of("a", e, y), Spectrum.of("b", e, y2))), MergeProcessor.Params.defaults()));
+        assertTrue(zero.getMessage().contains("6530"), zero.getMessage());
+    }
 }

@@ -55,6 +55,17 @@ public final class MergeProcessor extends BaseProcessor<MergeProcessor.Input, Me
             hi = Math.min(hi, g.energy()[g.size() - 1]);
         }
         if (!(hi > lo)) throw EdgeworksException.of(name, "energy: the scans share no energy range");
+        // Refused, not warned: a scan merged twice (the same file typed twice, or a copy) is not an
+        // independent measurement, so the spread gives sigma 0 (unweighted) or a sigma sqrt(2) too
+        // small (weighted), and a zero sigma becomes an infinite weight in every later fit. A beamline
+        // scientist merges repeated scans to estimate the noise; a duplicate is a mistake to be told
+        // of, naming both scans (new-user finding s4-3).
+        for (int a = 0; a < grids.size(); a++)
+            for (int b = a + 1; b < grids.size(); b++)
+                if (java.util.Arrays.equals(grids.get(a).energy(), grids.get(b).energy())
+                    && java.util.Arrays.equals(grids.get(a).signal(), grids.get(b).signal()))
+                    throw EdgeworksException.of(grids.get(b).name(), "identical to scan " + (a + 1) + " (" + grids.get(a).name()
+                        + "): the same data merged twice has no spread to give a sigma");
         double[] grid;
         if (p.step() != null) {
             if (!(p.step() > 0)) throw EdgeworksException.of(name, "step: must be positive");
@@ -84,6 +95,11 @@ public final class MergeProcessor extends BaseProcessor<MergeProcessor.Input, Me
         double[] se = new double[n];
         for (int i = 0; i < n; i++) se[i] = Math.sqrt(m2[i] / (k - 1) / k);
         boolean weighted = grids.stream().allMatch(g -> g.uncertainty() != null);
+        if (!weighted)
+            for (int i = 0; i < n; i++)
+                if (!(se[i] > 0)) // never a silent sigma 0 or NaN: the spread is the only error estimate here
+                    throw EdgeworksException.of(name, "stderr: the scans agree exactly at " + grid[i]
+                        + " eV, so their spread gives no sigma (copies of one measurement?)");
         if (weighted) {
             double[] sw = new double[n], swy = new double[n], swyy = new double[n], u = new double[n];
             for (Grid g : grids) {
