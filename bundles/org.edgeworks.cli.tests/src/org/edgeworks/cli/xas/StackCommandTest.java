@@ -107,6 +107,31 @@ class StackCommandTest {
         assertEquals("edgeworks: " + nxs + ": exists already (use --overwrite to replace it)", again.err().strip());
     }
 
+    /**
+     * References given as mu are normalised once (as xas lcf does): their relative edge-step error
+     * (edge_step_stderr / edge_step of that normalisation) is recorded beside each reference, read back, and no
+     * warning says it is missing; the weights are those of the same references given normalised.
+     */
+    @Test
+    void referencesNormalisedHereCarryTheirStepErrorIntoTheFile() throws Exception {
+        Path out = dir.resolve("mu");
+        CliRun r = run("xas", "stack", dir.resolve("mix.h5").toString(), "--out", out.toString(), "--ref", "A=" + dir.resolve("A.dat"),
+            "--ref", "B=" + dir.resolve("B.dat"), "--pre1", "-45", "--pre2", "-15");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().contains("edge-step error not known"), r.out());
+        org.edgeworks.stack.StackResultFile back = org.edgeworks.stack.StackResultFile.read(out.resolve("mix.stack.nxs"));
+        try (NexusFile f = NexusFile.open(out.resolve("mix.stack.nxs"))) {
+            for (int j = 0; j < 2; j++) {
+                String name = "AB".substring(j, j + 1);
+                double s = f.readDoubles("/entry/process/references/" + name + "/edge_step_rel_stderr")[0];
+                assertTrue(s >= 0 && s < 0.01, name + ": " + s); // a noiseless constructed edge: a small error
+                assertEquals(s, back.references().get(j).stepError(), 0.0, name);
+            }
+            double[] a = f.readDoubles("/entry/weight_A/data");
+            for (int i = 0; i < 48; i++) assertEquals((i % 8) / 7.0, a[i], 0.02, "weight_A at " + i);
+        }
+    }
+
     @Test
     void badStackInputIsOneLine() {
         CliRun r = run("xas", "stack", dir.resolve("mix.h5").toString(), "--data", "/entry/data/energy", "--out", dir.resolve("o").toString());
