@@ -138,6 +138,15 @@ class UsageAndInputErrorsTest {
                 "xas", "normalize", mno(), "--e0", "6539", "--e0-method", "derivative", "--out", out);
         usage("edgeworks: --e0: a given E0 is used only with --e0-method fixed, not half-step (give --e0-method fixed, or leave --e0 out)",
                 "xas", "normalize", mno(), "--e0-method", "half-step", "--e0", "6539", "--out", out);
+        // a reversed lcf window / autobk k range: a usage error (2) naming the options, as the other ranges' rules (new-user finding s4-5)
+        for (String[] args : new String[][] {
+                {"xas", "lcf", mno(), "--ref", "A=" + mno(), "--emin", "30", "--emax", "-20", "--out", out},
+                {"xas", "autobk", sample("exafs", "cu_metal_rt.xdi").toString(), "--kmin", "14", "--kmax", "3", "--out", out}}) {
+            CliRun rev = CliRun.of(args);
+            assertEquals(Main.EXIT_USAGE, rev.code(), rev.err());
+            String opt = args[1].equals("lcf") ? "--emax" : "--kmax", other = args[1].equals("lcf") ? "--emin" : "--kmin";
+            assertTrue(oneLine(rev).startsWith("edgeworks: " + opt + ": ") && oneLine(rev).contains(other), rev.err());
+        }
         // --e0 alone means a fixed E0 (as Larch's pre_edge uses a given e0): accepted, and used
         CliRun alone = CliRun.of("xas", "normalize", mno(), "--e0", "6539", "--out", dir.resolve("alone").toString());
         assertEquals(0, alone.code(), alone.err());

@@ -75,7 +75,14 @@ public final class AutobkProcessor extends BaseProcessor<Spectrum, AutobkProcess
         @Param(label = "window", description = "hanning | kaiser | sine | welch | gaussian | parzen") Window window,
         @Param(label = "clamp points", min = 0, expert = true, description = "points at each end of the spline held by the clamps (Larch nclamp)") int nclamp,
         @Param(label = "low clamp", expert = true, description = "weight keeping chi near 0 at low k (Larch clamp_lo; its absolute value is used)") double clampLo,
-        @Param(label = "high clamp", expert = true, description = "weight keeping chi near 0 at high k (Larch clamp_hi; its absolute value is used)") double clampHi) {
+        @Param(label = "high clamp", expert = true, description = "weight keeping chi near 0 at high k (Larch clamp_hi; its absolute value is used)") double clampHi)
+        implements org.edgeworks.core.processing.Parameters.Related {
+
+        /** A given kmax is above kmin: a usage error naming both (it was a data error naming "kmin/kmax", new-user finding s4-5). */
+        @Override
+        public String conflict() {
+            return kmax == null || kmax > kmin ? null : "{kmax}: " + kmax + " 1/A is not above {kmin} " + kmin + " 1/A";
+        }
 
         /** Larch 0.9.58 defaults: rbkg 1, kmin 0, kmax end of data, kweight 1, dk 0.1, hanning, nclamp 3, clamp_lo 0, clamp_hi 1. */
         public static Params defaults() { return new Params(1.0, null, null, null, 0, null, 1, 0.1, Window.HANNING, 3, 0, 1); }

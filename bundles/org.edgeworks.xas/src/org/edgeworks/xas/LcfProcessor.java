@@ -69,7 +69,14 @@ public final class LcfProcessor extends BaseProcessor<LcfProcessor.Input, LcfPro
         @Param(label = "combinations", min = 0, description = "rank every subset of up to K references; 0 = off") int combinations,
         @Param(label = "smallest subset", min = 1, enableIf = "combinations", expert = true, description = "smallest subset in the combinatorial mode") int minComponents,
         @Param(label = "extrapolate references", description = "allow references that do not cover the window plus the shift bound (noted); otherwise refused") boolean extrapolate,
-        @Param(label = "rank", enableIf = "combinations", description = "combinatorial ranking: r_factor | chi2 (reduced chi-square)") Rank rank) {
+        @Param(label = "rank", enableIf = "combinations", description = "combinatorial ranking: r_factor | chi2 (reduced chi-square)") Rank rank)
+        implements org.edgeworks.core.processing.Parameters.Related {
+
+        /** A window given by both ends runs upwards: a usage error naming both (it was a data error naming "emax:", new-user finding s4-5). */
+        @Override
+        public String conflict() {
+            return emin == null || emax == null || emax > emin ? null : "{emax}: " + emax + " eV is not above {emin} " + emin + " eV";
+        }
 
         /** The parameters before extrapolate and rank (refuse extrapolation, rank by R-factor). */
         public Params(Double emin, Double emax, boolean nonNegative, boolean sumToOne, boolean shifts, double shiftBound,
