@@ -27,7 +27,7 @@ public final class ChiCsv {
 
     public static Chi read(Path f) throws EdgeworksException {
         List<String> lines = lines(f, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) throw new EdgeworksException(f, null, "empty file");
+        if (lines.isEmpty()) throw new EdgeworksException(f, null, EdgeworksException.EMPTY_FILE); // 0 bytes: worded as every reader
         String[] head = lines.get(0).trim().split("\\s*,\\s*");
         if (head.length < 2 || !head[0].equals("k") || !head[1].equals("chi"))
             throw new EdgeworksException(f, "line 1", "header must start with 'k,chi', found '" + lines.get(0).strip() + "'");
